@@ -1,0 +1,59 @@
+# Janus — the two commands a newcomer needs:
+#   make devnet   start anvil, deploy the suite, register operators, print addresses and the leader
+#   make test     install what is missing, then run the whole test suite (Foundry + Rust)
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BIN    := node_modules/.bin
+FORGE  := $(BIN)/forge
+ANVIL  := $(BIN)/anvil
+CAST   := $(BIN)/cast
+STAMP  := node_modules/.janus-installed
+
+.PHONY: help deps build test test-contracts test-rust devnet snapshot gas fuzz-ci lint clean
+
+help:
+	@echo "make devnet   - local L1 (anvil) with the whole Janus suite deployed"
+	@echo "make test     - install what is missing, run Foundry and Rust tests"
+	@echo "make fuzz-ci  - the big fuzz/invariant profile (FOUNDRY_PROFILE=ci)"
+	@echo "make snapshot - refresh .gas-snapshot"
+
+# Installs the pinned Foundry binaries, solc (WebAssembly), forge-std and OpenZeppelin from npm.
+# `npm ci` cannot be used: @foundry-rs/* list optional platform packages that were never published
+# (e.g. anvil-darwin-amd64@1.7.1), which `npm ci` reports as missing from the lock file. `npm install`
+# with exact versions and the committed lock file installs the same tree and leaves the lock unchanged.
+$(STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm (Node.js >= 18) is required"; exit 1; }
+	npm install --no-audit --no-fund
+	@test -x $(FORGE) && $(FORGE) --version | head -1
+	@touch $@
+
+deps: $(STAMP)
+	@command -v cargo >/dev/null || { echo "cargo (Rust >= 1.94) is required: see README"; exit 1; }
+
+build: deps
+	$(FORGE) build
+	cargo build --workspace
+
+test: deps test-contracts test-rust
+
+test-contracts: deps
+	$(FORGE) test
+
+test-rust: deps
+	cargo test --workspace
+
+fuzz-ci: deps
+	FOUNDRY_PROFILE=ci $(FORGE) test
+
+snapshot: deps
+	$(FORGE) snapshot --no-match-path 'test/invariants/*'
+
+gas: deps
+	$(FORGE) test --no-match-path 'test/invariants/*' --gas-report
+
+devnet: deps
+	bash script/devnet.sh
+
+clean:
+	rm -rf out cache broadcast target .devnet
