@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IBatchVerifier} from "./IBatchVerifier.sol";
+
+/// @title IRollup
+/// @notice Hybrid settlement: the epoch leader posts batches; a batch finalizes optimistically after
+///         the challenge window, or at once with a validity proof. A challenge (with a bond) demands a
+///         proof within the prove window; without one the batch and every descendant are reverted
+///         and the operator slashed. An escape hatch lets anyone post a proven batch when the
+///         sequencers stall or censor the L1 message queue.
+/// @dev Batches have unique ids (1, 2, …) and a height; the canonical chain is `idAtHeight(h)` for
+///      h <= `tipHeight()`. Reverting a batch sets the tip below it, which reverts all descendants
+///      in O(1). Finalization advances one height at a time. ETH payouts (bonds, bounties) are
+///      credited and pulled with `claim()`.
+interface IRollup {
+    enum BatchStatus {
+        None,
+        Pending, // posted, inside or past its challenge window, not challenged
+        Challenged, // an open challenge waits for a proof
+        Proven, // a valid proof was accepted; final once its parent is final
+        Finalized,
+        Reverted // lost a challenge, or descends from a batch that did
+    }
+
+    struct Batch {
+        bytes32 stateRoot; // state root after this batch
+        bytes32 dataHash; // keccak256 of the posted data
+        bytes32 withdrawalRoot; // root of the batch's withdrawal tree (0 if none)
+        uint64 parentId;
+        uint64 height;
+        uint64 msgStart; // first L1 message consumed
+        uint64 msgEnd; // one past the last L1 message consumed
+        address operator; // operator (or escape-hatch poster) that posted it
+        uint40 submittedAt; // L1 timestamp
+        uint32 withdrawalCount;
+        BatchStatus status;
+    }
+
+    struct Challenge {
+        address challenger;
+        uint96 bond;
+        uint40 deadline; // proof due before this timestamp
+    }
+
+    /// @notice Governance parameters (see docs/parameters.md).
+    struct Params {
+        uint64 challengeWindow; // seconds after submission during which a batch can be challenged
+        uint64 proveWindow; // seconds a challenged batch has to be proven
+        uint64 escapeDelay; // seconds without a batch after which anyone may post a proven batch
+        uint96 challengeBond; // wei a challenger posts (must exceed proving cost)
+        uint96 proverBounty; // wei paid (from the bounty pool) for proving an unchallenged batch
+        uint64 maxPauseDuration; // seconds a guardian pause lasts at most
+    }
+
+    event BatchSubmitted(
+        uint64 indexed batchId,
+        uint64 indexed parentId,
+        address indexed operator,
+        uint64 height,
+        bytes32 prevStateRoot,
+        bytes32 newStateRoot,
+        bytes32 dataHash,
+        bytes32 withdrawalRoot,
+        uint64 msgStart,
+        uint64 msgEnd
+    );
+    event BatchChallenged(uint64 indexed batchId, address indexed challenger, uint256 bond, uint40 deadline);
+    event BatchProven(uint64 indexed batchId, address indexed prover, uint256 reward);
+    event BatchFinalized(uint64 indexed batchId, uint64 height, bytes32 stateRoot, bool proven);
+    /// @notice `batchId` lost its challenge; it and every descendant (heights >= its height) are reverted.
+    event BatchesReverted(uint64 indexed batchId, uint64 fromHeight, uint64 toHeight);
+    event ChallengeResolved(uint64 indexed batchId, address indexed winner, uint256 payout);
+    event Credited(address indexed account, uint256 amount);
+    event Claimed(address indexed account, uint256 amount);
+    event BountyFunded(address indexed from, uint256 amount);
+    event Paused(address indexed guardian, uint64 until);
+    event Unpaused(address indexed by);
+    event GuardianSet(address guardian);
+    event VerifierSet(address verifier);
+    event ParamsSet(Params params);
+
+    error ZeroAddress();
+    error NotLeader(address caller, address leader);
+    error WrongParent(uint64 parentId, uint64 tipId);
+    error WrongPrevStateRoot(bytes32 given, bytes32 expected);
+    error MalformedBatchData(uint256 code);
+    error MessageChainMismatch(bytes32 computed, bytes32 expected);
+    error MessagesBeyondQueue(uint64 msgEnd, uint64 queueLength);
+    error OverdueMessagesNotConsumed(uint64 firstUnconsumed);
+    error PostingPaused(uint64 until);
+    error UnknownBatch(uint64 batchId);
+    error NotCanonical(uint64 batchId);
+    error AlreadyFinalized(uint64 batchId);
+    error WrongStatus(uint64 batchId, BatchStatus status);
+    error ChallengeWindowClosed(uint64 batchId);
+    error WrongBond(uint256 sent, uint256 required);
+    error ProveWindowOpen(uint64 batchId, uint40 deadline);
+    error ProveWindowClosed(uint64 batchId, uint40 deadline);
+    error VerifierNotSet();
+    error InvalidProof(uint64 batchId);
+    error DataHashMismatch(bytes32 given, bytes32 expected);
+    error NotNextToFinalize(uint64 batchId, uint64 nextHeight);
+    error NotFinalizable(uint64 batchId);
+    error EscapeHatchClosed();
+    error NothingToClaim();
+    error TransferFailed();
+    error NotGuardian(address caller);
+    error InvalidParams();
+    error AlreadyInitialized();
+
+    /// @notice Post a batch (leader's signer only). `data` is the batch data of docs/l2-spec.md.
+    /// @param parentId Must be the current tip.
+    /// @param prevStateRoot Must equal the parent's state root.
+    /// @param newStateRoot State root claimed after applying `data`.
+    /// @return batchId Id of the new batch.
+    function submitBatch(uint64 parentId, bytes32 prevStateRoot, bytes32 newStateRoot, bytes calldata data)
+        external
+        returns (uint64 batchId);
+
+    /// @notice Escape hatch: anyone posts a batch with its validity proof once `escapeHatchOpen()`.
+    function submitBatchWithProof(
+        uint64 parentId,
+        bytes32 prevStateRoot,
+        bytes32 newStateRoot,
+        bytes calldata data,
+        bytes calldata proof
+    ) external returns (uint64 batchId);
+
+    /// @notice Challenge a pending batch inside its challenge window, posting `challengeBond` wei.
+    function challenge(uint64 batchId) external payable;
+
+    /// @notice Prove a pending or challenged batch. Pays the challenger's bond (or the bounty) to the
+    ///         caller and finalizes the batch at once when its parent is final.
+    function proveBatch(uint64 batchId, bytes calldata data, bytes calldata proof) external;
+
+    /// @notice After the prove window of an unanswered challenge: revert the batch and descendants,
+    ///         slash the operator, credit the challenger its bond back.
+    function resolveChallenge(uint64 batchId) external;
+
+    /// @notice Finalize the next batch (height lastFinalizedHeight + 1) if it is proven, or pending
+    ///         and past its challenge window.
+    function finalizeBatch(uint64 batchId) external;
+
+    /// @notice Withdraw ETH credited to the caller (bonds, bounties, rewards). Never pausable.
+    function claim() external returns (uint256 amount);
+
+    /// @notice Add ETH to the prover bounty pool.
+    function fundBounty() external payable;
+
+    /// @notice Guardian: pause `submitBatch` for at most `maxPauseDuration`. Exits are unaffected.
+    function pause(uint64 duration) external;
+
+    /// @notice Guardian or owner: lift a pause.
+    function unpause() external;
+
+    /// @notice Owner (timelock): set the guardian.
+    function setGuardian(address guardian) external;
+
+    /// @notice Owner (timelock): set the batch verifier.
+    function setVerifier(address verifier) external;
+
+    /// @notice Owner (timelock): set parameters.
+    function setParams(Params calldata params) external;
+
+    function params() external view returns (Params memory);
+    function verifier() external view returns (IBatchVerifier);
+    function getBatch(uint64 batchId) external view returns (Batch memory);
+    function getChallenge(uint64 batchId) external view returns (Challenge memory);
+    function tipId() external view returns (uint64);
+    function tipHeight() external view returns (uint64);
+    function idAtHeight(uint64 height) external view returns (uint64);
+    function lastFinalizedHeight() external view returns (uint64);
+    function lastFinalizedId() external view returns (uint64);
+    function lastSubmittedAt() external view returns (uint64);
+    function isCanonical(uint64 batchId) external view returns (bool);
+    function isFinalized(uint64 batchId) external view returns (bool);
+    function escapeHatchOpen() external view returns (bool);
+    function pausedUntil() external view returns (uint64);
+    function credits(address account) external view returns (uint256);
+    function bountyPool() external view returns (uint256);
+    /// @notice Withdrawal root and count of a finalized batch (reverts NotFinalizable otherwise).
+    function finalizedWithdrawals(uint64 batchId) external view returns (bytes32 root, uint32 count);
+}
