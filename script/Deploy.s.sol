@@ -35,29 +35,40 @@ contract Deploy is Script {
     function run() external returns (Deployment memory d) {
         uint256 deployerKey = vm.envOr("DEPLOYER_KEY", uint256(0));
         address deployer = deployerKey == 0 ? msg.sender : vm.addr(deployerKey);
-        address guardian = vm.envOr("GUARDIAN", deployer);
 
         if (deployerKey == 0) vm.startBroadcast();
         else vm.startBroadcast(deployerKey);
+        d = _deploy(deployer);
+        _wire(d);
+        _handOver(d, deployer);
+        vm.stopBroadcast();
 
+        _write(d);
+    }
+
+    /// @dev Token (existing or fresh), timelock and the five contracts.
+    function _deploy(address deployer) internal returns (Deployment memory d) {
+        address guardian = vm.envOr("GUARDIAN", deployer);
         // Staking token: an existing ERC-20, or a fresh JanusToken (ERC-20 + permit) for devnets.
         d.token = vm.envOr("STAKING_TOKEN", address(0));
         if (d.token == address(0)) {
-            d.token = address(new JanusToken("Janus", "JNS", deployer, vm.envOr("TOKEN_SUPPLY", uint256(100_000_000 ether))));
+            d.token = address(
+                new JanusToken("Janus", "JNS", deployer, vm.envOr("TOKEN_SUPPLY", uint256(100_000_000 ether)))
+            );
         }
-
         // Governance: a timelock whose proposer/executor is GOVERNOR (the deployer on a devnet).
-        address governor = vm.envOr("GOVERNOR", deployer);
+        // Delay 0 while wiring; raised to TIMELOCK_DELAY through the timelock itself in _handOver.
         address[] memory roles = new address[](1);
-        roles[0] = governor;
-        // Delay 0 while wiring; raised to TIMELOCK_DELAY through the timelock itself at the end.
-        TimelockController timelock = new TimelockController(0, roles, roles, deployer);
-        d.timelock = address(timelock);
+        roles[0] = vm.envOr("GOVERNOR", deployer);
+        d.timelock = address(new TimelockController(0, roles, roles, deployer));
 
         Staking staking = new Staking(IERC20(d.token), _stakingParams(d.timelock), deployer);
         d.staking = address(staking);
         SequencerSet set = new SequencerSet(
-            staking, uint64(vm.envOr("ACTIVATION_DELAY", uint256(1))), uint64(vm.envOr("LIVENESS_TIMEOUT", uint256(50))), deployer
+            staking,
+            uint64(vm.envOr("ACTIVATION_DELAY", uint256(1))),
+            uint64(vm.envOr("LIVENESS_TIMEOUT", uint256(50))),
+            deployer
         );
         d.sequencerSet = address(set);
         Bridge bridge = new Bridge(
@@ -67,28 +78,35 @@ contract Deploy is Script {
             uint64(vm.envOr("MAX_PAUSE", uint256(7 days)))
         );
         d.bridge = address(bridge);
-        Rollup rollup = new Rollup(
-            staking, set, bridge, vm.envOr("GENESIS_STATE_ROOT", bytes32(0)), _rollupParams(), deployer, guardian
+        d.rollup = address(
+            new Rollup(
+                staking, set, bridge, vm.envOr("GENESIS_STATE_ROOT", bytes32(0)), _rollupParams(), deployer, guardian
+            )
         );
-        d.rollup = address(rollup);
-        EquivocationSlasher eq = new EquivocationSlasher(staking, vm.envOr("L2_CHAIN_ID", uint256(424242)));
-        d.equivocationSlasher = address(eq);
+        d.equivocationSlasher =
+            address(new EquivocationSlasher(staking, vm.envOr("L2_CHAIN_ID", uint256(424242))));
+    }
 
-        // Wiring (one-time setters, deployer-only before the hand-over).
-        staking.setSlasher(d.rollup, true);
-        staking.setSlasher(d.sequencerSet, true);
-        staking.setSlasher(d.equivocationSlasher, true);
-        set.setRollup(d.rollup);
-        bridge.initialize(d.rollup);
+    /// @dev One-time setters, deployer-only before the hand-over.
+    function _wire(Deployment memory d) internal {
+        Staking(d.staking).setSlasher(d.rollup, true);
+        Staking(d.staking).setSlasher(d.sequencerSet, true);
+        Staking(d.staking).setSlasher(d.equivocationSlasher, true);
+        SequencerSet(d.sequencerSet).setRollup(d.rollup);
+        Bridge(payable(d.bridge)).initialize(d.rollup);
+    }
 
-        // Hand every contract to the timelock (two-step: transfer, then accept through the timelock).
+    /// @dev Hand every contract to the timelock (two-step: transfer, then accept through the timelock),
+    ///      raise the timelock delay, and drop the deployer's timelock admin role.
+    function _handOver(Deployment memory d, address deployer) internal {
+        TimelockController timelock = TimelockController(payable(d.timelock));
         address[4] memory owned = [d.staking, d.sequencerSet, d.bridge, d.rollup];
         for (uint256 i; i < owned.length; ++i) {
             Ownable2Step(owned[i]).transferOwnership(d.timelock);
         }
-        if (governor == deployer) {
+        if (timelock.hasRole(timelock.PROPOSER_ROLE(), deployer)) {
+            bytes memory call = abi.encodeCall(Ownable2Step.acceptOwnership, ());
             for (uint256 i; i < owned.length; ++i) {
-                bytes memory call = abi.encodeCall(Ownable2Step.acceptOwnership, ());
                 timelock.schedule(owned[i], 0, call, bytes32(0), bytes32(i), 0);
                 timelock.execute(owned[i], 0, call, bytes32(0), bytes32(i));
             }
@@ -97,11 +115,8 @@ contract Deploy is Script {
             timelock.schedule(d.timelock, 0, upd, bytes32(0), bytes32("delay"), 0);
             timelock.execute(d.timelock, 0, upd, bytes32(0), bytes32("delay"));
         }
-        // The deployer gives up the timelock admin role: only the timelock administers itself.
+        // Otherwise the governor accepts ownership through the timelock itself.
         timelock.renounceRole(timelock.DEFAULT_ADMIN_ROLE(), deployer);
-        vm.stopBroadcast();
-
-        _write(d);
     }
 
     function _stakingParams(address treasury) internal view returns (IStaking.Params memory p) {

@@ -46,38 +46,32 @@ contract DevnetSetup is Script {
 
         // Delegator i+6 delegates to operator i with a permit signature: one transaction.
         for (uint32 i = 1; i <= OPERATORS; ++i) {
-            uint256 key = vm.deriveKey(mnemonic, i + 6);
-            address delegator = vm.addr(key);
-            address op = vm.addr(vm.deriveKey(mnemonic, i));
-            uint256 amount = bond * 2;
-            uint256 deadline = block.timestamp + 1 hours;
-            bytes32 digest = keccak256(
-                abi.encodePacked(
-                    "\x19\x01",
-                    token.DOMAIN_SEPARATOR(),
-                    keccak256(
-                        abi.encode(
-                            keccak256(
-                                "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
-                            ),
-                            delegator,
-                            address(staking),
-                            amount,
-                            token.nonces(delegator),
-                            deadline
-                        )
-                    )
-                )
-            );
-            (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
-            vm.startBroadcast(key);
-            staking.delegateWithPermit(op, amount, deadline, v, r, s);
-            vm.stopBroadcast();
+            _delegateWithPermit(token, staking, vm.deriveKey(mnemonic, i + 6), vm.addr(vm.deriveKey(mnemonic, i)), bond * 2);
         }
 
         vm.startBroadcast(deployerKey);
         uint64 epoch = set.snapshot();
         vm.stopBroadcast();
         console2.log("sequencer set recorded for epoch", epoch);
+    }
+
+    function _delegateWithPermit(JanusToken token, IStaking staking, uint256 key, address op, uint256 amount) internal {
+        address delegator = vm.addr(key);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes32 structHash = keccak256(
+            abi.encode(
+                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                delegator,
+                address(staking),
+                amount,
+                token.nonces(delegator),
+                deadline
+            )
+        );
+        (uint8 v, bytes32 r, bytes32 s) =
+            vm.sign(key, keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash)));
+        vm.startBroadcast(key);
+        staking.delegateWithPermit(op, amount, deadline, v, r, s);
+        vm.stopBroadcast();
     }
 }

@@ -26,6 +26,8 @@ interface IBridge {
     event Paused(address indexed guardian, uint64 until);
     event Unpaused(address indexed by);
     event GuardianSet(address guardian);
+    /// @notice The rollup whose finalized withdrawal roots pay withdrawals was set (once).
+    event RollupSet(address indexed rollup);
 
     error ZeroAddress();
     error BadKeyLength(uint256 length);
@@ -47,6 +49,18 @@ interface IBridge {
     error InvalidParams();
     error AlreadyInitialized();
     error TooManyAccounts();
+    /// @notice `n` is beyond the queue (`count` messages so far).
+    error MessageOutOfRange(uint64 n, uint64 count);
+    /// @notice Deposits to an existing account must carry a non-zero amount.
+    error ZeroDeposit();
+    /// @notice The bridge received `received` token wei instead of `expected` (fee-on-transfer and
+    ///         rebasing tokens are unsupported).
+    error TransferAmountMismatch(address token, uint256 expected, uint256 received);
+    /// @notice A withdrawal exceeds the asset's outstanding deposits (only an invalid finalized batch can).
+    error WithdrawalExceedsOutstanding(uint32 asset, uint64 amount, uint64 outstanding);
+
+    /// @notice Owner, once: set the rollup whose finalized batches pay withdrawals.
+    function initialize(address rollup) external;
 
     /// @notice Deposit ETH to a new L2 account for `l2Key` (40-byte EcGFp5 key encoding).
     /// @return account The allocated L2 account index.

@@ -21,6 +21,7 @@ interface IEquivocationSlasher {
         address indexed operator, uint64 indexed l2BlockNumber, address indexed reporter, bytes32 hashA, bytes32 hashB
     );
 
+    error ZeroAddress();
     error WrongChainId(uint256 chainId);
     error DifferentHeights(uint64 a, uint64 b);
     error SameHeader();

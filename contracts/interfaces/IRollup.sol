@@ -79,6 +79,9 @@ interface IRollup {
     event GuardianSet(address guardian);
     event VerifierSet(address verifier);
     event ParamsSet(Params params);
+    /// @notice `staking.slash` reverted while resolving a lost challenge on `batchId` (the batch and
+    ///         its descendants are reverted and the challenger refunded anyway).
+    event SlashFailed(uint64 indexed batchId, address indexed operator);
 
     error ZeroAddress();
     error NotLeader(address caller, address leader);
@@ -108,6 +111,8 @@ interface IRollup {
     error NotGuardian(address caller);
     error InvalidParams();
     error AlreadyInitialized();
+    /// @notice The call was given too little gas for the operator's slash to run.
+    error InsufficientGas();
 
     /// @notice Post a batch (leader's signer only). `data` is the batch data of docs/l2-spec.md.
     /// @param parentId Must be the current tip.

@@ -48,6 +48,8 @@ interface ISequencerSet {
     error SnapshotExists(uint64 epoch);
     error EmptyRanking();
     error EpochNotCovered(uint64 epoch);
+    /// @notice Liveness cannot be reported while the rollup's posting is paused (until `until`).
+    error RollupPaused(uint64 until);
 
     /// @notice Record the current ranking as the set for `currentEpoch() + activationDelay`.
     /// @return epoch The epoch the recorded set applies to.

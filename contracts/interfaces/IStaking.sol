@@ -174,6 +174,9 @@ interface IStaking {
     /// @return amount Total tokens removed from the operator's pools.
     function slash(address operator, SlashKind kind, address reporter) external returns (uint256 amount);
 
+    /// @notice Authorise (or revoke) `slasher` to call `slash`. Owner (timelock) only.
+    function setSlasher(address slasher, bool allowed) external;
+
     // ------------------------------------------------------------------ views
     function params() external view returns (Params memory);
     function epochLength() external view returns (uint64);

@@ -1,0 +1,552 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
+import {IRollup} from "./interfaces/IRollup.sol";
+import {IBatchVerifier} from "./interfaces/IBatchVerifier.sol";
+import {IStaking} from "./interfaces/IStaking.sol";
+import {ISequencerSet} from "./interfaces/ISequencerSet.sol";
+import {IBridge} from "./interfaces/IBridge.sol";
+import {BatchData} from "./libraries/BatchData.sol";
+
+/// @title Rollup
+/// @notice Hybrid optimistic / ZK settlement of Janus batches (docs/protocol.md, "Settlement").
+/// @dev Canonical chain. Batches get ids 1, 2, … (genesis is id 0 at height 0, Finalized). The
+///      canonical chain is `idAtHeight(h)` for `h <= tipHeight`; a batch is canonical iff it exists,
+///      `height <= tipHeight` and `idAtHeight(height) == id`. Reverting a batch moves the tip to its
+///      parent, which makes it and every descendant non-canonical in O(1); since a new batch at that
+///      height overwrites `idAtHeight`, a non-canonical batch never becomes canonical again.
+///      `getBatch` reports non-canonical batches as Reverted whatever their stored status.
+///
+///      Settlement. Pending batches finalize after `challengeWindow` in height order; a proof makes a
+///      batch Proven (final at once when its parent is final). The prover bounty is paid only for a
+///      proof that finalizes an unchallenged batch at once, so proofs stacked on a non-final (maybe
+///      invalid, later reverted) ancestor cannot drain the pool. A challenge (one per batch, many
+///      batches at once) needs a proof before its deadline; otherwise `resolveChallenge` reverts the
+///      batch and its descendants, slashes the operator and refunds the challenger. Finalized
+///      batches are always canonical: a reverted batch was challenged, hence never finalized, and
+///      finalization goes one height at a time.
+///
+///      Storage. A batch takes 5 slots (the `IRollup.Batch` layout packs the ids and heights in one
+///      slot and operator/time/count/status in another); the withdrawal root slot is left untouched
+///      when the batch has no withdrawals. `idAtHeight` packs 4 ids per slot. The tip, the next id
+///      and `lastSubmittedAt` share one slot.
+///
+///      ETH (bonds, bounties) is credited and pulled with `claim()`, which is never pausable. The
+///      guardian can pause `submitBatch` only: challenges, proofs, resolution, finalization, the
+///      escape hatch and claims keep working.
+contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
+    /// @notice Largest challenge window, prove window, escape delay or pause (~136 years), so that
+    ///         deadlines fit `uint40`.
+    uint64 public constant MAX_DURATION = type(uint32).max;
+
+    /// @notice Operators, signer keys and slashing.
+    IStaking public immutable staking;
+    /// @notice Leader election; notified of every post.
+    ISequencerSet public immutable sequencerSet;
+    /// @notice L1 message queue (chain values, enqueue times, forced-inclusion delay).
+    IBridge public immutable bridge;
+
+    /// @dev id => batch (status as stored; see `getBatch`).
+    mapping(uint64 batchId => Batch) internal _batches;
+    /// @dev id => open challenge (deleted once resolved).
+    mapping(uint64 batchId => Challenge) internal _challenges;
+    /// @dev height >> 2 => four packed uint64 ids (height & 3 selects the 64-bit lane).
+    mapping(uint256 word => uint256) internal _idWords;
+
+    /// @dev Next batch id to assign (ids are never reused).
+    uint64 internal _nextId;
+    /// @inheritdoc IRollup
+    uint64 public tipId;
+    /// @inheritdoc IRollup
+    uint64 public tipHeight;
+    /// @inheritdoc IRollup
+    uint64 public lastSubmittedAt;
+
+    /// @inheritdoc IRollup
+    uint64 public lastFinalizedHeight;
+    /// @inheritdoc IRollup
+    uint64 public lastFinalizedId;
+
+    /// @notice May pause posting for at most `maxPauseDuration`.
+    address public guardian;
+    /// @inheritdoc IRollup
+    uint64 public pausedUntil;
+
+    /// @inheritdoc IRollup
+    IBatchVerifier public verifier;
+
+    Params internal _params;
+
+    /// @inheritdoc IRollup
+    mapping(address account => uint256) public credits;
+    /// @inheritdoc IRollup
+    uint256 public bountyPool;
+
+    /// @param staking_ Staking contract (must authorise this rollup as a slasher).
+    /// @param set_ Sequencer set (must name this rollup in `setRollup`).
+    /// @param bridge_ Bridge holding the L1 message queue.
+    /// @param genesisStateRoot State root of batch 0.
+    /// @param params_ Initial parameters (validated as in `setParams`).
+    /// @param owner_ Owner (a TimelockController in deployments).
+    /// @param guardian_ May pause posting.
+    constructor(
+        IStaking staking_,
+        ISequencerSet set_,
+        IBridge bridge_,
+        bytes32 genesisStateRoot,
+        Params memory params_,
+        address owner_,
+        address guardian_
+    ) Ownable(owner_) {
+        if (
+            address(staking_) == address(0) || address(set_) == address(0) || address(bridge_) == address(0)
+                || guardian_ == address(0)
+        ) revert ZeroAddress();
+        staking = staking_;
+        sequencerSet = set_;
+        bridge = bridge_;
+        _setParams(params_);
+        guardian = guardian_;
+        emit GuardianSet(guardian_);
+
+        Batch storage genesis = _batches[0];
+        genesis.stateRoot = genesisStateRoot;
+        genesis.submittedAt = uint40(block.timestamp);
+        genesis.status = BatchStatus.Finalized;
+        _nextId = 1;
+        lastSubmittedAt = uint64(block.timestamp);
+    }
+
+    // ------------------------------------------------------------------ posting
+
+    /// @inheritdoc IRollup
+    function submitBatch(uint64 parentId, bytes32 prevStateRoot, bytes32 newStateRoot, bytes calldata data)
+        external
+        nonReentrant
+        returns (uint64 batchId)
+    {
+        uint64 until = pausedUntil;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp < until) revert PostingPaused(until);
+        address leader = sequencerSet.currentLeader();
+        if (leader == address(0) || staking.signerOf(leader) != msg.sender) {
+            revert NotLeader(msg.sender, leader);
+        }
+
+        (batchId,) = _append(parentId, prevStateRoot, newStateRoot, data, leader, BatchStatus.Pending);
+        sequencerSet.notifyBatchPosted(leader);
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev Not affected by a pause. Leadership is not required; the poster is recorded as operator.
+    function submitBatchWithProof(
+        uint64 parentId,
+        bytes32 prevStateRoot,
+        bytes32 newStateRoot,
+        bytes calldata data,
+        bytes calldata proof
+    ) external nonReentrant returns (uint64 batchId) {
+        if (!escapeHatchOpen()) revert EscapeHatchClosed();
+        IBatchVerifier v = verifier;
+        if (address(v) == address(0)) revert VerifierNotSet();
+
+        Batch memory b;
+        (batchId, b) = _append(parentId, prevStateRoot, newStateRoot, data, msg.sender, BatchStatus.Proven);
+        // `verifyBatch` is a view (staticcall): it cannot re-enter.
+        if (!v.verifyBatch(_publicInputs(b, prevStateRoot), data, proof)) revert InvalidProof(batchId);
+        emit BatchProven(batchId, msg.sender, 0);
+        if (b.height == lastFinalizedHeight + 1) _finalize(batchId, b.height, newStateRoot, true);
+    }
+
+    // ------------------------------------------------------------------ challenges and proofs
+
+    /// @inheritdoc IRollup
+    function challenge(uint64 batchId) external payable nonReentrant {
+        Batch storage b = _canonical(batchId);
+        BatchStatus status = b.status;
+        if (status != BatchStatus.Pending) revert WrongStatus(batchId, status);
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp >= uint256(b.submittedAt) + _params.challengeWindow) {
+            revert ChallengeWindowClosed(batchId);
+        }
+        uint96 bond = _params.challengeBond;
+        if (msg.value != bond) revert WrongBond(msg.value, bond);
+
+        uint40 deadline = uint40(block.timestamp + _params.proveWindow);
+        b.status = BatchStatus.Challenged;
+        _challenges[batchId] = Challenge({challenger: msg.sender, bond: bond, deadline: deadline});
+        emit BatchChallenged(batchId, msg.sender, bond, deadline);
+    }
+
+    /// @inheritdoc IRollup
+    function proveBatch(uint64 batchId, bytes calldata data, bytes calldata proof) external nonReentrant {
+        Batch storage b = _canonical(batchId);
+        BatchStatus status = b.status;
+        bool challenged = status == BatchStatus.Challenged;
+        if (!challenged && status != BatchStatus.Pending) revert WrongStatus(batchId, status);
+        Challenge memory c;
+        if (challenged) {
+            c = _challenges[batchId];
+            // forge-lint: disable-next-line(block-timestamp)
+            if (block.timestamp >= c.deadline) revert ProveWindowClosed(batchId, c.deadline);
+        }
+        IBatchVerifier v = verifier;
+        if (address(v) == address(0)) revert VerifierNotSet();
+        bytes32 dataHash = BatchData.hash(data);
+        if (dataHash != b.dataHash) revert DataHashMismatch(dataHash, b.dataHash);
+        Batch memory m = b;
+        // `verifyBatch` is a view (staticcall): it cannot re-enter.
+        if (!v.verifyBatch(_publicInputs(m, _batches[m.parentId].stateRoot), data, proof)) {
+            revert InvalidProof(batchId);
+        }
+
+        b.status = BatchStatus.Proven;
+        uint256 reward;
+        if (challenged) {
+            reward = c.bond;
+            delete _challenges[batchId];
+            emit ChallengeResolved(batchId, msg.sender, reward);
+        } else if (m.height == lastFinalizedHeight + 1) {
+            // Only a proof that finalizes the batch at once earns the bounty: a proof on top of a
+            // non-final ancestor (possibly an invalid one, later reverted) earns nothing.
+            uint256 pool = bountyPool;
+            uint256 bounty = _params.proverBounty;
+            reward = bounty < pool ? bounty : pool;
+            bountyPool = pool - reward;
+        }
+        if (reward != 0) _credit(msg.sender, reward);
+        emit BatchProven(batchId, msg.sender, reward);
+        if (m.height == lastFinalizedHeight + 1) _finalize(batchId, m.height, m.stateRoot, true);
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev A challenge on a batch that is already non-canonical (an ancestor lost its challenge) is
+    ///      refunded at once: such a batch can never be proven nor become canonical again.
+    ///      `staking.slash` is called in a try/catch so that a failing slash (e.g. an operator that
+    ///      has left) can never keep an invalid batch alive; a caller cannot starve it of gas to
+    ///      skip the slash (`InsufficientGas`).
+    function resolveChallenge(uint64 batchId) external nonReentrant {
+        if (!_exists(batchId)) revert UnknownBatch(batchId);
+        Batch storage b = _batches[batchId];
+        uint64 height = b.height;
+        bool canonical = _isCanonical(batchId, height);
+        BatchStatus status = b.status;
+        if (status != BatchStatus.Challenged) {
+            revert WrongStatus(batchId, canonical ? status : BatchStatus.Reverted);
+        }
+        Challenge memory c = _challenges[batchId];
+        // forge-lint: disable-next-line(block-timestamp)
+        if (canonical && block.timestamp < c.deadline) revert ProveWindowOpen(batchId, c.deadline);
+
+        delete _challenges[batchId];
+        b.status = BatchStatus.Reverted;
+        if (canonical) {
+            uint64 oldTipHeight = tipHeight;
+            tipHeight = height - 1;
+            tipId = b.parentId;
+            emit BatchesReverted(batchId, height, oldTipHeight);
+        }
+        _credit(c.challenger, c.bond);
+        emit ChallengeResolved(batchId, c.challenger, c.bond);
+
+        if (canonical) {
+            address operator = b.operator;
+            uint256 gasBefore = gasleft();
+            try staking.slash(operator, IStaking.SlashKind.InvalidRoot, c.challenger) {}
+            catch {
+                // A slash that ran out of gas leaves ~1/64 of `gasBefore`; a real revert leaves more.
+                if (gasleft() <= gasBefore / 63) revert InsufficientGas();
+                emit SlashFailed(batchId, operator);
+            }
+        }
+    }
+
+    /// @inheritdoc IRollup
+    function finalizeBatch(uint64 batchId) external nonReentrant {
+        Batch storage b = _canonical(batchId);
+        BatchStatus status = b.status;
+        if (status == BatchStatus.Finalized) revert AlreadyFinalized(batchId);
+        uint64 height = b.height;
+        uint64 next = lastFinalizedHeight + 1;
+        if (height != next) revert NotNextToFinalize(batchId, next);
+        bool proven = status == BatchStatus.Proven;
+        if (
+            !proven
+                && (status != BatchStatus.Pending
+                    // forge-lint: disable-next-line(block-timestamp)
+                    || block.timestamp < uint256(b.submittedAt) + _params.challengeWindow)
+        ) revert NotFinalizable(batchId);
+        _finalize(batchId, height, b.stateRoot, proven);
+    }
+
+    // ------------------------------------------------------------------ ETH
+
+    /// @inheritdoc IRollup
+    function claim() external nonReentrant returns (uint256 amount) {
+        amount = credits[msg.sender];
+        if (amount == 0) revert NothingToClaim();
+        credits[msg.sender] = 0;
+        emit Claimed(msg.sender, amount);
+        (bool ok,) = msg.sender.call{value: amount}("");
+        if (!ok) revert TransferFailed();
+    }
+
+    /// @inheritdoc IRollup
+    function fundBounty() external payable {
+        bountyPool += msg.value;
+        emit BountyFunded(msg.sender, msg.value);
+    }
+
+    // ------------------------------------------------------------------ governance
+
+    /// @inheritdoc IRollup
+    /// @dev `duration` must be in (0, maxPauseDuration]; a new pause replaces the current one.
+    function pause(uint64 duration) external {
+        if (msg.sender != guardian) revert NotGuardian(msg.sender);
+        if (duration == 0 || duration > _params.maxPauseDuration) revert InvalidParams();
+        uint64 until = uint64(block.timestamp) + duration;
+        pausedUntil = until;
+        emit Paused(msg.sender, until);
+    }
+
+    /// @inheritdoc IRollup
+    function unpause() external {
+        if (msg.sender != guardian && msg.sender != owner()) revert NotGuardian(msg.sender);
+        pausedUntil = 0;
+        emit Unpaused(msg.sender);
+    }
+
+    /// @inheritdoc IRollup
+    function setGuardian(address guardian_) external onlyOwner {
+        if (guardian_ == address(0)) revert ZeroAddress();
+        guardian = guardian_;
+        emit GuardianSet(guardian_);
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev address(0) disables proving again (e.g. after a verifier bug); otherwise it must be a contract.
+    function setVerifier(address verifier_) external onlyOwner {
+        if (verifier_ != address(0) && verifier_.code.length == 0) revert InvalidParams();
+        verifier = IBatchVerifier(verifier_);
+        emit VerifierSet(verifier_);
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev Windows must be in (0, MAX_DURATION] with challengeWindow + proveWindow <= the staking
+    ///      unbonding delay; the bond must be non-zero. A new challenge window applies to batches
+    ///      already posted (it is measured from their `submittedAt`); open challenges keep their deadline.
+    function setParams(Params calldata params_) external onlyOwner {
+        _setParams(params_);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc IRollup
+    function params() external view returns (Params memory) {
+        return _params;
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev Unknown ids return an empty batch (status None).
+    function getBatch(uint64 batchId) external view returns (Batch memory b) {
+        if (!_exists(batchId)) return b;
+        b = _batches[batchId];
+        if (!_isCanonical(batchId, b.height)) b.status = BatchStatus.Reverted;
+    }
+
+    /// @inheritdoc IRollup
+    function getChallenge(uint64 batchId) external view returns (Challenge memory) {
+        return _challenges[batchId];
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev 0 above `tipHeight`.
+    function idAtHeight(uint64 height) external view returns (uint64) {
+        return height > tipHeight ? 0 : _idAt(height);
+    }
+
+    /// @inheritdoc IRollup
+    function isCanonical(uint64 batchId) external view returns (bool) {
+        return _exists(batchId) && _isCanonical(batchId, _batches[batchId].height);
+    }
+
+    /// @inheritdoc IRollup
+    function isFinalized(uint64 batchId) external view returns (bool) {
+        return _exists(batchId) && _batches[batchId].status == BatchStatus.Finalized;
+    }
+
+    /// @inheritdoc IRollup
+    function escapeHatchOpen() public view returns (bool) {
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp >= uint256(lastSubmittedAt) + _params.escapeDelay) return true;
+        uint64 firstUnconsumed = _batches[tipId].msgEnd;
+        return firstUnconsumed < bridge.messageCount() && _isOverdue(firstUnconsumed);
+    }
+
+    /// @inheritdoc IRollup
+    function finalizedWithdrawals(uint64 batchId) external view returns (bytes32 root, uint32 count) {
+        Batch storage b = _batches[batchId];
+        if (!_exists(batchId) || b.status != BatchStatus.Finalized) revert NotFinalizable(batchId);
+        return (b.withdrawalRoot, b.withdrawalCount);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    /// @dev Checks a batch on the tip against the queue and stores it as the new tip.
+    function _append(
+        uint64 parentId,
+        bytes32 prevStateRoot,
+        bytes32 newStateRoot,
+        bytes calldata data,
+        address operator,
+        BatchStatus status
+    ) internal returns (uint64 batchId, Batch memory b) {
+        uint64 tip = tipId;
+        if (parentId != tip) revert WrongParent(parentId, tip);
+        Batch storage parent = _batches[parentId];
+        bytes32 parentRoot = parent.stateRoot;
+        if (prevStateRoot != parentRoot) revert WrongPrevStateRoot(prevStateRoot, parentRoot);
+
+        b.msgStart = parent.msgEnd;
+        (b.msgEnd, b.withdrawalRoot, b.withdrawalCount) = _checkData(data, b.msgStart);
+        b.stateRoot = newStateRoot;
+        b.dataHash = BatchData.hash(data);
+        b.parentId = parentId;
+        b.height = tipHeight + 1;
+        b.operator = operator;
+        b.submittedAt = uint40(block.timestamp);
+        b.status = status;
+
+        batchId = _nextId;
+        _store(batchId, b);
+        _nextId = batchId + 1;
+        tipId = batchId;
+        tipHeight = b.height;
+        lastSubmittedAt = uint64(block.timestamp);
+        _setIdAt(b.height, batchId);
+
+        emit BatchSubmitted(
+            batchId,
+            parentId,
+            operator,
+            b.height,
+            prevStateRoot,
+            newStateRoot,
+            b.dataHash,
+            b.withdrawalRoot,
+            b.msgStart,
+            b.msgEnd
+        );
+    }
+
+    /// @dev Parses `data` and checks its messages against the bridge queue and forced inclusion.
+    function _checkData(bytes calldata data, uint64 msgStart)
+        internal
+        view
+        returns (uint64 msgEnd, bytes32 withdrawalRoot, uint32 withdrawalCount)
+    {
+        bool hasMessages = BatchData.messageCountOf(data) != 0;
+        bytes32 chainBefore = hasMessages ? bridge.messageChain(msgStart) : bytes32(0);
+        uint64 count;
+        bytes32 chainAfter;
+        (count,, chainAfter, withdrawalRoot, withdrawalCount) = BatchData.parse(data, msgStart, chainBefore);
+        msgEnd = msgStart + count;
+        uint64 queueLength = bridge.messageCount();
+        if (msgEnd > queueLength) revert MessagesBeyondQueue(msgEnd, queueLength);
+        if (hasMessages) {
+            bytes32 expected = bridge.messageChain(msgEnd);
+            if (chainAfter != expected) revert MessageChainMismatch(chainAfter, expected);
+        }
+        if (msgEnd < queueLength && _isOverdue(msgEnd)) revert OverdueMessagesNotConsumed(msgEnd);
+    }
+
+    /// @dev Writes a new batch; the withdrawal root slot is skipped when zero (already zero).
+    function _store(uint64 batchId, Batch memory b) internal {
+        Batch storage s = _batches[batchId];
+        s.stateRoot = b.stateRoot;
+        s.dataHash = b.dataHash;
+        if (b.withdrawalRoot != bytes32(0)) s.withdrawalRoot = b.withdrawalRoot;
+        uint256 ids = uint256(b.parentId) | (uint256(b.height) << 64) | (uint256(b.msgStart) << 128)
+            | (uint256(b.msgEnd) << 192);
+        uint256 meta = uint256(uint160(b.operator)) | (uint256(b.submittedAt) << 160)
+            | (uint256(b.withdrawalCount) << 200) | (uint256(uint8(b.status)) << 232);
+        // Slots 3 and 4 of the struct hold exactly these packed words (Solidity packs members
+        // low-order first in declaration order); one SSTORE each instead of one per member.
+        assembly ("memory-safe") {
+            sstore(add(s.slot, 3), ids)
+            sstore(add(s.slot, 4), meta)
+        }
+    }
+
+    function _finalize(uint64 batchId, uint64 height, bytes32 stateRoot, bool proven) internal {
+        _batches[batchId].status = BatchStatus.Finalized;
+        lastFinalizedHeight = height;
+        lastFinalizedId = batchId;
+        emit BatchFinalized(batchId, height, stateRoot, proven);
+    }
+
+    function _credit(address account, uint256 amount) internal {
+        credits[account] += amount;
+        emit Credited(account, amount);
+    }
+
+    function _publicInputs(Batch memory b, bytes32 prevStateRoot)
+        internal
+        view
+        returns (IBatchVerifier.PublicInputs memory)
+    {
+        return IBatchVerifier.PublicInputs({
+            prevStateRoot: prevStateRoot,
+            newStateRoot: b.stateRoot,
+            messageChainBefore: bridge.messageChain(b.msgStart),
+            messageChainAfter: bridge.messageChain(b.msgEnd),
+            withdrawalRoot: b.withdrawalRoot,
+            dataHash: b.dataHash
+        });
+    }
+
+    function _isOverdue(uint64 nonce) internal view returns (bool) {
+        // forge-lint: disable-next-line(block-timestamp)
+        return uint256(bridge.enqueuedAt(nonce)) + bridge.forcedInclusionDelay() <= block.timestamp;
+    }
+
+    function _setParams(Params memory p) internal {
+        if (
+            p.challengeWindow == 0 || p.proveWindow == 0 || p.escapeDelay == 0 || p.maxPauseDuration == 0
+                || p.challengeBond == 0 || p.challengeWindow > MAX_DURATION || p.proveWindow > MAX_DURATION
+                || p.escapeDelay > MAX_DURATION || p.maxPauseDuration > MAX_DURATION
+                || uint256(p.challengeWindow) + p.proveWindow > staking.unbondingDelay()
+        ) revert InvalidParams();
+        _params = p;
+        emit ParamsSet(p);
+    }
+
+    /// @dev Reverts unless `batchId` exists and is canonical.
+    function _canonical(uint64 batchId) internal view returns (Batch storage b) {
+        if (!_exists(batchId)) revert UnknownBatch(batchId);
+        b = _batches[batchId];
+        if (!_isCanonical(batchId, b.height)) revert NotCanonical(batchId);
+    }
+
+    function _exists(uint64 batchId) internal view returns (bool) {
+        return batchId < _nextId;
+    }
+
+    function _isCanonical(uint64 batchId, uint64 height) internal view returns (bool) {
+        return height <= tipHeight && _idAt(height) == batchId;
+    }
+
+    function _idAt(uint64 height) internal view returns (uint64) {
+        return uint64(_idWords[height >> 2] >> ((height & 3) << 6));
+    }
+
+    function _setIdAt(uint64 height, uint64 batchId) internal {
+        uint256 shift = uint256(height & 3) << 6;
+        uint256 key = height >> 2;
+        _idWords[key] = (_idWords[key] & ~(uint256(type(uint64).max) << shift)) | (uint256(batchId) << shift);
+    }
+}

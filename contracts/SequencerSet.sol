@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {ISequencerSet} from "./interfaces/ISequencerSet.sol";
+import {IStaking} from "./interfaces/IStaking.sol";
+import {IRollup} from "./interfaces/IRollup.sol";
+
+/// @title SequencerSet
+/// @notice Epochs of L1 blocks, the active sequencer set fixed with an activation delay, the
+///         stake-weighted leader of each epoch and liveness reports that hand leadership over.
+/// @dev Epoch `e` covers L1 blocks [e * L, (e + 1) * L) with L = `staking.epochLength()`.
+///
+///      Snapshots. `snapshot()` (anyone) copies `staking.ranking()` into the set for epoch
+///      `currentEpoch() + activationDelay` (>= current + 1, so the set of a running epoch can never
+///      change) together with `seed = keccak256(prevrandao, block.number, epoch)`. Snapshots are
+///      stored in strictly increasing epoch order (first write wins); the set in force for an epoch
+///      is the latest snapshot at or before it, found by binary search.
+///
+///      Leader. For epoch `e` with set `S`: `r = uint256(keccak256(abi.encode(S.seed, e))) % S.totalStake`
+///      and the leader is the first member whose cumulative stake exceeds `r` (binary search over the
+///      stored cumulative stakes, so `currentLeader()` costs O(log K) storage reads). The seed is
+///      recorded at least one full epoch before it is used, so nobody can grind it inside the epoch.
+///
+///      Takeovers. A liveness report appends `{fromBlock: block.number, index}` to the epoch's
+///      takeover list; from `fromBlock` on member `index` leads. Each epoch holds at most K
+///      takeovers (K = set size <= 64), which bounds every loop in this contract.
+///
+///      Invariant: at every block the leader is exactly one member of that epoch's set, or
+///      address(0) when no snapshot covers the epoch.
+contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
+    /// @notice Largest set this contract stores (IStaking bounds `activeSetSize` by the same value).
+    uint256 public constant MAX_SET_SIZE = 64;
+
+    /// @dev A stored snapshot: members by rank and their cumulative stakes (`cumulative[i]` is the
+    ///      sum of the stakes of members 0..i; the last entry is the total stake).
+    struct StoredSet {
+        uint64 epoch;
+        bytes32 seed;
+        address[] operators;
+        uint256[] cumulative;
+    }
+
+    /// @notice The staking contract providing the ranking, eligibility, epoch length and slashing.
+    IStaking public immutable staking;
+
+    /// @notice The rollup allowed to call `notifyBatchPosted` (set once).
+    address public rollup;
+
+    /// @inheritdoc ISequencerSet
+    uint64 public activationDelay;
+
+    /// @inheritdoc ISequencerSet
+    uint64 public livenessTimeout;
+
+    /// @notice L1 block of the last batch each operator posted (0 = never).
+    mapping(address operator => uint64 blockNumber) public lastPostBlock;
+
+    /// @dev Snapshots in strictly increasing `epoch` order.
+    StoredSet[] internal _sets;
+
+    /// @dev Takeovers per epoch, in increasing `fromBlock` order.
+    mapping(uint64 epoch => Takeover[]) internal _takeovers;
+
+    /// @param staking_ The staking contract (its `epochLength` defines the epochs).
+    /// @param activationDelay_ Epochs between a snapshot and the epoch it applies to (>= 1).
+    /// @param livenessTimeout_ Blocks without activity after which the leader may be reported
+    ///        (>= 1 and < epoch length).
+    /// @param owner_ Governance (a TimelockController in deployments).
+    constructor(IStaking staking_, uint64 activationDelay_, uint64 livenessTimeout_, address owner_)
+        Ownable(owner_)
+    {
+        if (address(staking_) == address(0)) revert ZeroAddress();
+        staking = staking_;
+        _setParams(activationDelay_, livenessTimeout_);
+    }
+
+    // ------------------------------------------------------------------ governance
+
+    /// @inheritdoc ISequencerSet
+    function setRollup(address rollup_) external onlyOwner {
+        if (rollup_ == address(0)) revert ZeroAddress();
+        if (rollup != address(0)) revert RollupAlreadySet();
+        rollup = rollup_;
+        emit RollupSet(rollup_);
+    }
+
+    /// @inheritdoc ISequencerSet
+    function setParams(uint64 activationDelay_, uint64 livenessTimeout_) external onlyOwner {
+        _setParams(activationDelay_, livenessTimeout_);
+    }
+
+    // ------------------------------------------------------------------ set and leadership
+
+    /// @inheritdoc ISequencerSet
+    function snapshot() external returns (uint64 epoch) {
+        epoch = currentEpoch() + activationDelay;
+        uint256 count = _sets.length;
+        if (count != 0 && _sets[count - 1].epoch >= epoch) revert SnapshotExists(epoch);
+
+        (address[] memory ops, uint256[] memory stakes) = staking.ranking();
+        uint256 k = ops.length;
+        if (k == 0) revert EmptyRanking();
+        if (k > MAX_SET_SIZE) {
+            // IStaking bounds the ranking by `activeSetSize <= 64`; keep the top 64 defensively.
+            assembly ("memory-safe") {
+                mstore(ops, MAX_SET_SIZE)
+                mstore(stakes, MAX_SET_SIZE)
+            }
+            k = MAX_SET_SIZE;
+        }
+        uint256[] memory cumulative = new uint256[](k);
+        uint256 total;
+        for (uint256 i; i < k; ++i) {
+            total += stakes[i];
+            cumulative[i] = total;
+        }
+        if (total == 0) revert EmptyRanking();
+
+        bytes32 seed = keccak256(abi.encode(block.prevrandao, block.number, epoch));
+        StoredSet storage s = _sets.push();
+        s.epoch = epoch;
+        s.seed = seed;
+        s.operators = ops;
+        s.cumulative = cumulative;
+        emit SetSnapshotted(epoch, seed, ops, stakes);
+    }
+
+    /// @inheritdoc ISequencerSet
+    function notifyBatchPosted(address operator) external {
+        if (msg.sender != rollup) revert NotRollup(msg.sender);
+        uint64 blockNumber = uint64(block.number);
+        lastPostBlock[operator] = blockNumber;
+        emit BatchPostedBy(operator, blockNumber);
+    }
+
+    /// @inheritdoc ISequencerSet
+    /// @dev Reverts with `RollupPaused` while the rollup's posting is paused (the leader could not
+    ///      post). A leader that is no longer eligible (jailed, exited, under-bonded) is replaced at
+    ///      once and not slashed again. The takeover is recorded before the slash (the only external
+    ///      call with side effects), so a re-entering reporter finds a fresh, non-late leader.
+    function reportLiveness() external nonReentrant {
+        uint64 epoch = currentEpoch();
+        (bool found, uint256 setIndex) = _findSet(epoch);
+        if (!found) revert NoActiveSet(epoch);
+        address rollup_ = rollup;
+        if (rollup_ != address(0)) {
+            uint64 until = IRollup(rollup_).pausedUntil();
+            if (until > block.timestamp) revert RollupPaused(until);
+        }
+
+        StoredSet storage s = _sets[setIndex];
+        uint256 index = _leaderIndex(s, epoch, block.number);
+        address leader = s.operators[index];
+        bool eligible = staking.isEligible(leader);
+        if (eligible) {
+            uint64 deadline = _lastActivity(epoch, leader) + livenessTimeout;
+            if (block.number < deadline) revert NotLate(leader, deadline);
+        }
+
+        Takeover[] storage list = _takeovers[epoch];
+        uint256 n = s.operators.length;
+        // Bound: at most K takeovers per epoch (each one moves leadership to another member).
+        if (list.length >= n) revert NoOtherEligibleMember(epoch);
+        uint256 next = n;
+        for (uint256 i = 1; i < n; ++i) {
+            uint256 j = (index + i) % n;
+            if (staking.isEligible(s.operators[j])) {
+                next = j;
+                break;
+            }
+        }
+        if (next == n) revert NoOtherEligibleMember(epoch);
+
+        uint64 fromBlock = uint64(block.number);
+        // casting to 'uint8' is safe because next < n <= MAX_SET_SIZE (64)
+        // forge-lint: disable-next-line(unsafe-typecast)
+        list.push(Takeover({fromBlock: fromBlock, index: uint8(next)}));
+        emit LivenessReported(epoch, leader, msg.sender, s.operators[next], fromBlock);
+
+        if (eligible) staking.slash(leader, IStaking.SlashKind.Liveness, msg.sender);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /// @inheritdoc ISequencerSet
+    function currentEpoch() public view returns (uint64) {
+        return epochOf(block.number);
+    }
+
+    /// @inheritdoc ISequencerSet
+    function epochOf(uint256 blockNumber) public view returns (uint64) {
+        return SafeCast.toUint64(blockNumber / staking.epochLength());
+    }
+
+    /// @inheritdoc ISequencerSet
+    function epochStartBlock(uint64 epoch) public view returns (uint256) {
+        return uint256(epoch) * staking.epochLength();
+    }
+
+    /// @inheritdoc ISequencerSet
+    function setFor(uint64 epoch) external view returns (SetSnapshot memory set) {
+        (bool found, uint256 setIndex) = _findSet(epoch);
+        if (!found) revert EpochNotCovered(epoch);
+        StoredSet storage s = _sets[setIndex];
+        uint256 k = s.operators.length;
+        set.epoch = s.epoch;
+        set.seed = s.seed;
+        set.totalStake = s.cumulative[k - 1];
+        set.operators = s.operators;
+        set.stakes = new uint256[](k);
+        uint256 previous;
+        for (uint256 i; i < k; ++i) {
+            uint256 c = s.cumulative[i];
+            set.stakes[i] = c - previous;
+            previous = c;
+        }
+    }
+
+    /// @inheritdoc ISequencerSet
+    function leaderAt(uint256 blockNumber) public view returns (address) {
+        uint64 epoch = epochOf(blockNumber);
+        (bool found, uint256 setIndex) = _findSet(epoch);
+        if (!found) return address(0);
+        StoredSet storage s = _sets[setIndex];
+        return s.operators[_leaderIndex(s, epoch, blockNumber)];
+    }
+
+    /// @inheritdoc ISequencerSet
+    function currentLeader() public view returns (address) {
+        return leaderAt(block.number);
+    }
+
+    /// @inheritdoc ISequencerSet
+    /// @dev max(epoch start, the current leader's last post, the epoch's last takeover). Without a
+    ///      set covering the current epoch it is the epoch start (and nobody can be reported).
+    function lastActivityBlock() external view returns (uint64) {
+        return _lastActivity(currentEpoch(), currentLeader());
+    }
+
+    /// @inheritdoc ISequencerSet
+    function takeovers(uint64 epoch) external view returns (Takeover[] memory) {
+        return _takeovers[epoch];
+    }
+
+    /// @notice Number of snapshots recorded so far.
+    function snapshotCount() external view returns (uint256) {
+        return _sets.length;
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _setParams(uint64 activationDelay_, uint64 livenessTimeout_) internal {
+        if (activationDelay_ == 0 || livenessTimeout_ == 0 || livenessTimeout_ >= staking.epochLength()) {
+            revert InvalidParams();
+        }
+        activationDelay = activationDelay_;
+        livenessTimeout = livenessTimeout_;
+        emit ParamsSet(activationDelay_, livenessTimeout_);
+    }
+
+    /// @dev Index of the latest snapshot with `epoch <= target` (binary search).
+    function _findSet(uint64 target) internal view returns (bool found, uint256 index) {
+        uint256 low;
+        uint256 high = _sets.length;
+        // Invariant: every snapshot below `low` has epoch <= target, every one at/above `high` > target.
+        while (low < high) {
+            uint256 mid = (low + high) >> 1;
+            if (_sets[mid].epoch <= target) low = mid + 1;
+            else high = mid;
+        }
+        if (low == 0) return (false, 0);
+        return (true, low - 1);
+    }
+
+    /// @dev Member index leading `blockNumber` (a block of `epoch`) in set `s`: the latest takeover
+    ///      at or before the block, else the stake-weighted draw of the epoch.
+    function _leaderIndex(StoredSet storage s, uint64 epoch, uint256 blockNumber)
+        internal
+        view
+        returns (uint256)
+    {
+        Takeover[] storage list = _takeovers[epoch];
+        for (uint256 i = list.length; i != 0; --i) {
+            Takeover storage t = list[i - 1];
+            if (t.fromBlock <= blockNumber) return t.index;
+        }
+        return _drawIndex(s, epoch);
+    }
+
+    /// @dev Stake-weighted draw: first member whose cumulative stake exceeds
+    ///      `uint256(keccak256(abi.encode(seed, epoch))) % totalStake` (binary search).
+    function _drawIndex(StoredSet storage s, uint64 epoch) internal view returns (uint256) {
+        uint256[] storage cumulative = s.cumulative;
+        uint256 n = cumulative.length;
+        uint256 r = uint256(keccak256(abi.encode(s.seed, epoch))) % cumulative[n - 1];
+        uint256 low;
+        uint256 high = n - 1; // cumulative[n - 1] > r always holds
+        while (low < high) {
+            uint256 mid = (low + high) >> 1;
+            if (cumulative[mid] > r) high = mid;
+            else low = mid + 1;
+        }
+        return low;
+    }
+
+    /// @dev Last activity of `leader` in `epoch`: max(epoch start, last post, last takeover).
+    function _lastActivity(uint64 epoch, address leader) internal view returns (uint64 last) {
+        last = SafeCast.toUint64(epochStartBlock(epoch));
+        Takeover[] storage list = _takeovers[epoch];
+        uint256 n = list.length;
+        if (n != 0 && list[n - 1].fromBlock > last) last = list[n - 1].fromBlock;
+        if (leader != address(0)) {
+            uint64 posted = lastPostBlock[leader];
+            if (posted > last) last = posted;
+        }
+    }
+}

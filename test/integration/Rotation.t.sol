@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Suite} from "../utils/Suite.sol";
+import {BatchBuilder} from "../utils/BatchBuilder.sol";
+import {IRollup} from "../../contracts/interfaces/IRollup.sol";
+import {ISequencerSet} from "../../contracts/interfaces/ISequencerSet.sol";
+import {IEquivocationSlasher} from "../../contracts/interfaces/IEquivocationSlasher.sol";
+import {IBatchVerifier} from "../../contracts/interfaces/IBatchVerifier.sol";
+
+/// @notice Rotation paths (normal epochs, liveness report, escape hatch) and the slashing kinds
+///         (liveness, invalid root in Settlement.t.sol, equivocation) on the real suite.
+contract RotationPathsTest is Suite {
+    function setUp() public override {
+        super.setUp();
+        _addOperators(3);
+        _activateSet();
+    }
+
+    function test_rotation_normalEpochs_leaderFixedPerEpochAndRotates_succeeds() public {
+        uint256 changes;
+        address prev;
+        for (uint256 e; e < 12; ++e) {
+            uint64 epoch = set.currentEpoch();
+            address leader = set.currentLeader();
+            assertTrue(leader != address(0), "a leader in every covered epoch");
+            // Same leader for every block of the epoch.
+            uint256 start = set.epochStartBlock(epoch);
+            assertEq(set.leaderAt(start + EPOCH - 1), leader);
+            // Only the leader's signer may post.
+            (uint64 id,) = _postEmpty(keccak256(abi.encode("root", e)));
+            assertEq(rollup.getBatch(id).operator, leader);
+            if (e > 0 && leader != prev) ++changes;
+            prev = leader;
+            set.snapshot();
+            vm.roll(start + EPOCH);
+        }
+        assertGt(changes, 0, "leadership rotates across epochs");
+    }
+
+    function test_rotation_nonLeaderCannotPost_reverts() public {
+        address leader = set.currentLeader();
+        address other = operators[0] == leader ? operators[1] : operators[0];
+        IRollup.Batch memory tip = rollup.getBatch(0);
+        bytes memory data = BatchBuilder.data(1, new bytes[](0), new bytes[](0));
+        address otherSigner = _signerOf(other);
+        vm.prank(otherSigner);
+        vm.expectRevert(abi.encodeWithSelector(IRollup.NotLeader.selector, otherSigner, leader));
+        rollup.submitBatch(0, tip.stateRoot, keccak256("x"), data);
+    }
+
+    function test_rotation_livenessReport_jailsSlashesAndHandsOver_succeeds() public {
+        address leader = set.currentLeader();
+        uint256 stakeBefore = staking.operatorStake(leader);
+        address reporter = makeAddr("reporter");
+
+        vm.expectRevert();
+        set.reportLiveness(); // not late yet
+        vm.roll(block.number + LIVENESS_TIMEOUT);
+        vm.prank(reporter);
+        set.reportLiveness();
+
+        address next = set.currentLeader();
+        assertTrue(next != leader && next != address(0), "next member leads at once");
+        assertEq(set.leaderAt(block.number - 1), leader, "history unchanged");
+        assertEq(staking.operatorStake(leader), stakeBefore - stakeBefore / 100, "1% slashed");
+        assertEq(token.balanceOf(reporter), (stakeBefore / 100) / 10, "reporter rewarded");
+        assertFalse(staking.isEligible(leader), "jailed");
+
+        // The old leader can no longer post; the new one can.
+        IRollup.Batch memory tip = rollup.getBatch(0);
+        bytes memory data = BatchBuilder.data(1, new bytes[](0), new bytes[](0));
+        vm.prank(_signerOf(leader));
+        vm.expectRevert();
+        rollup.submitBatch(0, tip.stateRoot, keccak256("x"), data);
+        (uint64 id,) = _postEmpty(keccak256("x"));
+        assertEq(rollup.getBatch(id).operator, next);
+    }
+
+    function test_rotation_escapeHatch_anyoneProvesWhenSequencersStall_succeeds() public {
+        _useVerifier();
+        address stranger = makeAddr("stranger");
+        IRollup.Batch memory tip = rollup.getBatch(0);
+        bytes memory data = BatchBuilder.data(0, new bytes[](0), new bytes[](0));
+
+        vm.prank(stranger);
+        vm.expectRevert(IRollup.EscapeHatchClosed.selector);
+        rollup.submitBatchWithProof(0, tip.stateRoot, keccak256("e"), data, hex"");
+
+        vm.warp(block.timestamp + ESCAPE_DELAY);
+        assertTrue(rollup.escapeHatchOpen());
+        // The proof's inputs: the batch that will be stored as id 1.
+        verifier.setTrue(_escapeInputs(tip.stateRoot, keccak256("e"), data));
+        bytes memory proof = verifier.proofFor(_escapeInputs(tip.stateRoot, keccak256("e"), data), data);
+        vm.prank(stranger);
+        uint64 id = rollup.submitBatchWithProof(0, tip.stateRoot, keccak256("e"), data, proof);
+        assertTrue(rollup.isFinalized(id), "proven and final at once");
+        assertEq(rollup.getBatch(id).operator, stranger);
+    }
+
+    function _escapeInputs(bytes32 prev, bytes32 next, bytes memory data)
+        internal
+        view
+        returns (IBatchVerifier.PublicInputs memory)
+    {
+        return IBatchVerifier.PublicInputs({
+            prevStateRoot: prev,
+            newStateRoot: next,
+            messageChainBefore: chains[0],
+            messageChainAfter: chains[0],
+            withdrawalRoot: bytes32(0),
+            dataHash: keccak256(data)
+        });
+    }
+
+    function test_slash_equivocation_heavySlashAndReporterReward_succeeds() public {
+        address op = operators[1];
+        uint256 key = _keyOf(op);
+        IEquivocationSlasher.SoftConfirmation memory a = IEquivocationSlasher.SoftConfirmation({
+            l2BlockNumber: 77,
+            l2BlockHash: keccak256("block-a"),
+            parentHash: keccak256("parent"),
+            chainId: L2_CHAIN_ID
+        });
+        IEquivocationSlasher.SoftConfirmation memory b = IEquivocationSlasher.SoftConfirmation({
+            l2BlockNumber: 77,
+            l2BlockHash: keccak256("block-b"),
+            parentHash: keccak256("parent"),
+            chainId: L2_CHAIN_ID
+        });
+        bytes memory sigA = _sign(key, slasher.hashSoftConfirmation(a));
+        bytes memory sigB = _sign(key, slasher.hashSoftConfirmation(b));
+
+        uint256 stakeBefore = staking.operatorStake(op);
+        uint256 otherBefore = staking.operatorStake(operators[0]);
+        address reporter = makeAddr("reporter");
+        vm.prank(reporter);
+        slasher.reportEquivocation(a, sigA, b, sigB);
+        assertEq(staking.operatorStake(op), stakeBefore - stakeBefore / 2, "50% slashed");
+        assertEq(token.balanceOf(reporter), (stakeBefore / 2) / 10);
+        assertEq(staking.operatorStake(operators[0]), otherBefore, "other operators untouched");
+
+        vm.expectRevert(abi.encodeWithSelector(IEquivocationSlasher.AlreadySlashed.selector, op, uint64(77)));
+        slasher.reportEquivocation(a, sigA, b, sigB);
+    }
+
+    function _sign(uint256 key, bytes32 digest) internal pure returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        return abi.encodePacked(r, s, v);
+    }
+}

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {IStaking} from "../../contracts/interfaces/IStaking.sol";
+import {IBatchVerifier} from "../../contracts/interfaces/IBatchVerifier.sol";
+
+/// @title RollupStakingDouble
+/// @notice TEST DOUBLE ONLY. The IStaking calls the rollup makes: `signerOf`, `unbondingDelay` and
+///         `slash` (recorded, optionally reverting or burning all its gas).
+contract RollupStakingDouble {
+    struct SlashCall {
+        address operator;
+        IStaking.SlashKind kind;
+        address reporter;
+    }
+
+    mapping(address => address) public signerOf;
+    uint64 public unbondingDelay = 30 days;
+    SlashCall[] internal _slashes;
+    bool public slashReverts;
+    bool public slashBurnsGas;
+
+    function setSigner(address op, address signer) external {
+        signerOf[op] = signer;
+    }
+
+    function setUnbondingDelay(uint64 d) external {
+        unbondingDelay = d;
+    }
+
+    function setSlashBehaviour(bool reverts, bool burnsGas) external {
+        slashReverts = reverts;
+        slashBurnsGas = burnsGas;
+    }
+
+    function slash(address operator, IStaking.SlashKind kind, address reporter) external returns (uint256) {
+        if (slashReverts) revert IStaking.NotRegistered(operator);
+        if (slashBurnsGas) {
+            // Spin until the call runs out of gas.
+            uint256 x;
+            while (true) {
+                x = uint256(keccak256(abi.encode(x)));
+            }
+        }
+        _slashes.push(SlashCall(operator, kind, reporter));
+        return 1;
+    }
+
+    function slashCount() external view returns (uint256) {
+        return _slashes.length;
+    }
+
+    function slashAt(uint256 i) external view returns (SlashCall memory) {
+        return _slashes[i];
+    }
+}
+
+/// @title RollupSetDouble
+/// @notice TEST DOUBLE ONLY. A settable `currentLeader` and a record of `notifyBatchPosted` calls.
+contract RollupSetDouble {
+    address public currentLeader;
+    address public lastNotified;
+    uint256 public notifyCount;
+
+    function setLeader(address leader) external {
+        currentLeader = leader;
+    }
+
+    function notifyBatchPosted(address operator) external {
+        lastNotified = operator;
+        ++notifyCount;
+    }
+}
+
+/// @title RollupBridgeDouble
+/// @notice TEST DOUBLE ONLY. The bridge's queue views: a Keccak chain over the records the test
+///         enqueues (chain_{n+1} = keccak256(chain_n ‖ record_n)), with enqueue timestamps.
+contract RollupBridgeDouble {
+    bytes32[] internal _chains;
+    uint64[] internal _enqueuedAt;
+    uint64 public forcedInclusionDelay = 1 days;
+
+    constructor() {
+        _chains.push(bytes32(0));
+    }
+
+    function setForcedInclusionDelay(uint64 d) external {
+        forcedInclusionDelay = d;
+    }
+
+    /// @notice Append `record` (85 bytes, built by the test) at the current timestamp.
+    function enqueue(bytes memory record) external returns (bytes32 chain) {
+        chain = keccak256(abi.encodePacked(_chains[_chains.length - 1], record));
+        _chains.push(chain);
+        _enqueuedAt.push(uint64(block.timestamp));
+    }
+
+    function messageCount() external view returns (uint64) {
+        return uint64(_enqueuedAt.length);
+    }
+
+    function messageChain(uint64 n) external view returns (bytes32) {
+        require(n < _chains.length, "RollupBridgeDouble: out of range");
+        return _chains[n];
+    }
+
+    function enqueuedAt(uint64 nonce) external view returns (uint64) {
+        require(nonce < _enqueuedAt.length, "RollupBridgeDouble: out of range");
+        return _enqueuedAt[nonce];
+    }
+}
+
+/// @title AcceptingVerifierDouble
+/// @notice TEST DOUBLE ONLY. Accepts exactly one chosen proof for chosen public inputs and data;
+///         every other (inputs, data, proof) is rejected.
+contract AcceptingVerifierDouble is IBatchVerifier {
+    bytes32 public acceptedInputs;
+    bytes32 public acceptedData;
+    bytes32 public acceptedProof;
+
+    /// @notice Accept `proof` for exactly `inputs` and `data` (replaces the previous choice).
+    function accept(PublicInputs memory inputs, bytes memory data, bytes memory proof) external {
+        acceptedInputs = keccak256(abi.encode(inputs));
+        acceptedData = keccak256(data);
+        acceptedProof = keccak256(proof);
+    }
+
+    function verifyBatch(PublicInputs calldata inputs, bytes calldata data, bytes calldata proof)
+        external
+        view
+        returns (bool)
+    {
+        return keccak256(abi.encode(inputs)) == acceptedInputs && keccak256(data) == acceptedData
+            && keccak256(proof) == acceptedProof;
+    }
+}
