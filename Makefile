@@ -4,10 +4,14 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-BIN    := node_modules/.bin
-FORGE  := $(BIN)/forge
-ANVIL  := $(BIN)/anvil
-CAST   := $(BIN)/cast
+# The native binaries inside the platform packages: the npm `bin` wrappers (node_modules/.bin/forge)
+# exit 0 even when forge fails, which would hide test failures.
+PLATFORM := $(shell uname -s | tr A-Z a-z)-$(shell uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
+FOUNDRY_BIN = node_modules/@foundry-rs/$(1)-$(PLATFORM)/bin/$(1)
+FORGE  := $(call FOUNDRY_BIN,forge)
+ANVIL  := $(call FOUNDRY_BIN,anvil)
+CAST   := $(call FOUNDRY_BIN,cast)
+export FORGE ANVIL CAST
 STAMP  := node_modules/.janus-installed
 
 .PHONY: help deps build test test-contracts test-rust devnet snapshot gas fuzz-ci lint clean

@@ -4,23 +4,28 @@
 # anvil keeps running (one block per second) until Ctrl-C; DEVNET_EXIT=1 stops it after printing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=node_modules/.bin
+# Native binaries (exported by the Makefile); the npm wrappers in node_modules/.bin exit 0 on errors.
+ARCH=$(uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
+OS=$(uname -s | tr A-Z a-z)
+FORGE=${FORGE:-node_modules/@foundry-rs/forge-$OS-$ARCH/bin/forge}
+CAST=${CAST:-node_modules/@foundry-rs/cast-$OS-$ARCH/bin/cast}
+ANVIL=${ANVIL:-node_modules/@foundry-rs/anvil-$OS-$ARCH/bin/anvil}
 PORT=${DEVNET_PORT:-8545}
 RPC=http://127.0.0.1:$PORT
 STATE=.devnet
 mkdir -p "$STATE" deployments
 DEPLOYER_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 # anvil account 0
 
-if "$BIN/cast" chain-id --rpc-url "$RPC" >/dev/null 2>&1; then
+if "$CAST" chain-id --rpc-url "$RPC" >/dev/null 2>&1; then
   echo "error: something already answers on $RPC (set DEVNET_PORT to use another port)" >&2
   exit 1
 fi
 
-"$BIN/anvil" --port "$PORT" --block-time "${DEVNET_BLOCK_TIME:-1}" --silent >"$STATE/anvil.log" 2>&1 &
+"$ANVIL" --port "$PORT" --block-time "${DEVNET_BLOCK_TIME:-1}" --silent >"$STATE/anvil.log" 2>&1 &
 ANVIL_PID=$!
 trap 'kill $ANVIL_PID 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 50); do
-  "$BIN/cast" chain-id --rpc-url "$RPC" >/dev/null 2>&1 && break
+  "$CAST" chain-id --rpc-url "$RPC" >/dev/null 2>&1 && break
   sleep 0.2
 done
 
@@ -34,10 +39,10 @@ export FORCED_INCLUSION_DELAY=${FORCED_INCLUSION_DELAY:-120} JAIL_DURATION=${JAI
 export TIMELOCK_DELAY=${TIMELOCK_DELAY:-60} CHALLENGE_BOND=${CHALLENGE_BOND:-100000000000000000}
 
 echo "==> deploying the Janus suite (script/Deploy.s.sol)"
-"$BIN/forge" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast --slow -q >"$STATE/deploy.log" 2>&1 \
+"$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast --slow -q >"$STATE/deploy.log" 2>&1 \
   || { cat "$STATE/deploy.log"; exit 1; }
 echo "==> registering operators and delegators (script/DevnetSetup.s.sol)"
-"$BIN/forge" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast --slow -q >"$STATE/setup.log" 2>&1 \
+"$FORGE" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast --slow -q >"$STATE/setup.log" 2>&1 \
   || { cat "$STATE/setup.log"; exit 1; }
 
 addr() { python3 -c "import json,sys; print(json.load(open('deployments/devnet.json'))['$1'])"; }
@@ -45,15 +50,15 @@ SET=$(addr sequencerSet); STAKING=$(addr staking)
 
 # Wait until the first recorded set is in force (activation delay: one epoch).
 for _ in $(seq 1 120); do
-  LEADER=$("$BIN/cast" call "$SET" "currentLeader()(address)" --rpc-url "$RPC")
+  LEADER=$("$CAST" call "$SET" "currentLeader()(address)" --rpc-url "$RPC")
   [ "$LEADER" != "0x0000000000000000000000000000000000000000" ] && break
-  "$BIN/cast" rpc anvil_mine 1 --rpc-url "$RPC" >/dev/null
+  "$CAST" rpc anvil_mine 1 --rpc-url "$RPC" >/dev/null
 done
-EPOCH=$("$BIN/cast" call "$SET" "currentEpoch()(uint64)" --rpc-url "$RPC")
-BLOCK=$("$BIN/cast" block-number --rpc-url "$RPC")
+EPOCH=$("$CAST" call "$SET" "currentEpoch()(uint64)" --rpc-url "$RPC")
+BLOCK=$("$CAST" block-number --rpc-url "$RPC")
 
 echo
-echo "Janus devnet on $RPC (chain id $("$BIN/cast" chain-id --rpc-url "$RPC"))"
+echo "Janus devnet on $RPC (chain id $("$CAST" chain-id --rpc-url "$RPC"))"
 python3 - <<'PY'
 import json
 d = json.load(open("deployments/devnet.json"))
@@ -62,7 +67,7 @@ for k in ["token", "timelock", "staking", "sequencerSet", "rollup", "bridge", "e
 PY
 echo
 echo "operators (owner / stake):"
-OPS=$("$BIN/cast" call "$STAKING" "ranking()(address[],uint256[])" --rpc-url "$RPC")
+OPS=$("$CAST" call "$STAKING" "ranking()(address[],uint256[])" --rpc-url "$RPC")
 echo "$OPS" | sed 's/^/  /'
 echo
 echo "block $BLOCK, epoch $EPOCH, leader $LEADER"
@@ -73,12 +78,12 @@ echo "anvil keeps running (Ctrl-C to stop); the leader is printed at each new ep
 LAST=$EPOCH
 while kill -0 $ANVIL_PID 2>/dev/null; do
   sleep 2
-  E=$("$BIN/cast" call "$SET" "currentEpoch()(uint64)" --rpc-url "$RPC" 2>/dev/null || echo "$LAST")
+  E=$("$CAST" call "$SET" "currentEpoch()(uint64)" --rpc-url "$RPC" 2>/dev/null || echo "$LAST")
   if [ "$E" != "$LAST" ]; then
-    L=$("$BIN/cast" call "$SET" "currentLeader()(address)" --rpc-url "$RPC" 2>/dev/null || echo "?")
+    L=$("$CAST" call "$SET" "currentLeader()(address)" --rpc-url "$RPC" 2>/dev/null || echo "?")
     echo "epoch $E leader $L"
     # Record the set for the next epoch (what a keeper does every epoch; first call wins).
-    "$BIN/cast" send "$SET" "snapshot()" --private-key "$DEPLOYER_KEY" --rpc-url "$RPC" >/dev/null 2>&1 || true
+    "$CAST" send "$SET" "snapshot()" --private-key "$DEPLOYER_KEY" --rpc-url "$RPC" >/dev/null 2>&1 || true
     LAST=$E
   fi
 done
