@@ -53,8 +53,13 @@ fuzz-ci: deps
 snapshot: deps
 	$(FORGE) snapshot --no-match-path 'test/invariants/*'
 
+# Gas of each operation on the real suite (execution gas, cold storage; docs/BENCHMARKS.md).
 gas: deps
-	$(FORGE) test --no-match-path 'test/invariants/*' --gas-report
+	$(FORGE) test --isolate --match-path 'test/gas/*' -vv | grep -E '^  (gas|data)'
+
+lint: deps
+	$(FORGE) build --deny warnings --skip test --skip script
+	$(FORGE) fmt --check
 
 devnet: deps
 	bash script/devnet.sh
