@@ -31,6 +31,9 @@ import {WithdrawalTree} from "./libraries/WithdrawalTree.sol";
 ///      message). Measured transaction gas of `depositETH`: 61,260, and 78,360 when it opens a
 ///      timestamp slot (storage and log alone account for 58,815; see test_depositETH_gas).
 contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
+    /// @notice Assets an L2 account holds (ETH + 3 ERC-20s): `janus_l2::NUM_ASSETS`.
+    uint32 public constant MAX_ASSETS = 4;
+
     using SafeERC20 for IERC20;
 
     /// @notice Largest outstanding amount of an asset in L2 units (docs/l2-spec.md §1).
@@ -114,7 +117,10 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
         if (!_isPowerOfTen(scale)) revert InvalidScale(scale);
         if (_assetOf[token] != 0) revert TokenAlreadyListed(token);
         asset = _assetCount;
-        _assetCount = asset + 1; // 2^32 listings are unreachable; checked arithmetic guards it anyway
+        // An L2 account holds balances of MAX_ASSETS assets (docs/l2-spec.md): a deposit of any other
+        // asset could not be credited on L2, so listing stops there.
+        if (asset >= MAX_ASSETS) revert TooManyAssets(MAX_ASSETS);
+        _assetCount = asset + 1;
         _tokens[asset] = Asset({token: token, scale: scale, outstanding: 0});
         _assetOf[token] = asset;
         emit TokenListed(asset, token, scale);

@@ -228,6 +228,15 @@ contract BridgeGovernanceTest is BridgeTestBase {
         assertEq(bridge.assetCount(), 4);
     }
 
+    function test_listToken_beyondL2AssetSlots_reverts() public {
+        vm.startPrank(owner);
+        bridge.listToken(address(new TestERC20("T3", 18)), 1e9); // asset 3: the last L2 slot
+        address t4 = address(new TestERC20("T4", 18));
+        vm.expectRevert(abi.encodeWithSelector(IBridge.TooManyAssets.selector, uint32(4)));
+        bridge.listToken(t4, 1e9);
+        vm.stopPrank();
+    }
+
     function testFuzz_listToken_everyPowerOfTen_succeeds(uint8 k) public {
         k = uint8(bound(k, 0, 18));
         address t = address(new TestERC20("T", 18));

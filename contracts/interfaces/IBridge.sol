@@ -49,6 +49,8 @@ interface IBridge {
     error InvalidParams();
     error AlreadyInitialized();
     error TooManyAccounts();
+    /// @notice Every asset slot of an L2 account is taken (docs/l2-spec.md `NUM_ASSETS`).
+    error TooManyAssets(uint32 max);
     /// @notice `n` is beyond the queue (`count` messages so far).
     error MessageOutOfRange(uint64 n, uint64 count);
     /// @notice Deposits to an existing account must carry a non-zero amount.

@@ -1,2 +1,35 @@
 //! Janus L2: the one implementation of the format specified in `docs/l2-spec.md`, shared by the
 //! keeper and the prover.
+//!
+//! | module | concern |
+//! | --- | --- |
+//! | [`curve`] | GF(p^5), the EcGFp5 group and its scalars |
+//! | [`hash`] | Poseidon / Keccak helpers, domain tags, digest ↔ `bytes32` |
+//! | [`keys`] | secret keys from a 32-byte seed, 40-byte public keys |
+//! | [`schnorr`] | Schnorr signatures over EcGFp5 with a Poseidon challenge |
+//! | [`state`] | accounts and the depth-32 sparse Poseidon Merkle tree |
+//! | [`tx`] | L1 message records and their Keccak chain, transaction records, signing messages |
+//! | [`batch`] | batch data framing, withdrawal tree, the state transition |
+//! | [`error`] | error types |
+
+#![warn(missing_docs)]
+
+pub mod batch;
+pub mod curve;
+pub mod error;
+pub mod hash;
+pub mod keys;
+pub mod schnorr;
+pub mod state;
+pub mod tx;
+
+pub use error::{BatchError, DecodeError, KeyError, PointError, SignatureError, TxError};
+
+/// Largest amount, fee, balance or nonce (`2^63 - 1`, §1 of the spec).
+pub const MAX_AMOUNT: u64 = (1u64 << 63) - 1;
+
+/// Number of assets an L2 account holds balances of (asset ids `0..NUM_ASSETS`).
+pub const NUM_ASSETS: usize = 4;
+
+/// Default L2 chain id (docs/parameters.md).
+pub const DEFAULT_CHAIN_ID: u64 = 424_242;
