@@ -1,0 +1,3 @@
+//! Circuit gadgets shared by the batch circuit.
+
+pub mod ecgfp5;
