@@ -136,6 +136,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         if (leader == address(0) || staking.signerOf(leader) != msg.sender) {
             revert NotLeader(msg.sender, leader);
         }
+        // A jailed, exited or under-bonded leader has nothing at stake for this batch: it may not
+        // post (anyone can hand its slot over with `reportLiveness`).
+        if (!staking.isEligible(leader)) revert LeaderNotEligible(leader);
 
         (batchId,) = _append(parentId, prevStateRoot, newStateRoot, data, leader, BatchStatus.Pending);
         sequencerSet.notifyBatchPosted(leader);
@@ -316,7 +319,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     function unpause() external {
         if (msg.sender != guardian && msg.sender != owner()) revert NotGuardian(msg.sender);
-        pausedUntil = 0;
+        // Record when the pause ended (not 0): the sequencer set gives the leader a grace period
+        // after any pause before it can be reported for liveness.
+        if (pausedUntil > block.timestamp) pausedUntil = uint64(block.timestamp);
         emit Unpaused(msg.sender);
     }
 

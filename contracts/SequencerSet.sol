@@ -35,6 +35,8 @@ import {IRollup} from "./interfaces/IRollup.sol";
 contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Largest set this contract stores (IStaking bounds `activeSetSize` by the same value).
     uint256 public constant MAX_SET_SIZE = 64;
+    /// @notice Seconds per L1 slot, used to turn the liveness timeout into a grace period after a pause.
+    uint256 public constant SLOT_SECONDS = 12;
 
     /// @dev A stored snapshot: members by rank and their cumulative stakes (`cumulative[i]` is the
     ///      sum of the stakes of members 0..i; the last entry is the total stake).
@@ -149,8 +151,10 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
         if (!found) revert NoActiveSet(epoch);
         address rollup_ = rollup;
         if (rollup_ != address(0)) {
+            // No report while posting is paused, nor within `livenessTimeout` slots after a pause
+            // ended: blocks during a pause must not count against the leader.
             uint64 until = IRollup(rollup_).pausedUntil();
-            if (until > block.timestamp) revert RollupPaused(until);
+            if (block.timestamp < uint256(until) + uint256(livenessTimeout) * SLOT_SECONDS) revert RollupPaused(until);
         }
 
         StoredSet storage s = _sets[setIndex];

@@ -320,6 +320,14 @@ contract RollupTest is RollupFixture {
         assertEq(rollup.tipId(), 1);
     }
 
+    function test_submitBatch_leaderNotEligible_reverts() public {
+        bytes memory data = _emptyData();
+        staking.setEligible(opA, false); // jailed / exited / under-bonded
+        vm.prank(signerA);
+        vm.expectRevert(abi.encodeWithSelector(IRollup.LeaderNotEligible.selector, opA));
+        rollup.submitBatch(0, GENESIS, bytes32("r"), data);
+    }
+
     function test_submitBatch_notLeader_reverts() public {
         bytes memory data = _emptyData();
         vm.prank(signerB); // B's signer while A leads

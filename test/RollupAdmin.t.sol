@@ -125,7 +125,7 @@ contract RollupAdminTest is RollupFixture {
         emit IRollup.Unpaused(guardian);
         vm.prank(guardian);
         rollup.unpause();
-        assertEq(rollup.pausedUntil(), 0);
+        assertEq(rollup.pausedUntil(), block.timestamp, "records when the pause ended");
         _post(bytes32("r1"));
 
         vm.prank(guardian);
@@ -134,7 +134,7 @@ contract RollupAdminTest is RollupFixture {
         emit IRollup.Unpaused(owner);
         vm.prank(owner);
         rollup.unpause();
-        assertEq(rollup.pausedUntil(), 0);
+        assertEq(rollup.pausedUntil(), block.timestamp, "records when the pause ended");
     }
 
     function test_unpause_notGuardian_reverts() public {

@@ -556,8 +556,11 @@ contract SequencerSetTest is Test {
         rollupD.setPausedUntil(until);
         vm.expectRevert(abi.encodeWithSelector(ISequencerSet.RollupPaused.selector, until));
         set.reportLiveness();
-        // Once the pause is over the report goes through.
+        // Blocks during the pause don't count: a grace of `livenessTimeout` slots follows it.
         vm.warp(until);
+        vm.expectRevert(abi.encodeWithSelector(ISequencerSet.RollupPaused.selector, until));
+        set.reportLiveness();
+        vm.warp(until + TIMEOUT * set.SLOT_SECONDS());
         set.reportLiveness();
         assertEq(stakingD.slashCount(), 1);
     }

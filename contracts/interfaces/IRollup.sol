@@ -85,6 +85,8 @@ interface IRollup {
 
     error ZeroAddress();
     error NotLeader(address caller, address leader);
+    /// @notice The current leader is jailed, exited or under-bonded and may not post.
+    error LeaderNotEligible(address leader);
     error WrongParent(uint64 parentId, uint64 tipId);
     error WrongPrevStateRoot(bytes32 given, bytes32 expected);
     error MalformedBatchData(uint256 code);

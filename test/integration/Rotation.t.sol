@@ -113,6 +113,36 @@ contract RotationPathsTest is Suite {
         });
     }
 
+    function test_submitBatch_exitedLeader_reverts() public {
+        address leader = set.currentLeader();
+        uint256 shares = staking.sharesOf(leader, leader);
+        vm.prank(leader);
+        staking.undelegate(leader, shares); // whole self-bond: the operator exits
+        assertFalse(staking.isEligible(leader));
+        IRollup.Batch memory tip = rollup.getBatch(0);
+        bytes memory data = BatchBuilder.data(1, new bytes[](0), new bytes[](0));
+        address signer = _signerOf(leader);
+        vm.prank(signer);
+        vm.expectRevert(abi.encodeWithSelector(IRollup.LeaderNotEligible.selector, leader));
+        rollup.submitBatch(0, tip.stateRoot, keccak256("lie"), data);
+        // Its slot is handed over at once, without waiting for the timeout.
+        set.reportLiveness();
+        assertTrue(set.currentLeader() != leader);
+    }
+
+    function test_reportLiveness_duringAndRightAfterPause_reverts() public {
+        vm.prank(guardian);
+        rollup.pause(30 minutes);
+        vm.roll(block.number + LIVENESS_TIMEOUT);
+        vm.expectRevert();
+        set.reportLiveness();
+        vm.warp(block.timestamp + 30 minutes);
+        vm.expectRevert(); // grace after the pause: blocks during it did not count
+        set.reportLiveness();
+        vm.warp(block.timestamp + LIVENESS_TIMEOUT * set.SLOT_SECONDS());
+        set.reportLiveness();
+    }
+
     function test_slash_equivocation_heavySlashAndReporterReward_succeeds() public {
         address op = operators[1];
         uint256 key = _keyOf(op);

@@ -28,6 +28,17 @@ contract RollupStakingDouble {
         unbondingDelay = d;
     }
 
+    /// @dev Operators are eligible unless marked otherwise.
+    mapping(address => bool) public ineligible;
+
+    function setEligible(address op, bool eligible) external {
+        ineligible[op] = !eligible;
+    }
+
+    function isEligible(address op) external view returns (bool) {
+        return !ineligible[op];
+    }
+
     function setSlashBehaviour(bool reverts, bool burnsGas) external {
         slashReverts = reverts;
         slashBurnsGas = burnsGas;

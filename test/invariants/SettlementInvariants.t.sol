@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+import {Test} from "forge-std/Test.sol";
+import {StdInvariant} from "forge-std/StdInvariant.sol";
+
+import {SettlementHandler} from "./handlers/SettlementHandler.sol";
+import {Staking} from "../../contracts/Staking.sol";
+import {SequencerSet} from "../../contracts/SequencerSet.sol";
+import {Bridge} from "../../contracts/Bridge.sol";
+import {Rollup} from "../../contracts/Rollup.sol";
+import {JanusToken} from "../../contracts/JanusToken.sol";
+import {IRollup} from "../../contracts/interfaces/IRollup.sol";
+import {ISequencerSet} from "../../contracts/interfaces/ISequencerSet.sol";
+
+/// @title SettlementInvariantsTest
+/// @notice Invariants over the whole suite driven by SettlementHandler: (c) finalized batches form
+///         one parent chain and a reverted batch is never finalized, (d) bridge solvency per asset
+///         and no withdrawal paid twice, (e) one leader (or none) per block, a member of that
+///         epoch's set, stable once the block is past, (f) a slash (lost challenge, liveness) only
+///         touches the operator at fault, (a) staking-token conservation through real slashes, and
+///         the rollup's ETH accounting (bonds, credits, bounty pool). fail-on-revert: the handler
+///         never reverts on an expected condition.
+contract SettlementInvariantsTest is Test {
+    SettlementHandler internal h;
+    Staking internal staking;
+    SequencerSet internal set;
+    Bridge internal bridge;
+    Rollup internal rollup;
+    JanusToken internal token;
+    JanusToken internal usd;
+
+    function setUp() public {
+        h = new SettlementHandler();
+        h.setUp();
+        (staking, set, bridge, rollup, token, usd) = h.contracts();
+
+        bytes4[] memory sel = new bytes4[](16);
+        sel[0] = SettlementHandler.depositETH.selector;
+        sel[1] = SettlementHandler.depositUSD.selector;
+        sel[2] = SettlementHandler.post.selector;
+        sel[3] = SettlementHandler.escape.selector;
+        sel[4] = SettlementHandler.challenge.selector;
+        sel[5] = SettlementHandler.prove.selector;
+        sel[6] = SettlementHandler.resolve.selector;
+        sel[7] = SettlementHandler.finalize.selector;
+        sel[8] = SettlementHandler.withdraw.selector;
+        sel[9] = SettlementHandler.claim.selector;
+        sel[10] = SettlementHandler.snapshot.selector;
+        sel[11] = SettlementHandler.reportLiveness.selector;
+        sel[12] = SettlementHandler.unjail.selector;
+        sel[13] = SettlementHandler.pause.selector;
+        sel[14] = SettlementHandler.warp.selector;
+        sel[15] = SettlementHandler.equivocate.selector;
+        targetContract(address(h));
+        targetSelector(StdInvariant.FuzzSelector({addr: address(h), selectors: sel}));
+    }
+
+    /// @notice (c) Heights 1..lastFinalizedHeight are finalized, canonical and chained by parent;
+    ///         no other batch is finalized; the tip never falls below the finalized height.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_finalizedBatchesFormOneChain() public view {
+        uint64 lf = rollup.lastFinalizedHeight();
+        assertLe(lf, rollup.tipHeight(), "finalized height <= tip height");
+        assertEq(rollup.idAtHeight(0), 0, "genesis at height 0");
+        assertEq(rollup.lastFinalizedId(), rollup.idAtHeight(lf), "lastFinalizedId at lastFinalizedHeight");
+        for (uint64 hgt = 1; hgt <= lf; ++hgt) {
+            uint64 id = rollup.idAtHeight(hgt);
+            IRollup.Batch memory b = rollup.getBatch(id);
+            assertTrue(rollup.isFinalized(id), "finalized height holds a finalized batch");
+            assertEq(b.height, hgt, "height");
+            assertEq(b.parentId, rollup.idAtHeight(hgt - 1), "parent of idAtHeight(h) == idAtHeight(h-1)");
+        }
+        uint64 n = h.batchCount();
+        for (uint64 id = 1; id <= n; ++id) {
+            if (rollup.isFinalized(id)) {
+                assertTrue(rollup.isCanonical(id), "finalized => canonical");
+                assertLe(rollup.getBatch(id).height, lf, "finalized => at or below the finalized height");
+            }
+        }
+        uint64[] memory fin = h.finalized();
+        for (uint256 i; i < fin.length; ++i) {
+            assertTrue(rollup.isFinalized(fin[i]), "finality is never undone");
+        }
+    }
+
+    /// @notice (c) Every batch reverted by a lost challenge (with its descendants) stays reverted and
+    ///         is never finalized.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_revertedNeverFinalized() public view {
+        uint64[] memory rev = h.reverted();
+        for (uint256 i; i < rev.length; ++i) {
+            assertFalse(rollup.isFinalized(rev[i]), "reverted batch finalized");
+            assertFalse(rollup.isCanonical(rev[i]), "reverted batch canonical again");
+            assertEq(
+                uint8(rollup.getBatch(rev[i]).status), uint8(IRollup.BatchStatus.Reverted), "status Reverted"
+            );
+        }
+    }
+
+    /// @notice (d) The bridge holds at least outstanding * scale of ETH and of the ERC-20, and the
+    ///         outstanding amounts are exactly deposits minus withdrawals paid.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_bridgeSolvency() public view {
+        uint64 ethOut = bridge.getAsset(0).outstanding;
+        uint64 usdOut = bridge.getAsset(1).outstanding;
+        assertGe(address(bridge).balance, uint256(ethOut) * 1 gwei, "ETH solvency");
+        assertGe(usd.balanceOf(address(bridge)), uint256(usdOut) * 1e9, "ERC-20 solvency");
+        assertEq(ethOut, h.ghost_depEth() - h.ghost_wdEth(), "ETH outstanding == deposited - withdrawn");
+        assertEq(usdOut, h.ghost_depUsd() - h.ghost_wdUsd(), "ERC-20 outstanding == deposited - withdrawn");
+        assertEq(address(bridge).balance, uint256(ethOut) * 1 gwei, "no ETH dust in the bridge");
+        assertEq(h.ghost_badPayout(), 0, "a withdrawal paid a wrong amount");
+    }
+
+    /// @notice (d) No withdrawal is paid twice, and every paid one is marked withdrawn.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_noWithdrawalPaidTwice() public view {
+        assertEq(h.ghost_doublePaid(), 0, "a withdrawal was paid twice");
+        assertEq(h.ghost_unexpectedError(), 0, "a withdrawal succeeded or failed unexpectedly");
+        uint256 n = h.paidCount();
+        for (uint256 i; i < n; ++i) {
+            (uint64 batchId, uint32 index) = h.paidAt(i);
+            assertTrue(bridge.isWithdrawn(batchId, index), "paid => marked withdrawn");
+        }
+    }
+
+    /// @notice (e) The leader of the current block is none or a member of its epoch's set; every past
+    ///         block's leader is what it was when that block was current, and a member of its set.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_oneLeaderInActiveSet() public view {
+        uint64 now_ = h.blockNow();
+        _assertMember(set.leaderAt(now_), now_);
+        uint64[] memory blocks = h.samples();
+        for (uint256 i; i < blocks.length; ++i) {
+            if (blocks[i] >= now_) continue;
+            address leader = set.leaderAt(blocks[i]);
+            assertEq(leader, h.sampleLeader(blocks[i]), "leaderAt of a past block changed");
+            _assertMember(leader, blocks[i]);
+        }
+        assertEq(h.ghost_wrongTakeover(), 0, "liveness report handed over to the wrong member");
+        assertEq(h.ghost_ineligiblePosted(), 0, "a jailed/exited leader posted a batch");
+    }
+
+    /// @notice (f) Lost challenges, liveness reports and equivocation reports slash only the
+    ///         operator at fault, by exactly its fraction; (a) staking tokens are conserved through
+    ///         real slashes.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_slashesIsolatedAndTokensConserved() public view {
+        assertEq(h.ghost_slashTouchedOther(), 0, "a slash changed another operator's pool");
+        assertEq(h.ghost_slashWrongAmount(), 0, "a slash removed a wrong amount");
+        address[] memory ops = h.operatorList();
+        uint256 sum;
+        for (uint256 i; i < ops.length; ++i) {
+            sum += staking.pool(ops[i]).stake + staking.unbondingPool(ops[i]).stake
+            + staking.commissionOf(ops[i]);
+        }
+        uint256 held = token.balanceOf(address(staking));
+        assertEq(held, sum, "staking balance == pools + unbonding + commission");
+        address[] memory sinks = h.slashSinks();
+        uint256 out;
+        for (uint256 i; i < sinks.length; ++i) {
+            out += token.balanceOf(sinks[i]);
+        }
+        assertEq(held + out, h.ghost_tokensIn(), "tokens in == held + slashed out");
+    }
+
+    /// @notice The rollup's ETH is exactly the bounty pool, the unclaimed credits and the bonds of
+    ///         open challenges.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_rollupEthAccounting() public view {
+        uint256 owed = rollup.bountyPool();
+        address[] memory a = h.ethActors();
+        for (uint256 i; i < a.length; ++i) {
+            owed += rollup.credits(a[i]);
+        }
+        uint64 n = h.batchCount();
+        for (uint64 id = 1; id <= n; ++id) {
+            owed += rollup.getChallenge(id).bond;
+        }
+        assertEq(address(rollup).balance, owed, "rollup ETH == bounty pool + credits + open bonds");
+        assertEq(h.ghost_claimMismatch(), 0, "claim paid a wrong amount");
+        assertEq(h.ghost_escapeMismatch(), 0, "escapeHatchOpen disagrees with the queue and post times");
+    }
+
+    function afterInvariant() external view {
+        h.logSummary();
+    }
+
+    function _assertMember(address leader, uint64 blockNumber) internal view {
+        if (leader == address(0)) return;
+        ISequencerSet.SetSnapshot memory s = set.setFor(set.epochOf(blockNumber));
+        bool found;
+        for (uint256 i; i < s.operators.length; ++i) {
+            if (s.operators[i] == leader) found = true;
+        }
+        assertTrue(found, "leader is a member of its epoch's set");
+    }
+}
