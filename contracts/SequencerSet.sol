@@ -154,7 +154,9 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
             // No report while posting is paused, nor within `livenessTimeout` slots after a pause
             // ended: blocks during a pause must not count against the leader.
             uint64 until = IRollup(rollup_).pausedUntil();
-            if (block.timestamp < uint256(until) + uint256(livenessTimeout) * SLOT_SECONDS) revert RollupPaused(until);
+            if (block.timestamp < uint256(until) + uint256(livenessTimeout) * SLOT_SECONDS) {
+                revert RollupPaused(until);
+            }
         }
 
         StoredSet storage s = _sets[setIndex];

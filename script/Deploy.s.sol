@@ -23,7 +23,8 @@ import {IRollup} from "../contracts/interfaces/IRollup.sol";
 ///      Writes the addresses to `deployments/<DEPLOY_NAME>.json` (default `devnet`).
 contract Deploy is Script {
     /// @notice Root of the empty L2 state (docs/l2-spec.md §11; pinned by l2/tests/spec_vectors.rs).
-    bytes32 public constant EMPTY_L2_STATE_ROOT = 0xe479b9bb36c3fc43b1e4dac93c0cde8e29332a714327ba72d65af5933a094e83;
+    bytes32 public constant EMPTY_L2_STATE_ROOT =
+        0xe479b9bb36c3fc43b1e4dac93c0cde8e29332a714327ba72d65af5933a094e83;
 
     struct Deployment {
         address token;
@@ -83,7 +84,13 @@ contract Deploy is Script {
         d.bridge = address(bridge);
         d.rollup = address(
             new Rollup(
-                staking, set, bridge, vm.envOr("GENESIS_STATE_ROOT", EMPTY_L2_STATE_ROOT), _rollupParams(), deployer, guardian
+                staking,
+                set,
+                bridge,
+                vm.envOr("GENESIS_STATE_ROOT", EMPTY_L2_STATE_ROOT),
+                _rollupParams(),
+                deployer,
+                guardian
             )
         );
         d.equivocationSlasher =

@@ -15,7 +15,8 @@ contract DevnetSetup is Script {
     uint256 internal constant OPERATORS = 3;
 
     function run() external {
-        string memory json = vm.readFile(string.concat("deployments/", vm.envOr("DEPLOY_NAME", string("devnet")), ".json"));
+        string memory json =
+            vm.readFile(string.concat("deployments/", vm.envOr("DEPLOY_NAME", string("devnet")), ".json"));
         JanusToken token = JanusToken(vm.parseJsonAddress(json, ".token"));
         IStaking staking = IStaking(vm.parseJsonAddress(json, ".staking"));
         ISequencerSet set = ISequencerSet(vm.parseJsonAddress(json, ".sequencerSet"));
@@ -46,7 +47,9 @@ contract DevnetSetup is Script {
 
         // Delegator i+6 delegates to operator i with a permit signature: one transaction.
         for (uint32 i = 1; i <= OPERATORS; ++i) {
-            _delegateWithPermit(token, staking, vm.deriveKey(mnemonic, i + 6), vm.addr(vm.deriveKey(mnemonic, i)), bond * 2);
+            _delegateWithPermit(
+                token, staking, vm.deriveKey(mnemonic, i + 6), vm.addr(vm.deriveKey(mnemonic, i)), bond * 2
+            );
         }
 
         vm.startBroadcast(deployerKey);
@@ -55,12 +58,16 @@ contract DevnetSetup is Script {
         console2.log("sequencer set recorded for epoch", epoch);
     }
 
-    function _delegateWithPermit(JanusToken token, IStaking staking, uint256 key, address op, uint256 amount) internal {
+    function _delegateWithPermit(JanusToken token, IStaking staking, uint256 key, address op, uint256 amount)
+        internal
+    {
         address delegator = vm.addr(key);
         uint256 deadline = block.timestamp + 1 hours;
         bytes32 structHash = keccak256(
             abi.encode(
-                keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"),
+                keccak256(
+                    "Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)"
+                ),
                 delegator,
                 address(staking),
                 amount,

@@ -51,12 +51,19 @@ contract L2VectorsTest is Test {
             vm.recordLogs();
             vm.prank(sender);
             if (kind == 0) {
-                uint32 account = bridge.depositETHNewAccount{value: units * 1 gwei}(vm.parseJsonBytes(json, _m(i, "key")));
-                assertEq(account, vm.parseJsonUint(json, _m(i, "account")), "L1 allocates the crate's account index");
+                uint32 account =
+                    bridge.depositETHNewAccount{value: units * 1 gwei}(vm.parseJsonBytes(json, _m(i, "key")));
+                assertEq(
+                    account,
+                    vm.parseJsonUint(json, _m(i, "account")),
+                    "L1 allocates the crate's account index"
+                );
             } else {
                 bridge.depositETH{value: units * 1 gwei}(uint32(vm.parseJsonUint(json, _m(i, "account"))));
             }
-            assertEq(bridge.messageChain(uint64(i + 1)), vm.parseJsonBytes32(json, _m(i, "chain")), "chain value");
+            assertEq(
+                bridge.messageChain(uint64(i + 1)), vm.parseJsonBytes32(json, _m(i, "chain")), "chain value"
+            );
         }
     }
 

@@ -15,7 +15,9 @@ interface IBridge {
     }
 
     /// @notice A message entered the queue; `record` is the 85-byte record and `chain` the new head.
-    event MessageEnqueued(uint64 indexed nonce, uint32 indexed account, uint32 indexed asset, bytes record, bytes32 chain);
+    event MessageEnqueued(
+        uint64 indexed nonce, uint32 indexed account, uint32 indexed asset, bytes record, bytes32 chain
+    );
     /// @notice A new L2 account index was allocated for `l2Key`.
     event AccountRegistered(uint32 indexed account, address indexed l1Sender, bytes l2Key);
     /// @notice A withdrawal was paid.

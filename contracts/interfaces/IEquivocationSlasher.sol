@@ -18,7 +18,11 @@ interface IEquivocationSlasher {
 
     /// @notice `operator` signed two different headers for `l2BlockNumber`; it was slashed.
     event EquivocationReported(
-        address indexed operator, uint64 indexed l2BlockNumber, address indexed reporter, bytes32 hashA, bytes32 hashB
+        address indexed operator,
+        uint64 indexed l2BlockNumber,
+        address indexed reporter,
+        bytes32 hashA,
+        bytes32 hashB
     );
 
     error ZeroAddress();

@@ -29,7 +29,11 @@ interface ISequencerSet {
     event SetSnapshotted(uint64 indexed epoch, bytes32 seed, address[] operators, uint256[] stakes);
     /// @notice `operator` (leader of `epoch`) was reported for liveness; `newLeader` leads from `fromBlock`.
     event LivenessReported(
-        uint64 indexed epoch, address indexed operator, address indexed reporter, address newLeader, uint64 fromBlock
+        uint64 indexed epoch,
+        address indexed operator,
+        address indexed reporter,
+        address newLeader,
+        uint64 fromBlock
     );
     /// @notice The rollup recorded a batch posted by `operator` at the current block.
     event BatchPostedBy(address indexed operator, uint64 blockNumber);

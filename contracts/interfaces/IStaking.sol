@@ -59,7 +59,9 @@ interface IStaking {
 
     // ------------------------------------------------------------------ events
     /// @notice An operator registered with its self-bond.
-    event OperatorRegistered(address indexed operator, address indexed signer, uint16 commissionBps, string metadata);
+    event OperatorRegistered(
+        address indexed operator, address indexed signer, uint16 commissionBps, string metadata
+    );
     /// @notice An operator's signer key changed; the old one stays attributable for `unbondingDelay`.
     event SignerChanged(address indexed operator, address indexed oldSigner, address indexed newSigner);
     /// @notice An operator's metadata changed.
@@ -70,17 +72,27 @@ interface IStaking {
     event Delegated(address indexed operator, address indexed delegator, uint256 amount, uint256 shares);
     /// @notice `delegator` started unbonding `amount` (worth at the time) from `operator`.
     event Undelegated(
-        address indexed operator, address indexed delegator, uint256 indexed unbondId, uint256 amount, uint64 releaseTime
+        address indexed operator,
+        address indexed delegator,
+        uint256 indexed unbondId,
+        uint256 amount,
+        uint64 releaseTime
     );
     /// @notice An unbond was paid out.
     event Withdrawn(uint256 indexed unbondId, address indexed delegator, uint256 amount);
     /// @notice Rewards were added to an operator's pool (after commission).
-    event RewardsDistributed(address indexed operator, address indexed from, uint256 toPool, uint256 commission);
+    event RewardsDistributed(
+        address indexed operator, address indexed from, uint256 toPool, uint256 commission
+    );
     /// @notice An operator owner claimed accrued commission.
     event CommissionClaimed(address indexed operator, uint256 amount);
     /// @notice An operator was slashed.
     event Slashed(
-        address indexed operator, SlashKind indexed kind, address indexed reporter, uint256 amount, uint256 reporterReward
+        address indexed operator,
+        SlashKind indexed kind,
+        address indexed reporter,
+        uint256 amount,
+        uint256 reporterReward
     );
     /// @notice An operator was jailed until `until`.
     event Jailed(address indexed operator, uint64 until);
@@ -124,8 +136,12 @@ interface IStaking {
     /// @param commissionBps Initial commission (<= 10000).
     /// @param metadata Free text, typically the node's L2 RPC URL.
     /// @param selfBond Tokens to bond; must be >= `minSelfBond`.
-    function registerOperator(address signer, uint16 commissionBps, string calldata metadata, uint256 selfBond)
-        external;
+    function registerOperator(
+        address signer,
+        uint16 commissionBps,
+        string calldata metadata,
+        uint256 selfBond
+    ) external;
 
     /// @notice Rotate the caller's signer key. The old key remains attributable to the operator for
     ///         `unbondingDelay`, so equivocation evidence signed with it can still be slashed.
@@ -149,9 +165,14 @@ interface IStaking {
     function delegate(address operator, uint256 amount) external returns (uint256 shares);
 
     /// @notice `delegate` after an EIP-2612 permit, so a wallet stakes in one transaction.
-    function delegateWithPermit(address operator, uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
-        returns (uint256 shares);
+    function delegateWithPermit(
+        address operator,
+        uint256 amount,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external returns (uint256 shares);
 
     /// @notice Start unbonding `shares` from `operator`. The value moves to the operator's unbonding
     ///         pool, where it remains slashable until released. Never pausable.

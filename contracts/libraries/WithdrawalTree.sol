@@ -10,7 +10,10 @@ library WithdrawalTree {
     function leaf(address recipient, uint32 asset, uint64 amount) internal pure returns (bytes32 h) {
         assembly ("memory-safe") {
             // 20 + 4 + 8 = 32 bytes, packed big-endian exactly like abi.encodePacked.
-            mstore(0x00, or(or(shl(96, recipient), shl(64, and(asset, 0xffffffff))), and(amount, 0xffffffffffffffff)))
+            mstore(
+                0x00,
+                or(or(shl(96, recipient), shl(64, and(asset, 0xffffffff))), and(amount, 0xffffffffffffffff))
+            )
             h := keccak256(0x00, 0x20)
         }
     }

@@ -75,7 +75,10 @@ contract GasBenchmarks is Suite {
             txs[i] = i % 2 == 0
                 ? BatchBuilder.transferTx(uint32(i + 1), uint32(i + 2), 0, 5, 1, uint64(i))
                 : BatchBuilder.withdrawTx(
-                    uint32(i + 1), BatchBuilder.Withdrawal(address(uint160(i + 1)), 0, uint64(i)), 1, uint64(i)
+                    uint32(i + 1),
+                    BatchBuilder.Withdrawal(address(uint160(i + 1)), 0, uint64(i)),
+                    1,
+                    uint64(i)
                 );
         }
         (, bytes memory data) = _post(keccak256("r"), 0, txs);

@@ -96,7 +96,9 @@ contract SettlementPathsTest is Suite {
         assertTrue(rollup.isFinalized(id));
         assertEq(rollup.credits(prover), BOND, "prover paid from the bond");
         assertEq(rollup.credits(challenger), 0);
-        vm.expectRevert(abi.encodeWithSelector(IRollup.WrongStatus.selector, id, IRollup.BatchStatus.Finalized));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRollup.WrongStatus.selector, id, IRollup.BatchStatus.Finalized)
+        );
         rollup.resolveChallenge(id);
     }
 

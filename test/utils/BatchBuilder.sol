@@ -44,7 +44,9 @@ library BatchBuilder {
         pure
         returns (bytes memory t)
     {
-        t = abi.encodePacked(TX_WITHDRAW, from, uint32(0), w.recipient, w.asset, w.amount, fee, nonce, new bytes(80));
+        t = abi.encodePacked(
+            TX_WITHDRAW, from, uint32(0), w.recipient, w.asset, w.amount, fee, nonce, new bytes(80)
+        );
         require(t.length == 137, "tx length");
     }
 

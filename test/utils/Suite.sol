@@ -130,12 +130,17 @@ abstract contract Suite is Test {
     // ------------------------------------------------------------------ bridge mirror
     /// @notice Deposit ETH to a new account as `from`; mirrors the record.
     function _depositNew(address from, uint256 amountWei) internal returns (uint32 account) {
-        bytes memory key = abi.encodePacked(keccak256(abi.encode(from, records.length)), bytes8(0x0102030405060708));
+        bytes memory key =
+            abi.encodePacked(keccak256(abi.encode(from, records.length)), bytes8(0x0102030405060708));
         vm.deal(from, from.balance + amountWei);
         uint64 nonce = uint64(records.length);
         vm.prank(from);
         account = bridge.depositETHNewAccount{value: amountWei}(key);
-        _mirror(BatchBuilder.record(nonce, BatchBuilder.KIND_NEW_ACCOUNT, from, account, key, 0, uint64(amountWei / 1 gwei)));
+        _mirror(
+            BatchBuilder.record(
+                nonce, BatchBuilder.KIND_NEW_ACCOUNT, from, account, key, 0, uint64(amountWei / 1 gwei)
+            )
+        );
     }
 
     function _mirror(bytes memory rec) internal {
@@ -153,7 +158,10 @@ abstract contract Suite is Test {
 
     // ------------------------------------------------------------------ batches
     /// @notice Post a batch as the current leader consuming messages up to `msgEnd`.
-    function _post(bytes32 newRoot, uint64 msgEnd, bytes[] memory txs) internal returns (uint64 id, bytes memory data) {
+    function _post(bytes32 newRoot, uint64 msgEnd, bytes[] memory txs)
+        internal
+        returns (uint64 id, bytes memory data)
+    {
         uint64 parent = rollup.tipId();
         IRollup.Batch memory p = rollup.getBatch(parent);
         data = BatchBuilder.data(1, _records(p.msgEnd, msgEnd), txs);

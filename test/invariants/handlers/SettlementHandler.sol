@@ -449,7 +449,10 @@ contract SettlementHandler is Suite {
     ///         current epoch; only the reported leader's pools may change.
     function reportLiveness() external sync {
         // No report during a pause nor within the grace of `livenessTimeout` slots after it.
-        if (block.timestamp < uint256(rollup.pausedUntil()) + uint256(set.livenessTimeout()) * set.SLOT_SECONDS()) {
+        if (
+            block.timestamp
+                < uint256(rollup.pausedUntil()) + uint256(set.livenessTimeout()) * set.SLOT_SECONDS()
+        ) {
             _count("liveness.paused");
             return;
         }
