@@ -102,6 +102,7 @@ interface IBridge {
     /// @notice Owner (timelock): set the guardian.
     function setGuardian(address guardian) external;
 
+    /// @notice Number of messages ever enqueued.
     function messageCount() external view returns (uint64);
     /// @notice Chain value after the first `n` messages (chain_0 = 0).
     function messageChain(uint64 n) external view returns (bytes32);
@@ -111,9 +112,14 @@ interface IBridge {
     function forcedInclusionDelay() external view returns (uint64);
     /// @notice Next L2 account index to allocate.
     function nextAccount() external view returns (uint32);
+    /// @notice Number of listed assets (ETH included).
     function assetCount() external view returns (uint32);
+    /// @notice Listed asset `asset`.
     function getAsset(uint32 asset) external view returns (Asset memory);
+    /// @notice Asset id of a listed `token` (reverts TokenNotListed otherwise).
     function assetOf(address token) external view returns (uint32);
+    /// @notice True iff withdrawal `index` of `batchId` was paid.
     function isWithdrawn(uint64 batchId, uint32 index) external view returns (bool);
+    /// @notice End of the current (or last) deposit pause.
     function pausedUntil() external view returns (uint64);
 }

@@ -170,21 +170,37 @@ interface IRollup {
     /// @notice Owner (timelock): set parameters.
     function setParams(Params calldata params) external;
 
+    /// @notice Current governance parameters.
     function params() external view returns (Params memory);
+    /// @notice The batch verifier; address(0) until governance sets the generated one.
     function verifier() external view returns (IBatchVerifier);
+    /// @notice Batch `batchId` (status Reverted when no longer canonical; empty for unknown ids).
     function getBatch(uint64 batchId) external view returns (Batch memory);
+    /// @notice Open challenge of `batchId` (empty if none).
     function getChallenge(uint64 batchId) external view returns (Challenge memory);
+    /// @notice Id of the canonical tip.
     function tipId() external view returns (uint64);
+    /// @notice Height of the canonical tip.
     function tipHeight() external view returns (uint64);
+    /// @notice Canonical batch id at `height` (0 above the tip).
     function idAtHeight(uint64 height) external view returns (uint64);
+    /// @notice Height of the last finalized batch.
     function lastFinalizedHeight() external view returns (uint64);
+    /// @notice Id of the last finalized batch.
     function lastFinalizedId() external view returns (uint64);
+    /// @notice Timestamp of the last batch posted (escape-hatch clock).
     function lastSubmittedAt() external view returns (uint64);
+    /// @notice True iff `batchId` is on the canonical chain.
     function isCanonical(uint64 batchId) external view returns (bool);
+    /// @notice True iff `batchId` is finalized.
     function isFinalized(uint64 batchId) external view returns (bool);
+    /// @notice True when anyone may post a proven batch (no batch for `escapeDelay`, or an overdue message).
     function escapeHatchOpen() external view returns (bool);
+    /// @notice End of the current (or last) posting pause.
     function pausedUntil() external view returns (uint64);
+    /// @notice ETH credited to `account`, withdrawable with `claim`.
     function credits(address account) external view returns (uint256);
+    /// @notice ETH available for prover bounties.
     function bountyPool() external view returns (uint256);
     /// @notice Withdrawal root and count of a finalized batch (reverts NotFinalizable otherwise).
     function finalizedWithdrawals(uint64 batchId) external view returns (bytes32 root, uint32 count);

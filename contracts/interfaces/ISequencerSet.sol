@@ -73,10 +73,15 @@ interface ISequencerSet {
     /// @notice Change activation delay (epochs, >= 1) and liveness timeout (blocks). Owner (timelock).
     function setParams(uint64 activationDelay, uint64 livenessTimeout) external;
 
+    /// @notice Epochs between a snapshot and the epoch it applies to.
     function activationDelay() external view returns (uint64);
+    /// @notice Blocks without a post after which the leader can be reported.
     function livenessTimeout() external view returns (uint64);
+    /// @notice Epoch of the current block.
     function currentEpoch() external view returns (uint64);
+    /// @notice Epoch of `blockNumber`.
     function epochOf(uint256 blockNumber) external view returns (uint64);
+    /// @notice First L1 block of `epoch`.
     function epochStartBlock(uint64 epoch) external view returns (uint256);
     /// @notice The set in force for `epoch` (reverts with EpochNotCovered before the first snapshot).
     function setFor(uint64 epoch) external view returns (SetSnapshot memory);

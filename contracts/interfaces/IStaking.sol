@@ -199,13 +199,21 @@ interface IStaking {
     function setSlasher(address slasher, bool allowed) external;
 
     // ------------------------------------------------------------------ views
+    /// @notice Current governance parameters.
     function params() external view returns (Params memory);
+    /// @notice L1 blocks per epoch.
     function epochLength() external view returns (uint64);
+    /// @notice Current epoch (`block.number / epochLength`).
     function currentEpoch() external view returns (uint64);
+    /// @notice Seconds between `undelegate` and `withdraw`.
     function unbondingDelay() external view returns (uint64);
+    /// @notice Data of operator `op`.
     function getOperator(address op) external view returns (Operator memory);
+    /// @notice Operator `op`'s active share pool.
     function pool(address op) external view returns (Pool memory);
+    /// @notice Operator `op`'s unbonding share pool (slashed like the active pool).
     function unbondingPool(address op) external view returns (Pool memory);
+    /// @notice A pending unbond by id (zeroed once withdrawn).
     function unbond(uint256 unbondId) external view returns (Unbond memory);
     /// @notice Total active stake of `op` (self-bond + delegations, after slashes and rewards).
     function operatorStake(address op) external view returns (uint256);
