@@ -4,7 +4,17 @@
 //! Layout:
 //! - [`gadgets`]: circuit building blocks (GF(p^5) and EcGFp5 arithmetic, Schnorr verification,
 //!   Poseidon sparse-Merkle updates, range checks).
-//! - `circuit`, `prover`, `recursion` (batch circuit, deterministic proving, aggregation and
-//!   wrapper) land with the circuit work of the L2/circuits issue.
+//! - [`prover`]: deterministic proving on plonky2's public API, and the batch prover API the
+//!   keeper calls ([`prover::batch::BatchProver`]).
+//! - [`circuit`]: the batch circuit (state transition + data binding). **Signature checks are
+//!   not enforced yet** (`circuit::slot::verify_signature_hook` is an empty hook).
+//! - [`recursion`]: 2-to-1 aggregation and the Keccak wrapper.
+//! - [`error`]: the crate error type, [`ProverError`].
 
 pub mod gadgets;
+pub mod circuit;
+pub mod error;
+pub mod prover;
+pub mod recursion;
+
+pub use error::ProverError;

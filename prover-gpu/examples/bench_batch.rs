@@ -1,0 +1,120 @@
+//! Benchmark of the batch circuit: `cargo run --release -p janus-prover --example bench_batch --
+//! <slots> [--recursion]`. Prints gates per slot, prove time and proof size for a full batch of
+//! transfers; with `--recursion` also aggregation and wrapper numbers.
+
+use std::time::Instant;
+
+use janus_l2::batch::Batch;
+use janus_l2::keys::SecretKey;
+use janus_l2::state::{Account, State};
+use janus_l2::tx::{sign_tx, Transfer, Tx};
+use janus_l2::DEFAULT_CHAIN_ID;
+use janus_prover::prover::batch::{BatchProver, Inner};
+use janus_prover::recursion::wrap::wrapper_security_bits;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let slots: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(2);
+    let recursion = args.iter().any(|a| a == "--recursion");
+
+    let keys: Vec<SecretKey> = (1..=4u8).map(|i| SecretKey::from_seed(&[i; 32])).collect();
+    let state = State::from_accounts((1..=4u32).map(|i| {
+        let mut a = Account::new(keys[i as usize - 1].public_key().to_bytes());
+        a.balances[0] = 1_000_000;
+        (i, a)
+    }));
+    let mut nonces = [0u64; 5];
+    let mut batch = |n: usize| -> Result<Batch, Box<dyn std::error::Error>> {
+        let mut txs = Vec::new();
+        for i in 0..n {
+            let from = (i % 4) as u32 + 1;
+            let mut tx = Tx::Transfer(Transfer {
+                from,
+                to: (from % 4) + 1,
+                asset: 0,
+                amount: 10,
+                fee: 1,
+                nonce: nonces[from as usize],
+                signature: [0; 80],
+            });
+            nonces[from as usize] += 1;
+            sign_tx(&mut tx, &keys[from as usize - 1], DEFAULT_CHAIN_ID)?;
+            txs.push(tx);
+        }
+        Ok(Batch {
+            fee_account: 1,
+            messages: vec![],
+            txs,
+        })
+    };
+
+    let t = Instant::now();
+    let prover = BatchProver::new(slots)?;
+    let c = prover.circuit();
+    println!(
+        "slots {slots}: {} gates ({:.0} per slot), 2^{} rows, build {:.2?}",
+        c.num_gates,
+        c.num_gates as f64 / slots as f64,
+        c.degree_bits(),
+        t.elapsed()
+    );
+    let b1 = batch(slots)?;
+    let t = Instant::now();
+    let p1 = prover.prove_batch(&state, &b1)?;
+    println!(
+        "batch proof: prove {:.2?}, {} bytes",
+        t.elapsed(),
+        BatchProver::proof_to_bytes(&p1).len()
+    );
+    let t = Instant::now();
+    prover.verify(&p1)?;
+    println!("batch verify {:.2?}", t.elapsed());
+    if !recursion {
+        return Ok(());
+    }
+    let mut mid = state.clone();
+    janus_l2::batch::apply_batch(
+        &mut mid,
+        &b1,
+        &janus_l2::batch::BatchContext {
+            chain_id: DEFAULT_CHAIN_ID,
+            msg_start: 0,
+            chain_before: [0; 32],
+        },
+    )?;
+    let p2 = prover.prove_batch(&mid, &batch(slots)?)?;
+    let t = Instant::now();
+    let agg = prover.aggregation()?;
+    println!(
+        "aggregation: 2^{} rows, build {:.2?}",
+        agg.data.common.degree_bits(),
+        t.elapsed()
+    );
+    let t = Instant::now();
+    let a = prover.aggregate(&p1, &p2)?;
+    println!(
+        "aggregate prove {:.2?}, {} bytes",
+        t.elapsed(),
+        a.to_bytes().len()
+    );
+    let t = Instant::now();
+    let w = prover.wrapper(true)?;
+    println!(
+        "wrapper: 2^{} rows, build {:.2?}, {} bits conjectured, gates {:?}",
+        w.data.common.degree_bits(),
+        t.elapsed(),
+        wrapper_security_bits(),
+        w.gate_ids()
+    );
+    let t = Instant::now();
+    let wrapped = prover.wrap(Inner::Aggregate(&a))?;
+    println!(
+        "wrap prove {:.2?}, {} bytes",
+        t.elapsed(),
+        wrapped.to_bytes().len()
+    );
+    let t = Instant::now();
+    prover.verify_wrapped(&wrapped, true)?;
+    println!("wrapped verify {:.2?}", t.elapsed());
+    Ok(())
+}

@@ -1,0 +1,245 @@
+//! The batch circuit: proves `old root → new root` for a batch of at most `slots` records
+//! (deposits first, then transactions, then padding) and binds the proof to the posted data.
+//!
+//! **Signatures are not enforced yet**: each slot calls
+//! [`slot::verify_signature_hook`], which adds no constraint until the EcGFp5 Schnorr gadget
+//! lands. Everything else of spec §9-§10 is enforced: framing of the records, nonces, 63-bit
+//! balances (no underflow, no overflow), the fee to the batch's fee account, account creation
+//! and crediting by deposits, and the Merkle updates.
+//!
+//! Public inputs ([`BatchPublicInputs`], 20 elements): `old_root (4) ‖ new_root (4) ‖
+//! data_hash (8 big-endian u32 words of keccak256(data)) ‖ z (2) ‖ y (2)` where `z ∈ GF(p^2)` is
+//! a Poseidon challenge over the data hash and the processed records and `y = P(z)` for the
+//! packing of [`packing`]. L1 checks `data_hash` against its stored hash and recomputes `P(z)`
+//! from calldata (spec *Data binding*). Withdrawals and consumed messages are bound through the
+//! data: L1 derives both from it.
+
+pub mod packing;
+pub mod slot;
+pub mod witness;
+
+use janus_l2::hash::Digest;
+use plonky2::field::types::{Field, PrimeField64};
+use plonky2::hash::hash_types::{HashOut, HashOutTarget};
+use plonky2::hash::poseidon::PoseidonHash;
+use plonky2::iop::ext_target::ExtensionTarget;
+use plonky2::iop::target::Target;
+use plonky2::plonk::circuit_builder::CircuitBuilder;
+use plonky2::plonk::circuit_data::{CircuitConfig, CircuitData};
+
+use self::packing::{DATA_HASH_WORDS, HEADER_WORDS, MESSAGE_WORDS, TX_WORDS};
+use self::slot::{add_slot, SlotTarget};
+use crate::error::ProverError;
+use crate::gadgets::range::assert_u32;
+use crate::prover::{build_deterministic, C, D, F};
+
+/// Number of public inputs of a batch proof.
+pub const BATCH_PUBLIC_INPUTS: usize = 4 + 4 + DATA_HASH_WORDS + 2 + 2;
+
+/// The public inputs of a batch proof.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BatchPublicInputs {
+    /// State root before the batch.
+    pub old_root: Digest,
+    /// State root after the batch.
+    pub new_root: Digest,
+    /// `keccak256(data)` as L1 stores it.
+    pub data_hash: [u8; 32],
+    /// The evaluation point (GF(p^2) coordinates).
+    pub z: [u64; 2],
+    /// `P(z)`.
+    pub y: [u64; 2],
+}
+
+impl BatchPublicInputs {
+    /// Parse the 20 public inputs of a batch proof (or a 20-element window of an aggregation's).
+    pub fn from_elements(pis: &[F]) -> Result<Self, ProverError> {
+        if pis.len() != BATCH_PUBLIC_INPUTS {
+            return Err(ProverError::Decode(format!(
+                "expected {BATCH_PUBLIC_INPUTS} public inputs, got {}",
+                pis.len()
+            )));
+        }
+        let digest = |s: &[F]| HashOut {
+            elements: [s[0], s[1], s[2], s[3]],
+        };
+        let mut data_hash = [0u8; 32];
+        for (i, w) in pis[8..16].iter().enumerate() {
+            let v = u32::try_from(w.to_canonical_u64())
+                .map_err(|_| ProverError::Decode("data hash word is not a u32".into()))?;
+            data_hash[4 * i..4 * i + 4].copy_from_slice(&v.to_be_bytes());
+        }
+        Ok(Self {
+            old_root: digest(&pis[0..4]),
+            new_root: digest(&pis[4..8]),
+            data_hash,
+            z: [pis[16].to_canonical_u64(), pis[17].to_canonical_u64()],
+            y: [pis[18].to_canonical_u64(), pis[19].to_canonical_u64()],
+        })
+    }
+
+    /// The public inputs as field elements.
+    pub fn to_elements(&self) -> Vec<F> {
+        let mut v: Vec<F> = self.old_root.elements.to_vec();
+        v.extend_from_slice(&self.new_root.elements);
+        v.extend(
+            packing::data_hash_words(&self.data_hash)
+                .iter()
+                .map(|w| F::from_canonical_u64(*w)),
+        );
+        v.extend(
+            self.z
+                .iter()
+                .chain(self.y.iter())
+                .map(|x| F::from_canonical_u64(*x)),
+        );
+        v
+    }
+}
+
+/// Targets of the whole batch circuit.
+#[derive(Clone, Debug)]
+pub struct BatchTargets {
+    /// State root before the batch (public).
+    pub old_root: HashOutTarget,
+    /// Header `feeAccount`.
+    pub fee_account: Target,
+    /// keccak256 of the data, 8 big-endian u32 words (public).
+    pub data_hash: [Target; DATA_HASH_WORDS],
+    /// The slots.
+    pub slots: Vec<SlotTarget>,
+}
+
+/// A built batch circuit for a fixed number of slots.
+pub struct BatchCircuit {
+    /// Number of slots (records per batch).
+    pub slots: usize,
+    /// The circuit (deterministic generators).
+    pub data: CircuitData<F, C, D>,
+    /// Its targets.
+    pub targets: BatchTargets,
+    /// Gates used before padding to a power of two.
+    pub num_gates: usize,
+}
+
+/// The standard config of batch and aggregation circuits: plonky2's recursion config
+/// (zero knowledge off, 100-bit conjectured security).
+pub fn batch_config() -> CircuitConfig {
+    CircuitConfig::standard_recursion_config()
+}
+
+/// Horner step `acc·z + c`.
+fn horner(
+    b: &mut CircuitBuilder<F, D>,
+    acc: ExtensionTarget<D>,
+    z: ExtensionTarget<D>,
+    c: Target,
+) -> ExtensionTarget<D> {
+    let c = b.convert_to_ext(c);
+    b.arithmetic_extension(F::ONE, F::ONE, acc, z, c)
+}
+
+impl BatchCircuit {
+    /// Build the circuit for `slots` slots (`slots ≥ 1`).
+    pub fn new(slots: usize) -> Result<Self, ProverError> {
+        if slots == 0 {
+            return Err(ProverError::TooManyRecords {
+                records: 0,
+                slots: 0,
+            });
+        }
+        let mut b = CircuitBuilder::<F, D>::new(batch_config());
+        let old_root = b.add_virtual_hash();
+        let fee_account = b.add_virtual_target();
+        assert_u32(&mut b, fee_account);
+        let data_hash: [Target; DATA_HASH_WORDS] = core::array::from_fn(|_| b.add_virtual_target());
+
+        let mut root = old_root;
+        let mut slot_targets = Vec::with_capacity(slots);
+        for _ in 0..slots {
+            let (s, r) = add_slot(&mut b, root, fee_account);
+            slot_targets.push(s);
+            root = r;
+        }
+
+        // Order: deposits, then transaction records, then padding; count them for the header.
+        let zero = b.zero();
+        let mut messages = zero;
+        let mut txs = zero;
+        for (i, s) in slot_targets.iter().enumerate() {
+            messages = b.add(messages, s.is_deposit.target);
+            let t = b.add_many([s.is_transfer.target, s.is_withdraw.target, s.is_noop.target]);
+            txs = b.add(txs, t);
+            if i > 0 {
+                let prev = &slot_targets[i - 1];
+                // deposit ⇒ previous is a deposit; previous is padding ⇒ this is padding.
+                let not_prev_dep = b.not(prev.is_deposit);
+                let bad = b.mul(s.is_deposit.target, not_prev_dep.target);
+                b.assert_zero(bad);
+                let not_pad = b.not(s.is_padding);
+                let bad = b.mul(prev.is_padding.target, not_pad.target);
+                b.assert_zero(bad);
+            }
+        }
+        let one = b.one();
+        let header: [Target; HEADER_WORDS] = [one, fee_account, messages, txs];
+
+        // Data binding: z from a Poseidon chain, y = P(z) by Horner.
+        let mut first = data_hash.to_vec();
+        first.extend_from_slice(&header);
+        let mut acc = b.hash_n_to_hash_no_pad::<PoseidonHash>(first);
+        for s in &slot_targets {
+            let mut inputs = acc.elements.to_vec();
+            inputs.push(s.is_deposit.target);
+            inputs.extend_from_slice(&s.words);
+            let h = b.hash_n_to_hash_no_pad::<PoseidonHash>(inputs);
+            acc = HashOutTarget {
+                elements: core::array::from_fn(|i| {
+                    b.select(s.is_padding, acc.elements[i], h.elements[i])
+                }),
+            };
+        }
+        let z = ExtensionTarget([acc.elements[0], acc.elements[1]]);
+        let mut y = b.zero_extension();
+        for h in header {
+            y = horner(&mut b, y, z, h);
+        }
+        for s in &slot_targets {
+            let mut a = y;
+            for j in 0..MESSAGE_WORDS {
+                a = horner(&mut b, a, z, s.words[j]);
+            }
+            let after_message = a;
+            for j in MESSAGE_WORDS..TX_WORDS {
+                a = horner(&mut b, a, z, s.words[j]);
+            }
+            let record = b.select_ext(s.is_deposit, after_message, a);
+            y = b.select_ext(s.is_padding, y, record);
+        }
+
+        b.register_public_inputs(&old_root.elements);
+        b.register_public_inputs(&root.elements);
+        b.register_public_inputs(&data_hash);
+        b.register_public_inputs(&z.0);
+        b.register_public_inputs(&y.0);
+
+        let num_gates = b.num_gates();
+        let data = build_deterministic::<F, C, D>(b)?;
+        Ok(Self {
+            slots,
+            data,
+            num_gates,
+            targets: BatchTargets {
+                old_root,
+                fee_account,
+                data_hash,
+                slots: slot_targets,
+            },
+        })
+    }
+
+    /// log2 of the circuit's rows (gates padded to a power of two).
+    pub fn degree_bits(&self) -> usize {
+        self.data.common.degree_bits()
+    }
+}

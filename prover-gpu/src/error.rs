@@ -1,0 +1,45 @@
+//! Errors of the prover crate: building witnesses, proving, verifying, (de)serializing proofs.
+
+use janus_l2::BatchError;
+
+/// Everything that can go wrong when proving or verifying a Janus batch.
+#[derive(Debug, thiserror::Error)]
+pub enum ProverError {
+    /// The batch does not fit the circuit (more records than slots, or an unencodable batch).
+    #[error("batch has {records} records but the circuit has {slots} slots")]
+    TooManyRecords {
+        /// Messages + transactions in the batch.
+        records: usize,
+        /// Slots of the circuit.
+        slots: usize,
+    },
+    /// The batch is not a valid state transition from the given state (spec §9-§10).
+    #[error("invalid batch: {0}")]
+    InvalidBatch(#[from] BatchError),
+    /// The witness could not be assigned (a value conflicts with the circuit's constraints).
+    #[error("witness assignment failed: {0}")]
+    Witness(String),
+    /// Plonky2 failed to produce a proof (unsatisfiable witness or internal failure).
+    #[error("proving failed: {0}")]
+    Proving(String),
+    /// The proof does not verify.
+    #[error("proof does not verify: {0}")]
+    Verification(String),
+    /// Two proofs cannot be aggregated (the left batch's new root is not the right's old root).
+    #[error("root discontinuity: left new root {left_new:?} != right old root {right_old:?}")]
+    Discontinuity {
+        /// New root of the left proof (4 field elements).
+        left_new: [u64; 4],
+        /// Old root of the right proof.
+        right_old: [u64; 4],
+    },
+    /// A proof's bytes do not decode for this circuit.
+    #[error("proof decoding failed: {0}")]
+    Decode(String),
+}
+
+impl ProverError {
+    pub(crate) fn witness(e: impl core::fmt::Display) -> Self {
+        Self::Witness(e.to_string())
+    }
+}

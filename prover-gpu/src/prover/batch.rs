@@ -1,0 +1,252 @@
+//! The batch prover API the keeper calls: [`BatchProver::prove_batch`] turns a state and a batch
+//! into a [`BatchProof`]; [`BatchProver::verify`] checks one; [`check_data_binding`] is the L1
+//! side of the data binding (what the Solidity verifier does with calldata).
+
+use janus_l2::batch::{apply_batch, Batch, BatchContext};
+use janus_l2::hash::keccak256;
+use janus_l2::state::State;
+use janus_l2::DEFAULT_CHAIN_ID;
+use plonky2::plonk::proof::ProofWithPublicInputs;
+
+use std::sync::OnceLock;
+
+use super::progress::Stage;
+use super::{prove_deterministic, C, D, F};
+use crate::circuit::packing::{evaluate, PackedBatch};
+use crate::circuit::witness::BatchWitness;
+use crate::circuit::{BatchCircuit, BatchPublicInputs};
+use crate::error::ProverError;
+use crate::recursion::{AggregationCircuit, WrapC, WrapperCircuit};
+
+/// A proof of one batch with its decoded public inputs.
+#[derive(Clone, Debug)]
+pub struct BatchProof {
+    /// The plonky2 proof (its public inputs are `public.to_elements()`).
+    pub proof: ProofWithPublicInputs<F, C, D>,
+    /// Decoded public inputs.
+    pub public: BatchPublicInputs,
+}
+
+/// An aggregation proof of consecutive batches (public inputs: see [`crate::recursion`]).
+pub type AggregateProof = ProofWithPublicInputs<F, C, D>;
+
+/// A wrapped (Keccak transcript) proof, what L1 verifies.
+pub type WrappedProof = ProofWithPublicInputs<F, WrapC, D>;
+
+/// What [`BatchProver::wrap`] wraps.
+pub enum Inner<'a> {
+    /// A single batch proof.
+    Batch(&'a BatchProof),
+    /// A first-level aggregation proof (two batches).
+    Aggregate(&'a AggregateProof),
+}
+
+/// Proves batches for a circuit of a fixed number of slots, aggregates two batch proofs and
+/// wraps a proof for L1. The recursive circuits are built on first use.
+pub struct BatchProver {
+    circuit: BatchCircuit,
+    chain_id: u64,
+    aggregation: OnceLock<AggregationCircuit>,
+    wrap_batch: OnceLock<WrapperCircuit>,
+    wrap_aggregate: OnceLock<WrapperCircuit>,
+}
+
+fn once<T>(
+    cell: &OnceLock<T>,
+    make: impl FnOnce() -> Result<T, ProverError>,
+) -> Result<&T, ProverError> {
+    if let Some(v) = cell.get() {
+        return Ok(v);
+    }
+    let v = make()?;
+    Ok(cell.get_or_init(|| v))
+}
+
+impl BatchProver {
+    /// Build the circuit for `slots` records per batch (chain id `DEFAULT_CHAIN_ID`).
+    pub fn new(slots: usize) -> Result<Self, ProverError> {
+        Ok(Self {
+            circuit: BatchCircuit::new(slots)?,
+            chain_id: DEFAULT_CHAIN_ID,
+            aggregation: OnceLock::new(),
+            wrap_batch: OnceLock::new(),
+            wrap_aggregate: OnceLock::new(),
+        })
+    }
+
+    /// Use another L2 chain id for the native validity check (signatures cover it).
+    pub fn with_chain_id(mut self, chain_id: u64) -> Self {
+        self.chain_id = chain_id;
+        self
+    }
+
+    /// The circuit.
+    pub fn circuit(&self) -> &BatchCircuit {
+        &self.circuit
+    }
+
+    /// Prove `batch` against `state` (not modified). The batch is first checked with
+    /// `janus_l2::batch::apply_batch`, so an invalid batch is reported as
+    /// [`ProverError::InvalidBatch`] before any proving work.
+    pub fn prove_batch(&self, state: &State, batch: &Batch) -> Result<BatchProof, ProverError> {
+        let mut check = state.clone();
+        let ctx = BatchContext {
+            chain_id: self.chain_id,
+            msg_start: batch.messages.first().map(|m| m.nonce).unwrap_or(0),
+            chain_before: [0; 32],
+        };
+        let out = apply_batch(&mut check, batch, &ctx)?;
+        let witness = BatchWitness::new(state, batch, self.circuit.slots)?;
+        if witness.expected.new_root != out.new_root {
+            return Err(ProverError::Witness(
+                "witness root differs from janus_l2::apply_batch".into(),
+            ));
+        }
+        self.prove_witness(&witness)
+    }
+
+    /// Prove a witness as is, without the native validity check (used by tests to show that
+    /// the circuit itself rejects bad witnesses).
+    pub fn prove_witness(&self, witness: &BatchWitness) -> Result<BatchProof, ProverError> {
+        let pw = witness.assign(&self.circuit)?;
+        let _stage = Stage::start("proving batch");
+        let proof = prove_deterministic(&self.circuit.data, pw)?;
+        let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
+        Ok(BatchProof { proof, public })
+    }
+
+    /// Verify a batch proof (plonky2 verification; the public inputs are those in the proof).
+    pub fn verify(&self, proof: &BatchProof) -> Result<(), ProverError> {
+        if BatchPublicInputs::from_elements(&proof.proof.public_inputs)? != proof.public {
+            return Err(ProverError::Verification(
+                "decoded public inputs do not match the proof".into(),
+            ));
+        }
+        self.circuit
+            .data
+            .verify(proof.proof.clone())
+            .map_err(|e| ProverError::Verification(e.to_string()))
+    }
+
+    /// The aggregation circuit of two batch proofs (built on first use).
+    pub fn aggregation(&self) -> Result<&AggregationCircuit, ProverError> {
+        once(&self.aggregation, || {
+            AggregationCircuit::new(&self.circuit.data.common, &self.circuit.data.verifier_only)
+        })
+    }
+
+    /// Aggregate two consecutive batch proofs (`left.new_root = right.old_root`). With the
+    /// `parallel` feature nothing changes here; see [`Self::prove_batches`].
+    pub fn aggregate(
+        &self,
+        left: &BatchProof,
+        right: &BatchProof,
+    ) -> Result<AggregateProof, ProverError> {
+        let agg = self.aggregation()?;
+        let _stage = Stage::start("aggregating two batch proofs");
+        agg.prove(&left.proof, &right.proof)
+    }
+
+    /// The wrapper circuit for `inner`'s kind (built on first use).
+    pub fn wrapper(&self, aggregate: bool) -> Result<&WrapperCircuit, ProverError> {
+        if aggregate {
+            let agg = self.aggregation()?;
+            once(&self.wrap_aggregate, || {
+                WrapperCircuit::new(&agg.data.common, &agg.data.verifier_only)
+            })
+        } else {
+            once(&self.wrap_batch, || {
+                WrapperCircuit::new(&self.circuit.data.common, &self.circuit.data.verifier_only)
+            })
+        }
+    }
+
+    /// Wrap a batch or aggregation proof into the final Keccak proof for L1.
+    pub fn wrap(&self, inner: Inner<'_>) -> Result<WrappedProof, ProverError> {
+        let (wrapper, proof) = match inner {
+            Inner::Batch(p) => (self.wrapper(false)?, &p.proof),
+            Inner::Aggregate(p) => (self.wrapper(true)?, p),
+        };
+        let _stage = Stage::start("wrapping (Keccak) proof");
+        wrapper.prove(proof)
+    }
+
+    /// Verify a wrapped proof of a batch (`aggregate = false`) or of an aggregation.
+    pub fn verify_wrapped(&self, proof: &WrappedProof, aggregate: bool) -> Result<(), ProverError> {
+        self.wrapper(aggregate)?.verify(proof)
+    }
+
+    /// Prove several batches applied in sequence from `state`; with the `parallel` feature the
+    /// proofs run on separate threads (each proof stays sequential, hence deterministic).
+    pub fn prove_batches(
+        &self,
+        state: &State,
+        batches: &[Batch],
+    ) -> Result<Vec<BatchProof>, ProverError> {
+        let mut states = Vec::with_capacity(batches.len());
+        let mut cur = state.clone();
+        for batch in batches {
+            states.push(cur.clone());
+            let ctx = BatchContext {
+                chain_id: self.chain_id,
+                msg_start: batch.messages.first().map(|m| m.nonce).unwrap_or(0),
+                chain_before: [0; 32],
+            };
+            apply_batch(&mut cur, batch, &ctx)?;
+        }
+        #[cfg(feature = "parallel")]
+        {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = states
+                    .iter()
+                    .zip(batches)
+                    .map(|(st, b)| s.spawn(move || self.prove_batch(st, b)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(ProverError::Proving("prover thread panicked".into()))
+                        })
+                    })
+                    .collect()
+            })
+        }
+        #[cfg(not(feature = "parallel"))]
+        {
+            states
+                .iter()
+                .zip(batches)
+                .map(|(st, b)| self.prove_batch(st, b))
+                .collect()
+        }
+    }
+
+    /// Serialize a proof (plonky2's `to_bytes`).
+    pub fn proof_to_bytes(proof: &BatchProof) -> Vec<u8> {
+        proof.proof.to_bytes()
+    }
+
+    /// Deserialize a proof for this circuit.
+    pub fn proof_from_bytes(&self, bytes: &[u8]) -> Result<BatchProof, ProverError> {
+        let proof =
+            ProofWithPublicInputs::<F, C, D>::from_bytes(bytes.to_vec(), &self.circuit.data.common)
+                .map_err(|e| ProverError::Decode(e.to_string()))?;
+        let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
+        Ok(BatchProof { proof, public })
+    }
+}
+
+/// The L1 check of the data binding: `data_hash = keccak256(data)` and `y = P_data(z)`.
+pub fn check_data_binding(public: &BatchPublicInputs, data: &[u8]) -> Result<(), ProverError> {
+    if keccak256(data) != public.data_hash {
+        return Err(ProverError::Verification("data hash mismatch".into()));
+    }
+    let packed = PackedBatch::from_data(data).map_err(janus_l2::BatchError::from)?;
+    if evaluate(&packed.coefficients(), public.z) != public.y {
+        return Err(ProverError::Verification(
+            "P(z) != y: proof is for other data".into(),
+        ));
+    }
+    Ok(())
+}
