@@ -14,7 +14,7 @@ CAST   := $(call FOUNDRY_BIN,cast)
 export FORGE ANVIL CAST
 STAMP  := node_modules/.janus-installed
 
-.PHONY: help deps build test test-contracts test-rust devnet snapshot gas fuzz-ci lint clean
+.PHONY: help deps build test test-contracts test-rust devnet snapshot gas fuzz-ci lint abi clean
 
 help:
 	@echo "make devnet   - local L1 (anvil) with the whole Janus suite deployed"
@@ -60,6 +60,14 @@ gas: deps
 lint: deps
 	$(FORGE) build --deny warnings --skip test --skip script
 	$(FORGE) fmt --check
+
+# After any change to contracts/ or script/: refresh the keeper's ABIs and its anvil state fixture
+# (the keeper's tests fail while they are stale).
+abi: deps
+	$(FORGE) build
+	for c in Rollup Bridge SequencerSet Staking EquivocationSlasher; do \
+	  $(FORGE) inspect $$c abi --json > keeper/abi/$$c.json || exit 1; done
+	bash keeper/fixtures/regen.sh
 
 devnet: deps
 	bash script/devnet.sh

@@ -1,0 +1,259 @@
+//! Command-line configuration: every flag also reads a `JANUS_…` environment variable (and a
+//! `.env` file through dotenvy, loaded by `main` before parsing), plus the tracing setup.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use alloy::primitives::Address;
+use clap::{Args, Parser, Subcommand};
+use serde::Deserialize;
+
+use crate::l1::{Contracts, WatcherConfig};
+use crate::txmgr::TxManagerConfig;
+
+/// `janus`: the Janus operator's node.
+#[derive(Debug, Parser)]
+#[command(name = "janus", version, about)]
+pub struct Cli {
+    /// What to run.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Log filter (tracing `EnvFilter` syntax, e.g. `info,janus::l1=debug`).
+    #[arg(long, env = "JANUS_LOG", default_value = "info", global = true)]
+    pub log: String,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Follow L1 and derive the L2 state (validator mode).
+    Node(NodeArgs),
+}
+
+/// Flags of `janus node`.
+#[derive(Debug, Clone, Args)]
+pub struct NodeArgs {
+    /// L1 JSON-RPC URL.
+    #[arg(long, env = "JANUS_L1_RPC", default_value = "http://127.0.0.1:8545")]
+    pub l1_rpc: String,
+    /// Deployment file written by script/Deploy.s.sol (addresses of the suite).
+    #[arg(
+        long,
+        env = "JANUS_DEPLOYMENT",
+        default_value = "deployments/devnet.json"
+    )]
+    pub deployment: PathBuf,
+    /// Rollup address (overrides the deployment file).
+    #[arg(long, env = "JANUS_ROLLUP")]
+    pub rollup: Option<Address>,
+    /// Bridge address (overrides the deployment file).
+    #[arg(long, env = "JANUS_BRIDGE")]
+    pub bridge: Option<Address>,
+    /// Directory of the node's store.
+    #[arg(long, env = "JANUS_DATA_DIR", default_value = ".janus")]
+    pub data_dir: PathBuf,
+    /// L2 chain id (covered by L2 signatures).
+    #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
+    pub l2_chain_id: u64,
+    /// Follow L1 this many blocks behind the head.
+    #[arg(long, env = "JANUS_CONFIRMATIONS", default_value_t = 2)]
+    pub confirmations: u64,
+    /// First L1 block to read (the deployment block).
+    #[arg(long, env = "JANUS_START_BLOCK", default_value_t = 0)]
+    pub start_block: u64,
+    /// Largest eth_getLogs range.
+    #[arg(long, env = "JANUS_LOG_RANGE", default_value_t = 1_000)]
+    pub log_range: u64,
+    /// L1 poll interval in milliseconds.
+    #[arg(long, env = "JANUS_POLL_MS", default_value_t = 2_000)]
+    pub poll_ms: u64,
+    /// Seconds without a receipt before an L1 transaction's fees are bumped.
+    #[arg(long, env = "JANUS_FEE_BUMP_SECS", default_value_t = 36)]
+    pub fee_bump_secs: u64,
+    /// Fee increase of a replacement, percent (at least 10).
+    #[arg(long, env = "JANUS_FEE_BUMP_PERCENT", default_value_t = 15, value_parser = clap::value_parser!(u64).range(10..))]
+    pub fee_bump_percent: u64,
+}
+
+/// Addresses in `deployments/<name>.json`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Deployment {
+    /// Rollup.
+    pub rollup: Address,
+    /// Bridge.
+    pub bridge: Address,
+    /// Sequencer set.
+    pub sequencer_set: Address,
+    /// Staking.
+    pub staking: Address,
+    /// L1 chain id.
+    pub chain_id: u64,
+}
+
+/// A configuration problem.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// The deployment file could not be read.
+    #[error("reading {path}: {source}")]
+    Read {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: std::io::Error,
+    },
+    /// The deployment file is not the expected JSON.
+    #[error("parsing {path}: {source}")]
+    Parse {
+        /// File.
+        path: PathBuf,
+        /// Cause.
+        source: serde_json::Error,
+    },
+    /// The L1 RPC URL is unusable.
+    #[error("--l1-rpc {url}: {why}")]
+    Url {
+        /// The flag's value.
+        url: String,
+        /// Why.
+        why: String,
+    },
+    /// The log filter is invalid.
+    #[error("log filter: {0}")]
+    Log(String),
+}
+
+impl NodeArgs {
+    /// The contracts to follow: flags first, the deployment file for what they leave out.
+    pub fn contracts(&self) -> Result<Contracts, ConfigError> {
+        if let (Some(rollup), Some(bridge)) = (self.rollup, self.bridge) {
+            return Ok(Contracts { rollup, bridge });
+        }
+        let d = self.read_deployment()?;
+        Ok(Contracts {
+            rollup: self.rollup.unwrap_or(d.rollup),
+            bridge: self.bridge.unwrap_or(d.bridge),
+        })
+    }
+
+    /// The L1 RPC URL. Only `http` for now: the build leaves TLS out to keep alloy lean, and an
+    /// `https` URL would otherwise fail on every request while looking like an outage.
+    pub fn l1_url(&self) -> Result<alloy::transports::http::reqwest::Url, ConfigError> {
+        let err = |why: String| ConfigError::Url {
+            url: self.l1_rpc.clone(),
+            why,
+        };
+        let url = self
+            .l1_rpc
+            .parse::<alloy::transports::http::reqwest::Url>()
+            .map_err(|e| err(e.to_string()))?;
+        if url.scheme() != "http" {
+            return Err(err(format!(
+                "scheme {} is not supported (http only; TLS is not built in yet)",
+                url.scheme()
+            )));
+        }
+        Ok(url)
+    }
+
+    /// Parse the deployment file.
+    pub fn read_deployment(&self) -> Result<Deployment, ConfigError> {
+        let path = self.deployment.clone();
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
+        serde_json::from_str(&text).map_err(|source| ConfigError::Parse { path, source })
+    }
+
+    /// Watcher settings.
+    pub fn watcher(&self) -> WatcherConfig {
+        WatcherConfig {
+            confirmations: self.confirmations,
+            max_range: self.log_range.max(1),
+            start_block: self.start_block,
+            poll_interval: Duration::from_millis(self.poll_ms),
+            ..Default::default()
+        }
+    }
+
+    /// Transaction manager settings.
+    pub fn txmgr(&self) -> TxManagerConfig {
+        TxManagerConfig {
+            poll_interval: Duration::from_millis(self.poll_ms),
+            bump_after: Duration::from_secs(self.fee_bump_secs),
+            bump_percent: self.fee_bump_percent,
+            ..Default::default()
+        }
+    }
+}
+
+/// Install the tracing subscriber (targets shown, so `janus::l1` etc. can be filtered).
+pub fn init_tracing(filter: &str) -> Result<(), ConfigError> {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .map_err(|e| ConfigError::Log(e.to_string()))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(true)
+        .try_init()
+        .map_err(|e| ConfigError::Log(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse_and_reject_small_bumps() {
+        let cli = Cli::try_parse_from([
+            "janus",
+            "node",
+            "--confirmations",
+            "5",
+            "--rollup",
+            "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707",
+            "--bridge",
+            "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
+        ])
+        .expect("parse");
+        let Command::Node(args) = cli.command;
+        assert_eq!(args.watcher().confirmations, 5);
+        let c = args.contracts().expect("addresses from flags");
+        assert_eq!(
+            c.rollup,
+            "0x5FC8d32690cc91D4c39d9d3abcBD16989F875707"
+                .parse::<Address>()
+                .expect("addr")
+        );
+        assert!(Cli::try_parse_from(["janus", "node", "--fee-bump-percent", "5"]).is_err());
+        assert_eq!(args.l1_url().expect("default url").port(), Some(8545));
+        let tls = NodeArgs {
+            l1_rpc: "https://rpc.example".into(),
+            ..args.clone()
+        };
+        assert!(matches!(tls.l1_url(), Err(ConfigError::Url { .. })));
+        let junk = NodeArgs {
+            l1_rpc: "not a url".into(),
+            ..args
+        };
+        assert!(matches!(junk.l1_url(), Err(ConfigError::Url { .. })));
+    }
+
+    #[test]
+    fn committed_devnet_deployment_parses() {
+        let args = NodeArgs {
+            deployment: PathBuf::from(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../deployments/devnet.json"
+            )),
+            ..Cli::try_parse_from(["janus", "node"])
+                .map(|c| match c.command {
+                    Command::Node(a) => a,
+                })
+                .expect("defaults")
+        };
+        let d = args.read_deployment().expect("devnet.json");
+        assert_eq!(d.chain_id, 31337);
+        assert_eq!(args.contracts().expect("contracts").bridge, d.bridge);
+    }
+}

@@ -1,0 +1,46 @@
+//! Test helpers: a real anvil from the npm-installed Foundry (`make test` installs it first).
+
+use std::path::PathBuf;
+
+use alloy::node_bindings::{Anvil, AnvilInstance};
+use alloy::providers::RootProvider;
+use alloy::signers::local::PrivateKeySigner;
+
+/// Path of the native anvil binary (the npm wrapper in `node_modules/.bin` hides exit codes).
+pub(crate) fn anvil_path() -> PathBuf {
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!(
+        "../node_modules/@foundry-rs/anvil-{}-{arch}/bin/anvil",
+        std::env::consts::OS
+    ));
+    assert!(
+        p.exists(),
+        "anvil not found at {} — run `make deps` (or `make test`) first to install Foundry from npm",
+        p.display()
+    );
+    p
+}
+
+/// A fresh anvil (automine) on a free port.
+pub(crate) fn anvil() -> AnvilInstance {
+    Anvil::at(anvil_path()).spawn()
+}
+
+/// A fresh anvil on `port`.
+pub(crate) fn anvil_on(port: u16) -> AnvilInstance {
+    Anvil::at(anvil_path()).port(port).spawn()
+}
+
+/// Plain provider (no fillers) for `anvil`.
+pub(crate) fn provider(anvil: &AnvilInstance) -> RootProvider {
+    RootProvider::new_http(anvil.endpoint_url())
+}
+
+/// The `i`-th prefunded anvil key.
+pub(crate) fn key(anvil: &AnvilInstance, i: usize) -> PrivateKeySigner {
+    PrivateKeySigner::from(anvil.keys()[i].clone())
+}

@@ -1,0 +1,103 @@
+//! RPC calls with the manager's retry policy: transport errors (connection refused, timeouts,
+//! HTTP errors, garbled responses) are retried with exponential backoff until cancelled; an error
+//! *response* from the node is an answer and is returned to the caller.
+
+use std::future::Future;
+
+use alloy::primitives::Bytes;
+use alloy::providers::Provider;
+use alloy::transports::{RpcError, TransportErrorKind};
+use tokio_util::sync::CancellationToken;
+
+use super::{TxError, TxManagerConfig};
+
+pub(super) struct Rpc<P> {
+    provider: P,
+    cfg: TxManagerConfig,
+    pub(super) cancel: CancellationToken,
+    /// Transport errors retried so far.
+    pub(super) retries: std::sync::atomic::AtomicU64,
+}
+
+/// Whether a node's rejection means the nonce is already used (by us or someone else).
+pub(super) fn is_nonce_error(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("nonce too low")
+        || m.contains("nonce is too low")
+        || m.contains("already known")
+        || m.contains("replacement transaction underpriced")
+        || m.contains("already imported")
+}
+
+impl<P: Provider + Clone> Rpc<P> {
+    pub(super) fn new(provider: P, cfg: TxManagerConfig, cancel: CancellationToken) -> Self {
+        Self {
+            provider,
+            cfg,
+            cancel,
+            retries: Default::default(),
+        }
+    }
+
+    pub(super) fn cancelled(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+
+    /// Run `f` until it returns anything but a transport error. Error responses become
+    /// `Ok(Err(message))`.
+    pub(super) async fn call<T, F, Fut>(&self, what: &str, f: F) -> Result<T, String>
+    where
+        F: Fn(P) -> Fut,
+        Fut: Future<Output = Result<T, RpcError<TransportErrorKind>>>,
+    {
+        let mut delay = self.cfg.backoff_min;
+        loop {
+            match f(self.provider.clone()).await {
+                Ok(v) => return Ok(v),
+                Err(RpcError::ErrorResp(payload)) => return Err(payload.message.to_string()),
+                Err(e) => {
+                    if self.cancel.is_cancelled() {
+                        return Err(format!("cancelled during {what}: {e}"));
+                    }
+                    self.retries
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    tracing::warn!(target: "janus::txmgr", %what, error = %e, ?delay,
+                        "rpc transport error; backing off");
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = self.cancel.cancelled() => return Err(format!("cancelled during {what}")),
+                    }
+                    delay = (delay * 2).min(self.cfg.backoff_max);
+                }
+            }
+        }
+    }
+
+    /// Like [`Self::call`] for reads: an error response is unexpected and fails the submission.
+    pub(super) async fn retry<T, F, Fut>(&self, what: &str, f: F) -> Result<T, TxError>
+    where
+        F: Fn(P) -> Fut,
+        Fut: Future<Output = Result<T, RpcError<TransportErrorKind>>>,
+    {
+        match self.call(what, f).await {
+            Ok(v) => Ok(v),
+            Err(_) if self.cancel.is_cancelled() => Err(TxError::Cancelled),
+            Err(m) => Err(TxError::Rpc(format!("{what}: {m}"))),
+        }
+    }
+
+    /// Broadcast a signed envelope. `Ok(Err(message))`: the node refused it.
+    pub(super) async fn broadcast(&self, raw: &Bytes) -> Result<Result<(), String>, TxError> {
+        let r = self
+            .call("send raw tx", |p| {
+                let raw = raw.clone();
+                async move { p.send_raw_transaction(&raw).await.map(|_| ()) }
+            })
+            .await;
+        match r {
+            Err(_) if self.cancel.is_cancelled() => Err(TxError::Cancelled),
+            Err(m) if m.to_ascii_lowercase().contains("already known") => Ok(Ok(())),
+            other => Ok(other),
+        }
+    }
+}
