@@ -60,7 +60,6 @@ fn devnet() -> (AnvilInstance, Deployment) {
 
 /// The fixture records a digest of contracts/ and script/; fail when they changed since.
 fn assert_fixture_is_current() {
-
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
     for dir in ["contracts", "script"] {
