@@ -13,7 +13,10 @@ use janus_l2::state::State;
 use janus_l2::tx::{sign_tx, L1Message, MessageKind, Transfer, Tx, Withdraw};
 
 const CHAIN_ID: u64 = 424242;
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../test/fixtures/l2-vectors.json");
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../test/fixtures/l2-vectors.json"
+);
 
 fn hex(b: &[u8]) -> String {
     let mut s = String::from("0x");
@@ -31,7 +34,9 @@ fn sender(i: u8) -> [u8; 20] {
 }
 
 fn vectors() -> String {
-    let keys: Vec<SecretKey> = (0u8..3).map(|i| SecretKey::from_seed(&[i + 1; 32])).collect();
+    let keys: Vec<SecretKey> = (0u8..3)
+        .map(|i| SecretKey::from_seed(&[i + 1; 32]))
+        .collect();
     // Three new accounts (1, 2, 3), then a top-up of account 2 (ETH, L2 units of 1 gwei).
     let mut messages = Vec::new();
     for (i, k) in keys.iter().enumerate() {
@@ -56,7 +61,15 @@ fn vectors() -> String {
     });
 
     let mut txs = vec![
-        Tx::Transfer(Transfer { from: 1, to: 2, asset: 0, amount: 1_000_000, fee: 10, nonce: 0, signature: [0; 80] }),
+        Tx::Transfer(Transfer {
+            from: 1,
+            to: 2,
+            asset: 0,
+            amount: 1_000_000,
+            fee: 10,
+            nonce: 0,
+            signature: [0; 80],
+        }),
         Tx::Withdraw(Withdraw {
             from: 2,
             l1_recipient: sender(0x21),
@@ -92,10 +105,18 @@ fn vectors() -> String {
             sign_tx(tx, &keys[k], CHAIN_ID).expect("sign");
         }
     }
-    let batch = Batch { fee_account: 1, messages: messages.clone(), txs };
+    let batch = Batch {
+        fee_account: 1,
+        messages: messages.clone(),
+        txs,
+    };
     let data = batch.encode().expect("encode");
     let mut state = State::new();
-    let ctx = BatchContext { chain_id: CHAIN_ID, msg_start: 0, chain_before: [0u8; 32] };
+    let ctx = BatchContext {
+        chain_id: CHAIN_ID,
+        msg_start: 0,
+        chain_before: [0u8; 32],
+    };
     let out = apply_batch(&mut state, &batch, &ctx).expect("the vector batch is valid");
     let tree = WithdrawalTree::new(&out.withdrawals);
     assert_eq!(tree.root(), out.withdrawal_root);
@@ -118,8 +139,12 @@ fn vectors() -> String {
     }
     let mut ws = Vec::new();
     for (i, w) in out.withdrawals.iter().enumerate() {
-        let proof: Vec<String> =
-            tree.proof(i).expect("index in range").iter().map(|p| format!("\"{}\"", hex(p))).collect();
+        let proof: Vec<String> = tree
+            .proof(i)
+            .expect("index in range")
+            .iter()
+            .map(|p| format!("\"{}\"", hex(p)))
+            .collect();
         ws.push(format!(
             "    {{\"recipient\": \"{}\", \"asset\": {}, \"amount\": {}, \"proof\": [{}]}}",
             hex(&w.recipient),

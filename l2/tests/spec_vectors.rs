@@ -87,8 +87,11 @@ fn signed_transfer_record() {
 #[test]
 fn deploy_script_genesis_root_is_the_empty_state_root() {
     let hex = hex(&digest_to_bytes32(&empty_root()));
-    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../script/Deploy.s.sol"))
-        .expect("script/Deploy.s.sol is readable");
+    let script = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../script/Deploy.s.sol"
+    ))
+    .expect("script/Deploy.s.sol is readable");
     // Whitespace-insensitive: forge fmt may wrap the declaration.
     let flat: String = script.split_whitespace().collect();
     assert!(
