@@ -240,11 +240,11 @@ mod tests {
     }
 
     #[test]
-    fn committed_devnet_deployment_parses() {
+    fn committed_devnet_fixture_deployment_parses() {
         let args = NodeArgs {
             deployment: PathBuf::from(concat!(
                 env!("CARGO_MANIFEST_DIR"),
-                "/../deployments/devnet.json"
+                "/fixtures/devnet-deployment.json"
             )),
             ..Cli::try_parse_from(["janus", "node"])
                 .map(|c| match c.command {
@@ -252,7 +252,7 @@ mod tests {
                 })
                 .expect("defaults")
         };
-        let d = args.read_deployment().expect("devnet.json");
+        let d = args.read_deployment().expect("devnet-deployment.json");
         assert_eq!(d.chain_id, 31337);
         assert_eq!(args.contracts().expect("contracts").bridge, d.bridge);
     }
