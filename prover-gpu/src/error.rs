@@ -5,6 +5,9 @@ use janus_l2::BatchError;
 /// Everything that can go wrong when proving or verifying a Janus batch.
 #[derive(Debug, thiserror::Error)]
 pub enum ProverError {
+    /// A chain id the signing message cannot hold (`> 2^63 − 1`, spec §7.3).
+    #[error("chain id {0} exceeds 2^63 - 1")]
+    InvalidChainId(u64),
     /// The batch does not fit the circuit (more records than slots, or an unencodable batch).
     #[error("batch has {records} records but the circuit has {slots} slots")]
     TooManyRecords {

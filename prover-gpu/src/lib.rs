@@ -6,14 +6,15 @@
 //!   Poseidon sparse-Merkle updates, range checks).
 //! - [`prover`]: deterministic proving on plonky2's public API, and the batch prover API the
 //!   keeper calls ([`prover::batch::BatchProver`]).
-//! - [`circuit`]: the batch circuit (state transition + data binding). **Signature checks are
-//!   not enforced yet** (`circuit::slot::verify_signature_hook` is an empty hook).
+//! - [`circuit`]: the batch circuit (state transition, Schnorr signatures of every transfer and
+//!   withdrawal for the circuit's chain id, data binding).
 //! - [`recursion`]: 2-to-1 aggregation and the Keccak wrapper.
+//! - [`gpu`]: CUDA kernels and the GPU commitment pipeline (CPU fallback without a GPU).
 //! - [`error`]: the crate error type, [`ProverError`].
 
-pub mod gadgets;
 pub mod circuit;
 pub mod error;
+pub mod gadgets;
 pub mod prover;
 pub mod recursion;
 

@@ -5,7 +5,6 @@ mod batch_support;
 use batch_support::*;
 use janus_l2::batch::{apply_batch, Batch, BatchContext};
 use janus_l2::tx::Tx;
-use janus_l2::DEFAULT_CHAIN_ID;
 use janus_prover::circuit::{BatchPublicInputs, BATCH_PUBLIC_INPUTS};
 use janus_prover::prover::batch::{BatchProver, Inner};
 use janus_prover::recursion::wrap::wrapper_security_bits;
@@ -13,7 +12,7 @@ use janus_prover::ProverError;
 
 #[test]
 fn aggregate_two_batches_reject_discontinuity_and_wrap() {
-    let prover = BatchProver::new(2).expect("builds");
+    let prover = BatchProver::with_chain_id(2, CHAIN_ID).expect("builds");
     let s0 = genesis(3);
     let b1 = Batch {
         fee_account: 3,
@@ -22,7 +21,7 @@ fn aggregate_two_batches_reject_discontinuity_and_wrap() {
     };
     let mut s1 = s0.clone();
     let ctx = BatchContext {
-        chain_id: DEFAULT_CHAIN_ID,
+        chain_id: CHAIN_ID,
         msg_start: 0,
         chain_before: [0; 32],
     };

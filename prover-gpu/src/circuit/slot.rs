@@ -12,22 +12,29 @@
 //! root and replaces it; aliases (`to = from`, fee account = sender …) work because every update
 //! starts from the root the previous one produced.
 //!
-//! **Signatures are not enforced yet.** [`verify_signature_hook`] is called for every slot with
-//! the sender's stored key, the signed message and the signature words, and currently adds no
-//! constraint; the EcGFp5 Schnorr gadget (`gadgets::ecgfp5`) plugs in there.
+//! A transfer or withdrawal slot also verifies the record's Schnorr signature (spec §7.2-§7.3)
+//! with [`verify_signature`]: against the sender's key as stored in its leaf (U1's preimage), over
+//! the signing message `[TAG_TX, chainId, type, from, to, r_0..r_4, asset, amount, fee, nonce]`
+//! with the circuit's chain id, exactly as `janus_l2::tx::verify_tx`. Deposit, no-op and padding
+//! slots run the same gadget with its flag off. This makes the slot concrete on Goldilocks
+//! (`D = 2`), the field of the EcGFp5 gadgets.
 
+use janus_l2::hash::TAG_TX;
 use janus_l2::NUM_ASSETS;
-use plonky2::field::extension::Extendable;
-use plonky2::hash::hash_types::{HashOutTarget, RichField, NUM_HASH_OUT_ELTS};
+use plonky2::field::types::Field;
+use plonky2::hash::hash_types::{HashOutTarget, NUM_HASH_OUT_ELTS};
 use plonky2::hash::poseidon::PoseidonHash;
 use plonky2::iop::target::{BoolTarget, Target};
 use plonky2::plonk::circuit_builder::CircuitBuilder;
 
 use super::packing::TX_WORDS;
+use crate::gadgets::ecgfp5::schnorr::KEY_WORDS;
+use crate::gadgets::ecgfp5::{verify_schnorr_if, SignatureTarget, WordOrder, SIGNATURE_WORDS};
 use crate::gadgets::merkle::{self, MerklePathTarget};
 use crate::gadgets::range::{
     assert_eq_if, assert_u32, assert_u63, bswap32, select_t, u63_from_words,
 };
+use crate::prover::{D, F};
 
 /// Word positions in a transaction record (see [`super::packing`]).
 pub mod tx_word {
@@ -77,9 +84,7 @@ pub struct AccountTarget {
 }
 
 impl AccountTarget {
-    fn new_virtual<F: RichField + Extendable<D>, const D: usize>(
-        b: &mut CircuitBuilder<F, D>,
-    ) -> Self {
+    fn new_virtual(b: &mut CircuitBuilder<F, D>) -> Self {
         Self {
             key: core::array::from_fn(|_| b.add_virtual_target()),
             nonce: b.add_virtual_target(),
@@ -87,10 +92,7 @@ impl AccountTarget {
         }
     }
 
-    fn leaf<F: RichField + Extendable<D>, const D: usize>(
-        &self,
-        b: &mut CircuitBuilder<F, D>,
-    ) -> HashOutTarget {
+    fn leaf(&self, b: &mut CircuitBuilder<F, D>) -> HashOutTarget {
         let mut inputs = self.key.to_vec();
         inputs.push(self.nonce);
         inputs.extend_from_slice(&self.balances);
@@ -98,11 +100,7 @@ impl AccountTarget {
     }
 
     /// Every field multiplied by `m` (zero when the slot is empty).
-    fn masked<F: RichField + Extendable<D>, const D: usize>(
-        &self,
-        b: &mut CircuitBuilder<F, D>,
-        m: Target,
-    ) -> Self {
+    fn masked(&self, b: &mut CircuitBuilder<F, D>, m: Target) -> Self {
         Self {
             key: self.key.map(|k| b.mul(m, k)),
             nonce: b.mul(m, self.nonce),
@@ -143,37 +141,42 @@ pub struct SlotTarget {
     pub updates: [UpdateTarget; 3],
 }
 
+// The signature is the last field of a transaction record.
+const _: () = assert!(tx_word::SIGNATURE + SIGNATURE_WORDS == TX_WORDS);
+
 /// Inputs of the signature check of one slot.
 pub struct SignatureInputs<'a> {
-    /// 1 for a transfer or withdrawal, 0 otherwise.
-    pub enabled: Target,
+    /// 1 for a transfer or withdrawal, 0 otherwise (boolean by construction).
+    pub enabled: BoolTarget,
     /// The sender's stored key words `k_0..k_9` (leaf preimage, little-endian u32 words).
-    pub key: &'a [Target; 10],
+    pub key: &'a [Target; KEY_WORDS],
+    /// The L2 chain id (a constant of the circuit, `≤ 2^63 − 1`).
+    pub chain_id: Target,
     /// The 14 elements of the signing message (spec §7.3) except `TAG_TX` and `chainId`:
     /// `type, from, to, r_0..r_4, asset, amount, fee, nonce` (12 elements).
     pub message: [Target; 12],
     /// The 20 signature words (big-endian u32 words of the 80 signature bytes).
-    pub signature: &'a [Target],
+    pub signature: [Target; SIGNATURE_WORDS],
 }
 
-/// **Hook for the Schnorr verification gadget — currently enforces nothing.**
-///
-/// Called once per slot. Until it is filled in, a batch circuit proof does NOT show that
-/// transactions are signed. To plug in `gadgets::ecgfp5::verify_schnorr_if`: pass
-/// `BoolTarget::new_unsafe(enabled)` (a sum of two exclusive flags, boolean by construction),
-/// `key`, the message `[TAG_TX, chainId] ‖ message` (the chain id must then become a parameter
-/// of `BatchCircuit::new`) and `SignatureTarget { words: signature, order: BigEndian }`. Its
-/// cost (≈ 5 000 rows per signature) dwarfs the ≈ 270 rows a slot has today.
-pub fn verify_signature_hook<F: RichField + Extendable<D>, const D: usize>(
-    _b: &mut CircuitBuilder<F, D>,
-    _inputs: &SignatureInputs<'_>,
-) {
+/// Constrain, when `inputs.enabled`, that the slot's signature is valid (spec §7.2) for the
+/// signing message `[TAG_TX, chainId] ‖ inputs.message` under the sender's stored key: the
+/// in-circuit form of `janus_l2::tx::verify_tx` (5 032 rows, `gadgets::ecgfp5::schnorr`). When
+/// disabled only the 32-bit range checks of the key and signature words remain.
+pub fn verify_signature(b: &mut CircuitBuilder<F, D>, inputs: &SignatureInputs<'_>) {
+    let tag = b.constant(F::from_canonical_u64(TAG_TX));
+    let mut msg = Vec::with_capacity(2 + inputs.message.len());
+    msg.push(tag);
+    msg.push(inputs.chain_id);
+    msg.extend_from_slice(&inputs.message);
+    let sig = SignatureTarget {
+        words: inputs.signature,
+        order: WordOrder::BigEndian,
+    };
+    verify_schnorr_if(b, inputs.enabled, inputs.key, &msg, &sig);
 }
 
-fn add_update<F: RichField + Extendable<D>, const D: usize>(
-    b: &mut CircuitBuilder<F, D>,
-    index: Target,
-) -> UpdateTarget {
+fn add_update(b: &mut CircuitBuilder<F, D>, index: Target) -> UpdateTarget {
     UpdateTarget {
         exists: b.add_virtual_bool_target_safe(),
         old: AccountTarget::new_virtual(b),
@@ -182,10 +185,7 @@ fn add_update<F: RichField + Extendable<D>, const D: usize>(
 }
 
 /// Leaf of a possibly empty slot: `exists ? H(account) : 0`.
-fn old_leaf<F: RichField + Extendable<D>, const D: usize>(
-    b: &mut CircuitBuilder<F, D>,
-    u: &UpdateTarget,
-) -> HashOutTarget {
+fn old_leaf(b: &mut CircuitBuilder<F, D>, u: &UpdateTarget) -> HashOutTarget {
     let h = u.old.leaf(b);
     HashOutTarget {
         elements: core::array::from_fn(|i| b.mul(u.exists.target, h.elements[i])),
@@ -194,7 +194,7 @@ fn old_leaf<F: RichField + Extendable<D>, const D: usize>(
 
 /// Credit `amount` to the selected asset of the account of update `u` (U2, U3): the account must
 /// exist and the new balance stay `< 2^63`.
-fn credit<F: RichField + Extendable<D>, const D: usize>(
+fn credit(
     b: &mut CircuitBuilder<F, D>,
     root: HashOutTarget,
     u: &UpdateTarget,
@@ -219,11 +219,13 @@ fn credit<F: RichField + Extendable<D>, const D: usize>(
     merkle::update(b, root, &u.path, before, after, enabled)
 }
 
-/// Add one slot's constraints; returns its targets and the root after it.
-pub fn add_slot<F: RichField + Extendable<D>, const D: usize>(
+/// Add one slot's constraints; returns its targets and the root after it. `chain_id` is the
+/// circuit's L2 chain id (a constant target) that signatures cover.
+pub fn add_slot(
     b: &mut CircuitBuilder<F, D>,
     root: HashOutTarget,
     fee_account: Target,
+    chain_id: Target,
 ) -> (SlotTarget, HashOutTarget) {
     let is_deposit = b.add_virtual_bool_target_safe();
     let is_transfer = b.add_virtual_bool_target_safe();
@@ -372,11 +374,12 @@ pub fn add_slot<F: RichField + Extendable<D>, const D: usize>(
     for (i, r) in recipient_words.iter_mut().enumerate() {
         *r = w(tx_word::RECIPIENT + i);
     }
-    verify_signature_hook(
+    verify_signature(
         b,
         &SignatureInputs {
-            enabled: txish_t,
+            enabled: txish,
             key: &u1.old.key,
+            chain_id,
             message: [
                 w(tx_word::TYPE),
                 w(tx_word::FROM),
@@ -391,7 +394,7 @@ pub fn add_slot<F: RichField + Extendable<D>, const D: usize>(
                 fee,
                 tx_nonce,
             ],
-            signature: &words[tx_word::SIGNATURE..TX_WORDS],
+            signature: core::array::from_fn(|i| words[tx_word::SIGNATURE + i]),
         },
     );
 

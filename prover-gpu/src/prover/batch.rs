@@ -63,21 +63,26 @@ fn once<T>(
 }
 
 impl BatchProver {
-    /// Build the circuit for `slots` records per batch (chain id `DEFAULT_CHAIN_ID`).
+    /// Build the circuit for `slots` records per batch on chain `DEFAULT_CHAIN_ID`.
     pub fn new(slots: usize) -> Result<Self, ProverError> {
+        Self::with_chain_id(slots, DEFAULT_CHAIN_ID)
+    }
+
+    /// Build the circuit for `slots` records per batch on L2 chain `chain_id`: signatures are
+    /// checked for that chain, natively before proving and in the circuit.
+    pub fn with_chain_id(slots: usize, chain_id: u64) -> Result<Self, ProverError> {
         Ok(Self {
-            circuit: BatchCircuit::new(slots)?,
-            chain_id: DEFAULT_CHAIN_ID,
+            circuit: BatchCircuit::new(slots, chain_id)?,
+            chain_id,
             aggregation: OnceLock::new(),
             wrap_batch: OnceLock::new(),
             wrap_aggregate: OnceLock::new(),
         })
     }
 
-    /// Use another L2 chain id for the native validity check (signatures cover it).
-    pub fn with_chain_id(mut self, chain_id: u64) -> Self {
-        self.chain_id = chain_id;
-        self
+    /// The L2 chain id the circuit is built for.
+    pub fn chain_id(&self) -> u64 {
+        self.chain_id
     }
 
     /// The circuit.

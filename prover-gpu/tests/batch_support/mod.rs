@@ -1,4 +1,4 @@
-//! Shared helpers of the batch/recursion tests: keys, states and signed batches.
+//! Shared helpers of the batch/recursion tests: keys, states and batches signed for [`CHAIN_ID`].
 #![allow(dead_code)]
 
 use janus_l2::batch::Batch;
@@ -7,6 +7,10 @@ use janus_l2::state::{Account, State};
 use janus_l2::tx::{sign_tx, L1Message, MessageKind, Transfer, Tx, Withdraw};
 use janus_l2::DEFAULT_CHAIN_ID;
 use rand::Rng;
+
+/// The L2 chain id the helpers sign for and the tests build their circuits for. Deliberately not
+/// `DEFAULT_CHAIN_ID`, so that a circuit ignoring its chain id parameter fails the tests.
+pub const CHAIN_ID: u64 = DEFAULT_CHAIN_ID + 1;
 
 pub fn key(i: u8) -> SecretKey {
     SecretKey::from_seed(&[i; 32])
@@ -26,8 +30,13 @@ fn nonce_of(state: &State, from: u32) -> u64 {
     state.get(from).map(|a| a.nonce).unwrap_or(0)
 }
 
-fn signed(mut tx: Tx, from: u32) -> Tx {
-    sign_tx(&mut tx, &key(from as u8), DEFAULT_CHAIN_ID).expect("signs");
+fn signed(tx: Tx, from: u32) -> Tx {
+    sign_with(tx, &key(from as u8), CHAIN_ID)
+}
+
+/// `tx` (re)signed with `sk` for `chain_id`.
+pub fn sign_with(mut tx: Tx, sk: &SecretKey, chain_id: u64) -> Tx {
+    sign_tx(&mut tx, sk, chain_id).expect("signs");
     tx
 }
 
@@ -127,14 +136,14 @@ pub fn random_batch(rng: &mut impl Rng, state: &State, slots: usize) -> Batch {
                     rng.gen_range(0..500),
                     rng.gen_range(0..3),
                 );
-                janus_l2::batch::apply_tx(&mut work, batch.fee_account, &tx, DEFAULT_CHAIN_ID)
+                janus_l2::batch::apply_tx(&mut work, batch.fee_account, &tx, CHAIN_ID)
                     .expect("transfer applies");
                 batch.txs.push(tx);
             }
             3 => {
                 let from = rng.gen_range(1..=4);
                 let tx = withdraw(&work, from, 1, rng.gen_range(0..50), 0);
-                janus_l2::batch::apply_tx(&mut work, batch.fee_account, &tx, DEFAULT_CHAIN_ID)
+                janus_l2::batch::apply_tx(&mut work, batch.fee_account, &tx, CHAIN_ID)
                     .expect("withdraw applies");
                 batch.txs.push(tx);
             }
