@@ -7,6 +7,7 @@
 //! | [`derive`] | L2 state as a pure function of L1 data (batches' calldata, reverts) |
 //! | [`txmgr`] | one transaction manager per L1 signer (nonce, fee bumps, resync, receipts) |
 //! | [`store`] | the embedded crash-safe store for what L1 cannot give back |
+//! | [`ops`] | Prometheus metrics, health, the `/metrics` + `/health` endpoint |
 //! | [`error`] | the node-level error |
 //!
 //! The sequencer, challenger, prover client and JSON-RPC land next (issue 4).
@@ -15,6 +16,7 @@ pub mod config;
 pub mod derive;
 pub mod error;
 pub mod l1;
+pub mod ops;
 pub mod store;
 pub mod txmgr;
 

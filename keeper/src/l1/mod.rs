@@ -25,6 +25,8 @@ use alloy::rpc::types::Filter;
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::ops::Health;
+
 /// What the watcher reports, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum L1Event {
@@ -90,6 +92,8 @@ pub struct L1Watcher<P> {
     /// Whether old refs were dropped (then a reorg below the oldest is unrecoverable).
     trimmed: bool,
     next: u64,
+    /// Where progress is reported for `/health` (optional).
+    health: Option<Health>,
 }
 
 fn rpc(what: &'static str) -> impl Fn(alloy::transports::TransportError) -> L1Error {
@@ -110,7 +114,14 @@ impl<P: Provider> L1Watcher<P> {
             refs: VecDeque::new(),
             trimmed: false,
             next,
+            health: None,
         }
+    }
+
+    /// Report progress (head, processed block) to `health` at every step.
+    pub fn with_health(mut self, health: Health) -> Self {
+        self.health = Some(health);
+        self
     }
 
     /// The last processed block, if any.
@@ -142,6 +153,7 @@ impl<P: Provider> L1Watcher<P> {
 
     /// Walk the remembered refs back to the newest one still canonical.
     async fn rewind(&mut self) -> Result<L1Event, L1Error> {
+        ::metrics::counter!(crate::ops::metrics::L1_REORGS).increment(1);
         while let Some(r) = self.refs.back().copied() {
             if let Some((now, _)) = self.header(r.number).await? {
                 if now.hash == r.hash {
@@ -179,6 +191,12 @@ impl<P: Provider> L1Watcher<P> {
             .map_err(rpc("head"))?;
         let target = head.saturating_sub(self.cfg.confirmations);
         let tip = self.tip();
+        let processed = tip.map(|t| t.number).unwrap_or(0);
+        ::metrics::gauge!(crate::ops::metrics::L1_HEAD).set(head as f64);
+        ::metrics::gauge!(crate::ops::metrics::L1_HEAD_LAG).set(head.saturating_sub(processed) as f64);
+        if let Some(h) = &self.health {
+            h.l1_progress(head, processed);
+        }
         if self.next > target {
             // Nothing new: still check that the tip is canonical (a reorg may shorten the chain).
             if let Some(tip) = tip {
