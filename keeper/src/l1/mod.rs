@@ -193,7 +193,8 @@ impl<P: Provider> L1Watcher<P> {
         let tip = self.tip();
         let processed = tip.map(|t| t.number).unwrap_or(0);
         ::metrics::gauge!(crate::ops::metrics::L1_HEAD).set(head as f64);
-        ::metrics::gauge!(crate::ops::metrics::L1_HEAD_LAG).set(head.saturating_sub(processed) as f64);
+        ::metrics::gauge!(crate::ops::metrics::L1_HEAD_LAG)
+            .set(head.saturating_sub(processed) as f64);
         if let Some(h) = &self.health {
             h.l1_progress(head, processed);
         }

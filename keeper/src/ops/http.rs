@@ -80,7 +80,9 @@ mod tests {
 
     async fn get_status(addr: SocketAddr, path: &str) -> (u16, String) {
         use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        let mut s = tokio::net::TcpStream::connect(addr).await.expect("connects");
+        let mut s = tokio::net::TcpStream::connect(addr)
+            .await
+            .expect("connects");
         let req = format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         s.write_all(req.as_bytes()).await.expect("writes");
         let mut out = String::new();
