@@ -44,8 +44,17 @@ test: deps test-contracts test-rust
 test-contracts: deps
 	$(FORGE) test
 
-test-rust: deps
-	cargo test --workspace
+# NVRTC from PyPI (pinned: 13.5 emits PTX the GPU machine's CUDA 13.0 driver rejects), so that
+# `make test` compiles every CUDA kernel even on a machine with no GPU (docs/gpu.md).
+NVRTC_VENV := .cache/nvrtc-13.0.88
+$(NVRTC_VENV)/.stamp:
+	python3 -m venv $(NVRTC_VENV)
+	$(NVRTC_VENV)/bin/pip install -q --disable-pip-version-check nvidia-cuda-nvrtc==13.0.88
+	@touch $@
+
+test-rust: deps $(NVRTC_VENV)/.stamp
+	LD_LIBRARY_PATH="$$(dirname "$$(find $(NVRTC_VENV) -name 'libnvrtc.so.13' | head -1)")$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}" \
+	  cargo test --workspace
 
 fuzz-ci: deps
 	FOUNDRY_PROFILE=ci $(FORGE) test
@@ -73,4 +82,4 @@ devnet: deps
 	bash script/devnet.sh
 
 clean:
-	rm -rf out cache broadcast target .devnet
+	rm -rf out cache broadcast target .devnet .cache .gpu-bench

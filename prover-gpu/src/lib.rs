@@ -15,6 +15,7 @@
 pub mod circuit;
 pub mod error;
 pub mod gadgets;
+pub mod gpu;
 pub mod prover;
 pub mod recursion;
 
