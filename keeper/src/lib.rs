@@ -7,16 +7,25 @@
 //! | [`derive`] | L2 state as a pure function of L1 data (batches' calldata, reverts) |
 //! | [`txmgr`] | one transaction manager per L1 signer (nonce, fee bumps, resync, receipts) |
 //! | [`store`] | the embedded crash-safe store for what L1 cannot give back |
+//! | [`sequencer`] | mempool, L2 blocks and soft confirmations, batch posting while leading |
+//! | [`rpc`] | the L2 JSON-RPC (`janus_*` methods over http), forwarding to the leader |
+//! | [`challenger`] | validator/challenger, finalizer, liveness and equivocation reporters |
+//! | [`prover`] | prover client: proves batches (defence, bounties) and submits the proofs |
 //! | [`ops`] | Prometheus metrics, health, the `/metrics` + `/health` endpoint |
 //! | [`error`] | the node-level error |
 //!
-//! The sequencer, challenger, prover client and JSON-RPC land next (issue 4).
+//! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
+//! one node on a shared cancellation token.
 
+pub mod challenger;
 pub mod config;
 pub mod derive;
 pub mod error;
 pub mod l1;
 pub mod ops;
+pub mod prover;
+pub mod rpc;
+pub mod sequencer;
 pub mod store;
 pub mod txmgr;
 

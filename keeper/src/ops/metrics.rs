@@ -68,7 +68,8 @@ mod tests {
         let handle = recorder.handle();
         let m = TxMetrics::default();
         m.sent.fetch_add(3, std::sync::atomic::Ordering::Relaxed);
-        m.fee_bumps.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        m.fee_bumps
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         ::metrics::with_local_recorder(&recorder, || {
             record_txmgr(&m, 7);
             ::metrics::counter!(L1_REORGS).increment(2);

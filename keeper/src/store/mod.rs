@@ -21,6 +21,8 @@ const PENDING: TableDefinition<(&[u8; 20], u64), &[u8]> = TableDefinition::new("
 const SOFT_CONF: TableDefinition<u64, &[u8]> = TableDefinition::new("soft_confirmations");
 /// Mempool: (L2 account, nonce) → 137-byte transaction record.
 const MEMPOOL: TableDefinition<(u32, u64), &[u8]> = TableDefinition::new("mempool");
+/// L2 blocks this node produced: number → JSON row (the sequencer's `StoredBlock`).
+const BLOCKS: TableDefinition<u64, &[u8]> = TableDefinition::new("l2_blocks");
 
 /// Handle on the store; cheap to clone and shared by every role.
 #[derive(Clone)]
@@ -42,8 +44,15 @@ impl Store {
         tx.open_table(PENDING)?;
         tx.open_table(SOFT_CONF)?;
         tx.open_table(MEMPOOL)?;
+        tx.open_table(BLOCKS)?;
         tx.commit()?;
         Ok(Self { db: Arc::new(db) })
+    }
+
+    /// The database, for roles that keep a table of their own in their own module (e.g. the
+    /// challenger's `challenges`); each such table is owned by that module.
+    pub fn db(&self) -> &Database {
+        &self.db
     }
 
     /// Insert or overwrite the in-flight submission `(p.signer, p.nonce)`.
@@ -84,6 +93,16 @@ impl Store {
         &self,
         sc: &SoftConfirmation,
     ) -> Result<Option<SoftConfirmation>, StoreError> {
+        self.with_new_soft_confirmation(sc, |_| Ok(()))
+    }
+
+    /// In one write transaction: if a soft confirmation exists at `sc.height`, return it and write
+    /// nothing; else insert `sc`, run `also` in the same transaction, and commit durably.
+    fn with_new_soft_confirmation(
+        &self,
+        sc: &SoftConfirmation,
+        also: impl FnOnce(&redb::WriteTransaction) -> Result<(), StoreError>,
+    ) -> Result<Option<SoftConfirmation>, StoreError> {
         let tx = self.db.begin_write()?;
         let existing = {
             let mut table = tx.open_table(SOFT_CONF)?;
@@ -96,8 +115,13 @@ impl Store {
             }
             existing
         };
+        if existing.is_some() {
+            tx.abort()?;
+            return Ok(existing);
+        }
+        also(&tx)?;
         tx.commit()?;
-        Ok(existing)
+        Ok(None)
     }
 
     /// The soft confirmation given at `height`, if any.
@@ -121,6 +145,61 @@ impl Store {
         tx.open_table(MEMPOOL)?.insert((account, nonce), record)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Add a mempool transaction without waiting for the disk: the write is visible at once and
+    /// becomes durable with the next durable commit (every [`Self::commit_block`]), so a crash loses
+    /// at most the transactions admitted since the last block (their senders resubmit).
+    pub fn mempool_insert_fast(
+        &self,
+        account: u32,
+        nonce: u64,
+        record: &[u8],
+    ) -> Result<(), StoreError> {
+        let mut tx = self.db.begin_write()?;
+        tx.set_durability(redb::Durability::None);
+        tx.open_table(MEMPOOL)?.insert((account, nonce), record)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Commit a produced L2 block in one durable transaction: unless a soft confirmation exists at
+    /// `sc.height`, record `sc`, the block row, and remove the block's mempool keys. If one exists,
+    /// nothing is written and it is returned (equal to `sc`: the same header was committed before;
+    /// different: the caller must not publish its signature).
+    pub fn commit_block(
+        &self,
+        sc: &SoftConfirmation,
+        block_row: &[u8],
+        mempool_keys: &[(u32, u64)],
+    ) -> Result<Option<SoftConfirmation>, StoreError> {
+        self.with_new_soft_confirmation(sc, |tx| {
+            tx.open_table(BLOCKS)?.insert(sc.height, block_row)?;
+            let mut pool = tx.open_table(MEMPOOL)?;
+            for k in mempool_keys {
+                pool.remove(*k)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// The block row at `number`, if this node produced one.
+    pub fn block(&self, number: u64) -> Result<Option<Vec<u8>>, StoreError> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(BLOCKS)?;
+        Ok(table.get(number)?.map(|v| v.value().to_vec()))
+    }
+
+    /// Block rows with number `>= from`, ascending.
+    pub fn blocks_from(&self, from: u64) -> Result<Vec<(u64, Vec<u8>)>, StoreError> {
+        let tx = self.db.begin_read()?;
+        let table = tx.open_table(BLOCKS)?;
+        let mut out = Vec::new();
+        for row in table.range(from..)? {
+            let (k, v) = row?;
+            out.push((k.value(), v.value().to_vec()));
+        }
+        Ok(out)
     }
 
     /// Remove mempool transactions (included in a block, or evicted), in one transaction.

@@ -1,5 +1,5 @@
 use super::*;
-use alloy::primitives::{address, b256, Bytes, U256};
+use alloy::primitives::{address, b256, Bytes, B256, U256};
 
 fn pending(signer: Address, nonce: u64) -> PendingTx {
     PendingTx {
@@ -101,4 +101,55 @@ fn second_open_of_a_live_store_fails() {
     let path = dir.path().join("janus.redb");
     let _store = Store::open(&path).expect("open");
     assert!(matches!(Store::open(&path), Err(StoreError::Open(_))));
+}
+
+#[test]
+fn commit_block_is_all_or_nothing_and_survives_reopen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("db");
+    let sc = |h: u8| SoftConfirmation {
+        height: 5,
+        header_hash: B256::repeat_byte(h),
+        signature: Bytes::from(vec![h; 65]),
+    };
+    {
+        let store = Store::open(&path).expect("open");
+        store
+            .mempool_insert_fast(1, 0, &[1; 137])
+            .expect("fast insert");
+        store
+            .mempool_insert_fast(1, 1, &[2; 137])
+            .expect("fast insert");
+        assert_eq!(
+            store
+                .commit_block(&sc(1), b"row-1", &[(1, 0)])
+                .expect("commit"),
+            None
+        );
+        // A second header at the same number: refused, and none of its writes happen.
+        assert_eq!(
+            store
+                .commit_block(&sc(2), b"row-2", &[(1, 1)])
+                .expect("refused"),
+            Some(sc(1))
+        );
+        assert_eq!(store.block(5).expect("read"), Some(b"row-1".to_vec()));
+    }
+    let store = Store::open(&path).expect("reopen");
+    assert_eq!(store.soft_confirmation(5).expect("read"), Some(sc(1)));
+    assert_eq!(
+        store.blocks_from(0).expect("read"),
+        vec![(5, b"row-1".to_vec())]
+    );
+    let pool: Vec<_> = store
+        .mempool()
+        .expect("read")
+        .into_iter()
+        .map(|r| (r.0, r.1))
+        .collect();
+    assert_eq!(
+        pool,
+        vec![(1, 1)],
+        "the included tx left, the fast-inserted one is durable"
+    );
 }

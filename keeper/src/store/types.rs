@@ -49,7 +49,7 @@ pub struct TxIntent {
 pub struct SoftConfirmation {
     /// L2 block height.
     pub height: u64,
-    /// EIP-712 struct hash of the signed header.
+    /// EIP-712 digest (`hashSoftConfirmation`) of the signed header: equal digests ⇔ equal headers.
     pub header_hash: B256,
     /// 65-byte signature.
     pub signature: Bytes,

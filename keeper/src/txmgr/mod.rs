@@ -39,6 +39,11 @@ use tokio_util::sync::CancellationToken;
 use crate::store::{PendingTx, Store, TxIntent};
 use rpc::{is_nonce_error, Rpc};
 
+/// Receipt re-checks before a used nonce is taken as consumed by another transaction.
+const RECEIPT_RECHECKS: u32 = 3;
+/// Delay unit of those re-checks (100, 200, 300 ms).
+const RECEIPT_RECHECK_DELAY: Duration = Duration::from_millis(100);
+
 /// Tunables of a [`TxManager`].
 #[derive(Clone, Debug)]
 pub struct TxManagerConfig {
@@ -381,6 +386,13 @@ impl<P: Provider + Clone> TxManager<P> {
                     });
                 }
             } else if mined_nonce > row.nonce {
+                // The nonce is used but no receipt of ours is visible. A node may report the
+                // account's nonce before it serves the receipt of the block that used it: look
+                // again a few times before deciding another transaction took the nonce (moving
+                // the call then would send it twice).
+                if self.receipt_appears(&row).await? {
+                    continue;
+                }
                 // Consumed by a transaction that is none of our attempts.
                 reassignments += 1;
                 if reassignments > 5 {
@@ -411,6 +423,20 @@ impl<P: Provider + Clone> TxManager<P> {
                 _ = self.rpc.cancel.cancelled() => return Err(TxError::Cancelled),
             }
         }
+    }
+
+    /// Whether a receipt of one of `row`'s attempts shows up within a few short polls.
+    async fn receipt_appears(&self, row: &PendingTx) -> Result<bool, TxError> {
+        for i in 1..=RECEIPT_RECHECKS {
+            tokio::select! {
+                _ = tokio::time::sleep(RECEIPT_RECHECK_DELAY * i) => {}
+                _ = self.rpc.cancel.cancelled() => return Err(TxError::Cancelled),
+            }
+            if self.find_receipt(row).await?.is_some() {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     async fn find_receipt(&self, row: &PendingTx) -> Result<Option<TransactionReceipt>, TxError> {

@@ -1,0 +1,252 @@
+//! Test harness for the role tests (challenger, finalizer, reporters, prover client): an anvil
+//! loaded with the committed devnet fixture (`keeper/fixtures/devnet-state.json`, whose
+//! freshness `derive::e2e` asserts), deposits, batches posted by the current leader's signer
+//! through its transaction manager, derivation up to the head, and time travel.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::network::EthereumWallet;
+use alloy::node_bindings::{Anvil, AnvilInstance};
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::ext::AnvilApi;
+use alloy::providers::{Provider, ProviderBuilder, RootProvider};
+use alloy::sol_types::{SolCall, SolEvent};
+use janus_l2::batch::{apply_batch, Batch, BatchContext};
+use janus_l2::hash::digest_to_bytes32;
+use janus_l2::keys::SecretKey;
+use janus_l2::state::State;
+use janus_l2::tx::message::L1Message;
+use janus_l2::tx::record::{Transfer, Tx};
+use janus_l2::tx::signing::sign_tx;
+use serde::Deserialize;
+use tokio_util::sync::CancellationToken;
+
+use crate::derive::Pipeline;
+use crate::l1::bindings::{Bridge, Rollup, SequencerSet, Staking};
+use crate::l1::{Contracts, L1Watcher, WatcherConfig};
+use crate::store::{Store, TxIntent};
+use crate::testutil::{anvil_path, key};
+use crate::txmgr::{TxManager, TxManagerConfig};
+
+/// The L2 chain id of the fixture.
+pub(crate) const L2_CHAIN_ID: u64 = janus_l2::DEFAULT_CHAIN_ID;
+
+/// An ETH transfer with nonce 0 signed by `sk` for [`L2_CHAIN_ID`].
+pub(crate) fn signed_transfer(sk: &SecretKey, from: u32, to: u32, amount: u64, fee: u64) -> Tx {
+    let mut tx = Tx::Transfer(Transfer {
+        from,
+        to,
+        asset: 0,
+        amount,
+        fee,
+        nonce: 0,
+        signature: [0; 80],
+    });
+    sign_tx(&mut tx, sk, L2_CHAIN_ID).expect("sign");
+    tx
+}
+
+/// Apply `batch` (consuming messages from `msg_start`, chain `chain_before`); returns the new
+/// root in L1 form and the message chain after it.
+pub(crate) fn apply(
+    state: &mut State,
+    batch: &Batch,
+    msg_start: u64,
+    chain_before: [u8; 32],
+) -> (B256, [u8; 32]) {
+    let ctx = BatchContext {
+        chain_id: L2_CHAIN_ID,
+        msg_start,
+        chain_before,
+    };
+    let out = apply_batch(state, batch, &ctx).expect("batch applies");
+    (
+        B256::from(digest_to_bytes32(&out.new_root)),
+        out.chain_after,
+    )
+}
+
+/// Addresses of `keeper/fixtures/devnet-deployment.json`.
+#[derive(Deserialize, Clone, Copy, Debug)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Addresses {
+    pub rollup: Address,
+    pub bridge: Address,
+    pub sequencer_set: Address,
+    pub staking: Address,
+    pub equivocation_slasher: Address,
+}
+
+/// A running devnet.
+pub(crate) struct Devnet {
+    pub node: AnvilInstance,
+    pub at: Addresses,
+    pub p: RootProvider,
+    pub dir: tempfile::TempDir,
+}
+
+impl Devnet {
+    /// Anvil from the fixture, mined until a sequencer set is in force.
+    pub async fn start() -> Self {
+        let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let node = Anvil::at(anvil_path())
+            .arg("--load-state")
+            .arg(fixtures.join("devnet-state.json"))
+            .spawn();
+        let text = std::fs::read_to_string(fixtures.join("devnet-deployment.json"))
+            .expect("fixture deployment");
+        let at: Addresses = serde_json::from_str(&text).expect("deployment json");
+        let p = RootProvider::new_http(node.endpoint_url());
+        let set = SequencerSet::new(at.sequencer_set, &p);
+        let mut elected = false;
+        for _ in 0..40 {
+            let next = p.get_block_number().await.expect("head") + 1;
+            if set
+                .leaderAt(U256::from(next))
+                .call()
+                .await
+                .expect("leaderAt")
+                != Address::ZERO
+            {
+                elected = true;
+                break;
+            }
+            p.anvil_mine(Some(1), None).await.expect("mine");
+        }
+        assert!(elected, "a sequencer set comes into force");
+        let dir = tempfile::tempdir().expect("tempdir");
+        Self { node, at, p, dir }
+    }
+
+    /// Path of a store file in this devnet's temp dir.
+    pub fn store_path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A transaction manager for anvil key `i` (polling fast).
+    pub async fn txmgr(&self, i: usize, store: &Store) -> Arc<TxManager<RootProvider>> {
+        let cfg = TxManagerConfig {
+            poll_interval: Duration::from_millis(20),
+            confirmations: 1,
+            ..Default::default()
+        };
+        let mgr = TxManager::new(
+            self.p.clone(),
+            key(&self.node, i),
+            store.clone(),
+            cfg,
+            CancellationToken::new(),
+        )
+        .await
+        .expect("txmgr");
+        Arc::new(mgr)
+    }
+
+    /// Deposit 1 ETH to a new L2 account with `sk`'s key (from anvil account 0).
+    pub async fn deposit(&self, sk: &SecretKey) -> L1Message {
+        let wallet = ProviderBuilder::new()
+            .wallet(EthereumWallet::from(key(&self.node, 0)))
+            .connect_http(self.node.endpoint_url());
+        let receipt = Bridge::new(self.at.bridge, &wallet)
+            .depositETHNewAccount(sk.public_key().to_bytes().to_vec().into())
+            .value(U256::from(10u64).pow(U256::from(18)))
+            .send()
+            .await
+            .expect("deposit sent")
+            .get_receipt()
+            .await
+            .expect("deposit mined");
+        let ev = receipt
+            .inner
+            .logs()
+            .iter()
+            .find_map(|l| Bridge::MessageEnqueued::decode_log_data(l.data()).ok())
+            .expect("MessageEnqueued");
+        L1Message::decode(&ev.record).expect("85-byte record")
+    }
+
+    /// The operator leading the next block and the anvil index of its signer.
+    pub async fn next_leader(&self) -> (Address, usize) {
+        let next = self.p.get_block_number().await.expect("head") + 1;
+        let leader = SequencerSet::new(self.at.sequencer_set, &self.p)
+            .leaderAt(U256::from(next))
+            .call()
+            .await
+            .expect("leaderAt");
+        let signer = Staking::new(self.at.staking, &self.p)
+            .signerOf(leader)
+            .call()
+            .await
+            .expect("signerOf");
+        let i = self
+            .node
+            .addresses()
+            .iter()
+            .position(|a| *a == signer)
+            .expect("signer is an anvil key");
+        (leader, i)
+    }
+
+    /// Post `batch` on the tip claiming `new_root`, from the next block's leader; returns the
+    /// batch id and the posting operator.
+    pub async fn post(&self, batch: &Batch, new_root: B256, store: &Store) -> (u64, Address) {
+        let rollup = Rollup::new(self.at.rollup, &self.p);
+        let tip = rollup.tipId().call().await.expect("tipId");
+        let prev = rollup
+            .getBatch(tip)
+            .call()
+            .await
+            .expect("tip batch")
+            .stateRoot;
+        let call = Rollup::submitBatchCall {
+            parentId: tip,
+            prevStateRoot: prev,
+            newStateRoot: new_root,
+            data: batch.encode().expect("encodes").into(),
+        };
+        let (operator, i) = self.next_leader().await;
+        let mgr = self.txmgr(i, store).await;
+        // The manager's setup reads only: the next block is still the leader's.
+        mgr.send(TxIntent {
+            label: "submitBatch".into(),
+            to: self.at.rollup,
+            input: call.abi_encode().into(),
+            value: U256::ZERO,
+        })
+        .await
+        .expect("batch posted");
+        let id = rollup.tipId().call().await.expect("tipId");
+        assert_eq!(id, tip + 1, "posted on the tip");
+        (id, operator)
+    }
+
+    /// A pipeline derived from genesis up to the head.
+    pub async fn derive(&self) -> Pipeline<RootProvider> {
+        let contracts = Contracts {
+            rollup: self.at.rollup,
+            bridge: self.at.bridge,
+        };
+        let cfg = WatcherConfig {
+            confirmations: 0,
+            max_range: 100,
+            ..Default::default()
+        };
+        let mut w = L1Watcher::new(self.p.clone(), contracts, cfg);
+        let mut pipe = Pipeline::new(self.p.clone(), L2_CHAIN_ID);
+        while let Some(ev) = w.step().await.expect("watch") {
+            pipe.handle(&ev).await.expect("derive");
+        }
+        pipe
+    }
+
+    /// Advance L1 time by `secs` and mine a block.
+    pub async fn warp(&self, secs: u64) {
+        self.p
+            .anvil_increase_time(secs)
+            .await
+            .expect("increase time");
+        self.p.anvil_mine(Some(1), None).await.expect("mine");
+    }
+}

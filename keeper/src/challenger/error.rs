@@ -1,0 +1,53 @@
+//! Errors of the challenger, the finalizer and the reporters.
+
+use alloy::primitives::Address;
+
+use crate::store::StoreError;
+use crate::txmgr::TxError;
+
+/// A challenger, finalizer or reporter step failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ChallengerError {
+    /// An L1 read failed (the `run` loops retry on their next step).
+    #[error(transparent)]
+    Rpc(#[from] L1ReadError),
+    /// The transaction manager could not get a transaction mined.
+    #[error(transparent)]
+    Tx(#[from] TxError),
+    /// The challenge records could not be read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Two soft confirmations that are not an equivocation (same header, other heights, other
+    /// L2 chains): reporting them would revert, so nothing is sent.
+    #[error("not an equivocation: {0}")]
+    NotEquivocation(&'static str),
+    /// A soft confirmation's signature does not recover to an address.
+    #[error("soft confirmation signature: {0}")]
+    BadSignature(String),
+    /// The two soft confirmations were signed by different keys.
+    #[error("soft confirmations signed by different keys ({a} and {b})")]
+    SignersDiffer {
+        /// Signer of the first one.
+        a: Address,
+        /// Signer of the second one.
+        b: Address,
+    },
+}
+
+/// An L1 read (a view call, a block) failed.
+#[derive(Debug, thiserror::Error)]
+#[error("L1 read ({what}): {message}")]
+pub struct L1ReadError {
+    /// What was being read.
+    pub what: &'static str,
+    /// The provider's message.
+    pub message: String,
+}
+
+/// `map_err` adapter: an [`L1ReadError`] about `what` (`?` converts it to the caller's error).
+pub(crate) fn rpc<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> L1ReadError {
+    move |e| L1ReadError {
+        what,
+        message: e.to_string(),
+    }
+}

@@ -1,0 +1,144 @@
+//! The finalizer: `Rollup.finalizeBatch` for the next batch to finalize (height
+//! `lastFinalizedHeight + 1`) once it is proven or its challenge window is over. Anyone may call
+//! it; a node runs it by policy (`FinalizerConfig::enabled`), and it stops at the first batch that
+//! is not finalizable yet (finalization advances one height at a time).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::primitives::{Address, U256};
+use alloy::providers::Provider;
+use tokio_util::sync::CancellationToken;
+
+use super::error::rpc;
+use super::{l1_now, send_call, status, ChallengerError};
+use crate::l1::bindings::Rollup;
+use crate::txmgr::TxManager;
+
+/// Policy of a [`Finalizer`].
+#[derive(Clone, Debug)]
+pub struct FinalizerConfig {
+    /// Send `finalizeBatch` at all (off: [`Finalizer::run`] returns at once).
+    pub enabled: bool,
+    /// Most batches finalized per step.
+    pub max_per_step: usize,
+    /// How often [`Finalizer::run`] steps.
+    pub poll_interval: Duration,
+}
+
+impl Default for FinalizerConfig {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            max_per_step: 16,
+            poll_interval: Duration::from_secs(12),
+        }
+    }
+}
+
+/// The finalizer (see the module docs).
+pub struct Finalizer<P> {
+    provider: P,
+    rollup: Address,
+    txmgr: Arc<TxManager<P>>,
+    cfg: FinalizerConfig,
+}
+
+impl<P> std::fmt::Debug for Finalizer<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Finalizer")
+            .field("rollup", &self.rollup)
+            .field("cfg", &self.cfg)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<P: Provider + Clone> Finalizer<P> {
+    /// A finalizer for `rollup`, sending with `txmgr`.
+    pub fn new(
+        provider: P,
+        rollup: Address,
+        txmgr: Arc<TxManager<P>>,
+        cfg: FinalizerConfig,
+    ) -> Self {
+        Self {
+            provider,
+            rollup,
+            txmgr,
+            cfg,
+        }
+    }
+
+    /// The next batch to finalize, if it is finalizable now.
+    pub async fn next_finalizable(&self) -> Result<Option<u64>, ChallengerError> {
+        let rollup = Rollup::new(self.rollup, &self.provider);
+        let next = rollup
+            .lastFinalizedHeight()
+            .call()
+            .await
+            .map_err(rpc("lastFinalizedHeight"))?
+            + 1;
+        let tip = rollup.tipHeight().call().await.map_err(rpc("tipHeight"))?;
+        if next > tip {
+            return Ok(None);
+        }
+        let id = rollup
+            .idAtHeight(next)
+            .call()
+            .await
+            .map_err(rpc("idAtHeight"))?;
+        let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
+        let ready = match b.status {
+            status::PROVEN => true,
+            status::PENDING => {
+                let window = rollup
+                    .params()
+                    .call()
+                    .await
+                    .map_err(rpc("params"))?
+                    .challengeWindow;
+                l1_now(&self.provider).await? >= b.submittedAt.to::<u64>() + window
+            }
+            _ => false,
+        };
+        Ok(ready.then_some(id))
+    }
+
+    /// Finalize every batch that is finalizable now (at most `max_per_step`); returns their ids.
+    pub async fn step(&self) -> Result<Vec<u64>, ChallengerError> {
+        let mut done = Vec::new();
+        while done.len() < self.cfg.max_per_step {
+            let Some(id) = self.next_finalizable().await? else {
+                break;
+            };
+            send_call(
+                &self.txmgr,
+                self.rollup,
+                format!("finalizeBatch {id}"),
+                Rollup::finalizeBatchCall { batchId: id },
+                U256::ZERO,
+            )
+            .await?;
+            tracing::info!(target: "janus::finalizer", batch = id, "batch finalized");
+            done.push(id);
+        }
+        Ok(done)
+    }
+
+    /// Step every `poll_interval` until `cancel` fires (errors are logged and retried).
+    pub async fn run(self, cancel: CancellationToken) -> Result<(), ChallengerError> {
+        if !self.cfg.enabled {
+            return Ok(());
+        }
+        let mut tick = tokio::time::interval(self.cfg.poll_interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = cancel.cancelled() => return Ok(()),
+                _ = tick.tick() => if let Err(e) = self.step().await {
+                    tracing::error!(target: "janus::finalizer", error = %e, "finalize step failed");
+                },
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+//! Challenger, finalizer and reporters on a real anvil (the devnet fixture): a wrong root is
+//! challenged exactly once (also across restarts), resolved after the prove window (reverted,
+//! operator slashed, bond claimed back); a correct batch is finalized after the challenge
+//! window; a silent leader is reported; two conflicting soft confirmations are reported.
+
+use alloy::primitives::{Address, B256, U256};
+use alloy::providers::ext::AnvilApi;
+use alloy::providers::Provider;
+use alloy::signers::SignerSync;
+use janus_l2::batch::Batch;
+use janus_l2::keys::SecretKey;
+use janus_l2::state::State;
+
+use super::devnet::{apply, signed_transfer, Devnet};
+use super::*;
+use crate::derive::Verdict;
+use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet, Staking};
+
+/// Anvil key of the challenger (a funded account that is neither operator nor signer).
+const CHALLENGER_KEY: usize = 8;
+
+/// Two deposits and a signed transfer between the new accounts, with the root it yields.
+async fn transfer_batch(net: &Devnet) -> (Batch, B256) {
+    let (alice, bob) = (
+        SecretKey::from_seed(&[11; 32]),
+        SecretKey::from_seed(&[12; 32]),
+    );
+    let m0 = net.deposit(&alice).await;
+    let m1 = net.deposit(&bob).await;
+    let tx = signed_transfer(&alice, m0.account, m1.account, 500, 5);
+    let batch = Batch {
+        fee_account: m0.account,
+        messages: vec![m0, m1],
+        txs: vec![tx],
+    };
+    let (root, _) = apply(&mut State::new(), &batch, 0, [0; 32]);
+    (batch, root)
+}
+
+fn challenger(
+    net: &Devnet,
+    mgr: Arc<TxManager<alloy::providers::RootProvider>>,
+    store: &Store,
+) -> Challenger<alloy::providers::RootProvider> {
+    Challenger::new(
+        net.p.clone(),
+        net.at.rollup,
+        mgr,
+        store.clone(),
+        ChallengerConfig::default(),
+    )
+    .expect("challenger")
+}
+
+#[tokio::test]
+async fn wrong_root_is_challenged_once_and_resolved_after_the_prove_window() {
+    let net = Devnet::start().await;
+    let (batch, good_root) = transfer_batch(&net).await;
+    let bad_root = B256::repeat_byte(0x11);
+    let posting = Store::open(net.store_path("leader")).expect("store");
+    let (id, operator) = net.post(&batch, bad_root, &posting).await;
+
+    let pipe = net.derive().await;
+    let derived = pipe.derivation.batch(id).expect("derived").clone();
+    assert_eq!(
+        derived.verdict,
+        Verdict::RootMismatch {
+            claimed: bad_root,
+            computed: good_root
+        }
+    );
+
+    let path = net.store_path("challenger");
+    let store = Store::open(&path).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let me = mgr.address();
+    let ch = challenger(&net, mgr.clone(), &store);
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let bond = U256::from(rollup.params().call().await.expect("params").challengeBond);
+
+    let action = ch.on_batch(&derived).await.expect("challenge");
+    assert!(
+        matches!(action, ChallengeAction::Challenged(_)),
+        "{action:?}"
+    );
+    let c = rollup.getChallenge(id).call().await.expect("getChallenge");
+    assert_eq!(c.challenger, me);
+    assert_eq!(U256::from(c.bond), bond);
+    let rec = ch.records().get(id).expect("read").expect("recorded");
+    assert_eq!(rec.state, ChallengeState::Open);
+    assert_eq!(
+        rec.reason,
+        ChallengeReason::RootMismatch {
+            claimed: bad_root,
+            computed: good_root
+        }
+    );
+    // Seen again: nothing sent.
+    assert_eq!(
+        ch.on_batch(&derived).await.expect("again"),
+        ChallengeAction::AlreadyChallenged
+    );
+    assert_eq!(mgr.metrics().snapshot()[0], 1, "one transaction sent");
+
+    // Restart with the same store: the record says it is open.
+    drop((ch, mgr, store));
+    let store = Store::open(&path).expect("reopen");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let ch = challenger(&net, mgr.clone(), &store);
+    assert_eq!(
+        ch.on_batch(&derived).await.expect("restart"),
+        ChallengeAction::AlreadyChallenged
+    );
+    // Restart with the store lost: L1's open challenge (ours) is adopted, not repeated.
+    let fresh = Store::open(net.store_path("challenger-fresh")).expect("store");
+    let mgr2 = net.txmgr(CHALLENGER_KEY, &fresh).await;
+    let ch2 = challenger(&net, mgr2.clone(), &fresh);
+    assert_eq!(
+        ch2.on_batch(&derived).await.expect("fresh"),
+        ChallengeAction::AlreadyChallenged
+    );
+    assert_eq!(
+        ch2.records().get(id).expect("read").map(|r| r.state),
+        Some(ChallengeState::Open)
+    );
+    assert_eq!(
+        mgr.metrics().snapshot()[0] + mgr2.metrics().snapshot()[0],
+        0,
+        "nothing re-sent"
+    );
+    drop((ch2, mgr2, fresh));
+
+    // Inside the prove window nothing is resolved.
+    let early = ch.sweep().await.expect("sweep");
+    assert!(early.resolved.is_empty(), "{early:?}");
+    assert!(rollup.isCanonical(id).call().await.expect("canonical"));
+
+    let staking = Staking::new(net.at.staking, &net.p);
+    let stake_before = staking.operatorStake(operator).call().await.expect("stake");
+    let window = rollup.params().call().await.expect("params").proveWindow;
+    net.warp(window + 1).await;
+    let balance_before = net.p.get_balance(me).await.expect("balance");
+    let report = ch.sweep().await.expect("sweep");
+    assert_eq!(report.resolved, vec![id]);
+    assert_eq!(report.claimed, bond, "bond credited back and claimed");
+    assert!(net.p.get_balance(me).await.expect("balance") > balance_before - bond / U256::from(10));
+    assert!(
+        !rollup.isCanonical(id).call().await.expect("canonical"),
+        "batch reverted"
+    );
+    let stake_after = staking.operatorStake(operator).call().await.expect("stake");
+    assert!(
+        stake_after < stake_before,
+        "operator slashed: {stake_before} -> {stake_after}"
+    );
+    assert_eq!(
+        ch.records().get(id).expect("read").map(|r| r.state),
+        Some(ChallengeState::Won)
+    );
+    // Nothing left to do.
+    assert_eq!(ch.sweep().await.expect("sweep"), SweepReport::default());
+}
+
+#[tokio::test]
+async fn correct_batch_is_not_challenged_and_is_finalized_after_the_window() {
+    let net = Devnet::start().await;
+    let (batch, root) = transfer_batch(&net).await;
+    let posting = Store::open(net.store_path("leader")).expect("store");
+    let (id, _) = net.post(&batch, root, &posting).await;
+    let pipe = net.derive().await;
+    let derived = pipe.derivation.batch(id).expect("derived").clone();
+    assert_eq!(derived.verdict, Verdict::Valid);
+
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let ch = challenger(&net, mgr.clone(), &store);
+    assert_eq!(
+        ch.on_batch(&derived).await.expect("step"),
+        ChallengeAction::None
+    );
+
+    let fin = Finalizer::new(
+        net.p.clone(),
+        net.at.rollup,
+        mgr.clone(),
+        FinalizerConfig::default(),
+    );
+    assert_eq!(
+        fin.step().await.expect("early"),
+        Vec::<u64>::new(),
+        "window still open"
+    );
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let window = rollup
+        .params()
+        .call()
+        .await
+        .expect("params")
+        .challengeWindow;
+    net.warp(window + 1).await;
+    assert_eq!(fin.step().await.expect("finalize"), vec![id]);
+    assert!(rollup.isFinalized(id).call().await.expect("isFinalized"));
+    assert_eq!(fin.step().await.expect("again"), Vec::<u64>::new());
+    assert_eq!(
+        mgr.metrics().snapshot()[0],
+        1,
+        "only finalizeBatch was sent"
+    );
+}
+
+#[tokio::test]
+async fn silent_leader_is_reported_for_liveness() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let rep = LivenessReporter::new(
+        net.p.clone(),
+        net.at.sequencer_set,
+        mgr.clone(),
+        None,
+        Duration::from_secs(1),
+    );
+    let set = SequencerSet::new(net.at.sequencer_set, &net.p);
+    // Mine until the leader is late (nobody posts on this devnet).
+    let mut late = None;
+    for _ in 0..20 {
+        late = rep.late_leader().await.expect("late_leader");
+        if late.is_some() {
+            break;
+        }
+        net.p.anvil_mine(Some(1), None).await.expect("mine");
+    }
+    let leader = late.expect("the silent leader becomes late");
+    assert_eq!(rep.step().await.expect("report"), Some(leader));
+    let head = net.p.get_block_number().await.expect("head");
+    let after = set.leaderAt(U256::from(head)).call().await.expect("leader");
+    assert_ne!(after, leader, "leadership moved on");
+    assert_eq!(mgr.metrics().snapshot()[0], 1);
+    // Our own operator is never reported.
+    let own = LivenessReporter::new(
+        net.p.clone(),
+        net.at.sequencer_set,
+        mgr,
+        Some(after),
+        Duration::from_secs(1),
+    );
+    assert_eq!(own.late_leader().await.expect("late"), None);
+}
+
+#[tokio::test]
+async fn conflicting_soft_confirmations_are_reported() {
+    let net = Devnet::start().await;
+    let (operator, signer_index) = net.next_leader().await;
+    let signer = crate::testutil::key(&net.node, signer_index);
+    let slasher = EquivocationSlasher::new(net.at.equivocation_slasher, &net.p);
+    let chain = slasher.l2ChainId().call().await.expect("l2ChainId");
+    let header = |hash: u8| IEquivocationSlasher::SoftConfirmation {
+        l2BlockNumber: 7,
+        l2BlockHash: B256::repeat_byte(hash),
+        parentHash: B256::repeat_byte(1),
+        chainId: chain,
+    };
+    let mut signed = Vec::new();
+    for h in [header(0xaa), header(0xbb)] {
+        let digest = slasher
+            .hashSoftConfirmation(h.clone())
+            .call()
+            .await
+            .expect("digest");
+        let sig = signer.sign_hash_sync(&digest).expect("sign");
+        signed.push(SignedConfirmation {
+            header: h,
+            signature: sig.as_bytes().to_vec().into(),
+        });
+    }
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    // Not equivocations: nothing sent.
+    let same = report_equivocation(
+        &net.p,
+        net.at.equivocation_slasher,
+        &mgr,
+        &signed[0],
+        &signed[0],
+    )
+    .await;
+    assert!(
+        matches!(same, Err(ChallengerError::NotEquivocation(_))),
+        "{same:?}"
+    );
+    let mut other = signed[1].clone();
+    other.signature = crate::testutil::key(&net.node, 9)
+        .sign_hash_sync(
+            &slasher
+                .hashSoftConfirmation(other.header.clone())
+                .call()
+                .await
+                .expect("digest"),
+        )
+        .expect("sign")
+        .as_bytes()
+        .to_vec()
+        .into();
+    let differ = report_equivocation(
+        &net.p,
+        net.at.equivocation_slasher,
+        &mgr,
+        &signed[0],
+        &other,
+    )
+    .await;
+    assert!(
+        matches!(differ, Err(ChallengerError::SignersDiffer { .. })),
+        "{differ:?}"
+    );
+    assert_eq!(mgr.metrics().snapshot()[0], 0);
+
+    let staking = Staking::new(net.at.staking, &net.p);
+    let before = staking.operatorStake(operator).call().await.expect("stake");
+    let out = report_equivocation(
+        &net.p,
+        net.at.equivocation_slasher,
+        &mgr,
+        &signed[0],
+        &signed[1],
+    )
+    .await
+    .expect("reported");
+    assert!(out.receipt.status());
+    let after = staking.operatorStake(operator).call().await.expect("stake");
+    assert!(after < before, "operator slashed: {before} -> {after}");
+    assert_ne!(operator, Address::ZERO);
+}
+
+#[test]
+fn reasons_and_records_round_trip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let records =
+        ChallengeRecords::new(Store::open(dir.path().join("db")).expect("store")).expect("table");
+    assert_eq!(ChallengeReason::from_verdict(&Verdict::Valid), None);
+    let reason =
+        ChallengeReason::from_verdict(&Verdict::Invalid("bad signature".into())).expect("wrong");
+    let r = ChallengeRecord {
+        batch_id: 3,
+        reason: reason.clone(),
+        state: ChallengeState::Open,
+        challenge_tx: Some(B256::repeat_byte(3)),
+        resolve_tx: None,
+        deadline: 99,
+    };
+    records.put(&r).expect("put");
+    assert_eq!(records.get(3).expect("get"), Some(r.clone()));
+    assert_eq!(records.get(4).expect("get"), None);
+    assert_eq!(
+        records.in_state(ChallengeState::Open).expect("open"),
+        vec![r.clone()]
+    );
+    assert!(records
+        .in_state(ChallengeState::Won)
+        .expect("won")
+        .is_empty());
+    let json = serde_json::to_string(&reason).expect("json");
+    assert_eq!(json, r#"{"kind":"unapplicable","error":"bad signature"}"#);
+}

@@ -1,0 +1,319 @@
+//! Prover client: proves posted batches with the Plonky2 batch circuit
+//! ([`janus_prover::prover::batch::BatchProver`]) and submits the proofs with `Rollup.proveBatch`.
+//!
+//! Pipeline for one [`ProveJob`] (the pre-state and the batch data, from derivation):
+//! 1. **Decide** ([`ProverClient::decide`]): a canonical batch that is challenged and was posted
+//!    by one of our operators is always proven (defence: losing costs a slash); any other
+//!    pending or challenged canonical batch only with the `bounty` policy flag (a proof of a
+//!    challenged batch earns the challenger's bond, of an unchallenged one the prover bounty).
+//! 2. **Prove** ([`ProverClient::prove`]) on a blocking thread: decode, prove (the prover first
+//!    re-checks the batch with `janus_l2::apply_batch`), verify the proof and its data binding
+//!    off-chain.
+//! 3. **Submit** ([`ProverClient::submit`]): read `Rollup.verifier()` first; with none deployed
+//!    return [`ProverClientError::VerifierNotSet`] and send nothing. Otherwise check the batch on
+//!    L1 (status, data hash, roots), wrap the proof (Keccak wrapper), verify the wrapped proof and
+//!    send `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
+//!    plonky2's `to_bytes` of the wrapped proof (the generated Solidity verifier's input format
+//!    is fixed by the verifier generator when it lands).
+
+mod error;
+
+use crate::challenger::error::rpc;
+pub use error::ProverClientError;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use alloy::primitives::{keccak256, Address, Bytes, B256, U256};
+use alloy::providers::Provider;
+use janus_l2::batch::Batch;
+use janus_l2::hash::digest_to_bytes32;
+use janus_l2::state::State;
+use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver, Inner};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::challenger::status;
+use crate::l1::bindings::Rollup;
+use crate::store::TxIntent;
+use crate::txmgr::{TxManager, TxOutcome};
+
+/// Policy of a [`ProverClient`].
+#[derive(Clone, Debug, Default)]
+pub struct ProverClientConfig {
+    /// Operators whose challenged batches we defend (always proven).
+    pub own_operators: Vec<Address>,
+    /// Also prove other canonical batches, pending or challenged, for the bounty / the bond.
+    pub bounty: bool,
+}
+
+/// Why a batch is proven.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProveReason {
+    /// Ours and challenged.
+    Defend,
+    /// Someone else's (or unchallenged): bounty or challenger's bond.
+    Bounty,
+}
+
+/// One batch to prove: its id, the state before it and its data (as posted).
+#[derive(Clone, Debug)]
+pub struct ProveJob {
+    /// Batch id on L1.
+    pub batch_id: u64,
+    /// L2 state after the parent batch.
+    pub pre_state: Arc<State>,
+    /// The batch data (docs/l2-spec.md §4), exactly as posted.
+    pub data: Vec<u8>,
+}
+
+/// A proof that passed the off-chain checks.
+#[derive(Clone, Debug)]
+pub struct ProvenBatch {
+    /// Batch id on L1.
+    pub batch_id: u64,
+    /// The batch data.
+    pub data: Vec<u8>,
+    /// The batch proof (verified, bound to `data`).
+    pub proof: BatchProof,
+}
+
+/// The prover client (see the module docs).
+pub struct ProverClient<P> {
+    provider: P,
+    rollup: Address,
+    prover: Arc<BatchProver>,
+    txmgr: Arc<TxManager<P>>,
+    cfg: ProverClientConfig,
+}
+
+impl<P> std::fmt::Debug for ProverClient<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProverClient")
+            .field("rollup", &self.rollup)
+            .field("cfg", &self.cfg)
+            .finish_non_exhaustive()
+    }
+}
+
+fn b256(d: &janus_l2::hash::Digest) -> B256 {
+    B256::from(digest_to_bytes32(d))
+}
+
+async fn blocking<T: Send + 'static>(
+    batch_id: u64,
+    f: impl FnOnce() -> Result<T, janus_prover::ProverError> + Send + 'static,
+) -> Result<T, ProverClientError> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| ProverClientError::Task(e.to_string()))?
+        .map_err(|source| ProverClientError::Prover { batch_id, source })
+}
+
+impl<P: Provider + Clone> ProverClient<P> {
+    /// A client proving with `prover` (built for the L2 chain id and a slot count:
+    /// `BatchProver::with_chain_id`) and submitting to `rollup` with `txmgr`.
+    pub fn new(
+        provider: P,
+        rollup: Address,
+        prover: Arc<BatchProver>,
+        txmgr: Arc<TxManager<P>>,
+        cfg: ProverClientConfig,
+    ) -> Self {
+        Self {
+            provider,
+            rollup,
+            prover,
+            txmgr,
+            cfg,
+        }
+    }
+
+    fn contract(&self) -> Rollup::RollupInstance<&P> {
+        Rollup::new(self.rollup, &self.provider)
+    }
+
+    /// Whether (and why) to prove `batch_id` under the policy.
+    pub async fn decide(&self, batch_id: u64) -> Result<Option<ProveReason>, ProverClientError> {
+        let rollup = self.contract();
+        if !rollup
+            .isCanonical(batch_id)
+            .call()
+            .await
+            .map_err(rpc("isCanonical"))?
+        {
+            return Ok(None);
+        }
+        let b = rollup
+            .getBatch(batch_id)
+            .call()
+            .await
+            .map_err(rpc("getBatch"))?;
+        let ours = self.cfg.own_operators.contains(&b.operator);
+        Ok(match b.status {
+            status::CHALLENGED if ours => Some(ProveReason::Defend),
+            status::PENDING | status::CHALLENGED if self.cfg.bounty => Some(ProveReason::Bounty),
+            _ => None,
+        })
+    }
+
+    /// Prove a job on a blocking thread and verify the proof and its data binding off-chain.
+    pub async fn prove(&self, job: ProveJob) -> Result<ProvenBatch, ProverClientError> {
+        let ProveJob {
+            batch_id,
+            pre_state,
+            data,
+        } = job;
+        let prover = self.prover.clone();
+        let started = Instant::now();
+        tracing::info!(target: "janus::prover", batch = batch_id, slots = prover.circuit().slots, "proving batch");
+        let (proof, data) = blocking(batch_id, move || {
+            let batch = Batch::decode(&data).map_err(janus_l2::BatchError::from)?;
+            let proof = prover.prove_batch(&pre_state, &batch)?;
+            prover.verify(&proof)?;
+            check_data_binding(&proof.public, &data)?;
+            Ok((proof, data))
+        })
+        .await?;
+        tracing::info!(target: "janus::prover", batch = batch_id, elapsed = ?started.elapsed(), new_root = %b256(&proof.public.new_root), "batch proven and verified off-chain");
+        Ok(ProvenBatch {
+            batch_id,
+            data,
+            proof,
+        })
+    }
+
+    /// Submit a proven batch with `proveBatch` (see the module docs for the checks made first;
+    /// [`ProverClientError::VerifierNotSet`] when no verifier is deployed, with nothing sent).
+    pub async fn submit(&self, proven: &ProvenBatch) -> Result<TxOutcome, ProverClientError> {
+        let id = proven.batch_id;
+        let rollup = self.contract();
+        let verifier = rollup.verifier().call().await.map_err(rpc("verifier"))?;
+        if verifier == Address::ZERO {
+            tracing::warn!(target: "janus::prover", batch = id, "no on-chain verifier: proof checked off-chain only, not submitted");
+            return Err(ProverClientError::VerifierNotSet { batch_id: id });
+        }
+        self.check_on_l1(proven).await?;
+        let prover = self.prover.clone();
+        let inner = proven.proof.clone();
+        let started = Instant::now();
+        let wrapped = blocking(id, move || {
+            let w = prover.wrap(Inner::Batch(&inner))?;
+            prover.verify_wrapped(&w, false)?;
+            Ok(w.to_bytes())
+        })
+        .await?;
+        tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
+        let call = Rollup::proveBatchCall {
+            batchId: id,
+            data: Bytes::from(proven.data.clone()),
+            proof: Bytes::from(wrapped),
+        };
+        let out = self
+            .txmgr
+            .send(TxIntent {
+                label: format!("proveBatch {id}"),
+                to: self.rollup,
+                input: alloy::sol_types::SolCall::abi_encode(&call).into(),
+                value: U256::ZERO,
+            })
+            .await?;
+        tracing::info!(target: "janus::prover", batch = id, tx = %out.receipt.transaction_hash, "proof accepted on L1");
+        Ok(out)
+    }
+
+    /// The batch on L1 must be canonical, pending or challenged within its prove window, and
+    /// hold exactly the proven data and roots.
+    async fn check_on_l1(&self, proven: &ProvenBatch) -> Result<(), ProverClientError> {
+        let id = proven.batch_id;
+        let rollup = self.contract();
+        let not = |why: &str| ProverClientError::NotProvable {
+            batch_id: id,
+            why: why.into(),
+        };
+        if !rollup
+            .isCanonical(id)
+            .call()
+            .await
+            .map_err(rpc("isCanonical"))?
+        {
+            return Err(not("not canonical"));
+        }
+        let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
+        match b.status {
+            status::PENDING => {}
+            status::CHALLENGED => {
+                let c = rollup
+                    .getChallenge(id)
+                    .call()
+                    .await
+                    .map_err(rpc("getChallenge"))?;
+                let now = crate::challenger::l1_now(&self.provider).await?;
+                if now >= c.deadline.to::<u64>() {
+                    return Err(not("prove window closed"));
+                }
+            }
+            s => return Err(not(&format!("status {s}"))),
+        }
+        let given = keccak256(&proven.data);
+        if given != b.dataHash {
+            return Err(ProverClientError::DataMismatch {
+                batch_id: id,
+                given,
+                expected: b.dataHash,
+            });
+        }
+        let parent = rollup
+            .getBatch(b.parentId)
+            .call()
+            .await
+            .map_err(rpc("getBatch parent"))?;
+        let (old, new) = (
+            b256(&proven.proof.public.old_root),
+            b256(&proven.proof.public.new_root),
+        );
+        if new != b.stateRoot || old != parent.stateRoot {
+            return Err(ProverClientError::RootMismatch {
+                batch_id: id,
+                posted: b.stateRoot,
+                proven: new,
+            });
+        }
+        Ok(())
+    }
+
+    /// Decide, prove and submit one job; `Ok(None)` when the policy skips it.
+    pub async fn handle(&self, job: ProveJob) -> Result<Option<TxOutcome>, ProverClientError> {
+        let Some(reason) = self.decide(job.batch_id).await? else {
+            return Ok(None);
+        };
+        tracing::info!(target: "janus::prover", batch = job.batch_id, ?reason, "batch selected for proving");
+        let proven = self.prove(job).await?;
+        self.submit(&proven).await.map(Some)
+    }
+
+    /// Handle the jobs arriving on `jobs` one at a time until `cancel` fires or the channel
+    /// closes (a failed job is logged; derivation sends it again if still relevant).
+    pub async fn run(
+        self,
+        mut jobs: mpsc::Receiver<ProveJob>,
+        cancel: CancellationToken,
+    ) -> Result<(), ProverClientError> {
+        loop {
+            let job = tokio::select! {
+                _ = cancel.cancelled() => return Ok(()),
+                j = jobs.recv() => match j { Some(j) => j, None => return Ok(()) },
+            };
+            let id = job.batch_id;
+            tokio::select! {
+                _ = cancel.cancelled() => return Ok(()),
+                r = self.handle(job) => if let Err(e) = r {
+                    tracing::error!(target: "janus::prover", batch = id, error = %e, "prover job failed");
+                },
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

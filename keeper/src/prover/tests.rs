@@ -1,0 +1,188 @@
+//! The prover client on a real anvil (the devnet fixture, where no verifier is deployed): a real
+//! 2-slot proof of a posted batch with a signed transfer verifies off-chain, and submission
+//! stops with `VerifierNotSet` without sending a transaction.
+
+use std::sync::OnceLock;
+
+use alloy::providers::{Provider, RootProvider};
+use janus_l2::batch::Batch;
+use janus_l2::keys::SecretKey;
+
+use super::*;
+use crate::challenger::devnet::{apply, signed_transfer, Devnet, L2_CHAIN_ID};
+use crate::store::Store;
+
+const SLOTS: usize = 2;
+const PROVER_KEY: usize = 8;
+
+fn batch_prover() -> Arc<BatchProver> {
+    static P: OnceLock<Arc<BatchProver>> = OnceLock::new();
+    P.get_or_init(|| {
+        Arc::new(BatchProver::with_chain_id(SLOTS, L2_CHAIN_ID).expect("circuit builds"))
+    })
+    .clone()
+}
+
+/// Post a deposits-only batch (two new accounts), derive it, then post a 2-slot batch with a
+/// signed transfer. Returns the second batch's job (pre-state from derivation) and its operator.
+async fn posted_transfer(net: &Devnet, store: &Store) -> (ProveJob, Address) {
+    let (alice, bob) = (
+        SecretKey::from_seed(&[21; 32]),
+        SecretKey::from_seed(&[22; 32]),
+    );
+    let m0 = net.deposit(&alice).await;
+    let m1 = net.deposit(&bob).await;
+    let deposits = Batch {
+        fee_account: m0.account,
+        messages: vec![m0.clone(), m1.clone()],
+        txs: vec![],
+    };
+    let mut state = janus_l2::state::State::new();
+    let (root, chain) = apply(&mut state, &deposits, 0, [0; 32]);
+    net.post(&deposits, root, store).await;
+
+    let transfer = Batch {
+        fee_account: m1.account,
+        messages: vec![],
+        txs: vec![signed_transfer(&alice, m0.account, m1.account, 700, 3)],
+    };
+    let (root, _) = apply(&mut state, &transfer, 2, chain);
+    let (id, operator) = net.post(&transfer, root, store).await;
+
+    let pipe = net.derive().await;
+    let derived = pipe.derivation.batch(id).expect("derived");
+    assert_eq!(derived.verdict, crate::derive::Verdict::Valid);
+    let parent = pipe.derivation.batch(derived.parent_id).expect("parent");
+    let job = ProveJob {
+        batch_id: id,
+        pre_state: parent.state.clone().expect("parent state kept"),
+        data: transfer.encode().expect("encodes"),
+    };
+    (job, operator)
+}
+
+fn client(
+    net: &Devnet,
+    mgr: Arc<TxManager<RootProvider>>,
+    cfg: ProverClientConfig,
+) -> ProverClient<RootProvider> {
+    ProverClient::new(net.p.clone(), net.at.rollup, batch_prover(), mgr, cfg)
+}
+
+#[tokio::test]
+async fn real_proof_verifies_off_chain_and_submission_reports_verifier_not_set() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let (job, operator) = posted_transfer(&net, &store).await;
+    let mgr = net.txmgr(PROVER_KEY, &store).await;
+
+    // Policy: an unchallenged batch of someone else only with the bounty flag.
+    let cautious = client(&net, mgr.clone(), ProverClientConfig::default());
+    assert_eq!(cautious.decide(job.batch_id).await.expect("decide"), None);
+    assert_eq!(
+        cautious
+            .handle(job.clone())
+            .await
+            .expect("skipped")
+            .map(|o| o.nonce),
+        None
+    );
+    let own_unchallenged = ProverClientConfig {
+        own_operators: vec![operator],
+        bounty: false,
+    };
+    assert_eq!(
+        client(&net, mgr.clone(), own_unchallenged)
+            .decide(job.batch_id)
+            .await
+            .expect("decide"),
+        None,
+        "our own batch is only defended once challenged"
+    );
+    let hunter = client(
+        &net,
+        mgr.clone(),
+        ProverClientConfig {
+            own_operators: vec![],
+            bounty: true,
+        },
+    );
+    assert_eq!(
+        hunter.decide(job.batch_id).await.expect("decide"),
+        Some(ProveReason::Bounty)
+    );
+
+    let proven = hunter.prove(job.clone()).await.expect("proves");
+    batch_prover()
+        .verify(&proven.proof)
+        .expect("verifies off-chain");
+    check_data_binding(&proven.proof.public, &job.data).expect("bound to the posted data");
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let posted = rollup
+        .getBatch(job.batch_id)
+        .call()
+        .await
+        .expect("getBatch");
+    assert_eq!(b256(&proven.proof.public.new_root), posted.stateRoot);
+
+    let nonce_before = net
+        .p
+        .get_transaction_count(mgr.address())
+        .await
+        .expect("nonce");
+    let err = hunter
+        .submit(&proven)
+        .await
+        .expect_err("no verifier on the devnet");
+    assert!(
+        matches!(err, ProverClientError::VerifierNotSet { batch_id } if batch_id == job.batch_id),
+        "{err:?}"
+    );
+    let msg = err.to_string();
+    assert!(
+        msg.contains("no on-chain verifier") && msg.contains("off-chain only"),
+        "{msg}"
+    );
+    assert_eq!(mgr.metrics().snapshot()[0], 0, "no transaction sent");
+    assert_eq!(
+        net.p
+            .get_transaction_count(mgr.address())
+            .await
+            .expect("nonce"),
+        nonce_before
+    );
+    assert!(mgr.recover().expect("pending").is_empty());
+}
+
+#[tokio::test]
+async fn invalid_job_fails_before_proving() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(PROVER_KEY, &store).await;
+    let c = client(&net, mgr, ProverClientConfig::default());
+    // A transfer from an account that does not exist in the (empty) pre-state.
+    let tx = signed_transfer(&SecretKey::from_seed(&[5; 32]), 1, 2, 1, 0);
+    let data = Batch {
+        fee_account: 1,
+        messages: vec![],
+        txs: vec![tx],
+    }
+    .encode()
+    .expect("encodes");
+    let job = ProveJob {
+        batch_id: 1,
+        pre_state: Arc::new(janus_l2::state::State::new()),
+        data,
+    };
+    let err = c.prove(job).await.expect_err("invalid batch");
+    assert!(
+        matches!(
+            err,
+            ProverClientError::Prover {
+                source: janus_prover::ProverError::InvalidBatch(_),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+}

@@ -1,0 +1,204 @@
+//! JSON-RPC over real http: every kind of bad request gets its error code and the server keeps
+//! answering; a valid transaction is pooled, included, and served; a non-leader forwards.
+
+use alloy::primitives::{hex, Address};
+use serde_json::{json, Value};
+
+use super::error::*;
+use super::RpcServer;
+use crate::sequencer::tests::{funded, store, transfer};
+use crate::sequencer::{LeaderInfo, SequencerHandle};
+
+const CHAIN: u64 = janus_l2::DEFAULT_CHAIN_ID;
+
+async fn call_raw(url: &str, body: String) -> Value {
+    reqwest::Client::new()
+        .post(url)
+        .header("content-type", "application/json")
+        .body(body)
+        .send()
+        .await
+        .expect("http")
+        .json()
+        .await
+        .expect("json answer")
+}
+
+async fn call(url: &str, method: &str, params: Value) -> Value {
+    call_raw(
+        url,
+        json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).to_string(),
+    )
+    .await
+}
+
+fn code(v: &Value) -> i64 {
+    v.pointer("/error/code")
+        .and_then(Value::as_i64)
+        .unwrap_or_else(|| panic!("expected an error, got {v}"))
+}
+
+async fn assert_alive(url: &str) {
+    let v = call(url, "janus_chainId", json!([])).await;
+    assert_eq!(v["result"], json!(CHAIN), "server still answers: {v}");
+}
+
+fn leader_handle(s: &crate::store::Store, operator: Address, rpc_url: &str) -> SequencerHandle {
+    let h = SequencerHandle::new(funded(s, 2), operator);
+    h.set_leader(LeaderInfo {
+        operator: Address::repeat_byte(1),
+        rpc_url: rpc_url.into(),
+        l1_block: 10,
+        epoch_end_block: 100,
+        ..Default::default()
+    });
+    h
+}
+
+#[tokio::test]
+async fn bad_requests_get_stable_errors_and_the_server_keeps_answering() {
+    let (_d, s) = store();
+    let h = leader_handle(&s, Address::repeat_byte(1), "");
+    let srv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), h.clone())
+        .await
+        .expect("start");
+    let url = srv.url();
+    let good = transfer(1, 2, 5, 0, CHAIN).encode();
+    let mut bad_sig = good;
+    bad_sig[136] ^= 1;
+    let mut long = good.to_vec();
+    long.push(0);
+
+    let v = call_raw(
+        &url,
+        "{\"jsonrpc\": \"2.0\", \"id\": 1, \"method\": ".into(),
+    )
+    .await;
+    assert_eq!(code(&v), -32700, "parse error");
+    assert_alive(&url).await;
+    let cases = [
+        (json!(["0xzz"]), INVALID_PARAMS),
+        (json!([42]), INVALID_PARAMS),
+        (json!([hex::encode_prefixed(&good[..50])]), MALFORMED_TX),
+        (json!([hex::encode_prefixed(&long)]), OVERSIZE),
+        (json!([hex::encode_prefixed(bad_sig)]), BAD_SIGNATURE),
+        (
+            json!([hex::encode_prefixed(transfer(1, 2, 5, 0, 7).encode())]),
+            BAD_SIGNATURE,
+        ),
+        (json!([hex::encode_prefixed(good), 7]), WRONG_CHAIN),
+        (
+            json!([hex::encode_prefixed(transfer(1, 2, 5, 9, CHAIN).encode())]),
+            NONCE_GAP,
+        ),
+        (
+            json!([hex::encode_prefixed(transfer(9, 2, 5, 0, CHAIN).encode())]),
+            UNKNOWN_SENDER,
+        ),
+    ];
+    for (params, want) in cases {
+        let v = call(&url, "janus_sendTransaction", params.clone()).await;
+        assert_eq!(code(&v), i64::from(want), "{params} → {v}");
+        assert_alive(&url).await;
+    }
+    let huge = format!("\"0x{}\"", "00".repeat(100_000));
+    let resp = reqwest::Client::new()
+        .post(&url)
+        .header("content-type", "application/json")
+        .body(format!(
+            "{{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"janus_sendTransaction\",\"params\":[{huge}]}}"
+        ))
+        .send()
+        .await
+        .expect("http");
+    let status = resp.status();
+    let body = resp.text().await.unwrap_or_default();
+    assert!(
+        status.as_u16() == 413 || body.contains("-32007"),
+        "oversize body refused: {status} {body}"
+    );
+    assert_alive(&url).await;
+
+    // A valid transaction: pooled, then included in a block with a signature.
+    let v = call(
+        &url,
+        "janus_sendTransaction",
+        json!([hex::encode_prefixed(good), CHAIN]),
+    )
+    .await;
+    let hash = v["result"].as_str().expect("hash").to_string();
+    let r = call(&url, "janus_getTransactionReceipt", json!([hash])).await;
+    assert_eq!(r["result"]["status"], "pending");
+    let b = h
+        .lock()
+        .produce_block(5 * 250)
+        .expect("produce")
+        .expect("block");
+    let r = call(&url, "janus_getTransactionReceipt", json!([hash])).await;
+    assert_eq!(r["result"]["status"], "included");
+    assert_eq!(r["result"]["block"], 5);
+    let blk = call(&url, "janus_getBlockByNumber", json!([5])).await;
+    assert_eq!(blk["result"]["transactions"], json!([hash]));
+    assert_eq!(blk["result"]["hash"], json!(b.hash));
+    assert_eq!(
+        blk["result"]["header"]["stateRoot"],
+        json!(b.header.state_root)
+    );
+    assert_eq!(
+        blk["result"]["signature"].as_str().map(str::len),
+        Some(2 + 130),
+        "65-byte soft confirmation"
+    );
+    let acct = call(&url, "janus_getAccount", json!([1])).await;
+    assert_eq!(acct["result"]["nonce"], 1);
+    assert_eq!(
+        acct["result"]["balances"][0], "995",
+        "1000 - 5 - 1 + 1 (own fee)"
+    );
+    assert_eq!(
+        call(&url, "janus_getAccount", json!([77])).await["result"],
+        Value::Null
+    );
+    let l = call(&url, "janus_leader", json!([])).await;
+    assert_eq!(l["result"]["isSelf"], true);
+    srv.stop();
+}
+
+#[tokio::test]
+async fn a_follower_forwards_transactions_to_the_leader() {
+    let (_d1, s1) = store();
+    let (_d2, s2) = store();
+    let leader = leader_handle(&s1, Address::repeat_byte(1), "");
+    let srv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), leader.clone())
+        .await
+        .expect("leader rpc");
+    let follower = leader_handle(&s2, Address::repeat_byte(2), &srv.url());
+    let fsrv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), follower.clone())
+        .await
+        .expect("follower rpc");
+    let tx = hex::encode_prefixed(transfer(1, 2, 5, 0, CHAIN).encode());
+    let v = call(&fsrv.url(), "janus_sendTransaction", json!([tx])).await;
+    let hash = v["result"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{v}"))
+        .to_string();
+    assert_eq!(
+        call(&srv.url(), "janus_getTransactionReceipt", json!([hash])).await["result"]["status"],
+        "pending",
+        "the leader pooled it"
+    );
+    assert_eq!(follower.lock().mempool.len(), 0, "the follower did not");
+    // The leader's error comes back unchanged.
+    let v = call(&fsrv.url(), "janus_sendTransaction", json!([tx])).await;
+    assert_eq!(code(&v), i64::from(DUPLICATE));
+    // A forwarded request never hops again.
+    let v = call(
+        &fsrv.url(),
+        "janus_sendTransaction",
+        json!([tx, CHAIN, true]),
+    )
+    .await;
+    assert_eq!(code(&v), i64::from(NOT_LEADER));
+    srv.stop();
+    fsrv.stop();
+}

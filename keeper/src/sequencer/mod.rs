@@ -1,0 +1,364 @@
+//! The sequencer (role 3): mempool, L2 blocks with signed soft confirmations, batch posting.
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`mempool`] | admission checks and per-account nonce order, persisted in the store |
+//! | [`block`] | the L2 block header (spec §13), its hash, anchors, packing blocks into a batch |
+//! | [`softconf`] | EIP-712 soft confirmations exactly as `EquivocationSlasher` checks them |
+//! | [`producer`] | working state on the derived tip, block production, unposted blocks, tx statuses |
+//! | [`batcher`] | `Rollup.submitBatch` through the tx manager (idempotent), the leader schedule |
+//! | [`error`] | [`MempoolError`], [`SequencerError`] |
+//!
+//! [`Sequencer::run`] produces a block every `block_interval` while this node's operator leads
+//! (and the epoch is not within `epoch_margin_blocks` of its end), and posts the unposted blocks as
+//! one batch when they hold `max_batch_txs` transactions, are `batch_interval` old, or the epoch is
+//! about to end. Its inputs (derived tips, L1 messages, the leader schedule) arrive on a channel
+//! that the node wires from the watcher and the derivation. [`SequencerHandle`] is what the
+//! JSON-RPC uses.
+
+pub mod batcher;
+pub mod block;
+pub mod error;
+pub mod mempool;
+pub mod producer;
+pub mod softconf;
+
+pub use batcher::{Batcher, LeaderView};
+pub use block::{anchor_hash, Block, BlockHeader};
+pub use error::{MempoolError, SequencerError};
+pub use mempool::{Mempool, MempoolConfig};
+pub use producer::{Core, PreparedBatch};
+pub use softconf::SoftConfirmer;
+
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use alloy::primitives::{Address, B256};
+use alloy::providers::Provider;
+use janus_l2::hash::digest_to_bytes32;
+use janus_l2::state::{Account, State};
+use janus_l2::tx::message::L1Message;
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+use tokio_util::sync::CancellationToken;
+
+use crate::derive::Derivation;
+
+/// Tunables of the sequencer.
+#[derive(Clone, Debug)]
+pub struct SequencerConfig {
+    /// L2 chain id.
+    pub l2_chain_id: u64,
+    /// Slot length; the block number is `unix_ms / block_interval_ms`.
+    pub block_interval: Duration,
+    /// Most transactions per block.
+    pub max_block_txs: usize,
+    /// The operator's L2 account, credited with every fee (the batches' `feeAccount`).
+    pub fee_account: u32,
+    /// Mempool limits.
+    pub mempool: MempoolConfig,
+    /// Post once the unposted blocks hold this many transactions.
+    pub max_batch_txs: usize,
+    /// Post once the oldest unposted block is this old.
+    pub batch_interval: Duration,
+    /// Stop producing this many L1 blocks before the epoch ends (and post what is left).
+    pub epoch_margin_blocks: u64,
+    /// Blocks kept in memory for the RPC (older ones are read from the store).
+    pub recent_blocks: usize,
+}
+
+impl Default for SequencerConfig {
+    fn default() -> Self {
+        Self {
+            l2_chain_id: janus_l2::DEFAULT_CHAIN_ID,
+            block_interval: Duration::from_millis(250),
+            max_block_txs: 4096,
+            fee_account: 0,
+            mempool: MempoolConfig::default(),
+            max_batch_txs: 1024,
+            batch_interval: Duration::from_secs(60),
+            epoch_margin_blocks: 4,
+            recent_blocks: 4096,
+        }
+    }
+}
+
+/// The derived L1 tip the sequencer builds on.
+#[derive(Clone, Debug)]
+pub struct DerivedTip {
+    /// Batch id of the canonical tip.
+    pub batch_id: u64,
+    /// Its (re-executed) state root.
+    pub state_root: B256,
+    /// Its state.
+    pub state: Arc<State>,
+    /// Queue index after it.
+    pub msg_end: u64,
+    /// Message chain after it.
+    pub chain_after: [u8; 32],
+}
+
+impl DerivedTip {
+    /// The canonical tip of `d`.
+    pub fn of(d: &Derivation) -> Self {
+        let tip = d.tip();
+        Self {
+            batch_id: tip.id,
+            state_root: tip.computed_root,
+            state: d.state(),
+            msg_end: tip.msg_end,
+            chain_after: tip.chain_after,
+        }
+    }
+
+    /// Genesis (empty state, no messages).
+    pub fn genesis() -> Self {
+        let state = State::new();
+        Self {
+            batch_id: 0,
+            state_root: B256::from(digest_to_bytes32(&state.root())),
+            state: Arc::new(state),
+            msg_end: 0,
+            chain_after: [0; 32],
+        }
+    }
+}
+
+/// The leader at an L1 block.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LeaderInfo {
+    /// L1 block it was read at.
+    pub l1_block: u64,
+    /// Leading operator (zero: none yet).
+    pub operator: Address,
+    /// Its signer key's address.
+    pub signer: Address,
+    /// Its metadata (the node's L2 RPC URL).
+    pub rpc_url: String,
+    /// First L1 block of the next epoch.
+    pub epoch_end_block: u64,
+}
+
+/// Where a transaction stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "status", rename_all = "camelCase")]
+pub enum TxStatus {
+    /// In the mempool.
+    Pending,
+    /// In an L2 block (soft-confirmed), not yet posted.
+    Included {
+        /// L2 block number.
+        block: u64,
+    },
+    /// Posted to L1 in a batch.
+    Batched {
+        /// L2 block number.
+        block: u64,
+        /// L1 batch id.
+        #[serde(rename = "batchId")]
+        batch_id: u64,
+    },
+    /// Dropped by the block producer.
+    Dropped {
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Inputs the node feeds the sequencer.
+#[derive(Clone, Debug)]
+pub enum SequencerInput {
+    /// The derivation's canonical tip changed.
+    Derived(DerivedTip),
+    /// A bridge message was enqueued on L1.
+    Message(L1Message),
+    /// The leader schedule at a new L1 head.
+    Leader(LeaderInfo),
+}
+
+/// Shared access to the sequencer for the JSON-RPC (cheap to clone).
+#[derive(Clone, Debug)]
+pub struct SequencerHandle {
+    core: Arc<Mutex<Core>>,
+    leader: Arc<RwLock<LeaderInfo>>,
+    /// This node's operator address.
+    operator: Address,
+    chain_id: u64,
+}
+
+impl SequencerHandle {
+    /// Wrap a core; `operator` is this node's operator (compared with the leader).
+    pub fn new(core: Core, operator: Address) -> Self {
+        let chain_id = core.chain_id();
+        Self {
+            core: Arc::new(Mutex::new(core)),
+            leader: Arc::new(RwLock::new(LeaderInfo::default())),
+            operator,
+            chain_id,
+        }
+    }
+
+    /// Lock the core (poisoning is ignored: the core has no invariant a panic can half-break that
+    /// the store does not also guard).
+    pub fn lock(&self) -> MutexGuard<'_, Core> {
+        self.core.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// L2 chain id.
+    pub fn chain_id(&self) -> u64 {
+        self.chain_id
+    }
+
+    /// Submit a transaction record: decoded and signature-checked outside the lock, then admitted.
+    pub fn submit(&self, bytes: &[u8]) -> Result<B256, MempoolError> {
+        let p = mempool::decode_submission(bytes)?;
+        let key = {
+            let core = self.lock();
+            let account = core.state().get(p.from).map(|a| (a.nonce, a.key));
+            let checked = core.mempool.precheck(&p, account.map(|a| a.0));
+            checked.map(|_| account.map(|a| a.1))
+        }?;
+        let key = key.ok_or(MempoolError::UnknownSender(p.from))?;
+        mempool::check_signature(&p.tx, &key, self.chain_id)?;
+        self.lock().insert_checked(p)
+    }
+
+    /// An account in the working state.
+    pub fn account(&self, index: u32) -> Option<Account> {
+        self.lock().state().get(index).cloned()
+    }
+
+    /// Status of a transaction.
+    pub fn status(&self, hash: &B256) -> Option<TxStatus> {
+        self.lock().status(hash)
+    }
+
+    /// A block this node produced.
+    pub fn block(&self, number: u64) -> Result<Option<Block>, SequencerError> {
+        self.lock().block(number)
+    }
+
+    /// The current leader.
+    pub fn leader(&self) -> LeaderInfo {
+        self.leader.read().map(|l| l.clone()).unwrap_or_default()
+    }
+
+    /// Set the leader schedule.
+    pub fn set_leader(&self, info: LeaderInfo) {
+        if let Ok(mut l) = self.leader.write() {
+            *l = info;
+        }
+    }
+
+    /// Whether this node's operator leads now.
+    pub fn is_leader(&self) -> bool {
+        let l = self.leader();
+        l.operator != Address::ZERO && l.operator == self.operator
+    }
+}
+
+fn now_ms() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// The sequencer role (see the module docs).
+#[derive(Debug)]
+pub struct Sequencer<P> {
+    handle: SequencerHandle,
+    batcher: Option<Arc<Batcher<P>>>,
+    cfg: SequencerConfig,
+}
+
+impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
+    /// A sequencer over `handle`, posting with `batcher` (none: produce blocks only).
+    pub fn new(handle: SequencerHandle, batcher: Option<Batcher<P>>, cfg: SequencerConfig) -> Self {
+        Self {
+            handle,
+            batcher: batcher.map(Arc::new),
+            cfg,
+        }
+    }
+
+    /// The handle for the JSON-RPC.
+    pub fn handle(&self) -> SequencerHandle {
+        self.handle.clone()
+    }
+
+    /// Run until `cancel`: apply inputs, produce blocks on every tick while leading, post batches.
+    pub async fn run(
+        self,
+        mut inputs: mpsc::Receiver<SequencerInput>,
+        cancel: CancellationToken,
+    ) -> Result<(), SequencerError> {
+        if let Some(b) = &self.batcher {
+            b.recover().await?;
+        }
+        let mut tick = tokio::time::interval(self.cfg.block_interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        let (post_tx, mut post_rx) = mpsc::channel::<Option<u64>>(1);
+        let mut oldest_unposted: Option<Instant> = None;
+        loop {
+            tokio::select! {
+                _ = cancel.cancelled() => break,
+                input = inputs.recv() => match input {
+                    None => break,
+                    Some(SequencerInput::Derived(tip)) => self.handle.lock().on_derived(&tip),
+                    Some(SequencerInput::Message(m)) => self.handle.lock().on_message(m),
+                    Some(SequencerInput::Leader(info)) => self.handle.set_leader(info),
+                },
+                posted = post_rx.recv() => {
+                    self.handle.lock().on_posted(posted.flatten());
+                }
+                _ = tick.tick() => {
+                    let leader = self.handle.leader();
+                    let closing = leader.l1_block + self.cfg.epoch_margin_blocks >= leader.epoch_end_block;
+                    let leading = self.handle.is_leader();
+                    if leading && !closing {
+                        match self.handle.lock().produce_block(now_ms()) {
+                            Ok(Some(b)) => tracing::debug!(target: "janus::sequencer", number = b.header.number, txs = b.txs.len(), "block"),
+                            Ok(None) => {}
+                            Err(e) => tracing::error!(target: "janus::sequencer", %e, "block production failed"),
+                        }
+                    }
+                    let (unposted_txs, has_blocks) = {
+                        let core = self.handle.lock();
+                        (core.unposted_txs(), !core.unposted().is_empty())
+                    };
+                    if has_blocks && oldest_unposted.is_none() {
+                        oldest_unposted = Some(Instant::now());
+                    }
+                    let due = unposted_txs >= self.cfg.max_batch_txs
+                        || oldest_unposted.is_some_and(|t| t.elapsed() >= self.cfg.batch_interval)
+                        || closing;
+                    if let (true, true, Some(batcher)) = (leading, due, &self.batcher) {
+                        if let Some(prepared) = self.handle.lock().prepare_batch() {
+                            oldest_unposted = None;
+                            let (batcher, post_tx) = (batcher.clone(), post_tx.clone());
+                            tokio::spawn(async move {
+                                let id = match batcher.post(&prepared).await {
+                                    Ok(id) => Some(id),
+                                    Err(e) => {
+                                        tracing::error!(target: "janus::sequencer", %e, "batch posting failed");
+                                        None
+                                    }
+                                };
+                                let _ = post_tx.send(id).await;
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;
+
+#[cfg(test)]
+mod e2e;

@@ -1,0 +1,518 @@
+//! The sequencer's synchronous core: the working L2 state on top of the derived L1 tip, the queue of
+//! unconsumed L1 messages, the mempool, block production with soft confirmations, the blocks not
+//! yet posted, and every transaction's status. [`super::Sequencer`] drives it on a timer and
+//! [`super::SequencerHandle`] shares it with the JSON-RPC.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use alloy::primitives::{Address, B256};
+use janus_l2::batch::{apply_deposit, apply_tx, Batch};
+use janus_l2::hash::digest_to_bytes32;
+use janus_l2::state::State;
+use janus_l2::tx::message::{chain_next, L1Message};
+
+use super::block::{anchor_hash, pack_batch, tx_root, Block, BlockHeader, Dropped, StoredBlock};
+use super::error::{MempoolError, SequencerError};
+use super::mempool::{Mempool, PooledTx};
+use super::softconf::SoftConfirmer;
+use super::{DerivedTip, SequencerConfig, TxStatus};
+use crate::store::{SoftConfirmation, Store};
+
+/// Blocks packed for posting.
+#[derive(Clone, Debug)]
+pub struct PreparedBatch {
+    /// Parent batch id on L1.
+    pub parent_id: u64,
+    /// State root before (the parent's).
+    pub prev_root: B256,
+    /// State root after (the last block's).
+    pub new_root: B256,
+    /// The batch.
+    pub batch: Batch,
+    /// Numbers of the packed blocks.
+    pub blocks: Vec<u64>,
+}
+
+/// What the core builds on: the derived tip, or the last batch this node posted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Base {
+    batch_id: u64,
+    state_root: B256,
+    msg_end: u64,
+    chain: [u8; 32],
+}
+
+/// See the module docs.
+#[derive(Debug)]
+pub struct Core {
+    cfg: SequencerConfig,
+    store: Store,
+    confirmer: SoftConfirmer,
+    base: Base,
+    /// Id of the last derived tip seen.
+    derived_seen: u64,
+    /// Batches this node posted that derivation has not reported yet.
+    awaiting: Vec<u64>,
+    state: State,
+    msg_next: u64,
+    chain: [u8; 32],
+    head: B256,
+    head_number: Option<u64>,
+    queue: BTreeMap<u64, L1Message>,
+    unposted: Vec<Block>,
+    /// Number of the last block of the batch being posted.
+    in_flight: Option<u64>,
+    pub(crate) mempool: Mempool,
+    status: HashMap<B256, TxStatus>,
+    recent: BTreeMap<u64, Block>,
+}
+
+fn b256(d: &janus_l2::hash::Digest) -> B256 {
+    B256::from(digest_to_bytes32(d))
+}
+
+impl Core {
+    /// Start on `tip`: replays this node's stored blocks that continue it, then restores the mempool.
+    pub fn new(
+        cfg: SequencerConfig,
+        store: Store,
+        confirmer: SoftConfirmer,
+        tip: &DerivedTip,
+    ) -> Result<Self, SequencerError> {
+        let mempool = Mempool::new(cfg.mempool.clone(), Some(store.clone()));
+        let mut core = Self {
+            cfg,
+            store,
+            confirmer,
+            base: Base {
+                batch_id: tip.batch_id,
+                state_root: tip.state_root,
+                msg_end: tip.msg_end,
+                chain: tip.chain_after,
+            },
+            derived_seen: tip.batch_id,
+            awaiting: Vec::new(),
+            state: (*tip.state).clone(),
+            msg_next: tip.msg_end,
+            chain: tip.chain_after,
+            head: anchor_hash(tip.batch_id, tip.state_root),
+            head_number: None,
+            queue: BTreeMap::new(),
+            unposted: Vec::new(),
+            in_flight: None,
+            mempool,
+            status: HashMap::new(),
+            recent: BTreeMap::new(),
+        };
+        core.replay_stored()?;
+        let restored = core
+            .mempool
+            .restore(&core.state)
+            .map_err(|e| SequencerError::L1(e.to_string()))?;
+        tracing::info!(target: "janus::sequencer", base = tip.batch_id, replayed = core.unposted.len(), restored, "sequencer core ready");
+        Ok(core)
+    }
+
+    /// Re-execute the stored blocks that continue the base (a restart with unposted blocks).
+    fn replay_stored(&mut self) -> Result<(), SequencerError> {
+        let rows = self.store.blocks_from(0)?;
+        let blocks: Vec<Block> = rows
+            .iter()
+            .filter_map(|(_, r)| serde_json::from_slice::<StoredBlock>(r).ok())
+            .filter_map(|r| r.to_block())
+            .collect();
+        if let Some(n) = blocks.last().map(|b| b.header.number) {
+            self.head_number = Some(n);
+        }
+        // The last block of the batch the base is (if this node built it) links the chain.
+        if let Some(b) = blocks.iter().rev().find(|b| {
+            b.header.state_root == self.base.state_root && b.header.msg_end == self.base.msg_end
+        }) {
+            self.head = b.hash;
+        }
+        for b in blocks {
+            if b.header.parent_hash != self.head {
+                continue;
+            }
+            let mut scratch = self.state.clone();
+            let ok = b
+                .messages
+                .iter()
+                .all(|m| apply_deposit(&mut scratch, m).is_ok())
+                && b.txs.iter().all(|t| {
+                    apply_tx(&mut scratch, b.header.fee_account, t, self.cfg.l2_chain_id).is_ok()
+                })
+                && b256(&scratch.root()) == b.header.state_root;
+            if !ok {
+                tracing::warn!(target: "janus::sequencer", block = b.header.number, "stored block no longer applies; not replayed");
+                break;
+            }
+            self.state = scratch;
+            for m in &b.messages {
+                self.chain = chain_next(&self.chain, &m.encode());
+            }
+            self.msg_next = b.header.msg_end;
+            self.head = b.hash;
+            for h in b.tx_hashes() {
+                self.status.insert(
+                    h,
+                    TxStatus::Included {
+                        block: b.header.number,
+                    },
+                );
+            }
+            self.recent.insert(b.header.number, b.clone());
+            self.unposted.push(b);
+        }
+        Ok(())
+    }
+
+    /// The mempool.
+    pub fn mempool(&self) -> &Mempool {
+        &self.mempool
+    }
+
+    /// The working state (after this node's blocks).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The L2 chain id.
+    pub fn chain_id(&self) -> u64 {
+        self.cfg.l2_chain_id
+    }
+
+    /// Blocks produced and not yet posted.
+    pub fn unposted(&self) -> &[Block] {
+        &self.unposted
+    }
+
+    /// Hash of the newest block (or the anchor).
+    pub fn head(&self) -> B256 {
+        self.head
+    }
+
+    /// Status of a transaction.
+    pub fn status(&self, hash: &B256) -> Option<TxStatus> {
+        if self.mempool.get(hash).is_some() {
+            return Some(TxStatus::Pending);
+        }
+        self.status.get(hash).cloned()
+    }
+
+    /// A block this node produced (memory first, then the store).
+    pub fn block(&self, number: u64) -> Result<Option<Block>, SequencerError> {
+        if let Some(b) = self.recent.get(&number) {
+            return Ok(Some(b.clone()));
+        }
+        Ok(self
+            .store
+            .block(number)?
+            .and_then(|r| serde_json::from_slice::<StoredBlock>(&r).ok())
+            .and_then(|r| r.to_block()))
+    }
+
+    /// The signer address of the soft confirmations.
+    pub fn signer(&self) -> Address {
+        self.confirmer.address()
+    }
+
+    /// Admit a transaction whose signature was checked by the caller.
+    pub fn insert_checked(&mut self, p: PooledTx) -> Result<B256, MempoolError> {
+        let next = self.state.get(p.from).map(|a| a.nonce);
+        self.mempool.insert(p, next)
+    }
+
+    /// Admit raw bytes (every check, signature included, under the caller's lock).
+    pub fn admit(&mut self, bytes: &[u8]) -> Result<B256, MempoolError> {
+        self.mempool.admit(bytes, &self.state, self.cfg.l2_chain_id)
+    }
+
+    /// An L1 message from the bridge (deposits); older than the base are ignored.
+    pub fn on_message(&mut self, msg: L1Message) {
+        if msg.nonce >= self.base.msg_end {
+            self.queue.insert(msg.nonce, msg);
+        }
+    }
+
+    /// Produce the block of slot `now_ms / block_interval` if there is anything to include and the
+    /// slot is new. Signs it and commits it to the store before returning it.
+    pub fn produce_block(&mut self, now_ms: u64) -> Result<Option<Block>, SequencerError> {
+        let interval = self.cfg.block_interval.as_millis().max(1) as u64;
+        let number = now_ms / interval;
+        if self.head_number.is_some_and(|h| h >= number) {
+            return Ok(None);
+        }
+        if self.store.soft_confirmation(number)?.is_some() {
+            // Signed in an earlier run (clock went back): never sign again at this number.
+            self.head_number = Some(number);
+            return Ok(None);
+        }
+        let mut journal: Vec<(u32, Option<janus_l2::state::Account>)> = Vec::new();
+        // L1 messages first, in queue order.
+        let mut messages = Vec::new();
+        let (mut msg_next, mut chain) = (self.msg_next, self.chain);
+        while let Some(m) = self.queue.get(&msg_next) {
+            journal.push((m.account, self.state.get(m.account).cloned()));
+            if let Err(e) = apply_deposit(&mut self.state, m) {
+                tracing::error!(target: "janus::sequencer", nonce = msg_next, %e, "L1 message does not apply: state and queue disagree");
+                journal.pop();
+                break;
+            }
+            chain = chain_next(&chain, &m.encode());
+            messages.push(m.clone());
+            msg_next += 1;
+        }
+        // Then mempool transactions, in admission order, each at its sender's next nonce.
+        let fee_account = self.cfg.fee_account;
+        let (mut txs, mut dropped, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+        let mut done: HashSet<(u32, u64)> = HashSet::new();
+        let candidates: Vec<(u32, u64, B256, janus_l2::tx::record::Tx)> = self
+            .mempool
+            .in_arrival_order()
+            .map(|p| (p.from, p.nonce, p.hash, p.tx.clone()))
+            .collect();
+        let mut progress = true;
+        while progress && txs.len() < self.cfg.max_block_txs {
+            progress = false;
+            for (from, nonce, hash, tx) in &candidates {
+                if txs.len() >= self.cfg.max_block_txs {
+                    break;
+                }
+                if done.contains(&(*from, *nonce)) {
+                    continue;
+                }
+                let next = self.state.get(*from).map(|a| a.nonce);
+                match next {
+                    Some(n) if n > *nonce => {
+                        dropped.push(Dropped {
+                            hash: *hash,
+                            reason: format!("nonce too low: account is at {n}"),
+                        });
+                    }
+                    Some(n) if n < *nonce => continue,
+                    _ => {
+                        let touched = [*from, fee_account, recipient(tx)];
+                        let before: Vec<_> = touched
+                            .iter()
+                            .map(|i| (*i, self.state.get(*i).cloned()))
+                            .collect();
+                        match apply_tx(&mut self.state, fee_account, tx, self.cfg.l2_chain_id) {
+                            Ok(_) => {
+                                journal.extend(before);
+                                txs.push(tx.clone());
+                                progress = true;
+                            }
+                            Err(e) => dropped.push(Dropped {
+                                hash: *hash,
+                                reason: e.to_string(),
+                            }),
+                        }
+                    }
+                }
+                done.insert((*from, *nonce));
+                keys.push((*from, *nonce));
+            }
+        }
+        if messages.is_empty() && txs.is_empty() && dropped.is_empty() {
+            return Ok(None);
+        }
+        let header = BlockHeader {
+            number,
+            parent_hash: self.head,
+            state_root: b256(&self.state.root()),
+            tx_root: tx_root(&txs),
+            msg_end: msg_next,
+            msg_chain: B256::from(chain),
+            fee_account,
+            timestamp_ms: now_ms,
+            tx_count: txs.len() as u32,
+        };
+        let (digest, signature) = self.confirmer.sign(&header)?;
+        let mut block = Block {
+            hash: header.hash(),
+            header,
+            messages,
+            txs,
+            dropped,
+            signature: Some(signature.clone()),
+        };
+        let row = serde_json::to_vec(&StoredBlock::of(&block, self.base.batch_id))
+            .map_err(crate::store::StoreError::from)?;
+        let sc = SoftConfirmation {
+            height: number,
+            header_hash: digest,
+            signature,
+        };
+        let committed = self.store.commit_block(&sc, &row, &keys);
+        let refused = match committed {
+            Ok(None) => None,
+            Ok(Some(_)) => Some(SequencerError::AlreadySigned { number }),
+            Err(e) => Some(e.into()),
+        };
+        if let Some(err) = refused {
+            // Undo the block's effects on the working state (newest first).
+            for (i, old) in journal.into_iter().rev() {
+                self.state.set(i, old);
+            }
+            self.head_number = Some(number);
+            return Err(err);
+        }
+        self.mempool.remove(&keys);
+        for h in block.tx_hashes() {
+            self.status.insert(h, TxStatus::Included { block: number });
+        }
+        for d in &block.dropped {
+            self.status.insert(
+                d.hash,
+                TxStatus::Dropped {
+                    reason: d.reason.clone(),
+                },
+            );
+        }
+        self.msg_next = msg_next;
+        self.chain = chain;
+        self.head = block.hash;
+        self.head_number = Some(number);
+        block.signature = Some(sc.signature);
+        self.recent.insert(number, block.clone());
+        while self.recent.len() > self.cfg.recent_blocks {
+            self.recent.pop_first();
+        }
+        self.unposted.push(block.clone());
+        Ok(Some(block))
+    }
+
+    /// Pack every unposted block into a batch (none while a batch is in flight).
+    pub fn prepare_batch(&mut self) -> Option<PreparedBatch> {
+        if self.in_flight.is_some() || self.unposted.is_empty() {
+            return None;
+        }
+        let last = self.unposted.last()?;
+        let prepared = PreparedBatch {
+            parent_id: self.base.batch_id,
+            prev_root: self.base.state_root,
+            new_root: last.header.state_root,
+            batch: pack_batch(self.cfg.fee_account, &self.unposted),
+            blocks: self.unposted.iter().map(|b| b.header.number).collect(),
+        };
+        self.in_flight = Some(last.header.number);
+        Some(prepared)
+    }
+
+    /// Transactions waiting for the next batch (in unposted blocks).
+    pub fn unposted_txs(&self) -> usize {
+        self.unposted.iter().map(|b| b.txs.len()).sum()
+    }
+
+    /// The prepared batch was posted as `batch_id` (`None`: posting failed; it is retried later).
+    pub fn on_posted(&mut self, batch_id: Option<u64>) {
+        let Some(last) = self.in_flight.take() else {
+            return;
+        };
+        let Some(batch_id) = batch_id else {
+            return;
+        };
+        if self.base.batch_id != batch_id {
+            self.settle(last, batch_id);
+        }
+        self.awaiting.push(batch_id);
+    }
+
+    /// Blocks numbered up to `last` are L1 batch `batch_id`: they leave `unposted` and the base
+    /// moves to the state after them.
+    fn settle(&mut self, last: u64, batch_id: u64) {
+        let k = self
+            .unposted
+            .iter()
+            .take_while(|b| b.header.number <= last)
+            .count();
+        let posted: Vec<Block> = self.unposted.drain(..k).collect();
+        if let Some(b) = posted.last() {
+            self.base = Base {
+                batch_id,
+                state_root: b.header.state_root,
+                msg_end: b.header.msg_end,
+                chain: b.header.msg_chain.0,
+            };
+        }
+        for b in &posted {
+            for h in b.tx_hashes() {
+                let block = b.header.number;
+                self.status.insert(h, TxStatus::Batched { block, batch_id });
+            }
+        }
+        let msg_end = self.base.msg_end;
+        self.queue.retain(|n, _| *n >= msg_end);
+    }
+
+    /// A new derived tip. Our own batches keep the working chain: those this run posted, and a
+    /// batch whose root and message cursor are those after one of our unposted blocks (posted by an
+    /// earlier run, or before its receipt arrived). A lagging derivation changes nothing. Anything
+    /// else (another leader's batch, a revert) rebases on `tip`: unposted blocks are abandoned and
+    /// their transactions go back to the mempool when still admissible.
+    pub fn on_derived(&mut self, tip: &DerivedTip) {
+        if tip.batch_id == self.derived_seen {
+            return;
+        }
+        self.derived_seen = tip.batch_id;
+        if let Some(pos) = self.awaiting.iter().position(|id| *id == tip.batch_id) {
+            self.awaiting.drain(..=pos);
+            return;
+        }
+        if tip.batch_id == self.base.batch_id {
+            return;
+        }
+        let own = self
+            .unposted
+            .iter()
+            .find(|b| b.header.state_root == tip.state_root && b.header.msg_end == tip.msg_end);
+        if let Some(last) = own.map(|b| b.header.number) {
+            self.settle(last, tip.batch_id);
+            return;
+        }
+        self.rebase(tip);
+    }
+
+    fn rebase(&mut self, tip: &DerivedTip) {
+        tracing::warn!(target: "janus::sequencer", batch = tip.batch_id, abandoned = self.unposted.len(), "rebasing on the derived tip");
+        let abandoned: Vec<Block> = std::mem::take(&mut self.unposted);
+        self.base = Base {
+            batch_id: tip.batch_id,
+            state_root: tip.state_root,
+            msg_end: tip.msg_end,
+            chain: tip.chain_after,
+        };
+        self.awaiting.clear();
+        self.in_flight = None;
+        self.state = (*tip.state).clone();
+        self.msg_next = tip.msg_end;
+        self.chain = tip.chain_after;
+        self.head = anchor_hash(tip.batch_id, tip.state_root);
+        self.queue.retain(|n, _| *n >= tip.msg_end);
+        for b in abandoned {
+            for tx in b.txs {
+                let bytes = tx.encode();
+                let hash = super::block::tx_hash(&bytes);
+                let status = match self.admit_back(&bytes) {
+                    Ok(_) => TxStatus::Pending,
+                    Err(e) => TxStatus::Dropped {
+                        reason: format!("block abandoned on rebase: {e}"),
+                    },
+                };
+                self.status.insert(hash, status);
+            }
+        }
+    }
+
+    fn admit_back(&mut self, bytes: &[u8]) -> Result<B256, MempoolError> {
+        self.mempool.admit(bytes, &self.state, self.cfg.l2_chain_id)
+    }
+}
+
+fn recipient(tx: &janus_l2::tx::record::Tx) -> u32 {
+    match tx {
+        janus_l2::tx::record::Tx::Transfer(t) => t.to,
+        _ => 0,
+    }
+}
