@@ -73,6 +73,46 @@ pub struct NodeArgs {
     /// Fee increase of a replacement, percent (at least 10).
     #[arg(long, env = "JANUS_FEE_BUMP_PERCENT", default_value_t = 15, value_parser = clap::value_parser!(u64).range(10..))]
     pub fee_bump_percent: u64,
+    /// Hex private key of the operator's L1 signer (batches, soft confirmations, challenges).
+    /// Without it the node only follows L1 and validates.
+    #[arg(long, env = "JANUS_SIGNER_KEY", hide_env_values = true)]
+    pub signer_key: Option<String>,
+    /// The operator this node runs (its leadership turns on block production and posting).
+    #[arg(long, env = "JANUS_OPERATOR")]
+    pub operator: Option<Address>,
+    /// Produce L2 blocks and post batches while the operator leads (needs the signer).
+    #[arg(long, env = "JANUS_SEQUENCE", default_value_t = false)]
+    pub sequence: bool,
+    /// The operator's L2 account, credited with the fees of its batches.
+    #[arg(long, env = "JANUS_FEE_ACCOUNT", default_value_t = 0)]
+    pub fee_account: u32,
+    /// L2 block interval (slot length) in milliseconds.
+    #[arg(long, env = "JANUS_BLOCK_MS", default_value_t = 250)]
+    pub block_ms: u64,
+    /// Post the unposted blocks once the oldest is this many seconds old.
+    #[arg(long, env = "JANUS_BATCH_SECS", default_value_t = 60)]
+    pub batch_secs: u64,
+    /// L2 JSON-RPC listen address (with `--sequence`).
+    #[arg(long, env = "JANUS_RPC_ADDR", default_value = "127.0.0.1:8645")]
+    pub rpc_addr: std::net::SocketAddr,
+    /// `/metrics` + `/health` listen address.
+    #[arg(long, env = "JANUS_OPS_ADDR", default_value = "127.0.0.1:9645")]
+    pub ops_addr: std::net::SocketAddr,
+    /// Do not challenge wrong batches (only record and warn).
+    #[arg(long, env = "JANUS_NO_CHALLENGE", default_value_t = false)]
+    pub no_challenge: bool,
+    /// Do not send `finalizeBatch` for batches past their window.
+    #[arg(long, env = "JANUS_NO_FINALIZE", default_value_t = false)]
+    pub no_finalize: bool,
+    /// Do not report silent leaders.
+    #[arg(long, env = "JANUS_NO_LIVENESS_REPORTS", default_value_t = false)]
+    pub no_liveness_reports: bool,
+    /// Proving policy: `none`, `defend` (our challenged batches) or `bounty` (also others').
+    #[arg(long, env = "JANUS_PROVE", default_value = "defend", value_parser = ["none", "defend", "bounty"])]
+    pub prove: String,
+    /// Slots of the batch circuit the prover client builds (batches must fit).
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    pub prover_slots: usize,
 }
 
 /// Addresses in `deployments/<name>.json`.
@@ -89,6 +129,9 @@ pub struct Deployment {
     pub staking: Address,
     /// L1 chain id.
     pub chain_id: u64,
+    /// Equivocation slasher (the EIP-712 verifying contract of soft confirmations).
+    #[serde(default)]
+    pub equivocation_slasher: Option<Address>,
 }
 
 /// A configuration problem.

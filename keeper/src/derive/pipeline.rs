@@ -1,6 +1,8 @@
 //! The async side of derivation: turns the watcher's [`L1Event`]s into [`Derivation`] calls,
 //! fetching each posted batch's calldata from L1.
 
+use std::collections::BTreeMap;
+
 use alloy::primitives::{keccak256, B256};
 use alloy::providers::Provider;
 use alloy::sol_types::SolCall;
@@ -28,6 +30,26 @@ pub struct Pipeline<P> {
     provider: P,
     /// The derived chain.
     pub derivation: Derivation,
+    /// Posted data of the most recent batches (id → bytes), for the prover client.
+    data: BTreeMap<u64, Vec<u8>>,
+    /// What the last [`Pipeline::handle`] saw, for the roles fed from derivation.
+    news: Vec<News>,
+}
+
+/// Batches kept in [`Pipeline::batch_data`].
+const KEPT_DATA: usize = 256;
+
+/// Something a handled event brought that other roles react to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum News {
+    /// A batch was posted (and derived).
+    Submitted(u64),
+    /// A batch was challenged.
+    Challenged(u64),
+    /// An L1 message entered the queue (its 85-byte record).
+    Message(Vec<u8>),
+    /// The canonical chain was rolled back (L1 reorg or reverted batches).
+    Rollback,
 }
 
 impl<P: Provider> Pipeline<P> {
@@ -36,7 +58,19 @@ impl<P: Provider> Pipeline<P> {
         Self {
             provider,
             derivation: Derivation::new(l2_chain_id),
+            data: BTreeMap::new(),
+            news: Vec::new(),
         }
+    }
+
+    /// The posted data of batch `id`, if it is among the most recent ones.
+    pub fn batch_data(&self, id: u64) -> Option<&[u8]> {
+        self.data.get(&id).map(Vec::as_slice)
+    }
+
+    /// What the events handled since the last call brought (oldest first).
+    pub fn take_news(&mut self) -> Vec<News> {
+        std::mem::take(&mut self.news)
     }
 
     async fn calldata(&self, tx: B256) -> Result<Vec<u8>, DeriveError> {
@@ -56,7 +90,10 @@ impl<P: Provider> Pipeline<P> {
     /// Apply one watcher event.
     pub async fn handle(&mut self, ev: &L1Event) -> Result<(), DeriveError> {
         match ev {
-            L1Event::Reorg { resume_from, .. } => self.derivation.rollback_l1(*resume_from),
+            L1Event::Reorg { resume_from, .. } => {
+                self.derivation.rollback_l1(*resume_from);
+                self.news.push(News::Rollback);
+            }
             L1Event::Logs { logs, .. } => {
                 for l in logs {
                     let block = l.pos.block.number;
@@ -72,21 +109,55 @@ impl<P: Provider> Pipeline<P> {
                                 });
                             }
                             self.derivation.on_submitted(b, block, &data)?;
+                            self.data.insert(b.batchId, data);
+                            while self.data.len() > KEPT_DATA {
+                                self.data.pop_first();
+                            }
+                            self.news.push(News::Submitted(b.batchId));
                         }
                         JanusEvent::BatchesReverted(r) => {
-                            self.derivation.on_reverted(r.fromHeight, block)
+                            self.derivation.on_reverted(r.fromHeight, block);
+                            self.news.push(News::Rollback);
                         }
                         JanusEvent::BatchFinalized(f) => {
                             self.derivation.on_finalized(f.batchId, block)
                         }
-                        JanusEvent::MessageEnqueued(_)
-                        | JanusEvent::BatchChallenged(_)
-                        | JanusEvent::BatchProven(_) => {}
+                        JanusEvent::MessageEnqueued(m) => {
+                            self.news.push(News::Message(m.record.to_vec()))
+                        }
+                        JanusEvent::BatchChallenged(c) => {
+                            self.news.push(News::Challenged(c.batchId))
+                        }
+                        JanusEvent::BatchProven(_) => {}
                     }
                 }
             }
         }
         Ok(())
+    }
+
+    /// Apply `ev`, retrying transient RPC errors with backoff; `Ok(false)` when `cancel` fired
+    /// first.
+    pub async fn handle_retrying(
+        &mut self,
+        ev: &L1Event,
+        cancel: &CancellationToken,
+    ) -> Result<bool, DeriveError> {
+        let mut delay = std::time::Duration::from_millis(250);
+        loop {
+            match self.handle(ev).await {
+                Ok(()) => return Ok(true),
+                Err(e @ DeriveError::Rpc { .. }) => {
+                    tracing::warn!(target: "janus::derive", error = %e, ?delay, "retrying");
+                    tokio::select! {
+                        _ = tokio::time::sleep(delay) => {}
+                        _ = cancel.cancelled() => return Ok(false),
+                    }
+                    delay = (delay * 2).min(std::time::Duration::from_secs(30));
+                }
+                Err(e) => return Err(e),
+            }
+        }
     }
 
     /// Consume events until the stream ends or `cancel` fires. Transient RPC errors retry the
@@ -101,21 +172,10 @@ impl<P: Provider> Pipeline<P> {
                 ev = events.recv() => match ev { Some(ev) => ev, None => return Ok(self) },
                 _ = cancel.cancelled() => return Ok(self),
             };
-            let mut delay = std::time::Duration::from_millis(250);
-            loop {
-                match self.handle(&ev).await {
-                    Ok(()) => break,
-                    Err(e @ DeriveError::Rpc { .. }) => {
-                        tracing::warn!(target: "janus::derive", error = %e, ?delay, "retrying");
-                        tokio::select! {
-                            _ = tokio::time::sleep(delay) => {}
-                            _ = cancel.cancelled() => return Ok(self),
-                        }
-                        delay = (delay * 2).min(std::time::Duration::from_secs(30));
-                    }
-                    Err(e) => return Err(e),
-                }
+            if !self.handle_retrying(&ev, &cancel).await? {
+                return Ok(self);
             }
+            self.news.clear();
         }
     }
 }
