@@ -4,7 +4,8 @@ mod common;
 
 use common::{transfer, withdraw, Queue};
 use janus_l2::batch::{
-    apply_batch, apply_batch_data, apply_tx, verify_withdrawal_proof, Batch, WithdrawalTree,
+    apply_batch, apply_batch_data, apply_tx, apply_tx_with, verify_withdrawal_proof, Batch,
+    WithdrawalTree,
 };
 use janus_l2::error::{BatchError, DecodeError, SignatureError, TxError};
 use janus_l2::state::{empty_root, State};
@@ -325,4 +326,29 @@ fn malformed_data_and_inconsistent_queue() {
         r,
         Err(BatchError::AccountExists { account: 1, .. })
     ));
+}
+
+#[test]
+fn caller_supplied_signature_check_gets_the_sender_key_and_is_atomic() {
+    let (mut s, q) = genesis();
+    let sender_key = s.get(2).expect("account 2").key;
+    // A refusing check: the error comes back and nothing is written.
+    let tx = transfer(&q, 2, 3, 0, 100, 2, 0);
+    let before = s.root();
+    let err = apply_tx_with(&mut s, 1, &tx, |key| {
+        assert_eq!(*key, sender_key, "the check sees the sender's stored key");
+        Err(TxError::UnknownSender(99))
+    })
+    .expect_err("refused");
+    assert_eq!(err, TxError::UnknownSender(99));
+    assert_eq!(s.root(), before);
+    // The check runs after the nonce rule: a wrong nonce never reaches it.
+    let stale = transfer(&q, 2, 3, 0, 100, 2, 5);
+    let err = apply_tx_with(&mut s, 1, &stale, |_| panic!("not reached")).expect_err("nonce");
+    assert!(matches!(err, TxError::WrongNonce { .. }));
+    // An accepting check applies exactly as `apply_tx` does.
+    let mut reference = s.clone();
+    apply_tx(&mut reference, 1, &tx, DEFAULT_CHAIN_ID).expect("valid");
+    apply_tx_with(&mut s, 1, &tx, |_| Ok(())).expect("applies");
+    assert_eq!(s.root(), reference.root());
 }

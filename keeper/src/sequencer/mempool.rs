@@ -56,6 +56,10 @@ pub struct PooledTx {
     pub nonce: u64,
     /// When it was admitted (this process).
     pub received: Instant,
+    /// The sender key the signature was verified against (for the node's chain id) at
+    /// admission; `None` when not verified here (restored after a restart). Block production
+    /// skips the second verification only when the sender's key is still this one.
+    pub verified_key: Option<[u8; 40]>,
 }
 
 /// Sender and nonce of a transfer or withdrawal (`None` for a no-op).
@@ -83,18 +87,26 @@ pub fn decode_submission(bytes: &[u8]) -> Result<PooledTx, MempoolError> {
         from,
         nonce,
         received: Instant::now(),
+        verified_key: None,
     })
 }
 
-/// Check the signature under the sender's stored key for `chain_id`.
-pub fn check_signature(tx: &Tx, key: &[u8; 40], chain_id: u64) -> Result<(), MempoolError> {
-    verify_tx(tx, key, chain_id).map_err(|e| match e {
+/// Check the signature under the sender's stored key for `chain_id`, and remember that key as
+/// the one it was verified against.
+pub fn check_signature(
+    p: &mut PooledTx,
+    key: &[u8; 40],
+    chain_id: u64,
+) -> Result<(), MempoolError> {
+    verify_tx(&p.tx, key, chain_id).map_err(|e| match e {
         TxError::BadSignature(s) => MempoolError::BadSignature {
             chain_id,
             reason: s.to_string(),
         },
         other => MempoolError::Invalid(other.to_string()),
-    })
+    })?;
+    p.verified_key = Some(*key);
+    Ok(())
 }
 
 /// The pool (see the module docs).
@@ -229,11 +241,11 @@ impl Mempool {
         state: &State,
         chain_id: u64,
     ) -> Result<B256, MempoolError> {
-        let p = decode_submission(bytes)?;
+        let mut p = decode_submission(bytes)?;
         let account = state.get(p.from);
         self.precheck(&p, account.map(|a| a.nonce))?;
         if let Some(a) = account {
-            check_signature(&p.tx, &a.key, chain_id)?;
+            check_signature(&mut p, &a.key, chain_id)?;
         }
         self.insert(p, account.map(|a| a.nonce))
     }

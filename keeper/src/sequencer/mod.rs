@@ -212,7 +212,7 @@ impl SequencerHandle {
 
     /// Submit a transaction record: decoded and signature-checked outside the lock, then admitted.
     pub fn submit(&self, bytes: &[u8]) -> Result<B256, MempoolError> {
-        let p = mempool::decode_submission(bytes)?;
+        let mut p = mempool::decode_submission(bytes)?;
         let key = {
             let core = self.lock();
             let account = core.state().get(p.from).map(|a| (a.nonce, a.key));
@@ -220,7 +220,7 @@ impl SequencerHandle {
             checked.map(|_| account.map(|a| a.1))
         }?;
         let key = key.ok_or(MempoolError::UnknownSender(p.from))?;
-        mempool::check_signature(&p.tx, &key, self.chain_id)?;
+        mempool::check_signature(&mut p, &key, self.chain_id)?;
         self.lock().insert_checked(p)
     }
 

@@ -6,10 +6,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use alloy::primitives::{Address, B256};
-use janus_l2::batch::{apply_deposit, apply_tx, Batch};
+use janus_l2::batch::{apply_deposit, apply_tx, apply_tx_with, Batch};
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
 use janus_l2::tx::message::{chain_next, L1Message};
+use janus_l2::tx::signing::verify_tx;
 
 use super::block::{anchor_hash, pack_batch, tx_root, Block, BlockHeader, Dropped, StoredBlock};
 use super::error::{MempoolError, SequencerError};
@@ -267,15 +268,15 @@ impl Core {
         let fee_account = self.cfg.fee_account;
         let (mut txs, mut dropped, mut keys) = (Vec::new(), Vec::new(), Vec::new());
         let mut done: HashSet<(u32, u64)> = HashSet::new();
-        let candidates: Vec<(u32, u64, B256, janus_l2::tx::record::Tx)> = self
+        let candidates: Vec<(u32, u64, B256, janus_l2::tx::record::Tx, Option<[u8; 40]>)> = self
             .mempool
             .in_arrival_order()
-            .map(|p| (p.from, p.nonce, p.hash, p.tx.clone()))
+            .map(|p| (p.from, p.nonce, p.hash, p.tx.clone(), p.verified_key))
             .collect();
         let mut progress = true;
         while progress && txs.len() < self.cfg.max_block_txs {
             progress = false;
-            for (from, nonce, hash, tx) in &candidates {
+            for (from, nonce, hash, tx, verified_key) in &candidates {
                 if txs.len() >= self.cfg.max_block_txs {
                     break;
                 }
@@ -297,7 +298,13 @@ impl Core {
                             .iter()
                             .map(|i| (*i, self.state.get(*i).cloned()))
                             .collect();
-                        match apply_tx(&mut self.state, fee_account, tx, self.cfg.l2_chain_id) {
+                        // Verified at admission against this very key: not verified again.
+                        let chain_id = self.cfg.l2_chain_id;
+                        let check = |key: &[u8; 40]| match verified_key {
+                            Some(v) if v == key => Ok(()),
+                            _ => verify_tx(tx, key, chain_id),
+                        };
+                        match apply_tx_with(&mut self.state, fee_account, tx, check) {
                             Ok(_) => {
                                 journal.extend(before);
                                 txs.push(tx.clone());
@@ -494,7 +501,7 @@ impl Core {
             for tx in b.txs {
                 let bytes = tx.encode();
                 let hash = super::block::tx_hash(&bytes);
-                let status = match self.admit_back(&bytes) {
+                let status = match self.admit(&bytes) {
                     Ok(_) => TxStatus::Pending,
                     Err(e) => TxStatus::Dropped {
                         reason: format!("block abandoned on rebase: {e}"),
@@ -503,10 +510,6 @@ impl Core {
                 self.status.insert(hash, status);
             }
         }
-    }
-
-    fn admit_back(&mut self, bytes: &[u8]) -> Result<B256, MempoolError> {
-        self.mempool.admit(bytes, &self.state, self.cfg.l2_chain_id)
     }
 }
 

@@ -371,6 +371,12 @@ fn restart_replays_unposted_blocks_and_restores_the_mempool() {
         let pooled = core
             .admit(&transfer(1, 2, 10, 1, CHAIN).encode())
             .expect("t");
+        let verified: Vec<_> = core
+            .mempool()
+            .in_arrival_order()
+            .map(|p| p.verified_key)
+            .collect();
+        assert_eq!(verified, vec![Some(user(1).public_key().to_bytes())]);
         (core.head(), core.state().root(), pooled)
     };
     let mut core =
@@ -386,6 +392,12 @@ fn restart_replays_unposted_blocks_and_restores_the_mempool() {
         core.status(&pooled),
         Some(TxStatus::Pending),
         "mempool restored"
+    );
+    assert!(
+        core.mempool()
+            .in_arrival_order()
+            .all(|p| p.verified_key.is_none()),
+        "restored rows were not verified in this run: block production verifies them"
     );
     assert!(
         core.produce_block(5 * SLOT).expect("p").is_none(),
@@ -461,4 +473,36 @@ fn batch_posted_by_an_earlier_run_is_recognised_not_rebased() {
     let next = core.prepare_batch().expect("next batch");
     assert_eq!((next.parent_id, next.blocks.clone()), (1, vec![5]));
     assert_eq!(next.prev_root, prepared.new_root);
+}
+
+#[test]
+fn block_production_verifies_again_unless_admission_verified_the_same_key() {
+    let (_d, s) = store();
+    let mut core = funded(&s, 2);
+    // A record whose signature does not verify, inserted as if admission had checked it.
+    let mut bad = transfer(1, 2, 10, 0, CHAIN);
+    if let Tx::Transfer(t) = &mut bad {
+        t.amount = 11;
+    }
+    let pooled = |verified_key| {
+        let mut p = mempool::decode_submission(&bad.encode()).expect("decodes");
+        p.verified_key = verified_key;
+        p
+    };
+    // Verified against another key: verified again, and dropped.
+    let h = core
+        .insert_checked(pooled(Some(user(9).public_key().to_bytes())))
+        .expect("pooled");
+    core.produce_block(5 * SLOT).expect("p").expect("block");
+    assert!(
+        matches!(core.status(&h), Some(TxStatus::Dropped { .. })),
+        "{:?}",
+        core.status(&h)
+    );
+    // Verified against the sender's key: not verified a second time.
+    let h = core
+        .insert_checked(pooled(Some(user(1).public_key().to_bytes())))
+        .expect("pooled");
+    let b = core.produce_block(6 * SLOT).expect("p").expect("block");
+    assert_eq!(b.tx_hashes(), vec![h]);
 }

@@ -7,6 +7,7 @@ pub mod withdrawal;
 
 pub use data::{Batch, BATCH_VERSION, HEADER_BYTES};
 pub use transition::{
-    apply_batch, apply_batch_data, apply_deposit, apply_tx, BatchContext, BatchOutput, Receipt,
+    apply_batch, apply_batch_data, apply_deposit, apply_tx, apply_tx_with, BatchContext,
+    BatchOutput, Receipt,
 };
 pub use withdrawal::{verify_withdrawal_proof, withdrawal_root, Withdrawal, WithdrawalTree};

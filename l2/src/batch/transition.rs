@@ -16,6 +16,7 @@ use super::data::Batch;
 use super::withdrawal::{Withdrawal, WithdrawalTree};
 use crate::error::{BatchError, TxError};
 use crate::hash::{keccak256, Digest};
+use crate::keys::PUBLIC_KEY_BYTES;
 use crate::state::{Account, State};
 use crate::tx::message::{fold_chain, L1Message, MessageKind};
 use crate::tx::record::Tx;
@@ -138,6 +139,19 @@ pub fn apply_tx(
     tx: &Tx,
     chain_id: u64,
 ) -> Result<Option<Withdrawal>, TxError> {
+    apply_tx_with(state, fee_account, tx, |key| verify_tx(tx, key, chain_id))
+}
+
+/// [`apply_tx`] with the signature check supplied by the caller: `check_signature` receives the
+/// sender's stored key and runs exactly where [`apply_tx`] verifies the signature (after the
+/// nonce checks, before any balance change). A sequencer that already verified the signature
+/// against that same key at admission passes a check that does not verify it a second time.
+pub fn apply_tx_with(
+    state: &mut State,
+    fee_account: u32,
+    tx: &Tx,
+    check_signature: impl FnOnce(&[u8; PUBLIC_KEY_BYTES]) -> Result<(), TxError>,
+) -> Result<Option<Withdrawal>, TxError> {
     let (from, to, asset, amount, fee, nonce) = match tx {
         Tx::Noop => return Ok(None),
         Tx::Transfer(t) => (t.from, Some(t.to), t.asset, t.amount, t.fee, t.nonce),
@@ -174,7 +188,7 @@ pub fn apply_tx(
             value: nonce,
         });
     }
-    verify_tx(tx, &sender.key, chain_id)?;
+    check_signature(&sender.key)?;
     let balance = sender.balances[a];
     let insufficient = TxError::InsufficientBalance {
         balance,
