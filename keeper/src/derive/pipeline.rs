@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use alloy::primitives::{keccak256, B256};
 use alloy::providers::Provider;
 use alloy::sol_types::SolCall;
-use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::{Derivation, DeriveError};
@@ -157,25 +156,6 @@ impl<P: Provider> Pipeline<P> {
                 }
                 Err(e) => return Err(e),
             }
-        }
-    }
-
-    /// Consume events until the stream ends or `cancel` fires. Transient RPC errors retry the
-    /// same event with backoff.
-    pub async fn run(
-        mut self,
-        mut events: mpsc::Receiver<L1Event>,
-        cancel: CancellationToken,
-    ) -> Result<Self, DeriveError> {
-        loop {
-            let ev = tokio::select! {
-                ev = events.recv() => match ev { Some(ev) => ev, None => return Ok(self) },
-                _ = cancel.cancelled() => return Ok(self),
-            };
-            if !self.handle_retrying(&ev, &cancel).await? {
-                return Ok(self);
-            }
-            self.news.clear();
         }
     }
 }
