@@ -364,7 +364,4 @@ impl<P: Provider + Clone> Challenger<P> {
 }
 
 #[cfg(test)]
-pub(crate) mod devnet;
-
-#[cfg(test)]
 mod tests;

@@ -11,10 +11,10 @@ use janus_l2::batch::Batch;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 
-use super::devnet::{apply, signed_transfer, Devnet};
 use super::*;
 use crate::derive::Verdict;
 use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet, Staking};
+use crate::testutil::devnet::{apply, signed_transfer, Devnet, Posted};
 
 /// Anvil key of the challenger (a funded account that is neither operator nor signer).
 const CHALLENGER_KEY: usize = 8;
@@ -58,7 +58,7 @@ async fn wrong_root_is_challenged_once_and_resolved_after_the_prove_window() {
     let (batch, good_root) = transfer_batch(&net).await;
     let bad_root = B256::repeat_byte(0x11);
     let posting = Store::open(net.store_path("leader")).expect("store");
-    let (id, operator) = net.post(&batch, bad_root, &posting).await;
+    let Posted { id, operator, .. } = net.post(&batch, bad_root, &posting).await;
 
     let pipe = net.derive().await;
     let derived = pipe.derivation.batch(id).expect("derived").clone();
@@ -166,7 +166,7 @@ async fn correct_batch_is_not_challenged_and_is_finalized_after_the_window() {
     let net = Devnet::start().await;
     let (batch, root) = transfer_batch(&net).await;
     let posting = Store::open(net.store_path("leader")).expect("store");
-    let (id, _) = net.post(&batch, root, &posting).await;
+    let Posted { id, .. } = net.post(&batch, root, &posting).await;
     let pipe = net.derive().await;
     let derived = pipe.derivation.batch(id).expect("derived").clone();
     assert_eq!(derived.verdict, Verdict::Valid);

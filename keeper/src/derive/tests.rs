@@ -1,11 +1,11 @@
+use crate::testutil::signed_transfer_with;
 use alloy::primitives::{Address, B256};
 use janus_l2::batch::{apply_batch, Batch, BatchContext};
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 use janus_l2::tx::message::{fold_chain, L1Message, MessageKind};
-use janus_l2::tx::record::{Transfer, Tx};
-use janus_l2::tx::signing::sign_tx;
+use janus_l2::tx::record::Tx;
 
 use super::*;
 
@@ -28,17 +28,7 @@ fn deposit(nonce: u64, account: u32, amount: u64) -> L1Message {
 }
 
 fn transfer(from: u32, to: u32, amount: u64, nonce: u64) -> Tx {
-    let mut tx = Tx::Transfer(Transfer {
-        from,
-        to,
-        asset: 0,
-        amount,
-        fee: 1,
-        nonce,
-        signature: [0; 80],
-    });
-    sign_tx(&mut tx, &sk(from as u8 + 1), CHAIN).expect("sign");
-    tx
+    signed_transfer_with(&sk(from as u8 + 1), from, to, amount, 1, nonce, CHAIN)
 }
 
 /// A posted batch as its `BatchSubmitted` event and data, with the root the spec computes on
@@ -155,16 +145,7 @@ fn unapplicable_data_is_invalid_and_keeps_the_parent_state() {
     d.on_submitted(&e1, 10, &d1).expect("apply");
     let root1 = d.state_root();
     // Signed by the wrong key.
-    let mut tx = Tx::Transfer(Transfer {
-        from: 1,
-        to: 2,
-        asset: 0,
-        amount: 5,
-        fee: 1,
-        nonce: 0,
-        signature: [0; 80],
-    });
-    sign_tx(&mut tx, &sk(9), CHAIN).expect("sign");
+    let tx = signed_transfer_with(&sk(9), 1, 2, 5, 1, 0, CHAIN);
     let data = Batch {
         fee_account: 1,
         messages: vec![],

@@ -9,8 +9,8 @@ use janus_l2::batch::Batch;
 use janus_l2::keys::SecretKey;
 
 use super::*;
-use crate::challenger::devnet::{apply, signed_transfer, Devnet, L2_CHAIN_ID};
 use crate::store::Store;
+use crate::testutil::devnet::{apply, signed_transfer, Devnet, Posted, L2_CHAIN_ID};
 
 const SLOTS: usize = 2;
 const PROVER_KEY: usize = 8;
@@ -47,7 +47,7 @@ async fn posted_transfer(net: &Devnet, store: &Store) -> (ProveJob, Address) {
         txs: vec![signed_transfer(&alice, m0.account, m1.account, 700, 3)],
     };
     let (root, _) = apply(&mut state, &transfer, 2, chain);
-    let (id, operator) = net.post(&transfer, root, store).await;
+    let Posted { id, operator, .. } = net.post(&transfer, root, store).await;
 
     let pipe = net.derive().await;
     let derived = pipe.derivation.batch(id).expect("derived");

@@ -1,13 +1,13 @@
 //! Unit tests of the mempool, block production, packing, soft confirmations and restarts (no L1).
 
+use crate::testutil::signed_transfer_with;
 use alloy::primitives::{Address, B256};
 use alloy::signers::local::PrivateKeySigner;
 use janus_l2::batch::{apply_batch, BatchContext, BatchOutput};
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::tx::message::{L1Message, MessageKind};
-use janus_l2::tx::record::{Transfer, Tx, TX_BYTES};
-use janus_l2::tx::signing::sign_tx;
+use janus_l2::tx::record::{Tx, TX_BYTES};
 
 use super::block::{anchor_hash, BlockHeader, HEADER_BYTES};
 use super::*;
@@ -33,17 +33,7 @@ pub(crate) fn new_account(nonce: u64, account: u32, amount: u64) -> L1Message {
 }
 
 pub(crate) fn transfer(from: u32, to: u32, amount: u64, nonce: u64, chain: u64) -> Tx {
-    let mut tx = Tx::Transfer(Transfer {
-        from,
-        to,
-        asset: 0,
-        amount,
-        fee: 1,
-        nonce,
-        signature: [0; 80],
-    });
-    sign_tx(&mut tx, &user(from as u8), chain).expect("sign");
-    tx
+    signed_transfer_with(&user(from as u8), from, to, amount, 1, nonce, chain)
 }
 
 fn confirmer() -> SoftConfirmer {

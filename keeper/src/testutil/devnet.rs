@@ -1,7 +1,8 @@
-//! Test harness for the role tests (challenger, finalizer, reporters, prover client): an anvil
-//! loaded with the committed devnet fixture (`keeper/fixtures/devnet-state.json`, whose
-//! freshness `derive::e2e` asserts), deposits, batches posted by the current leader's signer
-//! through its transaction manager, derivation up to the head, and time travel.
+//! The devnet harness of the tests that need the real suite on L1 (derivation, sequencer,
+//! challenger, finalizer, reporters, prover client): an anvil loaded with the committed devnet
+//! fixture (`keeper/fixtures/devnet-state.json`, refreshed by `make abi`; [`Devnet::start`] fails
+//! when it is older than `contracts/` + `script/`), deposits, batches posted by the current
+//! leader's signer through its transaction manager, derivation up to the head, and time travel.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,16 +19,15 @@ use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 use janus_l2::tx::message::L1Message;
-use janus_l2::tx::record::{Transfer, Tx};
-use janus_l2::tx::signing::sign_tx;
+use janus_l2::tx::record::Tx;
 use serde::Deserialize;
 use tokio_util::sync::CancellationToken;
 
+use super::{anvil_path, key, signed_transfer_with};
 use crate::derive::Pipeline;
 use crate::l1::bindings::{Bridge, Rollup, SequencerSet, Staking};
 use crate::l1::{Contracts, L1Watcher, WatcherConfig};
 use crate::store::{Store, TxIntent};
-use crate::testutil::{anvil_path, key};
 use crate::txmgr::{TxManager, TxManagerConfig};
 
 /// The L2 chain id of the fixture.
@@ -35,17 +35,7 @@ pub(crate) const L2_CHAIN_ID: u64 = janus_l2::DEFAULT_CHAIN_ID;
 
 /// An ETH transfer with nonce 0 signed by `sk` for [`L2_CHAIN_ID`].
 pub(crate) fn signed_transfer(sk: &SecretKey, from: u32, to: u32, amount: u64, fee: u64) -> Tx {
-    let mut tx = Tx::Transfer(Transfer {
-        from,
-        to,
-        asset: 0,
-        amount,
-        fee,
-        nonce: 0,
-        signature: [0; 80],
-    });
-    sign_tx(&mut tx, sk, L2_CHAIN_ID).expect("sign");
-    tx
+    signed_transfer_with(sk, from, to, amount, fee, 0, L2_CHAIN_ID)
 }
 
 /// Apply `batch` (consuming messages from `msg_start`, chain `chain_before`); returns the new
@@ -79,6 +69,62 @@ pub(crate) struct Addresses {
     pub equivocation_slasher: Address,
 }
 
+/// A batch [`Devnet::post`] put on L1.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Posted {
+    /// Its batch id.
+    pub id: u64,
+    /// The operator that posted it.
+    pub operator: Address,
+    /// The L1 block it landed in.
+    pub l1_block: u64,
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// The fixture records a digest of contracts/ and script/; fail when they changed since.
+fn assert_fixture_is_current() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for dir in ["contracts", "script"] {
+        collect_sol(&root.join(dir), &mut files);
+    }
+    files.sort();
+    let mut all = Vec::new();
+    for f in &files {
+        all.extend(std::fs::read(f).unwrap_or_default());
+    }
+    let digest = alloy::hex::encode(sha256(&all));
+    let recorded = std::fs::read_to_string(fixtures().join("sources.sha256")).unwrap_or_default();
+    // A stale fixture would test old bytecode: fail, and say how to refresh it.
+    assert_eq!(
+        recorded.trim(),
+        digest,
+        "keeper/fixtures/devnet-state.json was built from other contracts/script sources; run `make abi`"
+    );
+}
+
+fn collect_sol(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect_sol(&p, out);
+        } else if p.extension().is_some_and(|x| x == "sol") {
+            out.push(p);
+        }
+    }
+}
+
+fn sha256(data: &[u8]) -> [u8; 32] {
+    use sha2::Digest;
+    sha2::Sha256::digest(data).into()
+}
+
 /// A running devnet.
 pub(crate) struct Devnet {
     pub node: AnvilInstance,
@@ -88,14 +134,14 @@ pub(crate) struct Devnet {
 }
 
 impl Devnet {
-    /// Anvil from the fixture, mined until a sequencer set is in force.
+    /// Anvil from the (current) fixture, mined until a sequencer set is in force.
     pub async fn start() -> Self {
-        let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        assert_fixture_is_current();
         let node = Anvil::at(anvil_path())
             .arg("--load-state")
-            .arg(fixtures.join("devnet-state.json"))
+            .arg(fixtures().join("devnet-state.json"))
             .spawn();
-        let text = std::fs::read_to_string(fixtures.join("devnet-deployment.json"))
+        let text = std::fs::read_to_string(fixtures().join("devnet-deployment.json"))
             .expect("fixture deployment");
         let at: Addresses = serde_json::from_str(&text).expect("deployment json");
         let p = RootProvider::new_http(node.endpoint_url());
@@ -189,9 +235,8 @@ impl Devnet {
         (leader, i)
     }
 
-    /// Post `batch` on the tip claiming `new_root`, from the next block's leader; returns the
-    /// batch id and the posting operator.
-    pub async fn post(&self, batch: &Batch, new_root: B256, store: &Store) -> (u64, Address) {
+    /// Post `batch` on the tip claiming `new_root`, from the next block's leader.
+    pub async fn post(&self, batch: &Batch, new_root: B256, store: &Store) -> Posted {
         let rollup = Rollup::new(self.at.rollup, &self.p);
         let tip = rollup.tipId().call().await.expect("tipId");
         let prev = rollup
@@ -209,31 +254,45 @@ impl Devnet {
         let (operator, i) = self.next_leader().await;
         let mgr = self.txmgr(i, store).await;
         // The manager's setup reads only: the next block is still the leader's.
-        mgr.send(TxIntent {
-            label: "submitBatch".into(),
-            to: self.at.rollup,
-            input: call.abi_encode().into(),
-            value: U256::ZERO,
-        })
-        .await
-        .expect("batch posted");
+        let outcome = mgr
+            .send(TxIntent {
+                label: "submitBatch".into(),
+                to: self.at.rollup,
+                input: call.abi_encode().into(),
+                value: U256::ZERO,
+            })
+            .await
+            .expect("batch posted");
         let id = rollup.tipId().call().await.expect("tipId");
         assert_eq!(id, tip + 1, "posted on the tip");
-        (id, operator)
+        Posted {
+            id,
+            operator,
+            l1_block: outcome.receipt.block_number.expect("mined in a block"),
+        }
     }
 
-    /// A pipeline derived from genesis up to the head.
-    pub async fn derive(&self) -> Pipeline<RootProvider> {
-        let contracts = Contracts {
+    /// The contracts the watcher follows.
+    pub fn contracts(&self) -> Contracts {
+        Contracts {
             rollup: self.at.rollup,
             bridge: self.at.bridge,
-        };
+        }
+    }
+
+    /// A watcher from block 0 at the head (no confirmations).
+    pub fn watcher(&self) -> L1Watcher<RootProvider> {
         let cfg = WatcherConfig {
             confirmations: 0,
             max_range: 100,
             ..Default::default()
         };
-        let mut w = L1Watcher::new(self.p.clone(), contracts, cfg);
+        L1Watcher::new(self.p.clone(), self.contracts(), cfg)
+    }
+
+    /// A pipeline derived from genesis up to the head.
+    pub async fn derive(&self) -> Pipeline<RootProvider> {
+        let mut w = self.watcher();
         let mut pipe = Pipeline::new(self.p.clone(), L2_CHAIN_ID);
         while let Some(ev) = w.step().await.expect("watch") {
             pipe.handle(&ev).await.expect("derive");

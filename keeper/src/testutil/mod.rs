@@ -1,10 +1,16 @@
-//! Test helpers: a real anvil from the npm-installed Foundry (`make test` installs it first).
+//! Test helpers: a real anvil from the npm-installed Foundry (`make test` installs it first),
+//! signed L2 transactions, and [`devnet`], the anvil loaded with the committed devnet fixture.
+
+pub(crate) mod devnet;
 
 use std::path::PathBuf;
 
 use alloy::node_bindings::{Anvil, AnvilInstance};
 use alloy::providers::RootProvider;
 use alloy::signers::local::PrivateKeySigner;
+use janus_l2::keys::SecretKey;
+use janus_l2::tx::record::{Transfer, Tx};
+use janus_l2::tx::signing::sign_tx;
 
 /// Path of the native anvil binary (the npm wrapper in `node_modules/.bin` hides exit codes).
 pub(crate) fn anvil_path() -> PathBuf {
@@ -43,4 +49,27 @@ pub(crate) fn provider(anvil: &AnvilInstance) -> RootProvider {
 /// The `i`-th prefunded anvil key.
 pub(crate) fn key(anvil: &AnvilInstance, i: usize) -> PrivateKeySigner {
     PrivateKeySigner::from(anvil.keys()[i].clone())
+}
+
+/// An asset-0 transfer signed by `sk` for L2 chain `chain`.
+pub(crate) fn signed_transfer_with(
+    sk: &SecretKey,
+    from: u32,
+    to: u32,
+    amount: u64,
+    fee: u64,
+    nonce: u64,
+    chain: u64,
+) -> Tx {
+    let mut tx = Tx::Transfer(Transfer {
+        from,
+        to,
+        asset: 0,
+        amount,
+        fee,
+        nonce,
+        signature: [0; 80],
+    });
+    sign_tx(&mut tx, sk, chain).expect("sign");
+    tx
 }
