@@ -1,5 +1,5 @@
 # Janus — the two commands a newcomer needs:
-#   make devnet   start anvil, deploy the suite, register operators, print addresses and the leader
+#   make devnet   start anvil, deploy the suite, run one janus node per operator, traffic and a live view
 #   make test     install what is missing, then run the whole test suite (Foundry + Rust)
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -14,10 +14,11 @@ CAST   := $(call FOUNDRY_BIN,cast)
 export FORGE ANVIL CAST
 STAMP  := node_modules/.janus-installed
 
-.PHONY: help deps build test test-contracts test-rust devnet snapshot gas fuzz-ci lint abi clean
+.PHONY: help deps build test test-contracts test-rust devnet devnet-scenario snapshot gas fuzz-ci lint abi clean
 
 help:
-	@echo "make devnet   - local L1 (anvil) with the whole Janus suite deployed"
+	@echo "make devnet   - local L1 (anvil), the suite deployed, one janus node per operator, traffic, live view"
+	@echo "make devnet-scenario - the scripted scenario; exits 0 only if every goal is reached"
 	@echo "make test     - install what is missing, run Foundry and Rust tests"
 	@echo "make fuzz-ci  - the big fuzz/invariant profile (FOUNDRY_PROFILE=ci)"
 	@echo "make snapshot - refresh .gas-snapshot"
@@ -80,6 +81,11 @@ abi: deps
 
 devnet: deps
 	bash script/devnet.sh
+
+# The scripted scenario (rotation, liveness, wrong root, equivocation, withdrawal, fresh sync); exits
+# 0 only if every goal was reached, printing the JSON report last (docs/devnet.md).
+devnet-scenario: deps
+	DEVNET_SCENARIO=$${DEVNET_SCENARIO:-full} DEVNET_EXIT=1 bash script/devnet.sh
 
 clean:
 	rm -rf out cache broadcast target .devnet .cache .gpu-bench

@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # `make devnet`: start a local L1 (anvil), deploy the Janus suite with script/Deploy.s.sol, register
-# operators and delegators (script/DevnetSetup.s.sol), and print the addresses and the leader.
-# anvil keeps running (one block per second) until Ctrl-C; DEVNET_EXIT=1 stops it after printing.
+# operators and delegators (script/DevnetSetup.s.sol), then run `janus devnet`: one node per
+# operator, a traffic generator and a live view, until Ctrl-C.
+#   DEVNET_SCENARIO=short|full  play the scripted scenario (`make devnet-scenario` plays `full`)
+#   DEVNET_EXIT=1               exit after the scenario (its JSON report is the last line), or,
+#                               without a scenario, right after deploying
+#   JANUS_BIN                   the janus binary (default: built with cargo --release)
+#   DEVNET_PORT, DEVNET_DIR, DEPLOY_NAME   L1 port, state folder, deployments/<name>.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Native binaries (exported by the Makefile); the npm wrappers in node_modules/.bin exit 0 on errors.
@@ -12,7 +17,9 @@ CAST=${CAST:-node_modules/@foundry-rs/cast-$OS-$ARCH/bin/cast}
 ANVIL=${ANVIL:-node_modules/@foundry-rs/anvil-$OS-$ARCH/bin/anvil}
 PORT=${DEVNET_PORT:-8545}
 RPC=http://127.0.0.1:$PORT
-STATE=.devnet
+STATE=${DEVNET_DIR:-.devnet}
+DEPLOY_NAME=${DEPLOY_NAME:-devnet}
+DEPLOYMENT=deployments/$DEPLOY_NAME.json
 mkdir -p "$STATE" deployments
 DEPLOYER_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80 # anvil account 0
 
@@ -21,7 +28,8 @@ if "$CAST" chain-id --rpc-url "$RPC" >/dev/null 2>&1; then
   exit 1
 fi
 
-"$ANVIL" --port "$PORT" --block-time "${DEVNET_BLOCK_TIME:-1}" --silent >"$STATE/anvil.log" 2>&1 &
+# Automine while deploying (fast), then one block per second (`evm_setIntervalMining`).
+"$ANVIL" --port "$PORT" --accounts 30 --silent >"$STATE/anvil.log" 2>&1 &
 ANVIL_PID=$!
 trap 'kill $ANVIL_PID 2>/dev/null || true' EXIT INT TERM
 for _ in $(seq 1 50); do
@@ -30,7 +38,7 @@ for _ in $(seq 1 50); do
 done
 
 # Devnet parameters: short epochs and windows so rotation and settlement happen within minutes.
-export DEPLOY_NAME=devnet DEPLOYER_KEY
+export DEPLOY_NAME DEPLOYER_KEY
 export EPOCH_LENGTH=${EPOCH_LENGTH:-20} LIVENESS_TIMEOUT=${LIVENESS_TIMEOUT:-8} ACTIVATION_DELAY=1
 export MIN_SELF_BOND=${MIN_SELF_BOND:-1000000000000000000000}   # 1,000 JNS
 export CHALLENGE_WINDOW=${CHALLENGE_WINDOW:-60} PROVE_WINDOW=${PROVE_WINDOW:-60}
@@ -39,13 +47,14 @@ export FORCED_INCLUSION_DELAY=${FORCED_INCLUSION_DELAY:-120} JAIL_DURATION=${JAI
 export TIMELOCK_DELAY=${TIMELOCK_DELAY:-60} CHALLENGE_BOND=${CHALLENGE_BOND:-100000000000000000}
 
 echo "==> deploying the Janus suite (script/Deploy.s.sol)"
-"$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast --slow -q >"$STATE/deploy.log" 2>&1 \
+"$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast -q >"$STATE/deploy.log" 2>&1 \
   || { cat "$STATE/deploy.log"; exit 1; }
 echo "==> registering operators and delegators (script/DevnetSetup.s.sol)"
-"$FORGE" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast --slow -q >"$STATE/setup.log" 2>&1 \
+"$FORGE" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast -q >"$STATE/setup.log" 2>&1 \
   || { cat "$STATE/setup.log"; exit 1; }
 
-addr() { python3 -c "import json,sys; print(json.load(open('deployments/devnet.json'))['$1'])"; }
+addr() { python3 -c "import json,sys; print(json.load(open('$DEPLOYMENT'))['$1'])"; }
+"$CAST" rpc evm_setIntervalMining "${DEVNET_BLOCK_TIME:-1}" --rpc-url "$RPC" >/dev/null
 SET=$(addr sequencerSet); STAKING=$(addr staking)
 
 # Wait until the first recorded set is in force (activation delay: one epoch).
@@ -59,9 +68,9 @@ BLOCK=$("$CAST" block-number --rpc-url "$RPC")
 
 echo
 echo "Janus devnet on $RPC (chain id $("$CAST" chain-id --rpc-url "$RPC"))"
-python3 - <<'PY'
-import json
-d = json.load(open("deployments/devnet.json"))
+DEPLOYMENT=$DEPLOYMENT python3 - <<'PY'
+import json, os
+d = json.load(open(os.environ["DEPLOYMENT"]))
 for k in ["token", "timelock", "staking", "sequencerSet", "rollup", "bridge", "equivocationSlasher"]:
     print(f"  {k:<20} {d[k]}")
 PY
@@ -71,19 +80,17 @@ OPS=$("$CAST" call "$STAKING" "ranking()(address[],uint256[])" --rpc-url "$RPC")
 echo "$OPS" | sed 's/^/  /'
 echo
 echo "block $BLOCK, epoch $EPOCH, leader $LEADER"
-echo "addresses saved in deployments/devnet.json; anvil log in $STATE/anvil.log"
+echo "addresses saved in $DEPLOYMENT; anvil log in $STATE/anvil.log"
 
-if [ "${DEVNET_EXIT:-0}" = "1" ]; then exit 0; fi
-echo "anvil keeps running (Ctrl-C to stop); the leader is printed at each new epoch"
-LAST=$EPOCH
-while kill -0 $ANVIL_PID 2>/dev/null; do
-  sleep 2
-  E=$("$CAST" call "$SET" "currentEpoch()(uint64)" --rpc-url "$RPC" 2>/dev/null || echo "$LAST")
-  if [ "$E" != "$LAST" ]; then
-    L=$("$CAST" call "$SET" "currentLeader()(address)" --rpc-url "$RPC" 2>/dev/null || echo "?")
-    echo "epoch $E leader $L"
-    # Record the set for the next epoch (what a keeper does every epoch; first call wins).
-    "$CAST" send "$SET" "snapshot()" --private-key "$DEPLOYER_KEY" --rpc-url "$RPC" >/dev/null 2>&1 || true
-    LAST=$E
-  fi
-done
+SCENARIO=${DEVNET_SCENARIO:-none}
+if [ "${DEVNET_EXIT:-0}" = "1" ] && [ "$SCENARIO" = "none" ]; then exit 0; fi
+if [ -z "${JANUS_BIN:-}" ]; then
+  echo "==> building janus (cargo build --release --bin janus)"
+  cargo build --release -q -p janus-keeper --bin janus
+  JANUS_BIN=target/release/janus
+fi
+EXIT_FLAG=()
+[ "${DEVNET_EXIT:-0}" = "1" ] && EXIT_FLAG=(--exit)
+echo "==> janus devnet: one node per operator, traffic, live view (scenario: $SCENARIO)"
+JANUS_LOG=${JANUS_LOG:-warn} "$JANUS_BIN" devnet --l1-rpc "$RPC" --deployment "$DEPLOYMENT" \
+  --dir "$STATE/nodes" --scenario "$SCENARIO" "${EXIT_FLAG[@]}"

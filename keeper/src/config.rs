@@ -26,8 +26,11 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Follow L1 and derive the L2 state (validator mode).
+    /// Follow L1 and derive the L2 state (validator mode); with a signer, every operator role.
     Node(NodeArgs),
+    /// Run the devnet's nodes (one per operator), a traffic generator and a live view against a
+    /// deployed suite; `--scenario full --exit` plays the scripted scenario and prints its report.
+    Devnet(crate::devnet::DevnetArgs),
 }
 
 /// Flags of `janus node`.
@@ -259,7 +262,9 @@ mod tests {
             "0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9",
         ])
         .expect("parse");
-        let Command::Node(args) = cli.command;
+        let Command::Node(args) = cli.command else {
+            panic!("parsed as another command")
+        };
         assert_eq!(args.watcher().confirmations, 5);
         let c = args.contracts().expect("addresses from flags");
         assert_eq!(
@@ -269,6 +274,10 @@ mod tests {
                 .expect("addr")
         );
         assert!(Cli::try_parse_from(["janus", "node", "--fee-bump-percent", "5"]).is_err());
+        let devnet = Cli::try_parse_from(["janus", "devnet", "--scenario", "full", "--exit"])
+            .expect("devnet flags");
+        assert!(matches!(devnet.command, Command::Devnet(ref d) if d.exit && d.scenario == "full"));
+        assert!(Cli::try_parse_from(["janus", "devnet", "--scenario", "nope"]).is_err());
         assert_eq!(args.l1_url().expect("default url").port(), Some(8545));
         let tls = NodeArgs {
             l1_rpc: "https://rpc.example".into(),
@@ -290,8 +299,10 @@ mod tests {
                 "/fixtures/devnet-deployment.json"
             )),
             ..Cli::try_parse_from(["janus", "node"])
-                .map(|c| match c.command {
-                    Command::Node(a) => a,
+                .ok()
+                .and_then(|c| match c.command {
+                    Command::Node(a) => Some(a),
+                    Command::Devnet(_) => None,
                 })
                 .expect("defaults")
         };

@@ -1,6 +1,9 @@
 //! The node-level error: what can stop the `janus` node, wrapping each role's own error.
 
-use crate::{derive::DeriveError, l1::L1Error, store::StoreError, txmgr::TxError};
+use crate::{
+    challenger::ChallengerError, derive::DeriveError, l1::L1Error, sequencer::SequencerError,
+    store::StoreError, txmgr::TxError,
+};
 
 /// A role of the node failed for good.
 #[derive(Debug, thiserror::Error)]
@@ -20,4 +23,18 @@ pub enum NodeError {
     /// A transaction manager failed.
     #[error(transparent)]
     Tx(#[from] TxError),
+    /// The challenger could not start.
+    #[error(transparent)]
+    Challenger(#[from] ChallengerError),
+    /// The sequencer could not start.
+    #[error(transparent)]
+    Sequencer(#[from] SequencerError),
+    /// A running role failed (its own error inside).
+    #[error("role {role}: {source}")]
+    Role {
+        /// The role's name.
+        role: &'static str,
+        /// Its error.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }

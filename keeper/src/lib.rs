@@ -12,6 +12,8 @@
 //! | [`challenger`] | validator/challenger, finalizer, liveness and equivocation reporters |
 //! | [`prover`] | prover client: proves batches (defence, bounties) and submits the proofs |
 //! | [`ops`] | Prometheus metrics, health, the `/metrics` + `/health` endpoint |
+//! | [`node`] | one operator's node: every role wired on one cancellation token |
+//! | [`devnet`] | `janus devnet`: a node per devnet operator, traffic, live view, the scenario |
 //! | [`error`] | the node-level error |
 //!
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
@@ -20,8 +22,10 @@
 pub mod challenger;
 pub mod config;
 pub mod derive;
+pub mod devnet;
 pub mod error;
 pub mod l1;
+pub mod node;
 pub mod ops;
 pub mod prover;
 pub mod rpc;

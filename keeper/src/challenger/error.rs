@@ -34,6 +34,24 @@ pub enum ChallengerError {
     },
 }
 
+impl ChallengerError {
+    /// The transaction would revert: usually another keeper acted first (finalized, challenged
+    /// or reported the same thing a moment earlier), which is expected with several keepers.
+    pub fn is_rejected(&self) -> bool {
+        matches!(self, Self::Tx(TxError::Rejected { .. }))
+    }
+
+    /// Log a failed step of a role loop: a rejection at info level (a lost race), anything else
+    /// at error level.
+    pub(crate) fn log(&self, target_role: &'static str, what: &'static str) {
+        if self.is_rejected() {
+            tracing::info!(target: "janus::challenger", role = target_role, error = %self, "{what}: not sent (another keeper was first, or it no longer applies)");
+        } else {
+            tracing::error!(target: "janus::challenger", role = target_role, error = %self, "{what} failed");
+        }
+    }
+}
+
 /// An L1 read (a view call, a block) failed.
 #[derive(Debug, thiserror::Error)]
 #[error("L1 read ({what}): {message}")]

@@ -136,7 +136,7 @@ impl<P: Provider + Clone> Finalizer<P> {
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(()),
                 _ = tick.tick() => if let Err(e) = self.step().await {
-                    tracing::error!(target: "janus::finalizer", error = %e, "finalize step failed");
+                    e.log("finalizer", "finalize step");
                 },
             }
         }

@@ -351,12 +351,12 @@ impl<P: Provider + Clone> Challenger<P> {
                 _ = cancel.cancelled() => return Ok(()),
                 b = batches.recv() => match b {
                     Some(b) => if let Err(e) = self.on_batch(&b).await {
-                        tracing::error!(target: "janus::challenger", batch = b.id, error = %e, "challenge step failed");
+                        e.log("challenger", "challenge step");
                     },
                     None => return Ok(()),
                 },
                 _ = tick.tick() => if let Err(e) = self.sweep().await {
-                    tracing::error!(target: "janus::challenger", error = %e, "sweep failed");
+                    e.log("challenger", "sweep");
                 },
             }
         }

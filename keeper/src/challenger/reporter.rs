@@ -113,7 +113,7 @@ impl<P: Provider + Clone> LivenessReporter<P> {
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(()),
                 _ = tick.tick() => if let Err(e) = self.step().await {
-                    tracing::warn!(target: "janus::reporter", error = %e, "liveness step failed");
+                    e.log("liveness reporter", "liveness step");
                 },
             }
         }

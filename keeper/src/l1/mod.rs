@@ -272,7 +272,13 @@ impl<P: Provider> L1Watcher<P> {
         loop {
             let wait = match self.step().await {
                 Ok(Some(ev)) => {
-                    out.send(ev).await.map_err(|_| L1Error::ChannelClosed)?;
+                    if out.send(ev).await.is_err() {
+                        // The consumer stopped first during a shutdown: not a failure.
+                        if cancel.is_cancelled() {
+                            return Ok(());
+                        }
+                        return Err(L1Error::ChannelClosed);
+                    }
                     delay = self.cfg.backoff_min;
                     continue;
                 }

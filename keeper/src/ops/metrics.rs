@@ -42,11 +42,19 @@ pub const L1_TXS_SENT: &str = "janus_l1_txs_sent_total";
 /// Fee bumps.
 pub const L1_FEE_BUMPS: &str = "janus_l1_fee_bumps_total";
 
-/// Install the process-wide Prometheus recorder; render with the returned handle.
+/// Install the process-wide Prometheus recorder (once: nodes embedded in one process, as in
+/// `janus devnet`, share it); render with the returned handle.
 pub fn install() -> Result<PrometheusHandle, OpsError> {
-    PrometheusBuilder::new()
+    static HANDLE: std::sync::Mutex<Option<PrometheusHandle>> = std::sync::Mutex::new(None);
+    let mut slot = HANDLE.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(h) = slot.as_ref() {
+        return Ok(h.clone());
+    }
+    let handle = PrometheusBuilder::new()
         .install_recorder()
-        .map_err(|e| OpsError::Recorder(e.to_string()))
+        .map_err(|e| OpsError::Recorder(e.to_string()))?;
+    *slot = Some(handle.clone());
+    Ok(handle)
 }
 
 /// Publish the transaction manager's counters and nonce (called periodically by the node).

@@ -482,7 +482,11 @@ impl Core {
     }
 
     fn rebase(&mut self, tip: &DerivedTip) {
-        tracing::warn!(target: "janus::sequencer", batch = tip.batch_id, abandoned = self.unposted.len(), "rebasing on the derived tip");
+        if self.unposted.is_empty() {
+            tracing::debug!(target: "janus::sequencer", batch = tip.batch_id, "following the derived tip");
+        } else {
+            tracing::warn!(target: "janus::sequencer", batch = tip.batch_id, abandoned = self.unposted.len(), "rebasing on the derived tip: unposted blocks abandoned");
+        }
         let abandoned: Vec<Block> = std::mem::take(&mut self.unposted);
         self.base = Base {
             batch_id: tip.batch_id,

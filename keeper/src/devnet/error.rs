@@ -1,0 +1,58 @@
+//! Errors of `janus devnet`.
+
+use crate::error::NodeError;
+
+/// What can stop the devnet or its scenario.
+#[derive(Debug, thiserror::Error)]
+pub enum DevnetError {
+    /// Bad flags or an unreadable deployment file.
+    #[error("config: {0}")]
+    Config(String),
+    /// An L1 call failed.
+    #[error("L1 {what}: {message}")]
+    L1 {
+        /// The call.
+        what: String,
+        /// Its error.
+        message: String,
+    },
+    /// An L2 JSON-RPC call failed.
+    #[error("L2 RPC {method} at {url}: {message}")]
+    L2 {
+        /// The method.
+        method: String,
+        /// The node's URL.
+        url: String,
+        /// Its error.
+        message: String,
+    },
+    /// A node failed.
+    #[error("node of operator {operator}: {source}")]
+    Node {
+        /// The operator.
+        operator: String,
+        /// Its error.
+        source: Box<NodeError>,
+    },
+    /// A scenario step did not happen in time.
+    #[error("scenario step `{step}` timed out after {secs} s: {detail}")]
+    Timeout {
+        /// The step.
+        step: &'static str,
+        /// Seconds waited.
+        secs: u64,
+        /// What was still missing.
+        detail: String,
+    },
+    /// The devnet was stopped (Ctrl-C) during the scenario.
+    #[error("stopped")]
+    Stopped,
+}
+
+/// Map an L1 error with a label.
+pub(crate) fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> DevnetError + '_ {
+    move |e| DevnetError::L1 {
+        what: what.to_string(),
+        message: e.to_string(),
+    }
+}

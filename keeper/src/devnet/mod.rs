@@ -1,0 +1,398 @@
+//! `janus devnet`: the rollup running on a local L1 that already holds the deployed suite
+//! (`script/devnet.sh` starts anvil and runs the deploy scripts first).
+//!
+//! | module | owns |
+//! | --- | --- |
+//! | [`view`] | the live view and the counters (L1 events), epoch snapshots, withdrawal relays |
+//! | [`traffic`] | L2 users with real keys: deposits, transfers, withdrawals through the L2 RPC |
+//! | [`client`] | the L2 JSON-RPC client |
+//! | [`scenario`] | the scripted scenario (`--scenario short|full`) and its checks |
+//! | [`report`] | the scenario's JSON report |
+//! | [`error`] | [`DevnetError`] |
+//!
+//! [`run`] starts one full node ([`crate::node::run`], the code behind `janus node`) per registered
+//! operator, each with its own store under `--dir`, its operator's signer key from the devnet
+//! mnemonic, and its L2 RPC on the URL the operator registered on L1 (so forwarding to the leader
+//! works as on a real network); then the traffic generator and the live view. Without
+//! `--scenario` it runs until Ctrl-C.
+
+pub mod client;
+pub mod error;
+pub mod report;
+pub mod scenario;
+pub mod traffic;
+pub mod view;
+
+pub use error::DevnetError;
+pub use report::Report;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::primitives::{Address, U256};
+use alloy::providers::{Provider, RootProvider};
+use alloy::signers::local::{coins_bip39::English, MnemonicBuilder, PrivateKeySigner};
+use clap::Args;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::{Deployment, NodeArgs};
+use crate::error::NodeError;
+use crate::l1::bindings::{SequencerSet, Staking};
+use crate::node::{self, NodeSummary, NodeView};
+use crate::store::Store;
+use crate::txmgr::{TxManager, TxManagerConfig};
+use error::l1;
+use view::{Counts, SharedCounts};
+
+/// Flags of `janus devnet`.
+#[derive(Debug, Clone, Args)]
+pub struct DevnetArgs {
+    /// L1 JSON-RPC URL (anvil with the suite deployed).
+    #[arg(long, env = "JANUS_L1_RPC", default_value = "http://127.0.0.1:8545")]
+    pub l1_rpc: String,
+    /// Deployment file written by script/Deploy.s.sol.
+    #[arg(
+        long,
+        env = "JANUS_DEPLOYMENT",
+        default_value = "deployments/devnet.json"
+    )]
+    pub deployment: PathBuf,
+    /// Where the nodes keep their stores (one folder per operator).
+    #[arg(long, env = "JANUS_DEVNET_DIR", default_value = ".devnet")]
+    pub dir: PathBuf,
+    /// Mnemonic of the devnet accounts (anvil's): 0 deployer, 1-3 operators, 4-6 their signers,
+    /// 10+ the L2 users' L1 wallets.
+    #[arg(
+        long,
+        env = "DEVNET_MNEMONIC",
+        default_value = "test test test test test test test test test test test junk",
+        hide_env_values = true
+    )]
+    pub mnemonic: String,
+    /// Scripted scenario to play (`none`: run until Ctrl-C).
+    #[arg(long, env = "JANUS_DEVNET_SCENARIO", default_value = "none", value_parser = ["none", "short", "full"])]
+    pub scenario: String,
+    /// Exit once the scenario is over (printing its JSON report last); else keep running.
+    #[arg(long, default_value_t = false)]
+    pub exit: bool,
+    /// L2 users of the traffic generator.
+    #[arg(long, env = "JANUS_DEVNET_USERS", default_value_t = 4)]
+    pub users: usize,
+    /// Milliseconds between two generated transactions.
+    #[arg(long, env = "JANUS_DEVNET_TX_MS", default_value_t = 400)]
+    pub tx_ms: u64,
+    /// L2 block interval of the nodes, ms.
+    #[arg(long, env = "JANUS_BLOCK_MS", default_value_t = 250)]
+    pub block_ms: u64,
+    /// Batch interval of the nodes, s.
+    #[arg(long, env = "JANUS_BATCH_SECS", default_value_t = 2)]
+    pub batch_secs: u64,
+    /// L1 polling interval of the nodes, ms.
+    #[arg(long, env = "JANUS_POLL_MS", default_value_t = 500)]
+    pub poll_ms: u64,
+    /// Confirmations the nodes wait for.
+    #[arg(long, env = "JANUS_CONFIRMATIONS", default_value_t = 1)]
+    pub confirmations: u64,
+    /// First port of the nodes' ops endpoints (operator i gets base + i).
+    #[arg(long, env = "JANUS_DEVNET_OPS_PORT", default_value_t = 9700)]
+    pub ops_port: u16,
+    /// Give up on a scenario step after this many seconds.
+    #[arg(long, default_value_t = 180)]
+    pub step_timeout_secs: u64,
+    /// L2 chain id.
+    #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
+    pub l2_chain_id: u64,
+}
+
+/// A devnet operator and its node.
+pub struct Operator {
+    /// 1-based devnet index (mnemonic account of the owner).
+    pub index: u32,
+    /// Operator (owner) address.
+    pub address: Address,
+    /// Its signer key (soft confirmations, batches, reports).
+    pub signer: PrivateKeySigner,
+    /// L2 RPC URL it registered.
+    pub rpc_url: String,
+    /// Its L2 fee account.
+    pub fee_account: u32,
+    running: Option<Running>,
+}
+
+struct Running {
+    cancel: CancellationToken,
+    join: JoinHandle<Result<NodeSummary, NodeError>>,
+    view: watch::Receiver<NodeView>,
+}
+
+impl Operator {
+    /// Whether its node runs.
+    pub fn is_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// What its node derived last (None: not running).
+    pub fn view(&self) -> Option<NodeView> {
+        self.running.as_ref().map(|r| r.view.borrow().clone())
+    }
+
+    /// A short label for the live view.
+    pub fn label(&self) -> String {
+        format!("op{}", self.index)
+    }
+}
+
+/// The running devnet.
+pub struct Devnet {
+    /// Flags.
+    pub args: DevnetArgs,
+    /// L1.
+    pub provider: RootProvider,
+    /// The suite.
+    pub deployment: Deployment,
+    /// Operators, in registration order.
+    pub operators: Vec<Operator>,
+    /// Counters of the live view.
+    pub counts: SharedCounts,
+    /// Deployer account's manager (snapshots, relays, reports).
+    pub keeper: Arc<TxManager<RootProvider>>,
+    /// Stops the view and the traffic.
+    pub cancel: CancellationToken,
+}
+
+/// Devnet account `i` of `mnemonic`.
+pub fn account(mnemonic: &str, i: u32) -> Result<PrivateKeySigner, DevnetError> {
+    MnemonicBuilder::<English>::default()
+        .phrase(mnemonic)
+        .index(i)
+        .and_then(|b| b.build())
+        .map_err(|e| DevnetError::Config(format!("mnemonic account {i}: {e}")))
+}
+
+impl Devnet {
+    /// Connect to L1, find the registered operators and set up the deployer's manager.
+    pub async fn connect(args: DevnetArgs, cancel: CancellationToken) -> Result<Self, DevnetError> {
+        let text = std::fs::read_to_string(&args.deployment).map_err(|e| {
+            DevnetError::Config(format!("reading {}: {e}", args.deployment.display()))
+        })?;
+        let deployment: Deployment = serde_json::from_str(&text)
+            .map_err(|e| DevnetError::Config(format!("{}: {e}", args.deployment.display())))?;
+        let url = args
+            .l1_rpc
+            .parse()
+            .map_err(|e| DevnetError::Config(format!("--l1-rpc: {e}")))?;
+        let provider = RootProvider::new_http(url);
+        std::fs::create_dir_all(&args.dir)
+            .map_err(|e| DevnetError::Config(format!("creating {}: {e}", args.dir.display())))?;
+        let staking = Staking::new(deployment.staking, &provider);
+        let mut operators = Vec::new();
+        for index in 1..=3u32 {
+            let owner = account(&args.mnemonic, index)?;
+            let op = staking
+                .getOperator(owner.address())
+                .call()
+                .await
+                .map_err(l1("getOperator"))?;
+            if op.signer == Address::ZERO {
+                continue;
+            }
+            let signer = account(&args.mnemonic, index + 3)?;
+            if signer.address() != op.signer {
+                return Err(DevnetError::Config(format!(
+                    "operator {index}'s signer on L1 is {}, not mnemonic account {}",
+                    op.signer,
+                    index + 3
+                )));
+            }
+            operators.push(Operator {
+                index,
+                address: owner.address(),
+                signer,
+                rpc_url: op.metadata,
+                fee_account: 0,
+                running: None,
+            });
+        }
+        if operators.is_empty() {
+            return Err(DevnetError::Config(
+                "no devnet operator is registered (run script/DevnetSetup.s.sol)".into(),
+            ));
+        }
+        let store = Store::open(args.dir.join("devnet.redb"))
+            .map_err(|e| DevnetError::Config(format!("devnet store: {e}")))?;
+        let keeper = Arc::new(
+            TxManager::new(
+                provider.clone(),
+                account(&args.mnemonic, 0)?,
+                store,
+                TxManagerConfig {
+                    poll_interval: Duration::from_millis(200),
+                    confirmations: 1,
+                    ..Default::default()
+                },
+                cancel.clone(),
+            )
+            .await
+            .map_err(l1("deployer's transaction manager"))?,
+        );
+        Ok(Self {
+            args,
+            provider,
+            deployment,
+            operators,
+            counts: Arc::new(std::sync::Mutex::new(Counts::default())),
+            keeper,
+            cancel,
+        })
+    }
+
+    /// Labels of the operators for the view.
+    pub fn names(&self) -> BTreeMap<Address, String> {
+        self.operators
+            .iter()
+            .map(|o| (o.address, o.label()))
+            .collect()
+    }
+
+    /// Wait until a sequencer set is in force (mining is anvil's: `--block-time`).
+    pub async fn wait_for_leader(&self) -> Result<Address, DevnetError> {
+        let set = SequencerSet::new(self.deployment.sequencer_set, &self.provider);
+        for _ in 0..(self.args.step_timeout_secs * 4) {
+            let head = self.provider.get_block_number().await.map_err(l1("head"))?;
+            let leader = set
+                .leaderAt(U256::from(head + 1))
+                .call()
+                .await
+                .map_err(l1("leaderAt"))?;
+            if leader != Address::ZERO {
+                return Ok(leader);
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        Err(DevnetError::Timeout {
+            step: "sequencer set in force",
+            secs: self.args.step_timeout_secs,
+            detail: "leaderAt is still zero".into(),
+        })
+    }
+
+    /// Start operator `i`'s node (index into [`Self::operators`]).
+    pub fn start_node(&mut self, i: usize) -> Result<(), DevnetError> {
+        let a = &self.args;
+        let op = &self.operators[i];
+        if op.running.is_some() {
+            return Ok(());
+        }
+        let rpc_addr = op
+            .rpc_url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .parse()
+            .map_err(|e| DevnetError::Config(format!("operator RPC URL {}: {e}", op.rpc_url)))?;
+        let args = NodeArgs {
+            l1_rpc: a.l1_rpc.clone(),
+            deployment: a.deployment.clone(),
+            rollup: None,
+            bridge: None,
+            data_dir: a.dir.join(format!("node-{}", op.index)),
+            l2_chain_id: a.l2_chain_id,
+            confirmations: a.confirmations,
+            start_block: 0,
+            log_range: 1_000,
+            poll_ms: a.poll_ms,
+            fee_bump_secs: 12,
+            fee_bump_percent: 15,
+            signer_key: Some(alloy::hex::encode(op.signer.to_bytes())),
+            operator: Some(op.address),
+            sequence: true,
+            fee_account: op.fee_account,
+            block_ms: a.block_ms,
+            batch_secs: a.batch_secs,
+            rpc_addr,
+            ops_addr: std::net::SocketAddr::from(([127, 0, 0, 1], a.ops_port + op.index as u16)),
+            no_challenge: false,
+            no_finalize: false,
+            no_liveness_reports: false,
+            prove: "none".into(),
+            prover_slots: 16,
+        };
+        let cancel = self.cancel.child_token();
+        let (tx, view) = watch::channel(NodeView::default());
+        let join = tokio::spawn(node::run(args, cancel.clone(), tx));
+        self.operators[i].running = Some(Running { cancel, join, view });
+        Ok(())
+    }
+
+    /// Stop operator `i`'s node (graceful: drains like SIGTERM) and wait for it.
+    pub async fn stop_node(&mut self, i: usize) -> Result<(), DevnetError> {
+        let Some(r) = self.operators[i].running.take() else {
+            return Ok(());
+        };
+        r.cancel.cancel();
+        match r.join.await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(source)) => Err(DevnetError::Node {
+                operator: self.operators[i].label(),
+                source: Box::new(source),
+            }),
+            Err(e) => Err(DevnetError::Config(format!("node task: {e}"))),
+        }
+    }
+
+    /// A node that stopped by itself (a failed role) is an error of the devnet.
+    pub fn check_nodes(&self) -> Result<(), DevnetError> {
+        for op in &self.operators {
+            if op.running.as_ref().is_some_and(|r| r.join.is_finished()) {
+                return Err(DevnetError::Config(format!(
+                    "the node of {} stopped by itself (see its log)",
+                    op.label()
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// Stop every node.
+    pub async fn stop_all(&mut self) -> Result<(), DevnetError> {
+        let mut first = Ok(());
+        for i in 0..self.operators.len() {
+            if let Err(e) = self.stop_node(i).await {
+                tracing::error!(target: "janus::devnet", error = %e, "stopping a node");
+                if first.is_ok() {
+                    first = Err(e);
+                }
+            }
+        }
+        first
+    }
+}
+
+/// Run `janus devnet` (see the module docs): `Some(report)` when a scenario was played.
+pub async fn run(
+    args: DevnetArgs,
+    cancel: CancellationToken,
+) -> Result<Option<Report>, DevnetError> {
+    let scenario = args.scenario.clone();
+    let exit = args.exit;
+    let mut net = Devnet::connect(args, cancel.clone()).await?;
+    let report = scenario::play(&mut net, &scenario).await;
+    if let Err(e) = &report {
+        tracing::error!(target: "janus::devnet", error = %e, "devnet setup failed");
+    }
+    if report.is_ok() && (!exit || scenario == "none") {
+        println!("devnet running (Ctrl-C to stop)");
+        while !cancel.is_cancelled() {
+            tokio::select! {
+                _ = cancel.cancelled() => {}
+                _ = tokio::time::sleep(Duration::from_secs(1)) => net.check_nodes()?,
+            }
+        }
+    }
+    net.cancel.cancel();
+    net.stop_all().await?;
+    report.map(|r| (scenario != "none").then_some(r))
+}

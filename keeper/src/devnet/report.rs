@@ -1,0 +1,119 @@
+//! The scenario's report: what happened on L1, counted from the contracts' events, printed as the
+//! last line of `janus devnet --scenario … --exit`.
+
+use serde::Serialize;
+
+/// Slashes by kind (`IStaking.SlashKind`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Slashes {
+    /// Silent leaders reported.
+    pub liveness: u64,
+    /// Wrong roots resolved against their poster.
+    pub invalid_root: u64,
+    /// Double-signed soft confirmations.
+    pub equivocation: u64,
+}
+
+/// The report (field order is the JSON's).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// Leader changes seen at the L1 head (epoch draws and takeovers).
+    pub rotations: u64,
+    /// `BatchSubmitted` events.
+    pub batches_posted: u64,
+    /// `BatchFinalized` with `proven = false`.
+    pub batches_finalized_optimistic: u64,
+    /// `BatchFinalized` with `proven = true` (0 until the on-chain verifier is set).
+    pub batches_finalized_zk: u64,
+    /// `BatchChallenged` events.
+    pub challenges: u64,
+    /// `Slashed` events by kind.
+    pub slashes: Slashes,
+    /// Bridge messages enqueued (deposits).
+    pub deposits: u64,
+    /// `WithdrawalFinalized` events.
+    pub withdrawals_paid: u64,
+    /// Transfers in canonical posted batches.
+    pub l2_transfers: u64,
+    /// A fresh node synced from L1 reached the running nodes' root and L1's.
+    pub state_root_agreement: bool,
+}
+
+impl Report {
+    /// The goals not reached (ZK finality is not a goal until the on-chain verifier lands).
+    pub fn missing(&self) -> Vec<&'static str> {
+        let goals = [
+            (self.rotations > 0, "rotations"),
+            (self.batches_posted > 0, "batches_posted"),
+            (
+                self.batches_finalized_optimistic > 0,
+                "batches_finalized_optimistic",
+            ),
+            (self.challenges > 0, "challenges"),
+            (self.slashes.liveness > 0, "slashes.liveness"),
+            (self.slashes.invalid_root > 0, "slashes.invalid_root"),
+            (self.slashes.equivocation > 0, "slashes.equivocation"),
+            (self.deposits > 0, "deposits"),
+            (self.withdrawals_paid > 0, "withdrawals_paid"),
+            (self.l2_transfers > 0, "l2_transfers"),
+            (self.state_root_agreement, "state_root_agreement"),
+        ];
+        goals
+            .into_iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, name)| name)
+            .collect()
+    }
+
+    /// Every goal reached.
+    pub fn passed(&self) -> bool {
+        self.missing().is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_has_the_issue_s_shape_and_every_goal_is_checked() {
+        let mut r = Report::default();
+        let v = serde_json::to_value(&r).expect("json");
+        let keys: Vec<_> = v.as_object().expect("object").keys().cloned().collect();
+        assert_eq!(
+            keys,
+            [
+                "rotations",
+                "batches_posted",
+                "batches_finalized_optimistic",
+                "batches_finalized_zk",
+                "challenges",
+                "slashes",
+                "deposits",
+                "withdrawals_paid",
+                "l2_transfers",
+                "state_root_agreement"
+            ]
+        );
+        assert_eq!(r.missing().len(), 11);
+        r = Report {
+            rotations: 2,
+            batches_posted: 5,
+            batches_finalized_optimistic: 3,
+            batches_finalized_zk: 0,
+            challenges: 1,
+            slashes: Slashes {
+                liveness: 1,
+                invalid_root: 1,
+                equivocation: 1,
+            },
+            deposits: 3,
+            withdrawals_paid: 1,
+            l2_transfers: 10,
+            state_root_agreement: true,
+        };
+        assert!(r.passed(), "{:?}", r.missing());
+        r.slashes.equivocation = 0;
+        assert_eq!(r.missing(), ["slashes.equivocation"]);
+    }
+}

@@ -1,0 +1,467 @@
+//! Setup of the running devnet, and the scripted scenario of `janus devnet --scenario short|full`.
+//!
+//! Setup (every mode): each operator's L2 fee account and each user's L2 account are opened with a
+//! 1 ETH deposit from their L1 wallets; the live view, one node per operator and the traffic
+//! generator start. The scenario then plays, each step waiting (at most `--step-timeout-secs`)
+//! for its effect to show in the contracts' events:
+//! 1. **traffic**: batches posted with transfers and a withdrawal;
+//! 2. **stopped leader**: the leader's node is stopped mid-epoch; the other nodes report it
+//!    (liveness slash, takeover); its node restarts as a follower;
+//! 3. **double sign**: that operator's signer signs two different headers for one L2 height; the
+//!    pair is reported to `EquivocationSlasher` (equivocation slash);
+//! 4. **finality**: L1 time moves past the challenge window; the nodes finalize; the view relays
+//!    the withdrawal of the finalized batch and the bridge pays it on L1;
+//! 5. **wrong root**: the next leader's signer posts a batch claiming a wrong state root (its node
+//!    stopped meanwhile, so one process owns the nonce); the nodes challenge it; L1 time moves past
+//!    the prove window; the challenge is resolved by timeout (no verifier yet): revert and slash;
+//! 6. **recovery**: an honest batch is posted on the reverted tip;
+//! 7. **fresh sync**: a new node derives from L1 alone and must reach the running nodes' root and
+//!    L1's (`state_root_agreement`).
+//!
+//! The adversarial steps (2, 3, 5) use the operators' devnet keys the way a misbehaving operator
+//! would; the nodes themselves run unmodified.
+
+use std::time::{Duration, Instant};
+
+use alloy::primitives::{keccak256, B256, U256};
+use alloy::providers::ext::AnvilApi;
+use alloy::providers::Provider;
+use alloy::sol_types::SolCall;
+use janus_l2::batch::Batch;
+use janus_l2::keys::SecretKey;
+use tokio_util::sync::CancellationToken;
+
+use super::client::L2Client;
+use super::error::{l1, DevnetError};
+use super::report::Report;
+use super::traffic::{deposit_new_account, user_key, Traffic, User};
+use super::view::{lock, Counts, View};
+use super::{account, Devnet};
+use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
+use crate::derive::Pipeline;
+use crate::l1::bindings::{Rollup, SequencerSet};
+use crate::l1::{Contracts, L1Watcher, WatcherConfig};
+use crate::sequencer::{BlockHeader, SoftConfirmer};
+use crate::store::{Store, TxIntent};
+use crate::txmgr::{TxManager, TxManagerConfig};
+
+/// The L2 key of operator `index`'s fee account.
+fn operator_key(index: u32) -> SecretKey {
+    SecretKey::from_seed(&keccak256(format!("janus devnet operator {index}")).0)
+}
+
+fn say(line: impl AsRef<str>) {
+    println!("==> {}", line.as_ref());
+}
+
+/// Set the devnet up, then play `name` (`none`: set up only). The report holds what happened even
+/// when a step timed out (the error is logged and the remaining steps are skipped).
+pub async fn play(net: &mut Devnet, name: &str) -> Result<Report, DevnetError> {
+    let l1_url: alloy::transports::http::reqwest::Url = net
+        .args
+        .l1_rpc
+        .parse()
+        .map_err(|e| DevnetError::Config(format!("--l1-rpc: {e}")))?;
+    let leader = net.wait_for_leader().await?;
+    say(format!("sequencer set in force; first leader {leader}"));
+    let view = View::new(
+        net.provider.clone(),
+        net.deployment.clone(),
+        net.keeper.clone(),
+        net.counts.clone(),
+        true,
+        net.names(),
+    )?;
+    tokio::spawn(view.run(net.cancel.child_token()));
+
+    for op in net.operators.iter_mut() {
+        let owner = account(&net.args.mnemonic, op.index)?;
+        op.fee_account = deposit_new_account(
+            &l1_url,
+            net.deployment.bridge,
+            &owner,
+            &operator_key(op.index),
+        )
+        .await?;
+        say(format!(
+            "{} ({}) fee account: L2 account {}, RPC {}",
+            op.label(),
+            op.address,
+            op.fee_account,
+            op.rpc_url
+        ));
+    }
+    for i in 0..net.operators.len() {
+        net.start_node(i)?;
+    }
+    let mut users = Vec::new();
+    for u in 0..net.args.users.max(2) {
+        let wallet = account(&net.args.mnemonic, 10 + u as u32)?;
+        let key = user_key(u);
+        let acct = deposit_new_account(&l1_url, net.deployment.bridge, &wallet, &key).await?;
+        say(format!(
+            "user {u}: L2 account {acct}, L1 wallet {}",
+            wallet.address()
+        ));
+        users.push(User {
+            key,
+            wallet,
+            account: acct,
+            nonce: 0,
+        });
+    }
+    let clients: Vec<L2Client> = net
+        .operators
+        .iter()
+        .map(|o| L2Client::new(o.rpc_url.clone()))
+        .collect();
+    let traffic = Traffic::new(users, clients, net.args.l2_chain_id, net.counts.clone());
+    tokio::spawn(traffic.run(
+        Duration::from_millis(net.args.tx_ms.max(10)),
+        net.cancel.child_token(),
+    ));
+    if name == "none" {
+        return Ok(Report::default());
+    }
+    let mut s = Scenario {
+        full: name == "full",
+        stopped: None,
+    };
+    if let Err(e) = s.steps(net).await {
+        tracing::error!(target: "janus::devnet", error = %e, "scenario stopped early");
+        say(format!("scenario stopped early: {e}"));
+    }
+    Ok(lock(&net.counts).report.clone())
+}
+
+struct Scenario {
+    full: bool,
+    /// The operator whose node was stopped (index into `operators`).
+    stopped: Option<usize>,
+}
+
+impl Scenario {
+    async fn steps(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let transfers = if self.full { 20 } else { 3 };
+        say(format!(
+            "step 1: traffic (≥ 2 batches, ≥ {transfers} transfers, a withdrawal batched)"
+        ));
+        wait(net, "traffic", |c| {
+            c.report.batches_posted >= 2
+                && c.report.l2_transfers >= transfers
+                && c.batches.values().any(|b| !b.2.is_empty())
+        })
+        .await?;
+        self.stop_leader(net).await?;
+        self.double_sign(net).await?;
+        self.finality(net).await?;
+        self.wrong_root(net).await?;
+        let posted = lock(&net.counts).report.batches_posted;
+        say("step 6: an honest batch on the reverted tip");
+        wait(net, "recovery", |c| c.report.batches_posted > posted).await?;
+        let agree = fresh_sync(net).await?;
+        lock(&net.counts).report.state_root_agreement = agree;
+        Ok(())
+    }
+
+    /// The leader at the next block with at least `margin` blocks left in its epoch, when its
+    /// node runs and it is not `except`.
+    async fn leader_with_room(
+        net: &Devnet,
+        margin: u64,
+        except: Option<usize>,
+        step: &'static str,
+    ) -> Result<usize, DevnetError> {
+        let set = SequencerSet::new(net.deployment.sequencer_set, &net.provider);
+        let start = Instant::now();
+        loop {
+            let head = net.provider.get_block_number().await.map_err(l1("head"))?;
+            let n = U256::from(head + 1);
+            let leader = set.leaderAt(n).call().await.map_err(l1("leaderAt"))?;
+            let epoch = set.epochOf(n).call().await.map_err(l1("epochOf"))?;
+            let end: u64 = set
+                .epochStartBlock(epoch + 1)
+                .call()
+                .await
+                .map_err(l1("epochStartBlock"))?
+                .saturating_to();
+            let i = net.operators.iter().position(|o| o.address == leader);
+            if let Some(i) = i.filter(|i| Some(*i) != except && net.operators[*i].is_running()) {
+                if end > head + 1 + margin {
+                    return Ok(i);
+                }
+            }
+            timeout_check(net, step, start, "no suitable leader yet")?;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+    }
+
+    async fn stop_leader(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let set = SequencerSet::new(net.deployment.sequencer_set, &net.provider);
+        let timeout: u64 = set
+            .livenessTimeout()
+            .call()
+            .await
+            .map_err(l1("livenessTimeout"))?;
+        let i = Self::leader_with_room(net, timeout + 3, None, "stop leader").await?;
+        let before = lock(&net.counts).report.slashes.liveness;
+        say(format!(
+            "step 2: stopping the leader {}'s node mid-epoch",
+            net.operators[i].label()
+        ));
+        net.stop_node(i).await?;
+        self.stopped = Some(i);
+        wait(net, "liveness report", |c| {
+            c.report.slashes.liveness > before && c.report.rotations > 0
+        })
+        .await?;
+        say(format!(
+            "restarting {}'s node (jailed, it follows)",
+            net.operators[i].label()
+        ));
+        net.start_node(i)
+    }
+
+    async fn double_sign(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let i = self.stopped.unwrap_or(0);
+        let op = &net.operators[i];
+        let slasher = net
+            .deployment
+            .equivocation_slasher
+            .ok_or_else(|| DevnetError::Config("no equivocationSlasher".into()))?;
+        say(format!(
+            "step 3: {}'s signer signs two headers for one L2 height",
+            op.label()
+        ));
+        let confirmer = SoftConfirmer::new(
+            op.signer.clone(),
+            net.deployment.chain_id,
+            slasher,
+            net.args.l2_chain_id,
+        );
+        let number = now_ms() / net.args.block_ms.max(1);
+        let mut signed = Vec::new();
+        for root in [1u8, 2] {
+            let header = BlockHeader {
+                number,
+                parent_hash: B256::repeat_byte(7),
+                state_root: B256::repeat_byte(root),
+                tx_root: B256::ZERO,
+                msg_end: 0,
+                msg_chain: B256::ZERO,
+                fee_account: op.fee_account,
+                timestamp_ms: now_ms(),
+                tx_count: 0,
+            };
+            let (_, signature) = confirmer
+                .sign(&header)
+                .map_err(|e| DevnetError::Config(e.to_string()))?;
+            signed.push(SignedConfirmation {
+                header: crate::sequencer::softconf::typed(&header, net.args.l2_chain_id),
+                signature,
+            });
+        }
+        let before = lock(&net.counts).report.slashes.equivocation;
+        report_equivocation(&net.provider, slasher, &net.keeper, &signed[0], &signed[1])
+            .await
+            .map_err(l1("reportEquivocation"))?;
+        wait(net, "equivocation slash", |c| {
+            c.report.slashes.equivocation > before
+        })
+        .await
+    }
+
+    async fn finality(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let params = Rollup::new(net.deployment.rollup, &net.provider)
+            .params()
+            .call()
+            .await
+            .map_err(l1("params"))?;
+        say(format!(
+            "step 4: L1 time +{} s (the challenge window); finalize; pay the withdrawal on L1",
+            params.challengeWindow + 1
+        ));
+        warp(net, params.challengeWindow + 1).await?;
+        wait(net, "finality and withdrawal", |c| {
+            c.report.batches_finalized_optimistic > 0 && c.report.withdrawals_paid > 0
+        })
+        .await
+    }
+
+    async fn wrong_root(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let i = Self::leader_with_room(net, 6, self.stopped, "wrong root").await?;
+        let label = net.operators[i].label();
+        say(format!(
+            "step 5: {label} posts a batch with a wrong state root"
+        ));
+        net.stop_node(i).await?;
+        let store = Store::open(net.args.dir.join(format!("adversary-{label}.redb")))
+            .map_err(|e| DevnetError::Config(format!("adversary store: {e}")))?;
+        let mgr = TxManager::new(
+            net.provider.clone(),
+            net.operators[i].signer.clone(),
+            store,
+            TxManagerConfig {
+                poll_interval: Duration::from_millis(200),
+                confirmations: 1,
+                ..Default::default()
+            },
+            CancellationToken::new(),
+        )
+        .await
+        .map_err(l1("adversary's transaction manager"))?;
+        let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+        let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
+        let prev = rollup
+            .getBatch(tip)
+            .call()
+            .await
+            .map_err(l1("getBatch"))?
+            .stateRoot;
+        let data = Batch {
+            fee_account: net.operators[i].fee_account,
+            messages: Vec::new(),
+            txs: Vec::new(),
+        }
+        .encode()
+        .map_err(|e| DevnetError::Config(e.to_string()))?;
+        let call = Rollup::submitBatchCall {
+            parentId: tip,
+            prevStateRoot: prev,
+            newStateRoot: keccak256(b"not the state root"),
+            data: data.into(),
+        };
+        let before = lock(&net.counts).report.challenges;
+        let sent = mgr
+            .send(TxIntent {
+                label: "submitBatch (wrong root)".into(),
+                to: net.deployment.rollup,
+                input: call.abi_encode().into(),
+                value: U256::ZERO,
+            })
+            .await;
+        drop(mgr);
+        net.start_node(i)?;
+        sent.map_err(l1("submitBatch (wrong root)"))?;
+        wait(net, "challenge", |c| c.report.challenges > before).await?;
+        let params = rollup.params().call().await.map_err(l1("params"))?;
+        say(format!(
+            "L1 time +{} s (the prove window): no proof, the challenge resolves by timeout",
+            params.proveWindow + 1
+        ));
+        warp(net, params.proveWindow + 1).await?;
+        wait(net, "invalid-root slash", |c| {
+            c.report.slashes.invalid_root > 0 && c.reverts > 0
+        })
+        .await
+    }
+}
+
+/// Step 7: derive from genesis with a fresh pipeline; compare with L1 and the running nodes.
+async fn fresh_sync(net: &Devnet) -> Result<bool, DevnetError> {
+    say("step 7: a fresh node syncs from L1 alone");
+    let contracts = Contracts {
+        rollup: net.deployment.rollup,
+        bridge: net.deployment.bridge,
+    };
+    let cfg = WatcherConfig {
+        confirmations: 0,
+        max_range: 1_000,
+        ..Default::default()
+    };
+    let mut watcher = L1Watcher::new(net.provider.clone(), contracts, cfg);
+    let mut pipe = Pipeline::new(net.provider.clone(), net.args.l2_chain_id);
+    let start = Instant::now();
+    let mut first = None;
+    loop {
+        while let Some(ev) = watcher.step().await.map_err(l1("fresh watcher"))? {
+            pipe.handle(&ev).await.map_err(l1("fresh derivation"))?;
+        }
+        let batches = pipe.derivation.canonical().len().saturating_sub(1);
+        if first.is_none() {
+            let secs = start.elapsed().as_secs_f64();
+            say(format!(
+                "fresh node: {batches} batches derived in {secs:.2} s ({:.1} batches/s)",
+                batches as f64 / secs.max(1e-9)
+            ));
+            first = Some(batches);
+        }
+        let tip = pipe.derivation.tip().id;
+        let root = pipe.derivation.state_root();
+        let views: Vec<_> = net.operators.iter().filter_map(|o| o.view()).collect();
+        if !views.is_empty() && views.iter().all(|v| v.tip_id == tip) {
+            let onchain = Rollup::new(net.deployment.rollup, &net.provider)
+                .getBatch(tip)
+                .call()
+                .await
+                .map_err(l1("getBatch"))?
+                .stateRoot;
+            let agree = onchain == root && views.iter().all(|v| v.state_root == root);
+            say(format!(
+                "batch {tip}: fresh root {root}, L1 {onchain}, {} running nodes {}",
+                views.len(),
+                if agree { "agree" } else { "DISAGREE" }
+            ));
+            return Ok(agree);
+        }
+        timeout_check(net, "fresh sync", start, &format!("fresh tip {tip}"))?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+}
+
+fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
+}
+
+/// Move L1 time forward by `secs` and mine a block.
+async fn warp(net: &Devnet, secs: u64) -> Result<(), DevnetError> {
+    net.provider
+        .anvil_increase_time(secs)
+        .await
+        .map_err(l1("anvil_increaseTime"))?;
+    net.provider
+        .anvil_mine(Some(1), None)
+        .await
+        .map_err(l1("anvil_mine"))
+}
+
+fn timeout_check(
+    net: &Devnet,
+    step: &'static str,
+    start: Instant,
+    detail: &str,
+) -> Result<(), DevnetError> {
+    if net.cancel.is_cancelled() {
+        return Err(DevnetError::Stopped);
+    }
+    net.check_nodes()?;
+    let secs = net.args.step_timeout_secs;
+    if start.elapsed() > Duration::from_secs(secs) {
+        return Err(DevnetError::Timeout {
+            step,
+            secs,
+            detail: detail.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Wait until `done(counts)`.
+async fn wait(
+    net: &Devnet,
+    step: &'static str,
+    done: impl Fn(&Counts) -> bool,
+) -> Result<(), DevnetError> {
+    let start = Instant::now();
+    loop {
+        if done(&lock(&net.counts)) {
+            return Ok(());
+        }
+        let detail = format!("{:?}", lock(&net.counts).report);
+        timeout_check(net, step, start, &detail)?;
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}

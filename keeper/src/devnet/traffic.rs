@@ -1,0 +1,219 @@
+//! The traffic generator: L2 users with real EcGFp5 keys (derived from a per-user seed) and real L1
+//! wallets (devnet mnemonic accounts). Each user deposits ETH from L1 into a new L2 account, then
+//! the generator sends signed transfers between them, and every `withdraw_every`-th transaction a
+//! withdrawal to the sender's L1 address, through the nodes' L2 RPC (a node that does not lead
+//! forwards to the leader). Nonces are tracked locally and re-read from the RPC after any refusal.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use alloy::network::EthereumWallet;
+use alloy::primitives::{keccak256, Address, B256, U256};
+use alloy::providers::ProviderBuilder;
+use alloy::signers::local::PrivateKeySigner;
+use alloy::sol_types::SolEvent;
+use janus_l2::keys::SecretKey;
+use janus_l2::tx::record::{Transfer, Tx, Withdraw};
+use janus_l2::tx::signing::sign_tx;
+use tokio_util::sync::CancellationToken;
+
+use super::client::L2Client;
+use super::error::{l1, DevnetError};
+use super::view::{lock, SharedCounts};
+use crate::l1::bindings::Bridge;
+
+/// One L2 user.
+#[derive(Debug)]
+pub struct User {
+    /// Its L2 key.
+    pub key: SecretKey,
+    /// Its L1 wallet (deposits come from it, withdrawals go to it).
+    pub wallet: PrivateKeySigner,
+    /// Its L2 account index (after the deposit).
+    pub account: u32,
+    /// Next nonce as far as the generator knows.
+    pub nonce: u64,
+}
+
+/// The L2 key of devnet user `i` (deterministic, so a restarted devnet finds its users).
+pub fn user_key(i: usize) -> SecretKey {
+    let seed = keccak256(format!("janus devnet user {i}"));
+    SecretKey::from_seed(&seed.0)
+}
+
+/// Deposit 1 ETH from `wallet` into a new L2 account for `key`; returns the account index.
+pub async fn deposit_new_account(
+    l1_url: &alloy::transports::http::reqwest::Url,
+    bridge: Address,
+    wallet: &PrivateKeySigner,
+    key: &SecretKey,
+) -> Result<u32, DevnetError> {
+    let p = ProviderBuilder::new()
+        .wallet(EthereumWallet::from(wallet.clone()))
+        .connect_http(l1_url.clone());
+    let receipt = Bridge::new(bridge, &p)
+        .depositETHNewAccount(key.public_key().to_bytes().to_vec().into())
+        .value(U256::from(10u64).pow(U256::from(18)))
+        .send()
+        .await
+        .map_err(l1("depositETHNewAccount"))?
+        .get_receipt()
+        .await
+        .map_err(l1("deposit receipt"))?;
+    receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| Bridge::AccountRegistered::decode_log_data(l.data()).ok())
+        .map(|e| e.account)
+        .ok_or_else(|| DevnetError::L1 {
+            what: "deposit".into(),
+            message: "no AccountRegistered event".into(),
+        })
+}
+
+/// A transfer or withdrawal the generator sent.
+#[derive(Clone, Debug)]
+pub struct Sent {
+    /// Its hash.
+    pub hash: B256,
+    /// A withdrawal (else a transfer).
+    pub withdrawal: bool,
+}
+
+/// The generator (see the module docs).
+pub struct Traffic {
+    users: Vec<User>,
+    nodes: Vec<L2Client>,
+    chain_id: u64,
+    counts: SharedCounts,
+    /// Send a withdrawal every this many transactions (0: never).
+    pub withdraw_every: u64,
+    sent: u64,
+    rng: u64,
+    history: Arc<std::sync::Mutex<Vec<Sent>>>,
+}
+
+impl Traffic {
+    /// A generator for `users` sending through `nodes`.
+    pub fn new(
+        users: Vec<User>,
+        nodes: Vec<L2Client>,
+        chain_id: u64,
+        counts: SharedCounts,
+    ) -> Self {
+        Self {
+            users,
+            nodes,
+            chain_id,
+            counts,
+            withdraw_every: 10,
+            sent: 0,
+            rng: 0x9E37_79B9_7F4A_7C15,
+            history: Arc::default(),
+        }
+    }
+
+    /// What was sent so far (shared: readable while [`Self::run`] runs).
+    pub fn history(&self) -> Arc<std::sync::Mutex<Vec<Sent>>> {
+        self.history.clone()
+    }
+
+    fn next_rand(&mut self) -> u64 {
+        // xorshift64: reproducible traffic without a dependency.
+        self.rng ^= self.rng << 13;
+        self.rng ^= self.rng >> 7;
+        self.rng ^= self.rng << 17;
+        self.rng
+    }
+
+    /// Send one transaction every `every` until `cancel`.
+    pub async fn run(mut self, every: Duration, cancel: CancellationToken) {
+        loop {
+            if let Err(e) = self.send_one().await {
+                tracing::debug!(target: "janus::devnet", error = %e, "traffic");
+            }
+            self.track_blocks().await;
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = tokio::time::sleep(every) => {}
+            }
+        }
+    }
+
+    /// Sign and send one transaction from a random user through a random node.
+    pub async fn send_one(&mut self) -> Result<B256, DevnetError> {
+        if self.users.len() < 2 || self.nodes.is_empty() {
+            return Err(DevnetError::Config(
+                "traffic needs 2 users and a node".into(),
+            ));
+        }
+        let from = (self.next_rand() % self.users.len() as u64) as usize;
+        let mut to = (self.next_rand() % self.users.len() as u64) as usize;
+        if to == from {
+            to = (to + 1) % self.users.len();
+        }
+        let pick = (self.next_rand() % self.nodes.len() as u64) as usize;
+        let node = self.nodes[pick].clone();
+        let withdrawal =
+            self.withdraw_every > 0 && (self.sent + 1).is_multiple_of(self.withdraw_every);
+        let amount = 1_000 + self.next_rand() % 10_000; // gwei
+        let u = &self.users[from];
+        let mut tx = if withdrawal {
+            Tx::Withdraw(Withdraw {
+                from: u.account,
+                l1_recipient: u.wallet.address().0 .0,
+                asset: 0,
+                amount,
+                fee: 1,
+                nonce: u.nonce,
+                signature: [0; 80],
+            })
+        } else {
+            Tx::Transfer(Transfer {
+                from: u.account,
+                to: self.users[to].account,
+                asset: 0,
+                amount,
+                fee: 1,
+                nonce: u.nonce,
+                signature: [0; 80],
+            })
+        };
+        sign_tx(&mut tx, &u.key, self.chain_id)
+            .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
+        match node.send(&tx.encode(), self.chain_id).await {
+            Ok(hash) => {
+                self.users[from].nonce += 1;
+                self.sent += 1;
+                if let Ok(mut h) = self.history.lock() {
+                    h.push(Sent { hash, withdrawal });
+                }
+                Ok(hash)
+            }
+            Err(e) => {
+                // Refused (nonce, leader change, node down): re-read the nonce for next time.
+                if let Ok(Some(a)) = node.account(self.users[from].account).await {
+                    self.users[from].nonce = a.nonce;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Note the newest L2 block a recent receipt names (for the live view).
+    async fn track_blocks(&self) {
+        let Some(last) = self.history.lock().ok().and_then(|h| h.last().cloned()) else {
+            return;
+        };
+        for node in &self.nodes {
+            if let Ok(Some(r)) = node.receipt(last.hash).await {
+                if let Some(b) = r.get("block").and_then(|b| b.as_u64()) {
+                    let mut c = lock(&self.counts);
+                    c.l2_block = c.l2_block.max(b);
+                }
+                return;
+            }
+        }
+    }
+}

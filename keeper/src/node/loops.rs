@@ -1,0 +1,142 @@
+//! The node's two glue loops: derivation (apply each watcher event, then feed the roles what it
+//! brought) and the leader schedule (read who leads at every new L1 head for the sequencer).
+
+use std::time::Duration;
+
+use alloy::primitives::B256;
+use alloy::providers::{Provider, RootProvider};
+use janus_l2::tx::message::L1Message;
+use tokio::sync::{mpsc, watch};
+use tokio_util::sync::CancellationToken;
+
+use super::Feeds;
+use crate::derive::{DerivedBatch, News, Pipeline};
+use crate::error::NodeError;
+use crate::l1::L1Event;
+use crate::ops::{self, Health};
+use crate::prover::ProveJob;
+use crate::sequencer::{DerivedTip, LeaderView, SequencerInput};
+
+/// What a running node has derived, published after every L1 event (for embedders such as
+/// `janus devnet`, and for tests).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NodeView {
+    /// Canonical tip batch id.
+    pub tip_id: u64,
+    /// Its re-executed state root.
+    pub state_root: B256,
+    /// Canonical batches derived (genesis excluded).
+    pub batches: usize,
+}
+
+/// Derivation: apply each watcher event, then feed the roles what it brought.
+pub(super) async fn derive_loop(
+    mut pipeline: Pipeline<RootProvider>,
+    mut events: mpsc::Receiver<L1Event>,
+    feeds: Feeds,
+    health: Health,
+    view: watch::Sender<NodeView>,
+    cancel: CancellationToken,
+) -> Result<Pipeline<RootProvider>, NodeError> {
+    loop {
+        let ev = tokio::select! {
+            ev = events.recv() => match ev { Some(ev) => ev, None => return Ok(pipeline) },
+            _ = cancel.cancelled() => return Ok(pipeline),
+        };
+        if !pipeline.handle_retrying(&ev, &cancel).await? {
+            return Ok(pipeline);
+        }
+        let news = pipeline.take_news();
+        let tip = pipeline.derivation.tip().id;
+        let batches = pipeline.derivation.canonical().len().saturating_sub(1);
+        health.derived_tip(tip);
+        ::metrics::gauge!(ops::metrics::DERIVED_BATCHES).set(batches as f64);
+        view.send_replace(NodeView {
+            tip_id: tip,
+            state_root: pipeline.derivation.state_root(),
+            batches,
+        });
+        for n in &news {
+            match n {
+                News::Submitted(id) | News::Challenged(id) => {
+                    let Some(b) = pipeline.derivation.batch(*id).cloned() else {
+                        continue;
+                    };
+                    if let (News::Submitted(_), Some(tx)) = (n, &feeds.challenger) {
+                        tx.send(b.clone()).await.ok();
+                    }
+                    feed_prover(&pipeline, &feeds, &b, *id);
+                }
+                News::Message(record) => {
+                    if let Some(tx) = &feeds.sequencer {
+                        match L1Message::decode(record) {
+                            Ok(m) => {
+                                tx.send(SequencerInput::Message(m)).await.ok();
+                            }
+                            Err(e) => {
+                                tracing::error!(target: "janus", error = %e, "undecodable L1 message record")
+                            }
+                        }
+                    }
+                }
+                News::Rollback => {}
+            }
+        }
+        if let (Some(tx), false) = (&feeds.sequencer, news.is_empty()) {
+            tx.send(SequencerInput::Derived(DerivedTip::of(
+                &pipeline.derivation,
+            )))
+            .await
+            .ok();
+        }
+    }
+}
+
+/// Offer batch `id` to the prover client (when the node proves).
+fn feed_prover(pipeline: &Pipeline<RootProvider>, feeds: &Feeds, b: &DerivedBatch, id: u64) {
+    let pre = pipeline
+        .derivation
+        .batch(b.parent_id)
+        .and_then(|p| p.state.clone());
+    if let (Some(tx), Some(pre_state), Some(data)) = (&feeds.prover, pre, pipeline.batch_data(id)) {
+        let job = ProveJob {
+            batch_id: id,
+            pre_state,
+            data: data.to_vec(),
+        };
+        // A busy prover skips the job; the challenge event brings it back.
+        if tx.try_send(job).is_err() {
+            tracing::warn!(target: "janus", batch = id, "prover busy; job skipped");
+        }
+    }
+}
+
+/// Send the leader schedule at every new L1 head to the sequencer.
+pub(super) async fn leader_schedule(
+    provider: RootProvider,
+    view: LeaderView<RootProvider>,
+    out: mpsc::Sender<SequencerInput>,
+    every: Duration,
+    cancel: CancellationToken,
+) -> Result<(), NodeError> {
+    let mut last = None;
+    loop {
+        match provider.get_block_number().await {
+            Ok(head) if last != Some(head) => match view.at(head + 1).await {
+                Ok(info) => {
+                    last = Some(head);
+                    if out.send(SequencerInput::Leader(info)).await.is_err() {
+                        return Ok(());
+                    }
+                }
+                Err(e) => tracing::warn!(target: "janus", error = %e, "reading the leader"),
+            },
+            Ok(_) => {}
+            Err(e) => tracing::warn!(target: "janus", error = %e, "reading the L1 head"),
+        }
+        tokio::select! {
+            _ = cancel.cancelled() => return Ok(()),
+            _ = tokio::time::sleep(every) => {}
+        }
+    }
+}
