@@ -1,0 +1,282 @@
+//! `kill -9` of a sequencing `janus node` while its batch submission is in flight, then a restart
+//! on the same store: the batch lands exactly once (one L1 transaction from the signer, one
+//! `BatchSubmitted`), nothing the node had soft-confirmed is lost, and the node keeps serving.
+//!
+//! anvil is loaded with the committed devnet fixture (`keeper/fixtures`, the suite deployed by the
+//! real scripts) and stops mining once the node is the leader of a fresh epoch, so the submission
+//! stays pending in anvil's pool until the test mines it — after the crash.
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use alloy::network::EthereumWallet;
+use alloy::node_bindings::{Anvil, AnvilInstance};
+use alloy::primitives::{keccak256, Address, U256};
+use alloy::providers::ext::AnvilApi;
+use alloy::providers::{Provider, ProviderBuilder, RootProvider};
+use alloy::signers::local::PrivateKeySigner;
+use alloy::sol;
+use janus_l2::keys::SecretKey;
+
+sol!(
+    #[sol(rpc)]
+    Rollup,
+    "abi/Rollup.json"
+);
+sol!(
+    #[sol(rpc)]
+    Bridge,
+    "abi/Bridge.json"
+);
+sol!(
+    #[sol(rpc)]
+    SequencerSet,
+    "abi/SequencerSet.json"
+);
+sol!(
+    #[sol(rpc)]
+    Staking,
+    "abi/Staking.json"
+);
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn anvil_bin() -> PathBuf {
+    let arch = match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        other => other,
+    };
+    manifest().join(format!(
+        "../node_modules/@foundry-rs/anvil-{}-{arch}/bin/anvil",
+        std::env::consts::OS
+    ))
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Deployment {
+    rollup: Address,
+    bridge: Address,
+    sequencer_set: Address,
+    staking: Address,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// Deposit 1 ETH into a new L2 account for `key`; returns its index.
+async fn deposit(anvil: &AnvilInstance, bridge: Address, key: &SecretKey) -> u32 {
+    let wallet = ProviderBuilder::new()
+        .wallet(EthereumWallet::from(PrivateKeySigner::from(
+            anvil.keys()[0].clone(),
+        )))
+        .connect_http(anvil.endpoint_url());
+    let receipt = Bridge::new(bridge, &wallet)
+        .depositETHNewAccount(key.public_key().to_bytes().to_vec().into())
+        .value(U256::from(10u64).pow(U256::from(18)))
+        .send()
+        .await
+        .expect("deposit sent")
+        .get_receipt()
+        .await
+        .expect("deposit mined");
+    receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| {
+            use alloy::sol_types::SolEvent;
+            Bridge::AccountRegistered::decode_log_data(l.data()).ok()
+        })
+        .expect("AccountRegistered")
+        .account
+}
+
+struct Node {
+    child: Child,
+}
+
+impl Node {
+    fn start(
+        anvil: &AnvilInstance,
+        data: &std::path::Path,
+        signer: &PrivateKeySigner,
+        operator: Address,
+        fee_account: u32,
+    ) -> Self {
+        let child = Command::new(env!("CARGO_BIN_EXE_janus"))
+            .arg("node")
+            .env("JANUS_L1_RPC", anvil.endpoint())
+            .env(
+                "JANUS_DEPLOYMENT",
+                manifest().join("fixtures/devnet-deployment.json"),
+            )
+            .env("JANUS_DATA_DIR", data)
+            .env("JANUS_SIGNER_KEY", alloy::hex::encode(signer.to_bytes()))
+            .env("JANUS_OPERATOR", operator.to_string())
+            .env("JANUS_SEQUENCE", "true")
+            .env("JANUS_FEE_ACCOUNT", fee_account.to_string())
+            .env("JANUS_CONFIRMATIONS", "0")
+            .env("JANUS_POLL_MS", "100")
+            .env("JANUS_BLOCK_MS", "100")
+            .env("JANUS_BATCH_SECS", "1")
+            .env("JANUS_PROVE", "none")
+            .env("JANUS_NO_LIVENESS_REPORTS", "true")
+            .env("JANUS_NO_FINALIZE", "true")
+            .env("JANUS_RPC_ADDR", format!("127.0.0.1:{}", free_port()))
+            .env("JANUS_OPS_ADDR", format!("127.0.0.1:{}", free_port()))
+            .env("JANUS_LOG", "info")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn janus");
+        Self { child }
+    }
+
+    fn kill9(&mut self) {
+        let pid = self.child.id().to_string();
+        let ok = Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .expect("kill");
+        assert!(ok.success());
+        self.child.wait().expect("reaped");
+    }
+
+    fn assert_running(&mut self) {
+        assert!(
+            self.child.try_wait().expect("poll").is_none(),
+            "the node exited"
+        );
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn until<F, Fut>(what: &str, secs: u64, mut f: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let start = Instant::now();
+    while !f().await {
+        assert!(
+            start.elapsed() < Duration::from_secs(secs),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kill_9_during_submission_then_restart_posts_the_batch_exactly_once() {
+    let anvil = Anvil::at(anvil_bin())
+        .arg("--load-state")
+        .arg(manifest().join("fixtures/devnet-state.json"))
+        .spawn();
+    let d: Deployment = serde_json::from_str(
+        &std::fs::read_to_string(manifest().join("fixtures/devnet-deployment.json"))
+            .expect("fixture"),
+    )
+    .expect("deployment");
+    let p: RootProvider = RootProvider::new_http(anvil.endpoint_url());
+    let set = SequencerSet::new(d.sequencer_set, &p);
+    let fee_key = SecretKey::from_seed(&keccak256(b"crash test fee account").0);
+    let user = SecretKey::from_seed(&keccak256(b"crash test user").0);
+    let fee_account = deposit(&anvil, d.bridge, &fee_key).await;
+    deposit(&anvil, d.bridge, &user).await;
+
+    // Mine to the last block of an epoch whose successor has a leader, then stop mining: the node
+    // leads the next block's whole epoch, and the block stays the next one until the test mines.
+    let leader = loop {
+        let head = p.get_block_number().await.expect("head");
+        let n = U256::from(head + 1);
+        let (e_head, e_next) = (
+            set.epochOf(U256::from(head)).call().await.expect("epoch"),
+            set.epochOf(n).call().await.expect("epoch"),
+        );
+        let leader = set.leaderAt(n).call().await.expect("leaderAt");
+        if e_head != e_next && leader != Address::ZERO {
+            break leader;
+        }
+        p.anvil_mine(Some(1), None).await.expect("mine");
+    };
+    p.anvil_set_auto_mine(false).await.expect("automine off");
+    let signer_addr = Staking::new(d.staking, &p)
+        .signerOf(leader)
+        .call()
+        .await
+        .expect("signerOf");
+    let i = anvil
+        .addresses()
+        .iter()
+        .position(|a| *a == signer_addr)
+        .expect("signer is an anvil key");
+    let signer = PrivateKeySigner::from(anvil.keys()[i].clone());
+    let rollup = Rollup::new(d.rollup, &p);
+    assert_eq!(rollup.tipId().call().await.expect("tip"), 0);
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut node = Node::start(&anvil, dir.path(), &signer, leader, fee_account);
+    // The node soft-confirms the deposits in an L2 block and broadcasts submitBatch: it waits in
+    // anvil's pool (no mining), so the signer's pending nonce moves while the mined one does not.
+    until("the batch submission in the pool", 60, || async {
+        p.get_transaction_count(signer_addr)
+            .pending()
+            .await
+            .expect("nonce")
+            == 1
+    })
+    .await;
+    node.assert_running();
+    node.kill9();
+
+    let mut node = Node::start(&anvil, dir.path(), &signer, leader, fee_account);
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    node.assert_running();
+    p.anvil_mine(Some(1), None)
+        .await
+        .expect("mine the pending batch");
+    p.anvil_set_auto_mine(true).await.expect("automine on");
+    until("batch 1 on L1", 30, || async {
+        rollup.tipId().call().await.expect("tip") == 1
+    })
+    .await;
+    // Give the restarted node time to (wrongly) post the same blocks again.
+    for _ in 0..5 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        p.anvil_mine(Some(1), None).await.expect("mine");
+    }
+    node.assert_running();
+    assert_eq!(
+        rollup.tipId().call().await.expect("tip"),
+        1,
+        "posted exactly once"
+    );
+    assert_eq!(
+        p.get_transaction_count(signer_addr)
+            .pending()
+            .await
+            .expect("nonce"),
+        1,
+        "one L1 transaction from the signer in all"
+    );
+    let batch = rollup.getBatch(1).call().await.expect("batch 1");
+    assert_eq!(
+        batch.msgEnd, 2,
+        "both deposits the node confirmed are in it"
+    );
+}
