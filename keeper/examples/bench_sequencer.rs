@@ -1,10 +1,12 @@
 //! Sequencer throughput and soft-confirmation latency.
 //!
-//! `cargo run --release -p janus-keeper --example bench_sequencer -- [N] [RATE] [INTERVAL_MS]`
+//! `cargo run --release -p janus-keeper --example bench_sequencer -- [N] [RATE] [INTERVAL_MS] [THREADS]`
 //!
 //! N signed transfers (default 20000, from 500 accounts) are submitted through
-//! `SequencerHandle::submit` (decode, admission checks, Schnorr verification, mempool, store) by one
-//! thread — at RATE per second, or as fast as possible with RATE = 0 — while a second thread
+//! `SequencerHandle::submit` (decode, admission checks, Schnorr verification outside the core lock,
+//! mempool, store) by THREADS submitting threads (default 1; each owns a set of accounts, as
+//! concurrent JSON-RPC requests would) — at RATE per second in all, or as fast as possible with
+//! RATE = 0 — while another thread
 //! produces a block every INTERVAL_MS (default 10) with `Core::produce_block` (apply_tx, state root,
 //! EIP-712 signature, one durable store commit). Prints transfers/s and p50/p99 latency from
 //! submission to the signed block, then the cost of the pieces (signature verification, apply_tx).
@@ -57,6 +59,7 @@ fn main() {
     let n = args.first().copied().unwrap_or(20_000) as usize;
     let rate = args.get(1).copied().unwrap_or(0);
     let interval_ms = args.get(2).copied().unwrap_or(10).max(1);
+    let threads = args.get(3).copied().unwrap_or(1).max(1) as usize;
 
     // Keys and signed transfers (not timed): account i+1 sends to account i+2 (mod ACCOUNTS).
     let t = Instant::now();
@@ -148,29 +151,44 @@ fn main() {
     };
 
     let start = Instant::now();
-    let mut refused = 0usize;
-    for (i, tx) in txs.iter().enumerate() {
-        if rate > 0 {
-            let due = start + Duration::from_secs_f64(i as f64 / rate as f64);
-            if let Some(wait) = due.checked_duration_since(Instant::now()) {
-                std::thread::sleep(wait);
-            }
-        }
-        let t = Instant::now();
-        match handle.submit(tx) {
-            Ok(h) => {
-                submitted.lock().expect("lock").insert(h, t);
-            }
-            Err(_) => refused += 1,
-        }
-    }
+    // Thread t submits the transfers of the accounts a with a % threads == t, in nonce order.
+    let refused: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|t| {
+                let (handle, submitted, txs) = (handle.clone(), submitted.clone(), &txs);
+                scope.spawn(move || {
+                    let mut refused = 0usize;
+                    for (i, tx) in txs.iter().enumerate() {
+                        if i % ACCOUNTS as usize % threads != t {
+                            continue;
+                        }
+                        if rate > 0 {
+                            let due = start + Duration::from_secs_f64(i as f64 / rate as f64);
+                            if let Some(wait) = due.checked_duration_since(Instant::now()) {
+                                std::thread::sleep(wait);
+                            }
+                        }
+                        let at = Instant::now();
+                        match handle.submit(tx) {
+                            Ok(h) => {
+                                submitted.lock().expect("lock").insert(h, at);
+                            }
+                            Err(_) => refused += 1,
+                        }
+                    }
+                    refused
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().expect("worker")).sum()
+    });
     let submit_time = start.elapsed();
     done.store(true, Ordering::Relaxed);
     let (mut lat, blocks, busy) = producer.join().expect("producer");
     let total = start.elapsed();
     lat.sort();
     println!(
-        "N={} rate={} interval={}ms: {} confirmed in {:.2?} ({} blocks), refused {}",
+        "N={} rate={} interval={}ms threads={}: {} confirmed in {:.2?} ({} blocks), refused {}",
         txs.len(),
         if rate == 0 {
             "max".to_string()
@@ -178,6 +196,7 @@ fn main() {
             rate.to_string()
         },
         interval_ms,
+        threads,
         lat.len(),
         total,
         blocks,

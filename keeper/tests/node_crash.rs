@@ -6,6 +6,8 @@
 //! real scripts) and stops mining once the node is the leader of a fresh epoch, so the submission
 //! stays pending in anvil's pool until the test mines it — after the crash.
 
+#![allow(clippy::too_many_arguments)] // sol!-generated calls
+
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};

@@ -160,7 +160,14 @@ impl Scenario {
         say("step 6: an honest batch on the reverted tip");
         wait(net, "recovery", |c| c.report.batches_posted > posted).await?;
         let agree = fresh_sync(net).await?;
-        lock(&net.counts).report.state_root_agreement = agree;
+        let (n, p50, p99) = {
+            let mut c = lock(&net.counts);
+            c.report.state_root_agreement = agree;
+            c.inclusion_percentiles()
+        };
+        say(format!(
+            "L2 transaction → L1 batch inclusion: {n} timed, p50 {p50} ms, p99 {p99} ms"
+        ));
         Ok(())
     }
 

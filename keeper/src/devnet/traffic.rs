@@ -5,7 +5,7 @@
 //! forwards to the leader). Nonces are tracked locally and re-read from the RPC after any refusal.
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use alloy::network::EthereumWallet;
 use alloy::primitives::{keccak256, Address, B256, U256};
@@ -92,7 +92,12 @@ pub struct Traffic {
     sent: u64,
     rng: u64,
     history: Arc<std::sync::Mutex<Vec<Sent>>>,
+    /// Sent and not yet seen in a posted batch, oldest first.
+    in_flight: std::collections::VecDeque<(B256, Instant)>,
 }
+
+/// Give up timing a transaction after this long (dropped, or its batch was reverted).
+const TRACK_FOR: Duration = Duration::from_secs(120);
 
 impl Traffic {
     /// A generator for `users` sending through `nodes`.
@@ -111,6 +116,7 @@ impl Traffic {
             sent: 0,
             rng: 0x9E37_79B9_7F4A_7C15,
             history: Arc::default(),
+            in_flight: Default::default(),
         }
     }
 
@@ -189,6 +195,7 @@ impl Traffic {
                 if let Ok(mut h) = self.history.lock() {
                     h.push(Sent { hash, withdrawal });
                 }
+                self.in_flight.push_back((hash, Instant::now()));
                 Ok(hash)
             }
             Err(e) => {
@@ -201,19 +208,40 @@ impl Traffic {
         }
     }
 
-    /// Note the newest L2 block a recent receipt names (for the live view).
-    async fn track_blocks(&self) {
-        let Some(last) = self.history.lock().ok().and_then(|h| h.last().cloned()) else {
-            return;
-        };
-        for node in &self.nodes {
-            if let Ok(Some(r)) = node.receipt(last.hash).await {
-                if let Some(b) = r.get("block").and_then(|b| b.as_u64()) {
-                    let mut c = lock(&self.counts);
-                    c.l2_block = c.l2_block.max(b);
+    /// Time the oldest in-flight transactions to their batch's L1 inclusion (the receipt status
+    /// turns `batched` once the batch transaction is mined; any node that knows it answers), and
+    /// note the newest L2 block for the live view.
+    async fn track_blocks(&mut self) {
+        let mut keep = std::collections::VecDeque::new();
+        let mut checked = 0;
+        while let Some((hash, sent)) = self.in_flight.pop_front() {
+            if checked == 16 {
+                keep.push_back((hash, sent));
+                continue;
+            }
+            checked += 1;
+            let mut batched = false;
+            for node in &self.nodes {
+                if let Ok(Some(r)) = node.receipt(hash).await {
+                    if let Some(b) = r.get("block").and_then(|b| b.as_u64()) {
+                        let mut c = lock(&self.counts);
+                        c.l2_block = c.l2_block.max(b);
+                    }
+                    if r.get("status").and_then(|s| s.as_str()) == Some("batched") {
+                        batched = true;
+                        break;
+                    }
                 }
-                return;
+            }
+            if batched {
+                let ms = sent.elapsed().as_millis() as u64;
+                lock(&self.counts).inclusion_ms.push(ms);
+            } else if sent.elapsed() < TRACK_FOR {
+                keep.push_back((hash, sent));
+            } else {
+                lock(&self.counts).untracked += 1;
             }
         }
+        self.in_flight = keep;
     }
 }

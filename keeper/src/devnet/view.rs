@@ -41,6 +41,24 @@ pub struct Counts {
     pub head: u64,
     /// Batches reverted (`BatchesReverted` count).
     pub reverts: u64,
+    /// Milliseconds from sending an L2 transaction to its batch's L1 inclusion.
+    pub inclusion_ms: Vec<u64>,
+    /// Transactions not seen in a posted batch within the tracking window (2 min).
+    pub untracked: u64,
+}
+
+impl Counts {
+    /// `(count, p50, p99)` of [`Self::inclusion_ms`].
+    pub fn inclusion_percentiles(&self) -> (usize, u64, u64) {
+        let mut v = self.inclusion_ms.clone();
+        v.sort_unstable();
+        let at = |p: f64| {
+            v.get(((v.len().saturating_sub(1)) as f64 * p).round() as usize)
+                .copied()
+                .unwrap_or(0)
+        };
+        (v.len(), at(0.5), at(0.99))
+    }
 }
 
 /// Shared counters.
@@ -127,11 +145,16 @@ impl View {
     fn summary(&self) -> String {
         let c = lock(&self.counts);
         let r = &c.report;
+        let (n, p50, p99) = c.inclusion_percentiles();
         format!(
-            "epoch {} leader {} | L2 block {} | batches {} posted, {} final (optimistic), {} final (zk) | challenges {} | slashes liveness {} invalid-root {} equivocation {} | deposits {} withdrawals paid {} | transfers {}",
+            "epoch {} leader {} | L2 block {} | tx→L1 n {} p50 {} ms p99 {} ms (lost {}) | batches {} posted, {} final (optimistic), {} final (zk) | challenges {} | slashes liveness {} invalid-root {} equivocation {} | deposits {} withdrawals paid {} | transfers {}",
             c.epoch,
             self.name(c.leader),
             c.l2_block,
+            n,
+            p50,
+            p99,
+            c.untracked,
             r.batches_posted,
             r.batches_finalized_optimistic,
             r.batches_finalized_zk,

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use super::error::*;
 use super::RpcServer;
 use crate::sequencer::tests::{funded, store, transfer};
-use crate::sequencer::{LeaderInfo, SequencerHandle};
+use crate::sequencer::{handoff, LeaderInfo, SequencerHandle, TxStatus};
 
 const CHAIN: u64 = janus_l2::DEFAULT_CHAIN_ID;
 
@@ -164,18 +164,20 @@ async fn bad_requests_get_stable_errors_and_the_server_keeps_answering() {
     srv.stop();
 }
 
+async fn serve(h: &SequencerHandle) -> RpcServer {
+    RpcServer::start("127.0.0.1:0".parse().expect("addr"), h.clone())
+        .await
+        .expect("rpc server")
+}
+
 #[tokio::test]
 async fn a_follower_forwards_transactions_to_the_leader() {
     let (_d1, s1) = store();
     let (_d2, s2) = store();
     let leader = leader_handle(&s1, Address::repeat_byte(1), "");
-    let srv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), leader.clone())
-        .await
-        .expect("leader rpc");
+    let srv = serve(&leader).await;
     let follower = leader_handle(&s2, Address::repeat_byte(2), &srv.url());
-    let fsrv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), follower.clone())
-        .await
-        .expect("follower rpc");
+    let fsrv = serve(&follower).await;
     let tx = hex::encode_prefixed(transfer(1, 2, 5, 0, CHAIN).encode());
     let v = call(&fsrv.url(), "janus_sendTransaction", json!([tx])).await;
     let hash = v["result"]
@@ -201,4 +203,48 @@ async fn a_follower_forwards_transactions_to_the_leader() {
     assert_eq!(code(&v), i64::from(NOT_LEADER));
     srv.stop();
     fsrv.stop();
+}
+
+#[tokio::test]
+async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
+    let (_d1, s1) = store();
+    let (_d2, s2) = store();
+    let leader = leader_handle(&s1, Address::repeat_byte(1), "");
+    let srv = serve(&leader).await;
+    // The old leader pooled two transfers of account 1 while it led.
+    let old = leader_handle(&s2, Address::repeat_byte(2), &srv.url());
+    let mut hashes = Vec::new();
+    for nonce in 0..2 {
+        let tx = transfer(1, 2, 5, nonce, CHAIN).encode();
+        hashes.push(old.lock().admit(&tx).expect("admitted"));
+    }
+    // Nobody to hand to: nothing happens.
+    let nobody = LeaderInfo::default();
+    assert!(handoff::spawn(&old, &reqwest::Client::new(), &nobody).is_none());
+    // Operator 1 leads now: the hand-off forwards both, in nonce order.
+    let task = handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).expect("task");
+    task.await.expect("hand-off");
+    assert_eq!(old.lock().mempool.len(), 0, "handed off");
+    for h in &hashes {
+        assert_eq!(
+            old.status(h),
+            Some(TxStatus::Forwarded { leader: srv.url() })
+        );
+        assert_eq!(
+            leader.status(h),
+            Some(TxStatus::Pending),
+            "the leader has it"
+        );
+    }
+    assert!(
+        handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).is_none(),
+        "nothing left"
+    );
+    // An unreachable leader leaves the mempool as it is.
+    let tx = transfer(1, 2, 5, 2, CHAIN).encode();
+    let h = old.lock().admit(&tx).expect("admitted");
+    srv.stop();
+    let task = handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).expect("task");
+    task.await.expect("hand-off");
+    assert_eq!(old.status(&h), Some(TxStatus::Pending), "kept for a retry");
 }

@@ -7,7 +7,8 @@
 //! and data hash) its id is returned instead of posting the same blocks twice.
 //!
 //! [`LeaderView`] reads who leads at an L1 block from `SequencerSet` and `Staking`: the operator,
-//! its signer, the RPC URL in its metadata, and where the epoch ends.
+//! its signer, the RPC URL in its metadata, where the epoch ends, and from which block the leader
+//! can be reported for liveness.
 
 use std::sync::Arc;
 
@@ -146,10 +147,21 @@ impl<P: Provider + Clone> LeaderView<P> {
             .call()
             .await
             .map_err(l1("epochStartBlock"))?;
+        let last_activity = set
+            .lastActivityBlock()
+            .call()
+            .await
+            .map_err(l1("lastActivityBlock"))?;
+        let timeout = set
+            .livenessTimeout()
+            .call()
+            .await
+            .map_err(l1("livenessTimeout"))?;
         let mut info = LeaderInfo {
             l1_block: block,
             operator,
             epoch_end_block: next.saturating_to::<u64>(),
+            liveness_deadline: last_activity + timeout,
             ..Default::default()
         };
         if operator != Address::ZERO {

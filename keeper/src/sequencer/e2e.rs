@@ -109,7 +109,7 @@ async fn leader_posts_its_blocks_once_and_derivation_agrees() {
     let tx = signed_transfer(&alice, m0.account, m1.account, 1_000, 10);
     let h = core.admit(&tx.encode()).expect("admitted");
     core.produce_block(2_000).expect("p").expect("tx block");
-    let prepared = core.prepare_batch().expect("batch");
+    let prepared = core.prepare_batch(false).expect("batch");
 
     let txmgr = net.txmgr(idx, &store).await;
     let batcher = Batcher::new(p.clone(), d.rollup, txmgr);

@@ -7,18 +7,23 @@
 //! | [`softconf`] | EIP-712 soft confirmations exactly as `EquivocationSlasher` checks them |
 //! | [`producer`] | working state on the derived tip, block production, unposted blocks, tx statuses |
 //! | [`batcher`] | `Rollup.submitBatch` through the tx manager (idempotent), the leader schedule |
+//! | [`handoff`] | a follower hands its leftover mempool to the leader |
 //! | [`error`] | [`MempoolError`], [`SequencerError`] |
 //!
 //! [`Sequencer::run`] produces a block every `block_interval` while this node's operator leads
 //! (and the epoch is not within `epoch_margin_blocks` of its end), and posts the unposted blocks as
 //! one batch when they hold `max_batch_txs` transactions, are `batch_interval` old, or the epoch is
-//! about to end. Its inputs (derived tips, L1 messages, the leader schedule) arrive on a channel
+//! about to end, or when its last post is about to be `livenessTimeout` blocks old — with
+//! nothing to post it then posts an empty batch (a heartbeat), so a quiet network never gets an
+//! honest leader slashed. A node that does not lead hands what is left in its mempool to the
+//! leader ([`handoff`]). Its inputs (derived tips, L1 messages, the leader schedule) arrive on a channel
 //! that the node wires from the watcher and the derivation. [`SequencerHandle`] is what the
 //! JSON-RPC uses.
 
 pub mod batcher;
 pub mod block;
 pub mod error;
+pub mod handoff;
 pub mod mempool;
 pub mod producer;
 pub mod softconf;
@@ -138,6 +143,10 @@ pub struct LeaderInfo {
     pub rpc_url: String,
     /// First L1 block of the next epoch.
     pub epoch_end_block: u64,
+    /// First L1 block at which the leader can be reported for liveness
+    /// (`lastActivityBlock + livenessTimeout`; 0: unknown).
+    #[serde(default)]
+    pub liveness_deadline: u64,
 }
 
 /// Where a transaction stands.
@@ -163,6 +172,11 @@ pub enum TxStatus {
     Dropped {
         /// Why.
         reason: String,
+    },
+    /// Handed to the leader's node (this node stopped leading before including it).
+    Forwarded {
+        /// The leader's RPC URL.
+        leader: String,
     },
 }
 
@@ -265,12 +279,16 @@ fn now_ms() -> u64 {
         .unwrap_or(0)
 }
 
+/// Post a heartbeat this many L1 blocks before the liveness deadline.
+pub const HEARTBEAT_MARGIN_BLOCKS: u64 = 3;
+
 /// The sequencer role (see the module docs).
 #[derive(Debug)]
 pub struct Sequencer<P> {
     handle: SequencerHandle,
     batcher: Option<Arc<Batcher<P>>>,
     cfg: SequencerConfig,
+    http: reqwest::Client,
 }
 
 impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
@@ -280,6 +298,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
             handle,
             batcher: batcher.map(Arc::new),
             cfg,
+            http: reqwest::Client::new(),
         }
     }
 
@@ -301,6 +320,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let (post_tx, mut post_rx) = mpsc::channel::<Option<u64>>(1);
         let mut oldest_unposted: Option<Instant> = None;
+        let mut handing_off: Option<tokio::task::JoinHandle<()>> = None;
         loop {
             tokio::select! {
                 _ = cancel.cancelled() => break,
@@ -331,11 +351,17 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                     if has_blocks && oldest_unposted.is_none() {
                         oldest_unposted = Some(Instant::now());
                     }
+                    let heartbeat = leader.liveness_deadline > 0
+                        && leader.l1_block + HEARTBEAT_MARGIN_BLOCKS >= leader.liveness_deadline;
                     let due = unposted_txs >= self.cfg.max_batch_txs
                         || oldest_unposted.is_some_and(|t| t.elapsed() >= self.cfg.batch_interval)
-                        || closing;
+                        || closing
+                        || heartbeat;
+                    if !leading && handing_off.as_ref().is_none_or(|h| h.is_finished()) {
+                        handing_off = handoff::spawn(&self.handle, &self.http, &leader);
+                    }
                     if let (true, true, Some(batcher)) = (leading, due, &self.batcher) {
-                        if let Some(prepared) = self.handle.lock().prepare_batch() {
+                        if let Some(prepared) = self.handle.lock().prepare_batch(heartbeat) {
                             oldest_unposted = None;
                             let (batcher, post_tx) = (batcher.clone(), post_tx.clone());
                             tokio::spawn(async move {

@@ -34,6 +34,12 @@ pub struct PreparedBatch {
     pub blocks: Vec<u64>,
 }
 
+/// A batch being posted: the number of its last block (none: an empty heartbeat batch).
+#[derive(Clone, Copy, Debug)]
+struct InFlight {
+    last_block: Option<u64>,
+}
+
 /// What the core builds on: the derived tip, or the last batch this node posted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Base {
@@ -61,8 +67,8 @@ pub struct Core {
     head_number: Option<u64>,
     queue: BTreeMap<u64, L1Message>,
     unposted: Vec<Block>,
-    /// Number of the last block of the batch being posted.
-    in_flight: Option<u64>,
+    /// The batch being posted.
+    in_flight: Option<InFlight>,
     pub(crate) mempool: Mempool,
     status: HashMap<B256, TxStatus>,
     recent: BTreeMap<u64, Block>,
@@ -390,21 +396,46 @@ impl Core {
         Ok(Some(block))
     }
 
-    /// Pack every unposted block into a batch (none while a batch is in flight).
-    pub fn prepare_batch(&mut self) -> Option<PreparedBatch> {
-        if self.in_flight.is_some() || self.unposted.is_empty() {
+    /// Pack every unposted block into a batch (none while a batch is in flight). With nothing
+    /// unposted: an empty batch when `heartbeat` (it keeps the state and proves the leader is
+    /// alive), else none.
+    pub fn prepare_batch(&mut self, heartbeat: bool) -> Option<PreparedBatch> {
+        if self.in_flight.is_some() || (self.unposted.is_empty() && !heartbeat) {
             return None;
         }
-        let last = self.unposted.last()?;
         let prepared = PreparedBatch {
             parent_id: self.base.batch_id,
             prev_root: self.base.state_root,
-            new_root: last.header.state_root,
+            new_root: self
+                .unposted
+                .last()
+                .map_or(self.base.state_root, |b| b.header.state_root),
             batch: pack_batch(self.cfg.fee_account, &self.unposted),
             blocks: self.unposted.iter().map(|b| b.header.number).collect(),
         };
-        self.in_flight = Some(last.header.number);
+        self.in_flight = Some(InFlight {
+            last_block: self.unposted.last().map(|b| b.header.number),
+        });
         Some(prepared)
+    }
+
+    /// Mempool transactions (record bytes, key, hash) in arrival order, for a hand-off.
+    pub fn pending_records(&self) -> Vec<(B256, (u32, u64), Vec<u8>)> {
+        self.mempool
+            .in_arrival_order()
+            .map(|p| (p.hash, (p.from, p.nonce), p.tx.encode().to_vec()))
+            .collect()
+    }
+
+    /// Transaction `key` was handed to the leader at `leader`: it leaves the mempool.
+    pub fn forwarded(&mut self, hash: B256, key: (u32, u64), leader: &str) {
+        self.mempool.remove(&[key]);
+        self.status.insert(
+            hash,
+            TxStatus::Forwarded {
+                leader: leader.to_string(),
+            },
+        );
     }
 
     /// Transactions waiting for the next batch (in unposted blocks).
@@ -414,14 +445,18 @@ impl Core {
 
     /// The prepared batch was posted as `batch_id` (`None`: posting failed; it is retried later).
     pub fn on_posted(&mut self, batch_id: Option<u64>) {
-        let Some(last) = self.in_flight.take() else {
+        let Some(flight) = self.in_flight.take() else {
             return;
         };
         let Some(batch_id) = batch_id else {
             return;
         };
         if self.base.batch_id != batch_id {
-            self.settle(last, batch_id);
+            match flight.last_block {
+                Some(last) => self.settle(last, batch_id),
+                // A heartbeat: the state is unchanged, the next batch builds on it.
+                None => self.base.batch_id = batch_id,
+            }
         }
         self.awaiting.push(batch_id);
     }

@@ -255,9 +255,9 @@ fn run_of_blocks_packs_into_one_batch_that_apply_batch_accepts() {
     assert_eq!(b5.header.parent_hash, first.hash);
     assert_eq!(b7.header.parent_hash, b5.hash);
     assert_eq!(b7.header.msg_end, 3);
-    let prepared = core.prepare_batch().expect("batch");
+    let prepared = core.prepare_batch(false).expect("batch");
     assert!(
-        core.prepare_batch().is_none(),
+        core.prepare_batch(false).is_none(),
         "one batch in flight at a time"
     );
     assert_eq!(prepared.blocks, vec![4, 5, 7]);
@@ -402,7 +402,7 @@ fn restart_replays_unposted_blocks_and_restores_the_mempool() {
 fn derived_tips_keep_own_batches_and_rebase_on_foreign_ones() {
     let (_d, s) = store();
     let mut core = funded(&s, 2);
-    let prepared = core.prepare_batch().expect("batch");
+    let prepared = core.prepare_batch(false).expect("batch");
     core.on_posted(Some(1));
     let t = core
         .admit(&transfer(1, 2, 10, 0, CHAIN).encode())
@@ -437,7 +437,7 @@ fn batch_posted_by_an_earlier_run_is_recognised_not_rebased() {
     let (_d, s) = store();
     let (prepared, t) = {
         let mut core = funded(&s, 2);
-        let prepared = core.prepare_batch().expect("batch of block 4");
+        let prepared = core.prepare_batch(false).expect("batch of block 4");
         // Crash before the receipt; a later block is still unposted.
         let t = core
             .admit(&transfer(1, 2, 10, 0, CHAIN).encode())
@@ -460,7 +460,7 @@ fn batch_posted_by_an_earlier_run_is_recognised_not_rebased() {
     assert_eq!(core.head(), head, "no rebase: block 5 stays on top");
     assert_eq!(core.unposted().len(), 1);
     assert_eq!(core.status(&t), Some(TxStatus::Included { block: 5 }));
-    let next = core.prepare_batch().expect("next batch");
+    let next = core.prepare_batch(false).expect("next batch");
     assert_eq!((next.parent_id, next.blocks.clone()), (1, vec![5]));
     assert_eq!(next.prev_root, prepared.new_root);
 }
@@ -495,4 +495,53 @@ fn block_production_verifies_again_unless_admission_verified_the_same_key() {
         .expect("pooled");
     let b = core.produce_block(6 * SLOT).expect("p").expect("block");
     assert_eq!(b.tx_hashes(), vec![h]);
+}
+
+#[test]
+fn heartbeat_posts_an_empty_batch_that_keeps_the_state_and_moves_the_base() {
+    let (_d, s) = store();
+    let mut core = funded(&s, 2);
+    let posted = core.prepare_batch(false).expect("deposits batch");
+    core.on_posted(Some(1));
+    assert!(
+        core.prepare_batch(false).is_none(),
+        "nothing unposted, no heartbeat: nothing to post"
+    );
+    let beat = core.prepare_batch(true).expect("heartbeat");
+    assert!(beat.blocks.is_empty());
+    assert!(beat.batch.messages.is_empty() && beat.batch.txs.is_empty());
+    assert_eq!((beat.parent_id, beat.prev_root), (1, posted.new_root));
+    assert_eq!(beat.new_root, posted.new_root, "the state does not change");
+    let (_, out) = from_genesis(&posted.batch);
+    let mut state = janus_l2::state::State::new();
+    let ctx = janus_l2::batch::BatchContext {
+        chain_id: CHAIN,
+        msg_start: out.msg_end,
+        chain_before: out.chain_after,
+    };
+    for (b, c) in [
+        (
+            &posted.batch,
+            janus_l2::batch::BatchContext {
+                chain_id: CHAIN,
+                msg_start: 0,
+                chain_before: [0; 32],
+            },
+        ),
+        (&beat.batch, ctx),
+    ] {
+        janus_l2::batch::apply_batch(&mut state, b, &c).expect("applies");
+    }
+    assert_eq!(B256::from(digest_to_bytes32(&state.root())), beat.new_root);
+    assert!(
+        core.prepare_batch(true).is_none(),
+        "one in flight at a time"
+    );
+    core.on_posted(Some(2));
+    // The next batch builds on the heartbeat.
+    core.admit(&transfer(1, 2, 10, 0, CHAIN).encode())
+        .expect("t");
+    core.produce_block(9 * SLOT).expect("p").expect("block");
+    let next = core.prepare_batch(false).expect("next");
+    assert_eq!((next.parent_id, next.prev_root), (2, posted.new_root));
 }
