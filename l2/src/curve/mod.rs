@@ -3,6 +3,7 @@
 //! Written for this crate from the paper and checked against the reference implementation's
 //! published test vectors (pornin/ecgfp5); see `vectors.rs`.
 
+mod fixed_base;
 pub mod gfp5;
 pub mod point;
 pub mod scalar;

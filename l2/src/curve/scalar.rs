@@ -163,6 +163,65 @@ impl Scalar {
         ((self.0[i / 16] >> (4 * (i % 16))) & 0xF) as usize
     }
 
+    /// Signed base-`2^w` digits, least significant first: `self = Σ d_i·2^(w·i)` with every
+    /// `d_i ∈ [-2^(w-1), 2^(w-1)]`. Needs `2 ≤ w ≤ 16` and `N·w ≥ 320` (then no carry is left:
+    /// `self < n < 2^319`). Variable-time only in the sense of plain integer arithmetic (no
+    /// data-dependent branches on the digits).
+    pub(crate) fn signed_digits<const N: usize>(&self, w: usize) -> [i32; N] {
+        assert!(
+            (2..=16).contains(&w) && N * w >= 320,
+            "signed_digits: bad window"
+        );
+        let mut out = [0i32; N];
+        let half = 1i32 << (w - 1);
+        let mut carry = 0i32;
+        for (i, d) in out.iter_mut().enumerate() {
+            let mut chunk = 0u64;
+            for j in 0..w {
+                chunk |= (self.bit(w * i + j) as u64) << j;
+            }
+            let v = chunk as i32 + carry;
+            // v > 2^(w-1): take v - 2^w and carry one into the next digit.
+            carry = (half - v) >> 31 & 1;
+            *d = v - (carry << w);
+        }
+        debug_assert_eq!(carry, 0, "n < 2^319 leaves no final carry");
+        out
+    }
+
+    /// Width-`w` NAF, least significant first: `self = Σ d_i·2^i` where every non-zero `d_i` is
+    /// odd, `|d_i| < 2^(w-1)`, and is followed by at least `w - 1` zero digits. Needs
+    /// `2 ≤ w ≤ 8`. Branches on the scalar: for public values only.
+    pub(crate) fn wnaf(&self, w: usize) -> [i8; 321] {
+        assert!((2..=8).contains(&w), "wnaf: bad width");
+        let mut out = [0i8; 321];
+        // k < n < 2^319, and k + 2^(w-1) < 2^320: five limbs hold every intermediate value.
+        let mut k = self.0;
+        let mask = (1u64 << w) - 1;
+        let mut i = 0;
+        while k != [0; 5] {
+            if k[0] & 1 == 1 {
+                let mut d = (k[0] & mask) as i64;
+                if d >= 1 << (w - 1) {
+                    d -= 1 << w;
+                }
+                out[i] = d as i8;
+                let m = [d.unsigned_abs(), 0, 0, 0, 0];
+                k = if d > 0 {
+                    sub5(&k, &m).0
+                } else {
+                    add5(&k, &m).0
+                };
+            }
+            // k >>= 1
+            for j in 0..5 {
+                k[j] = (k[j] >> 1) | if j < 4 { k[j + 1] << 63 } else { 0 };
+            }
+            i += 1;
+        }
+        out
+    }
+
     /// `self^e` for a small exponent (square-and-multiply).
     pub fn pow_u64(&self, mut e: u64) -> Self {
         let mut base = *self;
@@ -275,6 +334,74 @@ mod tests {
         assert_eq!(m1 + Scalar::ONE, Scalar::ZERO);
         assert_eq!(-Scalar::ONE, m1);
         assert_eq!(Scalar::from_bytes_reduce(&n_bytes), Scalar::ZERO);
+    }
+
+    /// The signed digits recombine to the scalar and stay in range, for every supported window
+    /// and for the extremes `0`, `1`, `n - 1`.
+    #[test]
+    fn signed_digits_recombine() {
+        fn check<const N: usize>(s: &Scalar, w: usize) {
+            let digits = s.signed_digits::<N>(w);
+            let half = 1i32 << (w - 1);
+            let radix = Scalar::from_u64(1u64 << w);
+            let mut acc = Scalar::ZERO;
+            for d in digits.iter().rev() {
+                assert!(
+                    (-half..=half).contains(d),
+                    "digit {d} out of range for w = {w}"
+                );
+                let m = Scalar::from_u64(d.unsigned_abs() as u64);
+                acc = acc * radix + if *d < 0 { -m } else { m };
+            }
+            assert_eq!(acc, *s, "w = {w}");
+        }
+        let mut samples = vec![Scalar::ZERO, Scalar::ONE, -Scalar::ONE];
+        for i in 0..40u8 {
+            samples.push(Scalar::from_bytes_reduce(&[i.wrapping_mul(37) ^ 0xC3; 48]));
+            samples.push(Scalar::from_bytes_reduce(&[0xFF - i; 40]));
+        }
+        for s in &samples {
+            check::<64>(s, 5);
+            check::<54>(s, 6);
+            check::<46>(s, 7);
+            check::<40>(s, 8);
+            check::<80>(s, 4);
+        }
+    }
+
+    /// The width-w NAF recombines to the scalar and has its shape (odd digits, in range, at
+    /// least w - 1 zeros after each non-zero digit).
+    #[test]
+    fn wnaf_recombines() {
+        let mut samples = vec![
+            Scalar::ZERO,
+            Scalar::ONE,
+            -Scalar::ONE,
+            Scalar::from_u64(15),
+        ];
+        for i in 0..40u8 {
+            samples.push(Scalar::from_bytes_reduce(&[i.wrapping_mul(91) ^ 0x3C; 48]));
+        }
+        for s in &samples {
+            for w in 2..=8 {
+                let digits = s.wnaf(w);
+                let mut acc = Scalar::ZERO;
+                let mut last_nonzero: Option<usize> = None;
+                for (i, d) in digits.iter().enumerate().rev() {
+                    acc = acc + acc;
+                    if *d != 0 {
+                        assert!(d % 2 != 0 && (d.unsigned_abs() as u32) < 1 << (w - 1));
+                        if let Some(j) = last_nonzero {
+                            assert!(j - i >= w, "digits {j} and {i} too close for w = {w}");
+                        }
+                        last_nonzero = Some(i);
+                        let m = Scalar::from_u64(d.unsigned_abs() as u64);
+                        acc = acc + if *d < 0 { -m } else { m };
+                    }
+                }
+                assert_eq!(acc, *s, "w = {w}");
+            }
+        }
     }
 
     #[test]
