@@ -69,6 +69,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     prover.verify(&p1)?;
     println!("batch verify {:.2?}", t.elapsed());
+    // Peak resident memory so far (Linux), for machines without /usr/bin/time.
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
+            println!("peak RSS: {}", line.trim_start_matches("VmHWM:").trim());
+        }
+    }
     if !recursion {
         return Ok(());
     }
