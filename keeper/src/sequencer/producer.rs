@@ -245,6 +245,15 @@ impl Core {
     /// Produce the block of slot `now_ms / block_interval` if there is anything to include and the
     /// slot is new. Signs it and commits it to the store before returning it.
     pub fn produce_block(&mut self, now_ms: u64) -> Result<Option<Block>, SequencerError> {
+        // The block's transfers update the tree with deferred hashing: each touched path is
+        // re-hashed once, at the header (the fee account's path once per block, not per transfer).
+        self.state.defer_hashing();
+        let out = self.produce_block_deferred(now_ms);
+        self.state.commit();
+        out
+    }
+
+    fn produce_block_deferred(&mut self, now_ms: u64) -> Result<Option<Block>, SequencerError> {
         let interval = self.cfg.block_interval.as_millis().max(1) as u64;
         let number = now_ms / interval;
         if self.head_number.is_some_and(|h| h >= number) {
@@ -333,7 +342,7 @@ impl Core {
         let header = BlockHeader {
             number,
             parent_hash: self.head,
-            state_root: b256(&self.state.root()),
+            state_root: b256(&self.state.commit()),
             tx_root: tx_root(&txs),
             msg_end: msg_next,
             msg_chain: B256::from(chain),

@@ -4,6 +4,12 @@
 //! `two_to_one(left, right)`; the empty subtree of height `h` hashes to `E_h` with `E_0` the zero
 //! digest and `E_{h+1} = two_to_one(E_h, E_h)`. Only non-empty nodes are stored, keyed by
 //! `(level, index at that level)`, so an update costs 32 Poseidon permutations.
+//!
+//! **Deferred hashing** ([`State::defer_hashing`] … [`State::commit`]): updates store the
+//! accounts and leaves at once and re-hash the touched paths together at the commit, each inner
+//! node once however many of its leaves changed (a block producer touching the fee account on
+//! every transfer re-hashes its path once per block instead of once per transfer). Between the
+//! two, [`State::root`] and [`State::proof`] describe the last committed tree.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -98,6 +104,8 @@ pub fn verify_proof(root: &Digest, leaf: &Digest, proof: &MerkleProof) -> bool {
 pub struct State {
     accounts: FastMap<u32, Account>,
     nodes: FastMap<u64, Digest>,
+    /// Leaves updated since [`State::defer_hashing`] (None: hashing is immediate).
+    deferred: Option<Vec<u64>>,
 }
 
 impl core::fmt::Debug for State {
@@ -187,7 +195,54 @@ impl State {
         }
     }
 
+    /// Defer re-hashing of the paths above updated leaves until [`Self::commit`].
+    pub fn defer_hashing(&mut self) {
+        self.deferred.get_or_insert_with(Vec::new);
+    }
+
+    /// Whether hashing is deferred (uncommitted updates may exist).
+    pub fn is_deferred(&self) -> bool {
+        self.deferred.is_some()
+    }
+
+    /// Re-hash every path touched since [`Self::defer_hashing`] (each inner node once), return to
+    /// immediate hashing, and return the root.
+    pub fn commit(&mut self) -> Digest {
+        let Some(mut idx) = self.deferred.take() else {
+            return self.root();
+        };
+        let empty = empty_hashes();
+        idx.sort_unstable();
+        idx.dedup();
+        for level in 0..TREE_DEPTH {
+            idx.iter_mut().for_each(|i| *i >>= 1);
+            idx.dedup();
+            for &parent in &idx {
+                let l = self.node(level, parent << 1);
+                let r = self.node(level, (parent << 1) | 1);
+                let h = compress(l, r);
+                let key = node_key(level + 1, parent);
+                if h == empty[level + 1] {
+                    self.nodes.remove(&key);
+                } else {
+                    self.nodes.insert(key, h);
+                }
+            }
+        }
+        self.root()
+    }
+
     fn set_path(&mut self, index: u32, leaf: Digest) {
+        if let Some(dirty) = &mut self.deferred {
+            dirty.push(index as u64);
+            let key = node_key(0, index as u64);
+            if leaf == ZERO_DIGEST {
+                self.nodes.remove(&key);
+            } else {
+                self.nodes.insert(key, leaf);
+            }
+            return;
+        }
         let empty = empty_hashes();
         let mut h = leaf;
         let mut idx = index as u64;
@@ -252,6 +307,51 @@ impl State {
 mod tests {
     use super::*;
     use crate::hash::digest_to_bytes32;
+
+    #[test]
+    fn deferred_hashing_gives_the_same_tree_as_immediate_hashing() {
+        let mut rng = 0x1234_5678_9abc_def0u64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        let mut eager = State::new();
+        let mut lazy = State::new();
+        for round in 0..20 {
+            lazy.defer_hashing();
+            assert!(lazy.is_deferred());
+            let before = lazy.root();
+            for _ in 0..(1 + next() % 40) {
+                // Few distinct indices (repeated updates of one leaf), far apart ones, removals.
+                let index = match next() % 3 {
+                    0 => (next() % 8) as u32,
+                    1 => next() as u32,
+                    _ => (next() % 1024) as u32,
+                };
+                if next() % 5 == 0 {
+                    eager.remove(index);
+                    lazy.remove(index);
+                } else {
+                    let a = acct((next() % 250) as u8, next() % 1000);
+                    eager.update(index, a.clone());
+                    lazy.update(index, a);
+                }
+                assert_eq!(lazy.root(), before, "the root moves only at the commit");
+                assert_eq!(lazy.leaf(index), eager.leaf(index), "leaves are current");
+            }
+            assert_eq!(lazy.commit(), eager.root(), "round {round}");
+            assert!(!lazy.is_deferred());
+            assert_eq!(
+                lazy.nodes, eager.nodes,
+                "same stored nodes (empties pruned)"
+            );
+            assert_eq!(lazy.root(), lazy.recompute_root());
+        }
+        // Commit without deferral is the root.
+        assert_eq!(lazy.commit(), eager.root());
+    }
 
     fn acct(k: u8, bal: u64) -> Account {
         let mut a = Account::new([k; 40]);
