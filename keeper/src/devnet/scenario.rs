@@ -115,7 +115,8 @@ pub async fn play(net: &mut Devnet, name: &str) -> Result<Report, DevnetError> {
         .iter()
         .map(|o| L2Client::new(o.rpc_url.clone()))
         .collect();
-    let traffic = Traffic::new(users, clients, net.args.l2_chain_id, net.counts.clone());
+    let traffic = Traffic::new(users, clients, net.args.l2_chain_id, net.counts.clone())
+        .with_deposits(l1_url.clone(), net.deployment.bridge);
     tokio::spawn(traffic.run(
         Duration::from_millis(net.args.tx_ms.max(10)),
         net.cancel.child_token(),

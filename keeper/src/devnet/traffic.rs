@@ -1,8 +1,9 @@
 //! The traffic generator: L2 users with real EcGFp5 keys (derived from a per-user seed) and real L1
 //! wallets (devnet mnemonic accounts). Each user deposits ETH from L1 into a new L2 account, then
-//! the generator sends signed transfers between them, and every `withdraw_every`-th transaction a
+//! the generator sends signed transfers between them, every `withdraw_every`-th transaction a
 //! withdrawal to the sender's L1 address, through the nodes' L2 RPC (a node that does not lead
-//! forwards to the leader). Nonces are tracked locally and re-read from the RPC after any refusal.
+//! forwards to the leader), and every `deposit_every`-th a further L1 deposit (0.01 ETH) to an
+//! existing account. Nonces are tracked locally and re-read from the RPC after any refusal.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -89,6 +90,10 @@ pub struct Traffic {
     counts: SharedCounts,
     /// Send a withdrawal every this many transactions (0: never).
     pub withdraw_every: u64,
+    /// Deposit on L1 to an existing account every this many transactions (0: never).
+    pub deposit_every: u64,
+    /// L1 RPC and bridge for those deposits.
+    l1: Option<(alloy::transports::http::reqwest::Url, Address)>,
     sent: u64,
     rng: u64,
     history: Arc<std::sync::Mutex<Vec<Sent>>>,
@@ -113,11 +118,45 @@ impl Traffic {
             chain_id,
             counts,
             withdraw_every: 10,
+            deposit_every: 25,
+            l1: None,
             sent: 0,
             rng: 0x9E37_79B9_7F4A_7C15,
             history: Arc::default(),
             in_flight: Default::default(),
         }
+    }
+
+    /// Also deposit on L1 through `bridge` at `l1_url` (every `deposit_every` transactions).
+    pub fn with_deposits(
+        mut self,
+        l1_url: alloy::transports::http::reqwest::Url,
+        bridge: Address,
+    ) -> Self {
+        self.l1 = Some((l1_url, bridge));
+        self
+    }
+
+    /// Deposit 0.01 ETH from a random user's wallet to its L2 account (in the background).
+    fn deposit_one(&mut self) {
+        let Some((url, bridge)) = self.l1.clone() else {
+            return;
+        };
+        let u = (self.next_rand() % self.users.len() as u64) as usize;
+        let (wallet, account) = (self.users[u].wallet.clone(), self.users[u].account);
+        tokio::spawn(async move {
+            let p = ProviderBuilder::new()
+                .wallet(EthereumWallet::from(wallet))
+                .connect_http(url);
+            let sent = Bridge::new(bridge, &p)
+                .depositETH(account)
+                .value(U256::from(10u64).pow(U256::from(16)))
+                .send()
+                .await;
+            if let Err(e) = sent {
+                tracing::debug!(target: "janus::devnet", error = %e, "traffic deposit");
+            }
+        });
     }
 
     /// What was sent so far (shared: readable while [`Self::run`] runs).
@@ -136,8 +175,12 @@ impl Traffic {
     /// Send one transaction every `every` until `cancel`.
     pub async fn run(mut self, every: Duration, cancel: CancellationToken) {
         loop {
-            if let Err(e) = self.send_one().await {
-                tracing::debug!(target: "janus::devnet", error = %e, "traffic");
+            match self.send_one().await {
+                Ok(_) if self.deposit_every > 0 && self.sent.is_multiple_of(self.deposit_every) => {
+                    self.deposit_one()
+                }
+                Ok(_) => {}
+                Err(e) => tracing::debug!(target: "janus::devnet", error = %e, "traffic"),
             }
             self.track_blocks().await;
             tokio::select! {
