@@ -241,8 +241,15 @@ fn main() {
         apply_tx(&mut fresh, 1, tx, CHAIN).expect("apply");
     }
     let apply = t.elapsed() / ACCOUNTS;
+    let db_dir = tempfile::tempdir().expect("tempdir");
+    let db = Store::open(db_dir.path().join("db")).expect("store");
+    let t = Instant::now();
+    for (i, r) in txs.iter().take(2000).enumerate() {
+        db.mempool_insert_fast(i as u32, 0, r).expect("insert");
+    }
+    let row = t.elapsed() / 2000;
     println!(
-        "per transfer: Schnorr verify {:.1?}, apply_tx (verify + 3 leaf updates, depth-32 Poseidon paths) {:.1?}",
-        verify, apply
+        "per transfer: Schnorr verify {:.1?}, apply_tx (verify + 3 leaf updates, depth-32 Poseidon paths) {:.1?}, mempool row write {:.1?}",
+        verify, apply, row
     );
 }
