@@ -47,10 +47,10 @@ export FORCED_INCLUSION_DELAY=${FORCED_INCLUSION_DELAY:-120} JAIL_DURATION=${JAI
 export TIMELOCK_DELAY=${TIMELOCK_DELAY:-60} CHALLENGE_BOND=${CHALLENGE_BOND:-100000000000000000}
 
 echo "==> deploying the Janus suite (script/Deploy.s.sol)"
-"$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast -q >"$STATE/deploy.log" 2>&1 \
+timeout 300 "$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast --slow -q >"$STATE/deploy.log" 2>&1 \
   || { cat "$STATE/deploy.log"; exit 1; }
 echo "==> registering operators and delegators (script/DevnetSetup.s.sol)"
-"$FORGE" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast -q >"$STATE/setup.log" 2>&1 \
+timeout 300 "$FORGE" script script/DevnetSetup.s.sol:DevnetSetup --rpc-url "$RPC" --broadcast --slow -q >"$STATE/setup.log" 2>&1 \
   || { cat "$STATE/setup.log"; exit 1; }
 
 addr() { python3 -c "import json,sys; print(json.load(open('$DEPLOYMENT'))['$1'])"; }
