@@ -38,6 +38,7 @@ pub(super) async fn derive_loop(
     view: watch::Sender<NodeView>,
     cancel: CancellationToken,
 ) -> Result<Pipeline<RootProvider>, NodeError> {
+    let mut progress = super::progress::SyncProgress::default();
     loop {
         let ev = tokio::select! {
             ev = events.recv() => match ev { Some(ev) => ev, None => return Ok(pipeline) },
@@ -50,6 +51,8 @@ pub(super) async fn derive_loop(
         let tip = pipeline.derivation.tip().id;
         let batches = pipeline.derivation.canonical().len().saturating_sub(1);
         health.derived_tip(tip);
+        let h = health.report();
+        progress.update(h.l1_head, h.l1_processed, batches);
         ::metrics::gauge!(ops::metrics::DERIVED_BATCHES).set(batches as f64);
         view.send_replace(NodeView {
             tip_id: tip,

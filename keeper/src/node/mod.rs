@@ -7,6 +7,7 @@
 //! leader schedule and the L2 JSON-RPC.
 
 mod loops;
+pub mod progress;
 
 pub use loops::NodeView;
 
