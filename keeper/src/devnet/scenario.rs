@@ -132,7 +132,7 @@ pub async fn play(net: &mut Devnet, name: &str) -> Result<Report, DevnetError> {
         tracing::error!(target: "janus::devnet", error = %e, "scenario stopped early");
         say(format!("scenario stopped early: {e}"));
     }
-    Ok(lock(&net.counts).report.clone())
+    Ok(lock(&net.counts).report())
 }
 
 struct Scenario {
@@ -149,7 +149,7 @@ impl Scenario {
         ));
         wait(net, "traffic", |c| {
             c.report.batches_posted >= 2
-                && c.report.l2_transfers >= transfers
+                && c.transfers() >= transfers
                 && c.batches.values().any(|b| !b.2.is_empty())
         })
         .await?;
@@ -468,7 +468,7 @@ async fn wait(
         if done(&lock(&net.counts)) {
             return Ok(());
         }
-        let detail = format!("{:?}", lock(&net.counts).report);
+        let detail = format!("{:?}", lock(&net.counts).report());
         timeout_check(net, step, start, &detail)?;
         tokio::time::sleep(Duration::from_millis(250)).await;
     }

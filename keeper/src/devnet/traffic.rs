@@ -5,7 +5,6 @@
 //! forwards to the leader), and every `deposit_every`-th a further L1 deposit (0.01 ETH) to an
 //! existing account. Nonces are tracked locally and re-read from the RPC after any refusal.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use alloy::network::EthereumWallet;
@@ -73,15 +72,6 @@ pub async fn deposit_new_account(
         })
 }
 
-/// A transfer or withdrawal the generator sent.
-#[derive(Clone, Debug)]
-pub struct Sent {
-    /// Its hash.
-    pub hash: B256,
-    /// A withdrawal (else a transfer).
-    pub withdrawal: bool,
-}
-
 /// The generator (see the module docs).
 pub struct Traffic {
     users: Vec<User>,
@@ -96,7 +86,6 @@ pub struct Traffic {
     l1: Option<(alloy::transports::http::reqwest::Url, Address)>,
     sent: u64,
     rng: u64,
-    history: Arc<std::sync::Mutex<Vec<Sent>>>,
     /// Sent and not yet seen in a posted batch, oldest first.
     in_flight: std::collections::VecDeque<(B256, Instant)>,
 }
@@ -122,7 +111,6 @@ impl Traffic {
             l1: None,
             sent: 0,
             rng: 0x9E37_79B9_7F4A_7C15,
-            history: Arc::default(),
             in_flight: Default::default(),
         }
     }
@@ -157,11 +145,6 @@ impl Traffic {
                 tracing::debug!(target: "janus::devnet", error = %e, "traffic deposit");
             }
         });
-    }
-
-    /// What was sent so far (shared: readable while [`Self::run`] runs).
-    pub fn history(&self) -> Arc<std::sync::Mutex<Vec<Sent>>> {
-        self.history.clone()
     }
 
     fn next_rand(&mut self) -> u64 {
@@ -235,9 +218,6 @@ impl Traffic {
             Ok(hash) => {
                 self.users[from].nonce += 1;
                 self.sent += 1;
-                if let Ok(mut h) = self.history.lock() {
-                    h.push(Sent { hash, withdrawal });
-                }
                 self.in_flight.push_back((hash, Instant::now()));
                 Ok(hash)
             }

@@ -27,7 +27,8 @@ use crate::txmgr::TxManager;
 /// Counters shared by the view, the traffic generator and the scenario.
 #[derive(Debug, Default)]
 pub struct Counts {
-    /// The report's counters (`state_root_agreement` is set by the scenario).
+    /// The report's counters (`state_root_agreement` is set by the scenario; `l2_transfers` is
+    /// derived from [`Self::batches`] by [`Self::report`]).
     pub report: Report,
     /// Canonical posted batches: id → (height, transfers, withdrawals).
     pub batches: BTreeMap<u64, (u64, u64, Vec<Withdrawal>)>,
@@ -48,6 +49,19 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Transfers in the canonical posted batches.
+    pub fn transfers(&self) -> u64 {
+        self.batches.values().map(|b| b.1).sum()
+    }
+
+    /// The report, with its derived counts filled in.
+    pub fn report(&self) -> Report {
+        Report {
+            l2_transfers: self.transfers(),
+            ..self.report.clone()
+        }
+    }
+
     /// `(count, p50, p99)` of [`Self::inclusion_ms`].
     pub fn inclusion_percentiles(&self) -> (usize, u64, u64) {
         let mut v = self.inclusion_ms.clone();
@@ -164,7 +178,7 @@ impl View {
             r.slashes.equivocation,
             r.deposits,
             r.withdrawals_paid,
-            r.l2_transfers
+            c.transfers()
         )
     }
 
@@ -264,7 +278,6 @@ impl View {
             {
                 let mut c = lock(&self.counts);
                 c.report.batches_posted += 1;
-                c.report.l2_transfers += transfers;
                 c.batches
                     .insert(e.batchId, (e.height, transfers, withdrawals.clone()));
             }
@@ -324,9 +337,7 @@ impl View {
                     .map(|(id, _)| *id)
                     .collect();
                 for id in gone {
-                    if let Some(b) = c.batches.remove(&id) {
-                        c.report.l2_transfers -= b.1;
-                    }
+                    c.batches.remove(&id);
                 }
             }
             self.say(format!(
