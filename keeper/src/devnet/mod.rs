@@ -164,6 +164,26 @@ pub struct Devnet {
     pub cancel: CancellationToken,
 }
 
+/// A transaction manager for `signer` with its own store at `path`, polling every 200 ms (the
+/// devnet mines a block per second).
+pub async fn tx_manager(
+    provider: &RootProvider,
+    signer: PrivateKeySigner,
+    path: &std::path::Path,
+    cancel: CancellationToken,
+) -> Result<TxManager<RootProvider>, DevnetError> {
+    let store = Store::open(path)
+        .map_err(|e| DevnetError::Config(format!("store {}: {e}", path.display())))?;
+    let cfg = TxManagerConfig {
+        poll_interval: Duration::from_millis(200),
+        confirmations: 1,
+        ..Default::default()
+    };
+    TxManager::new(provider.clone(), signer, store, cfg, cancel)
+        .await
+        .map_err(l1("transaction manager"))
+}
+
 /// Devnet account `i` of `mnemonic`.
 pub fn account(mnemonic: &str, i: u32) -> Result<PrivateKeySigner, DevnetError> {
     MnemonicBuilder::<English>::default()
@@ -222,22 +242,14 @@ impl Devnet {
                 "no devnet operator is registered (run script/DevnetSetup.s.sol)".into(),
             ));
         }
-        let store = Store::open(args.dir.join("devnet.redb"))
-            .map_err(|e| DevnetError::Config(format!("devnet store: {e}")))?;
         let keeper = Arc::new(
-            TxManager::new(
-                provider.clone(),
+            tx_manager(
+                &provider,
                 account(&args.mnemonic, 0)?,
-                store,
-                TxManagerConfig {
-                    poll_interval: Duration::from_millis(200),
-                    confirmations: 1,
-                    ..Default::default()
-                },
+                &args.dir.join("devnet.redb"),
                 cancel.clone(),
             )
-            .await
-            .map_err(l1("deployer's transaction manager"))?,
+            .await?,
         );
         Ok(Self {
             args,

@@ -36,14 +36,13 @@ use super::error::{l1, DevnetError};
 use super::report::Report;
 use super::traffic::{deposit_new_account, user_key, Traffic, User};
 use super::view::{lock, Counts, View};
-use super::{account, Devnet};
+use super::{account, tx_manager, Devnet};
 use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
 use crate::derive::Pipeline;
 use crate::l1::bindings::{Rollup, SequencerSet};
 use crate::l1::{Contracts, L1Watcher, WatcherConfig};
 use crate::sequencer::{BlockHeader, SoftConfirmer};
-use crate::store::{Store, TxIntent};
-use crate::txmgr::{TxManager, TxManagerConfig};
+use crate::store::TxIntent;
 
 /// The L2 key of operator `index`'s fee account.
 fn operator_key(index: u32) -> SecretKey {
@@ -303,21 +302,13 @@ impl Scenario {
             "step 5: {label} posts a batch with a wrong state root"
         ));
         net.stop_node(i).await?;
-        let store = Store::open(net.args.dir.join(format!("adversary-{label}.redb")))
-            .map_err(|e| DevnetError::Config(format!("adversary store: {e}")))?;
-        let mgr = TxManager::new(
-            net.provider.clone(),
+        let mgr = tx_manager(
+            &net.provider,
             net.operators[i].signer.clone(),
-            store,
-            TxManagerConfig {
-                poll_interval: Duration::from_millis(200),
-                confirmations: 1,
-                ..Default::default()
-            },
+            &net.args.dir.join(format!("adversary-{label}.redb")),
             CancellationToken::new(),
         )
-        .await
-        .map_err(l1("adversary's transaction manager"))?;
+        .await?;
         let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
         let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
         let prev = rollup

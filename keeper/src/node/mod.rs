@@ -27,7 +27,7 @@ use crate::challenger::{Challenger, ChallengerConfig};
 use crate::config::{Deployment, NodeArgs};
 use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
-use crate::l1::{bindings::Rollup, L1Watcher};
+use crate::l1::{bindings::Rollup, Contracts, L1Watcher};
 use crate::ops::{self, http::OpsServer, Health};
 use crate::prover::{ProveJob, ProverClient, ProverClientConfig};
 use crate::rpc::RpcServer;
@@ -122,6 +122,7 @@ pub async fn run(
     if let Some(signer) = signer {
         signed_roles(
             &args,
+            contracts,
             &deployment,
             &provider,
             &store,
@@ -181,6 +182,7 @@ pub async fn run(
 #[allow(clippy::too_many_arguments)]
 async fn signed_roles(
     args: &NodeArgs,
+    contracts: Contracts,
     deployment: &Option<Deployment>,
     provider: &RootProvider,
     store: &Store,
@@ -190,7 +192,6 @@ async fn signed_roles(
     tasks: &mut Tasks,
     cancel: &CancellationToken,
 ) -> Result<(), NodeError> {
-    let contracts = args.contracts().map_err(cfg_err)?;
     let txmgr = Arc::new(
         TxManager::new(
             provider.clone(),
