@@ -7,41 +7,19 @@
 //! real scripts) and stops mining once the node is the leader of a fresh epoch, so the submission
 //! stays pending in anvil's pool until the test mines it — after the crash.
 
-#![allow(clippy::too_many_arguments)] // sol!-generated calls
-
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use alloy::network::EthereumWallet;
 use alloy::node_bindings::{Anvil, AnvilInstance};
 use alloy::primitives::{keccak256, Address, U256};
 use alloy::providers::ext::AnvilApi;
-use alloy::providers::{Provider, ProviderBuilder, RootProvider};
+use alloy::providers::{Provider, RootProvider};
 use alloy::signers::local::PrivateKeySigner;
-use alloy::sol;
+use janus_keeper::config::Deployment;
+use janus_keeper::devnet::traffic::deposit_new_account;
+use janus_keeper::l1::bindings::{Rollup, SequencerSet, Staking};
 use janus_l2::keys::SecretKey;
-
-sol!(
-    #[sol(rpc)]
-    Rollup,
-    "abi/Rollup.json"
-);
-sol!(
-    #[sol(rpc)]
-    Bridge,
-    "abi/Bridge.json"
-);
-sol!(
-    #[sol(rpc)]
-    SequencerSet,
-    "abi/SequencerSet.json"
-);
-sol!(
-    #[sol(rpc)]
-    Staking,
-    "abi/Staking.json"
-);
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -59,15 +37,6 @@ fn anvil_bin() -> PathBuf {
     ))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Deployment {
-    rollup: Address,
-    bridge: Address,
-    sequencer_set: Address,
-    staking: Address,
-}
-
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -75,32 +44,12 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
-/// Deposit 1 ETH into a new L2 account for `key`; returns its index.
+/// Deposit 1 ETH from anvil account 0 into a new L2 account for `key`; returns its index.
 async fn deposit(anvil: &AnvilInstance, bridge: Address, key: &SecretKey) -> u32 {
-    let wallet = ProviderBuilder::new()
-        .wallet(EthereumWallet::from(PrivateKeySigner::from(
-            anvil.keys()[0].clone(),
-        )))
-        .connect_http(anvil.endpoint_url());
-    let receipt = Bridge::new(bridge, &wallet)
-        .depositETHNewAccount(key.public_key().to_bytes().to_vec().into())
-        .value(U256::from(10u64).pow(U256::from(18)))
-        .send()
+    let payer = PrivateKeySigner::from(anvil.keys()[0].clone());
+    deposit_new_account(&anvil.endpoint_url(), bridge, &payer, key)
         .await
-        .expect("deposit sent")
-        .get_receipt()
-        .await
-        .expect("deposit mined");
-    receipt
-        .inner
-        .logs()
-        .iter()
-        .find_map(|l| {
-            use alloy::sol_types::SolEvent;
-            Bridge::AccountRegistered::decode_log_data(l.data()).ok()
-        })
-        .expect("AccountRegistered")
-        .account
+        .expect("deposit")
 }
 
 struct Node {
