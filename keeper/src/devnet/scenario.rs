@@ -302,6 +302,24 @@ impl Scenario {
             "step 5: {label} posts a batch with a wrong state root"
         ));
         net.stop_node(i).await?;
+        // A batch the stopped node had already broadcast must land first: the wrong batch is
+        // built on the tip after it.
+        let signer = net.operators[i].signer.address();
+        let start = Instant::now();
+        loop {
+            let pending = net.provider.get_transaction_count(signer).pending();
+            let latest = net.provider.get_transaction_count(signer);
+            if pending.await.map_err(l1("nonce"))? == latest.await.map_err(l1("nonce"))? {
+                break;
+            }
+            timeout_check(
+                net,
+                "wrong root",
+                start,
+                "the stopped node's submission is pending",
+            )?;
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
         let mgr = tx_manager(
             &net.provider,
             net.operators[i].signer.clone(),
