@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 PORT=8557; NAME=benchlive; DIR=/tmp/benchlive; rm -rf $DIR; mkdir -p $DIR
 ARCH=$(uname -m | sed 's/x86_64/amd64/;s/aarch64/arm64/')
 CAST=node_modules/@foundry-rs/cast-$(uname -s | tr A-Z a-z)-$ARCH/bin/cast
-DEVNET_PORT=$PORT DEVNET_DIR=$DIR DEPLOY_NAME=$NAME JANUS_BIN=target/release/janus JANUS_LOG=warn \
+DEVNET_PORT=$PORT DEVNET_DIR=$DIR DEPLOY_NAME=$NAME JANUS_BIN=target/release/janus JANUS_LOG=${JANUS_LOG:-warn} \
   JANUS_DEVNET_TX_MS=${TX_MS:-50} bash script/devnet.sh > $DIR/devnet.log 2>&1 &
 sleep ${SECS:-180}
 ROLLUP=$(python3 -c "import json; print(json.load(open('deployments/$NAME.json'))['rollup'])")
@@ -18,7 +18,7 @@ TIP=$($CAST call $ROLLUP "tipId()(uint64)" --rpc-url http://127.0.0.1:$PORT)
 echo "L1 tip batch $TIP at $(date +%T)"
 START=$(date +%s.%N)
 JANUS_L1_RPC=http://127.0.0.1:$PORT JANUS_DEPLOYMENT=deployments/$NAME.json JANUS_DATA_DIR=$DIR/sync \
-  JANUS_OPS_ADDR=127.0.0.1:9799 JANUS_CONFIRMATIONS=0 JANUS_POLL_MS=100 JANUS_LOG=warn \
+  JANUS_OPS_ADDR=127.0.0.1:9799 JANUS_CONFIRMATIONS=0 JANUS_POLL_MS=100 JANUS_LOG=${JANUS_LOG:-warn} \
   target/release/janus node > $DIR/sync.log 2>&1 &
 SYNC=$!
 while true; do

@@ -95,6 +95,10 @@ pub struct NodeArgs {
     /// Post the unposted blocks once the oldest is this many seconds old.
     #[arg(long, env = "JANUS_BATCH_SECS", default_value_t = 60)]
     pub batch_secs: u64,
+    /// Stop producing this many L1 blocks before the epoch ends when another operator leads the
+    /// next one, so the last batch is mined in time (docs/keeper.md).
+    #[arg(long, env = "JANUS_EPOCH_MARGIN_BLOCKS", default_value_t = 4)]
+    pub epoch_margin_blocks: u64,
     /// L2 JSON-RPC listen address (with `--sequence`).
     #[arg(long, env = "JANUS_RPC_ADDR", default_value = "127.0.0.1:8645")]
     pub rpc_addr: std::net::SocketAddr,

@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 use super::error::rpc;
 use super::{l1_now, send_call, status, ChallengerError};
 use crate::l1::bindings::Rollup;
-use crate::txmgr::TxManager;
+use crate::txmgr::{TxError, TxManager};
 
 /// Policy of a [`Finalizer`].
 #[derive(Clone, Debug)]
@@ -104,25 +104,47 @@ impl<P: Provider + Clone> Finalizer<P> {
         Ok(ready.then_some(id))
     }
 
-    /// Finalize every batch that is finalizable now (at most `max_per_step`); returns their ids.
+    /// Finalize every batch that is finalizable now (at most `max_per_step` tries); returns the
+    /// ids this node finalized. When our transaction reverts because another keeper's
+    /// `finalizeBatch` for the same batch was mined first (both passed the pre-flight in the same
+    /// block), that is logged at info level and the step goes on with the next batch.
     pub async fn step(&self) -> Result<Vec<u64>, ChallengerError> {
         let mut done = Vec::new();
-        while done.len() < self.cfg.max_per_step {
+        for _ in 0..self.cfg.max_per_step {
             let Some(id) = self.next_finalizable().await? else {
                 break;
             };
-            send_call(
+            let sent = send_call(
                 &self.txmgr,
                 self.rollup,
                 format!("finalizeBatch {id}"),
                 Rollup::finalizeBatchCall { batchId: id },
                 U256::ZERO,
             )
-            .await?;
-            tracing::info!(target: "janus::finalizer", batch = id, "batch finalized");
-            done.push(id);
+            .await;
+            match sent {
+                Ok(_) => {
+                    tracing::info!(target: "janus::finalizer", batch = id, "batch finalized");
+                    done.push(id);
+                }
+                Err(ChallengerError::Tx(TxError::Reverted { .. }))
+                    if self.finalized(id).await? =>
+                {
+                    tracing::info!(target: "janus::finalizer", batch = id, "finalized by another keeper in the same block (ours reverted)");
+                }
+                Err(e) => return Err(e),
+            }
         }
         Ok(done)
+    }
+
+    async fn finalized(&self, id: u64) -> Result<bool, ChallengerError> {
+        let b = Rollup::new(self.rollup, &self.provider)
+            .getBatch(id)
+            .call()
+            .await
+            .map_err(rpc("getBatch"))?;
+        Ok(b.status == status::FINALIZED)
     }
 
     /// Step every `poll_interval` until `cancel` fires (errors are logged and retried).

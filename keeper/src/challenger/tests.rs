@@ -1,7 +1,8 @@
 //! Challenger, finalizer and reporters on a real anvil (the devnet fixture): a wrong root is
 //! challenged exactly once (also across restarts), resolved after the prove window (reverted,
 //! operator slashed, bond claimed back); a correct batch is finalized after the challenge
-//! window; a silent leader is reported; two conflicting soft confirmations are reported.
+//! window (also when another keeper's finalization lands first in the same block); a silent
+//! leader is reported; two conflicting soft confirmations are reported.
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::ext::AnvilApi;
@@ -35,6 +36,17 @@ async fn transfer_batch(net: &Devnet) -> (Batch, B256) {
     };
     let (root, _) = apply(&mut State::new(), &batch, 0, [0; 32]);
     (batch, root)
+}
+
+/// Move L1 time past the rollup's challenge window.
+async fn warp_past_challenge_window(net: &Devnet) {
+    let window = Rollup::new(net.at.rollup, &net.p)
+        .params()
+        .call()
+        .await
+        .expect("params")
+        .challengeWindow;
+    net.warp(window + 1).await;
 }
 
 fn challenger(
@@ -191,13 +203,7 @@ async fn correct_batch_is_not_challenged_and_is_finalized_after_the_window() {
         "window still open"
     );
     let rollup = Rollup::new(net.at.rollup, &net.p);
-    let window = rollup
-        .params()
-        .call()
-        .await
-        .expect("params")
-        .challengeWindow;
-    net.warp(window + 1).await;
+    warp_past_challenge_window(&net).await;
     assert_eq!(fin.step().await.expect("finalize"), vec![id]);
     assert!(rollup.isFinalized(id).call().await.expect("isFinalized"));
     assert_eq!(fin.step().await.expect("again"), Vec::<u64>::new());
@@ -206,6 +212,94 @@ async fn correct_batch_is_not_challenged_and_is_finalized_after_the_window() {
         1,
         "only finalizeBatch was sent"
     );
+}
+
+/// Pending transactions in anvil's pool.
+async fn pending_count(net: &Devnet) -> u64 {
+    let n: alloy::primitives::U64 = net
+        .p
+        .raw_request("eth_getBlockTransactionCountByNumber".into(), ("pending",))
+        .await
+        .expect("pending count");
+    n.to()
+}
+
+/// Another keeper's `finalizeBatch` for the same batch is mined first, in the same block as ours
+/// (both passed the pre-flight): ours reverts on chain, and the step still succeeds, finalizing
+/// nothing itself. Anvil orders a block by tip, so the other keeper's transaction, sent after ours
+/// with a higher tip, goes first.
+#[tokio::test]
+async fn finalize_reverted_by_another_keeper_in_the_same_block_is_not_an_error() {
+    let net = Devnet::start().await;
+    let (batch, root) = transfer_batch(&net).await;
+    let posting = Store::open(net.store_path("leader")).expect("store");
+    let Posted { id, .. } = net.post(&batch, root, &posting).await;
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    warp_past_challenge_window(&net).await;
+
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let fin = Finalizer::new(
+        net.p.clone(),
+        net.at.rollup,
+        mgr.clone(),
+        FinalizerConfig::default(),
+    );
+    net.p
+        .anvil_set_auto_mine(false)
+        .await
+        .expect("automine off");
+    let their_hash = std::sync::OnceLock::new();
+    // Once our transaction waits in the pool, the other keeper sends its own with a higher tip;
+    // then blocks are mined until our step ends.
+    let other_keeper_and_miner = async {
+        while pending_count(&net).await < 1 {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        let other = alloy::providers::ProviderBuilder::new()
+            .wallet(alloy::network::EthereumWallet::from(crate::testutil::key(
+                &net.node, 9,
+            )))
+            .connect_http(net.node.endpoint_url());
+        let gwei = 1_000_000_000u128;
+        let sent = Rollup::new(net.at.rollup, &other)
+            .finalizeBatch(id)
+            .gas(500_000)
+            .max_priority_fee_per_gas(100 * gwei)
+            .max_fee_per_gas(200 * gwei)
+            .send()
+            .await
+            .expect("other keeper's finalizeBatch sent");
+        their_hash.set(*sent.tx_hash()).expect("set once");
+        while pending_count(&net).await < 2 {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        loop {
+            net.p.anvil_mine(Some(1), None).await.expect("mine");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    };
+    let ours = tokio::select! {
+        r = fin.step() => r,
+        _ = other_keeper_and_miner => unreachable!("mines until our step ends"),
+    };
+    let theirs = net
+        .p
+        .get_transaction_receipt(*their_hash.get().expect("the other keeper sent"))
+        .await
+        .expect("receipt")
+        .expect("mined");
+    assert!(
+        theirs.status(),
+        "the other keeper's finalizeBatch went first"
+    );
+    assert_eq!(
+        ours.expect("our step succeeds"),
+        Vec::<u64>::new(),
+        "the batch was finalized by the other keeper, not by us"
+    );
+    assert!(rollup.isFinalized(id).call().await.expect("isFinalized"));
+    assert_eq!(mgr.metrics().snapshot()[0], 1, "we sent finalizeBatch once");
 }
 
 #[tokio::test]

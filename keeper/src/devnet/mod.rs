@@ -91,6 +91,10 @@ pub struct DevnetArgs {
     /// Batch interval of the nodes, s.
     #[arg(long, env = "JANUS_BATCH_SECS", default_value_t = 2)]
     pub batch_secs: u64,
+    /// The nodes stop producing this many L1 blocks before an epoch that another operator leads
+    /// (3 with anvil's 1 s blocks: the last batch is sent at head E-4 and has two blocks to spare).
+    #[arg(long, env = "JANUS_EPOCH_MARGIN_BLOCKS", default_value_t = 3)]
+    pub epoch_margin_blocks: u64,
     /// L1 polling interval of the nodes, ms.
     #[arg(long, env = "JANUS_POLL_MS", default_value_t = 500)]
     pub poll_ms: u64,
@@ -324,6 +328,7 @@ impl Devnet {
             fee_account: op.fee_account,
             block_ms: a.block_ms,
             batch_secs: a.batch_secs,
+            epoch_margin_blocks: a.epoch_margin_blocks,
             rpc_addr,
             ops_addr: std::net::SocketAddr::from(([127, 0, 0, 1], a.ops_port + op.index as u16)),
             no_challenge: false,

@@ -107,6 +107,7 @@ pub async fn play(net: &mut Devnet, name: &str) -> Result<Report, DevnetError> {
             wallet,
             account: acct,
             nonce: 0,
+            gaps: Vec::new(),
         });
     }
     let clients: Vec<L2Client> = net

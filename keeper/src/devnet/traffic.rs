@@ -3,7 +3,11 @@
 //! the generator sends signed transfers between them, every `withdraw_every`-th transaction a
 //! withdrawal to the sender's L1 address, through the nodes' L2 RPC (a node that does not lead
 //! forwards to the leader), and every `deposit_every`-th a further L1 deposit (0.01 ETH) to an
-//! existing account. Nonces are tracked locally and re-read from the RPC after any refusal.
+//! existing account. Nonces are tracked locally and re-read from the RPC after any refusal; a
+//! transaction the block producer drops (its receipt says `dropped`) leaves a nonce gap that holds
+//! back the user's later transactions, so the user's next transaction re-uses that nonce, as a
+//! wallet re-sends a replacement. Sending starts once every node knows every user's account, so
+//! that no transfer is dropped for an unknown recipient while the first deposits are derived.
 
 use std::time::{Duration, Instant};
 
@@ -33,6 +37,18 @@ pub struct User {
     pub account: u32,
     /// Next nonce as far as the generator knows.
     pub nonce: u64,
+    /// Nonces of dropped transactions, to be filled before `nonce` is used again.
+    pub gaps: Vec<u64>,
+}
+
+/// A sent transaction, waiting for its batch to be mined on L1.
+#[derive(Debug)]
+struct Sent {
+    hash: B256,
+    at: Instant,
+    /// Index of the sending user.
+    from: usize,
+    nonce: u64,
 }
 
 /// The L2 key of devnet user `i` (deterministic, so a restarted devnet finds its users).
@@ -87,11 +103,14 @@ pub struct Traffic {
     sent: u64,
     rng: u64,
     /// Sent and not yet seen in a posted batch, oldest first.
-    in_flight: std::collections::VecDeque<(B256, Instant)>,
+    in_flight: std::collections::VecDeque<Sent>,
 }
 
-/// Give up timing a transaction after this long (dropped, or its batch was reverted).
+/// Give up timing a transaction after this long (its batch was reverted, or it was lost).
 const TRACK_FOR: Duration = Duration::from_secs(120);
+
+/// Start sending after this long even if some node does not know every user's account yet.
+const ACCOUNTS_WAIT: Duration = Duration::from_secs(60);
 
 impl Traffic {
     /// A generator for `users` sending through `nodes`.
@@ -155,8 +174,16 @@ impl Traffic {
         self.rng
     }
 
-    /// Send one transaction every `every` until `cancel`.
+    /// Once every node knows every user's account (or after `ACCOUNTS_WAIT`), send one
+    /// transaction every `every` until `cancel`.
     pub async fn run(mut self, every: Duration, cancel: CancellationToken) {
+        let started = Instant::now();
+        while !self.accounts_known().await && started.elapsed() < ACCOUNTS_WAIT {
+            tokio::select! {
+                _ = cancel.cancelled() => return,
+                _ = tokio::time::sleep(Duration::from_millis(250)) => {}
+            }
+        }
         loop {
             match self.send_one().await {
                 Ok(_) if self.deposit_every > 0 && self.sent.is_multiple_of(self.deposit_every) => {
@@ -191,6 +218,10 @@ impl Traffic {
             self.withdraw_every > 0 && (self.sent + 1).is_multiple_of(self.withdraw_every);
         let amount = 1_000 + self.next_rand() % 10_000; // gwei
         let u = &self.users[from];
+        let (nonce, refill) = match u.gaps.iter().min() {
+            Some(n) => (*n, true),
+            None => (u.nonce, false),
+        };
         let mut tx = if withdrawal {
             Tx::Withdraw(Withdraw {
                 from: u.account,
@@ -198,7 +229,7 @@ impl Traffic {
                 asset: 0,
                 amount,
                 fee: 1,
-                nonce: u.nonce,
+                nonce,
                 signature: [0; 80],
             })
         } else {
@@ -208,7 +239,7 @@ impl Traffic {
                 asset: 0,
                 amount,
                 fee: 1,
-                nonce: u.nonce,
+                nonce,
                 signature: [0; 80],
             })
         };
@@ -216,15 +247,27 @@ impl Traffic {
             .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
         match node.send(&tx.encode(), self.chain_id).await {
             Ok(hash) => {
-                self.users[from].nonce += 1;
+                let u = &mut self.users[from];
+                if refill {
+                    u.gaps.retain(|n| *n != nonce);
+                } else {
+                    u.nonce += 1;
+                }
                 self.sent += 1;
-                self.in_flight.push_back((hash, Instant::now()));
+                self.in_flight.push_back(Sent {
+                    hash,
+                    at: Instant::now(),
+                    from,
+                    nonce,
+                });
                 Ok(hash)
             }
             Err(e) => {
                 // Refused (nonce, leader change, node down): re-read the nonce for next time.
                 if let Ok(Some(a)) = node.account(self.users[from].account).await {
-                    self.users[from].nonce = a.nonce;
+                    let u = &mut self.users[from];
+                    u.nonce = a.nonce;
+                    u.gaps.retain(|n| *n < a.nonce);
                 }
                 Err(e)
             }
@@ -232,39 +275,64 @@ impl Traffic {
     }
 
     /// Time the oldest in-flight transactions to their batch's L1 inclusion (the receipt status
-    /// turns `batched` once the batch transaction is mined; any node that knows it answers), and
-    /// note the newest L2 block for the live view.
+    /// turns `batched` once the batch transaction is mined; any node that knows it answers), note
+    /// the newest L2 block for the live view, and give a dropped transaction's nonce back to its
+    /// user (see the module docs).
     async fn track_blocks(&mut self) {
         let mut keep = std::collections::VecDeque::new();
         let mut checked = 0;
-        while let Some((hash, sent)) = self.in_flight.pop_front() {
+        while let Some(sent) = self.in_flight.pop_front() {
             if checked == 16 {
-                keep.push_back((hash, sent));
+                keep.push_back(sent);
                 continue;
             }
             checked += 1;
-            let mut batched = false;
+            let (mut batched, mut dropped) = (false, None);
             for node in &self.nodes {
-                if let Ok(Some(r)) = node.receipt(hash).await {
+                if let Ok(Some(r)) = node.receipt(sent.hash).await {
                     if let Some(b) = r.get("block").and_then(|b| b.as_u64()) {
                         let mut c = lock(&self.counts);
                         c.l2_block = c.l2_block.max(b);
                     }
-                    if r.get("status").and_then(|s| s.as_str()) == Some("batched") {
-                        batched = true;
-                        break;
+                    match r.get("status").and_then(|s| s.as_str()) {
+                        Some("batched") => {
+                            batched = true;
+                            break;
+                        }
+                        Some("dropped") => dropped = Some(r),
+                        _ => {}
                     }
                 }
             }
             if batched {
-                let ms = sent.elapsed().as_millis() as u64;
+                let ms = sent.at.elapsed().as_millis() as u64;
+                tracing::debug!(target: "janus::devnet", hash = %sent.hash, ms, "included on L1");
                 lock(&self.counts).inclusion_ms.push(ms);
-            } else if sent.elapsed() < TRACK_FOR {
-                keep.push_back((hash, sent));
+            } else if let Some(r) = dropped {
+                tracing::debug!(target: "janus::devnet", hash = %sent.hash, receipt = %r, "dropped; its nonce will be re-used");
+                lock(&self.counts).dropped += 1;
+                let u = &mut self.users[sent.from];
+                if sent.nonce < u.nonce && !u.gaps.contains(&sent.nonce) {
+                    u.gaps.push(sent.nonce);
+                }
+            } else if sent.at.elapsed() < TRACK_FOR {
+                keep.push_back(sent);
             } else {
                 lock(&self.counts).untracked += 1;
             }
         }
         self.in_flight = keep;
+    }
+
+    /// Whether every node knows every user's account.
+    async fn accounts_known(&self) -> bool {
+        for node in &self.nodes {
+            for u in &self.users {
+                if !matches!(node.account(u.account).await, Ok(Some(_))) {
+                    return false;
+                }
+            }
+        }
+        true
     }
 }

@@ -46,6 +46,8 @@ pub struct Counts {
     pub inclusion_ms: Vec<u64>,
     /// Transactions not seen in a posted batch within the tracking window (2 min).
     pub untracked: u64,
+    /// Transactions the block producer dropped (their receipts say why).
+    pub dropped: u64,
 }
 
 impl Counts {
@@ -161,13 +163,14 @@ impl View {
         let r = &c.report;
         let (n, p50, p99) = c.inclusion_percentiles();
         format!(
-            "epoch {} leader {} | L2 block {} | tx→L1 n {} p50 {} ms p99 {} ms (lost {}) | batches {} posted, {} final (optimistic), {} final (zk) | challenges {} | slashes liveness {} invalid-root {} equivocation {} | deposits {} withdrawals paid {} | transfers {}",
+            "epoch {} leader {} | L2 block {} | tx→L1 n {} p50 {} ms p99 {} ms (dropped {}, lost {}) | batches {} posted, {} final (optimistic), {} final (zk) | challenges {} | slashes liveness {} invalid-root {} equivocation {} | deposits {} withdrawals paid {} | transfers {}",
             c.epoch,
             self.name(c.leader),
             c.l2_block,
             n,
             p50,
             p99,
+            c.dropped,
             c.untracked,
             r.batches_posted,
             r.batches_finalized_optimistic,

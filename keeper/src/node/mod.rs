@@ -294,6 +294,7 @@ async fn signed_roles(
         block_interval: Duration::from_millis(args.block_ms.max(1)),
         fee_account: args.fee_account,
         batch_interval: Duration::from_secs(args.batch_secs.max(1)),
+        epoch_margin_blocks: args.epoch_margin_blocks,
         ..SequencerConfig::default()
     };
     let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.l2_chain_id);

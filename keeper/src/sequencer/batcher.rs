@@ -157,9 +157,11 @@ impl<P: Provider + Clone> LeaderView<P> {
             .call()
             .await
             .map_err(l1("livenessTimeout"))?;
+        let next_operator = set.leaderAt(next).call().await.map_err(l1("leaderAt"))?;
         let mut info = LeaderInfo {
             l1_block: block,
             operator,
+            next_operator,
             epoch_end_block: next.saturating_to::<u64>(),
             liveness_deadline: last_activity + timeout,
             ..Default::default()

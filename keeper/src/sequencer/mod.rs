@@ -11,9 +11,11 @@
 //! | [`error`] | [`MempoolError`], [`SequencerError`] |
 //!
 //! [`Sequencer::run`] produces a block every `block_interval` while this node's operator leads
-//! (and the epoch is not within `epoch_margin_blocks` of its end), and posts the unposted blocks as
-//! one batch when they hold `max_batch_txs` transactions, are `batch_interval` old, or the epoch is
-//! about to end, or when its last post is about to be `livenessTimeout` blocks old — with
+//! (and the epoch is not within `epoch_margin_blocks` of its end, unless the same operator leads
+//! the next epoch too), and posts the unposted blocks as one batch when they hold `max_batch_txs`
+//! transactions, are `batch_interval` old, or the epoch is about to end, or when they hold the
+//! first transactions of a leadership term (those waited through the hand-over already), or when its last
+//! post is about to be `livenessTimeout` blocks old — with
 //! nothing to post it then posts an empty batch (a heartbeat), so a quiet network never gets an
 //! honest leader slashed. A node that does not lead hands what is left in its mempool to the
 //! leader ([`handoff`]). Its inputs (derived tips, L1 messages, the leader schedule) arrive on a channel
@@ -66,7 +68,8 @@ pub struct SequencerConfig {
     pub max_batch_txs: usize,
     /// Post once the oldest unposted block is this old.
     pub batch_interval: Duration,
-    /// Stop producing this many L1 blocks before the epoch ends (and post what is left).
+    /// Stop producing this many L1 blocks before the epoch ends (and post what is left) when
+    /// another operator leads the next epoch: the last batch must be mined before the epoch ends.
     pub epoch_margin_blocks: u64,
     /// Blocks kept in memory for the RPC (older ones are read from the store).
     pub recent_blocks: usize,
@@ -143,6 +146,10 @@ pub struct LeaderInfo {
     pub rpc_url: String,
     /// First L1 block of the next epoch.
     pub epoch_end_block: u64,
+    /// Who leads from `epoch_end_block` as the sequencer set stands now (zero: unknown). A snapshot
+    /// taken before the epoch ends can still change it; the sequencer re-reads it at every head.
+    #[serde(default)]
+    pub next_operator: Address,
     /// First L1 block at which the leader can be reported for liveness
     /// (`lastActivityBlock + livenessTimeout`; 0: unknown).
     #[serde(default)]
@@ -282,6 +289,40 @@ fn now_ms() -> u64 {
 /// Post a heartbeat this many L1 blocks before the liveness deadline.
 pub const HEARTBEAT_MARGIN_BLOCKS: u64 = 3;
 
+/// Whether the leader's last post is about to be `livenessTimeout` blocks old.
+fn heartbeat_due(leader: &LeaderInfo) -> bool {
+    leader.liveness_deadline > 0
+        && leader.l1_block + HEARTBEAT_MARGIN_BLOCKS >= leader.liveness_deadline
+}
+
+/// The unposted blocks, as the posting policy sees them.
+#[derive(Clone, Copy, Debug, Default)]
+struct Unposted {
+    /// Transactions in them.
+    txs: usize,
+    /// Time since the oldest was produced (`None`: there are none).
+    age: Option<Duration>,
+    /// This node started leading and has not posted since.
+    new_term: bool,
+}
+
+impl SequencerConfig {
+    /// Whether `leader` stops producing: its epoch ends within `epoch_margin_blocks` and another
+    /// operator leads the next one (an operator that keeps leading goes on producing).
+    fn closing(&self, leader: &LeaderInfo) -> bool {
+        leader.l1_block + self.epoch_margin_blocks >= leader.epoch_end_block
+            && leader.next_operator != leader.operator
+    }
+
+    /// Whether the unposted blocks are due by size, by age, or as the first transactions of a
+    /// leadership term (they waited through the hand-over already).
+    fn post_due(&self, u: &Unposted) -> bool {
+        u.txs >= self.max_batch_txs
+            || u.age.is_some_and(|a| a >= self.batch_interval)
+            || (u.new_term && u.txs > 0)
+    }
+}
+
 /// The sequencer role (see the module docs).
 #[derive(Debug)]
 pub struct Sequencer<P> {
@@ -321,6 +362,9 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
         let (post_tx, mut post_rx) = mpsc::channel::<Option<u64>>(1);
         let mut oldest_unposted: Option<Instant> = None;
         let mut handing_off: Option<tokio::task::JoinHandle<()>> = None;
+        // Set when this node starts leading; cleared by its first batch.
+        let mut new_term = false;
+        let mut was_leading = false;
         loop {
             tokio::select! {
                 _ = cancel.cancelled() => break,
@@ -335,8 +379,10 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                 }
                 _ = tick.tick() => {
                     let leader = self.handle.leader();
-                    let closing = leader.l1_block + self.cfg.epoch_margin_blocks >= leader.epoch_end_block;
+                    let closing = self.cfg.closing(&leader);
                     let leading = self.handle.is_leader();
+                    new_term |= leading && !was_leading;
+                    was_leading = leading;
                     if leading && !closing {
                         match self.handle.lock().produce_block(now_ms()) {
                             Ok(Some(b)) => tracing::debug!(target: "janus::sequencer", number = b.header.number, txs = b.txs.len(), "block"),
@@ -351,11 +397,12 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                     if has_blocks && oldest_unposted.is_none() {
                         oldest_unposted = Some(Instant::now());
                     }
-                    let heartbeat = leader.liveness_deadline > 0
-                        && leader.l1_block + HEARTBEAT_MARGIN_BLOCKS >= leader.liveness_deadline;
-                    let due = unposted_txs >= self.cfg.max_batch_txs
-                        || oldest_unposted.is_some_and(|t| t.elapsed() >= self.cfg.batch_interval)
-                        || closing
+                    let heartbeat = heartbeat_due(&leader);
+                    let due = self.cfg.post_due(&Unposted {
+                        txs: unposted_txs,
+                        age: oldest_unposted.map(|t| t.elapsed()),
+                        new_term,
+                    }) || closing
                         || heartbeat;
                     if !leading && handing_off.as_ref().is_none_or(|h| h.is_finished()) {
                         handing_off = handoff::spawn(&self.handle, &self.http, &leader);
@@ -363,6 +410,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                     if let (true, true, Some(batcher)) = (leading, due, &self.batcher) {
                         if let Some(prepared) = self.handle.lock().prepare_batch(heartbeat) {
                             oldest_unposted = None;
+                            new_term = false;
                             let (batcher, post_tx) = (batcher.clone(), post_tx.clone());
                             tokio::spawn(async move {
                                 let id = match batcher.post(&prepared).await {

@@ -545,3 +545,77 @@ fn heartbeat_posts_an_empty_batch_that_keeps_the_state_and_moves_the_base() {
     let next = core.prepare_batch(false).expect("next");
     assert_eq!((next.parent_id, next.prev_root), (2, posted.new_root));
 }
+
+fn leader_at(l1_block: u64, operator: u8, next_operator: u8) -> LeaderInfo {
+    LeaderInfo {
+        l1_block,
+        operator: Address::repeat_byte(operator),
+        next_operator: Address::repeat_byte(next_operator),
+        epoch_end_block: 100,
+        ..Default::default()
+    }
+}
+
+#[test]
+fn leader_closes_before_handing_over_but_not_when_it_keeps_leading() {
+    let cfg = SequencerConfig {
+        epoch_margin_blocks: 4,
+        ..Default::default()
+    };
+    assert!(
+        !cfg.closing(&leader_at(95, 1, 2)),
+        "5 blocks left: producing"
+    );
+    assert!(
+        cfg.closing(&leader_at(96, 1, 2)),
+        "4 blocks left, another leader next"
+    );
+    assert!(cfg.closing(&leader_at(99, 1, 2)));
+    assert!(
+        !cfg.closing(&leader_at(99, 1, 1)),
+        "the same operator leads the next epoch: no gap"
+    );
+}
+
+#[test]
+fn first_transactions_of_a_term_are_posted_at_once() {
+    let cfg = SequencerConfig {
+        max_batch_txs: 100,
+        batch_interval: Duration::from_secs(2),
+        ..Default::default()
+    };
+    let young = Unposted {
+        txs: 10,
+        age: Some(Duration::from_millis(300)),
+        new_term: false,
+    };
+    assert!(!cfg.post_due(&young), "young and small: wait");
+    assert!(cfg.post_due(&Unposted {
+        new_term: true,
+        ..young
+    }));
+    assert!(
+        !cfg.post_due(&Unposted {
+            txs: 0,
+            new_term: true,
+            ..young
+        }),
+        "a term's first blocks with only L1 messages wait for the handed-over transactions"
+    );
+    assert!(cfg.post_due(&Unposted {
+        age: Some(Duration::from_secs(2)),
+        ..young
+    }));
+    assert!(cfg.post_due(&Unposted { txs: 100, ..young }));
+    assert!(!cfg.post_due(&Unposted::default()));
+}
+
+#[test]
+fn heartbeat_is_due_three_blocks_before_the_liveness_deadline() {
+    let mut l = leader_at(10, 1, 1);
+    assert!(!heartbeat_due(&l), "unknown deadline");
+    l.liveness_deadline = 14;
+    assert!(!heartbeat_due(&l));
+    l.l1_block = 11;
+    assert!(heartbeat_due(&l));
+}
