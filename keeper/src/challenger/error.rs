@@ -41,10 +41,12 @@ impl ChallengerError {
         matches!(self, Self::Tx(TxError::Rejected { .. }))
     }
 
-    /// Log a failed step of a role loop: a rejection at info level (a lost race), anything else
-    /// at error level.
+    /// Log a failed step of a role loop: a rejection (a lost race) or a shutdown at info level,
+    /// anything else at error level.
     pub(crate) fn log(&self, target_role: &'static str, what: &'static str) {
-        if self.is_rejected() {
+        if matches!(self, Self::Tx(TxError::Cancelled)) {
+            tracing::info!(target: "janus::challenger", role = target_role, "{what}: stopped by shutdown (the submission resumes after restart)");
+        } else if self.is_rejected() {
             tracing::info!(target: "janus::challenger", role = target_role, error = %self, "{what}: not sent (another keeper was first, or it no longer applies)");
         } else {
             tracing::error!(target: "janus::challenger", role = target_role, error = %self, "{what} failed");

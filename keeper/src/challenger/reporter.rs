@@ -12,8 +12,8 @@ use tokio_util::sync::CancellationToken;
 
 use super::error::rpc;
 use super::{send_call, ChallengerError};
-use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet};
-use crate::txmgr::{TxManager, TxOutcome};
+use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet, Staking};
+use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).
 pub struct LivenessReporter<P> {
@@ -52,7 +52,9 @@ impl<P: Provider + Clone> LivenessReporter<P> {
     }
 
     /// The current leader if it may be reported in the next block (it has been silent since
-    /// `lastActivityBlock` for `livenessTimeout` blocks), else `None`.
+    /// `lastActivityBlock` for `livenessTimeout` blocks, or it is not eligible any more — jailed
+    /// or below the minimum stake —, which the contract takes over at once and without a slash;
+    /// then even our own operator is reported, so the set moves on), else `None`.
     pub async fn late_leader(&self) -> Result<Option<Address>, ChallengerError> {
         let set = SequencerSet::new(self.sequencer_set, &self.provider);
         let head = self
@@ -71,7 +73,19 @@ impl<P: Provider + Clone> LivenessReporter<P> {
             return Ok(None);
         }
         let leader = set.leaderAt(next).call().await.map_err(rpc("leaderAt"))?;
-        if leader == Address::ZERO || Some(leader) == self.own_operator {
+        if leader == Address::ZERO {
+            return Ok(None);
+        }
+        let staking = set.staking().call().await.map_err(rpc("staking"))?;
+        let eligible = Staking::new(staking, &self.provider)
+            .isEligible(leader)
+            .call()
+            .await
+            .map_err(rpc("isEligible"))?;
+        if !eligible {
+            return Ok(Some(leader));
+        }
+        if Some(leader) == self.own_operator {
             return Ok(None);
         }
         let last = set
@@ -88,21 +102,47 @@ impl<P: Provider + Clone> LivenessReporter<P> {
     }
 
     /// Report the leader if it is late; returns the reported leader. A report another keeper
-    /// sent first makes the node reject ours in gas estimation ([`crate::txmgr::TxError::Rejected`]).
+    /// sent first makes the node reject ours in gas estimation ([`crate::txmgr::TxError::Rejected`]);
+    /// one mined first in the same block makes ours revert on chain, which is logged at info
+    /// level when the leadership did move on, and the step returns `None`.
     pub async fn step(&self) -> Result<Option<Address>, ChallengerError> {
         let Some(leader) = self.late_leader().await? else {
             return Ok(None);
         };
-        send_call(
+        let sent = send_call(
             &self.txmgr,
             self.sequencer_set,
             format!("reportLiveness {leader}"),
             SequencerSet::reportLivenessCall {},
             U256::ZERO,
         )
-        .await?;
-        tracing::warn!(target: "janus::reporter", %leader, "leader reported for liveness");
-        Ok(Some(leader))
+        .await;
+        match sent {
+            Ok(_) => {
+                tracing::warn!(target: "janus::reporter", %leader, "leader reported for liveness");
+                Ok(Some(leader))
+            }
+            Err(ChallengerError::Tx(TxError::Reverted { .. }))
+                if self.leader_next_block().await? != leader =>
+            {
+                tracing::info!(target: "janus::reporter", %leader, "reported by another keeper in the same block (ours reverted)");
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    async fn leader_next_block(&self) -> Result<Address, ChallengerError> {
+        let head = self
+            .provider
+            .get_block_number()
+            .await
+            .map_err(rpc("block number"))?;
+        Ok(SequencerSet::new(self.sequencer_set, &self.provider)
+            .leaderAt(U256::from(head + 1))
+            .call()
+            .await
+            .map_err(rpc("leaderAt"))?)
     }
 
     /// Step every poll interval until `cancel` fires (errors are logged and retried).

@@ -424,6 +424,46 @@ async fn conflicting_soft_confirmations_are_reported() {
     let after = staking.operatorStake(operator).call().await.expect("stake");
     assert!(after < before, "operator slashed: {before} -> {after}");
     assert_ne!(operator, Address::ZERO);
+
+    // Jailed, the leader is handed over at once, without waiting for `livenessTimeout` and
+    // without a second slash; even its own node's reporter does it.
+    assert!(!staking
+        .isEligible(operator)
+        .call()
+        .await
+        .expect("isEligible"));
+    let set = SequencerSet::new(net.at.sequencer_set, &net.p);
+    let head = net.p.get_block_number().await.expect("head");
+    assert_eq!(
+        set.leaderAt(U256::from(head + 1))
+            .call()
+            .await
+            .expect("leaderAt"),
+        operator,
+        "still the drawn leader"
+    );
+    let rep = LivenessReporter::new(
+        net.p.clone(),
+        net.at.sequencer_set,
+        mgr,
+        Some(operator),
+        Duration::from_secs(1),
+    );
+    assert_eq!(rep.step().await.expect("report"), Some(operator));
+    let head = net.p.get_block_number().await.expect("head");
+    assert_ne!(
+        set.leaderAt(U256::from(head + 1))
+            .call()
+            .await
+            .expect("leaderAt"),
+        operator,
+        "leadership moved on"
+    );
+    assert_eq!(
+        staking.operatorStake(operator).call().await.expect("stake"),
+        after,
+        "no liveness slash of a jailed operator"
+    );
 }
 
 #[test]

@@ -472,8 +472,12 @@ impl View {
                     input: call.abi_encode().into(),
                     value: U256::ZERO,
                 };
-                if let Err(e) = keeper.send(intent).await {
-                    tracing::warn!(target: "janus::devnet", batch = id, index, error = %e, "withdrawal relay failed");
+                match keeper.send(intent).await {
+                    Ok(_) => {}
+                    Err(crate::txmgr::TxError::Cancelled) => return,
+                    Err(e) => {
+                        tracing::warn!(target: "janus::devnet", batch = id, index, error = %e, "withdrawal relay failed");
+                    }
                 }
             }
         });

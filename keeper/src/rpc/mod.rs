@@ -22,7 +22,7 @@ use jsonrpsee::RpcModule;
 use serde_json::{json, Value};
 
 use crate::sequencer::{MempoolError, SequencerHandle};
-use error::{err, mempool_error, sequencer_error, INVALID_PARAMS, NOT_LEADER};
+use error::{err, mempool_error, sequencer_error, FORWARD_FAILED, INVALID_PARAMS, NOT_LEADER};
 
 /// Largest request body accepted (a transaction is 137 bytes; this leaves room for batches).
 pub const MAX_REQUEST_BYTES: u32 = 64 * 1024;
@@ -63,6 +63,15 @@ async fn send_transaction(params: Params<'static>, ctx: &Ctx) -> Result<Value, E
             ));
         }
         let leader = ctx.seq.leader();
+        if leader.operator != alloy::primitives::Address::ZERO && !leader.eligible {
+            return Err(err(
+                FORWARD_FAILED,
+                format!(
+                    "the leader {} may not post (jailed or under the minimum stake) until a keeper hands its epoch to the next member; retry shortly",
+                    leader.operator
+                ),
+            ));
+        }
         return forward::forward_send(&ctx.client, &leader.rpc_url, &tx_hex, expected).await;
     }
     let hash = ctx.seq.submit(&bytes).map_err(|e| mempool_error(&e))?;
@@ -140,6 +149,7 @@ impl RpcServer {
                 "rpcUrl": l.rpc_url,
                 "l1Block": l.l1_block,
                 "epochEndBlock": l.epoch_end_block,
+                "nextOperator": l.next_operator,
                 "isSelf": ctx.seq.is_leader(),
             }))
         })?;

@@ -50,6 +50,8 @@ fn leader_handle(s: &crate::store::Store, operator: Address, rpc_url: &str) -> S
         rpc_url: rpc_url.into(),
         l1_block: 10,
         epoch_end_block: 100,
+        next_operator: Address::repeat_byte(3),
+        eligible: true,
         ..Default::default()
     });
     h
@@ -161,6 +163,12 @@ async fn bad_requests_get_stable_errors_and_the_server_keeps_answering() {
     );
     let l = call(&url, "janus_leader", json!([])).await;
     assert_eq!(l["result"]["isSelf"], true);
+    assert_eq!(l["result"]["epochEndBlock"], 100);
+    assert_eq!(
+        l["result"]["nextOperator"],
+        json!(Address::repeat_byte(3)),
+        "who leads from epochEndBlock"
+    );
     srv.stop();
 }
 
@@ -218,9 +226,43 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
         let tx = transfer(1, 2, 5, nonce, CHAIN).encode();
         hashes.push(old.lock().admit(&tx).expect("admitted"));
     }
-    // Nobody to hand to: nothing happens.
+    // Nobody to hand to: nothing happens. Nor to a jailed leader (its node does not sequence),
+    // nor to this node's own operator leading while jailed (it does not sequence either).
     let nobody = LeaderInfo::default();
     assert!(handoff::spawn(&old, &reqwest::Client::new(), &nobody).is_none());
+    let jailed = LeaderInfo {
+        eligible: false,
+        ..old.leader()
+    };
+    assert!(handoff::spawn(&old, &reqwest::Client::new(), &jailed).is_none());
+    let own_jailed = LeaderInfo {
+        operator: Address::repeat_byte(2),
+        eligible: false,
+        ..old.leader()
+    };
+    old.set_leader(own_jailed.clone());
+    assert!(!old.is_leader(), "a jailed leader's node does not sequence");
+    let osrv = serve(&old).await;
+    let tx = hex::encode_prefixed(transfer(1, 2, 5, 9, CHAIN).encode());
+    let v = call(&osrv.url(), "janus_sendTransaction", json!([tx])).await;
+    assert_eq!(code(&v), i64::from(FORWARD_FAILED), "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("may not post")),
+        "{v}"
+    );
+    osrv.stop();
+    assert!(handoff::spawn(&old, &reqwest::Client::new(), &own_jailed).is_none());
+    old.set_leader(LeaderInfo {
+        eligible: true,
+        ..own_jailed
+    });
+    assert!(old.is_leader());
+    old.set_leader(LeaderInfo {
+        operator: Address::repeat_byte(1),
+        ..old.leader()
+    });
     // Operator 1 leads now: the hand-off forwards both, in nonce order.
     let task = handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).expect("task");
     task.await.expect("hand-off");

@@ -167,13 +167,19 @@ impl<P: Provider + Clone> LeaderView<P> {
             ..Default::default()
         };
         if operator != Address::ZERO {
-            let op = Staking::new(self.staking, &self.provider)
+            let staking = Staking::new(self.staking, &self.provider);
+            let op = staking
                 .getOperator(operator)
                 .call()
                 .await
                 .map_err(l1("getOperator"))?;
             info.signer = op.signer;
             info.rpc_url = op.metadata;
+            info.eligible = staking
+                .isEligible(operator)
+                .call()
+                .await
+                .map_err(l1("isEligible"))?;
         }
         Ok(info)
     }

@@ -18,7 +18,13 @@ pub fn spawn(
     http: &reqwest::Client,
     leader: &LeaderInfo,
 ) -> Option<tokio::task::JoinHandle<()>> {
-    if leader.operator == Address::ZERO || leader.rpc_url.is_empty() {
+    // Nobody to hand to: no leader, no URL, a leader that may not post (jailed: its node does
+    // not sequence), or this node's own operator (leading but not eligible).
+    if leader.operator == Address::ZERO
+        || leader.rpc_url.is_empty()
+        || !leader.eligible
+        || leader.operator == handle.operator()
+    {
         return None;
     }
     let pending = handle.lock().pending_records();

@@ -146,6 +146,10 @@ pub struct LeaderInfo {
     pub rpc_url: String,
     /// First L1 block of the next epoch.
     pub epoch_end_block: u64,
+    /// Whether the leader may post (`Staking.isEligible`: not jailed, enough stake). An ineligible
+    /// leader's node does not sequence; any keeper can hand its epoch to the next member at once.
+    #[serde(default)]
+    pub eligible: bool,
     /// Who leads from `epoch_end_block` as the sequencer set stands now (zero: unknown). A snapshot
     /// taken before the epoch ends can still change it; the sequencer re-reads it at every head.
     #[serde(default)]
@@ -272,10 +276,15 @@ impl SequencerHandle {
         }
     }
 
-    /// Whether this node's operator leads now.
+    /// Whether this node's operator leads now and may post.
     pub fn is_leader(&self) -> bool {
         let l = self.leader();
-        l.operator != Address::ZERO && l.operator == self.operator
+        l.operator != Address::ZERO && l.operator == self.operator && l.eligible
+    }
+
+    /// This node's operator.
+    pub fn operator(&self) -> Address {
+        self.operator
     }
 }
 
@@ -415,6 +424,10 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                             tokio::spawn(async move {
                                 let id = match batcher.post(&prepared).await {
                                     Ok(id) => Some(id),
+                                    Err(SequencerError::TxManager(crate::txmgr::TxError::Cancelled)) => {
+                                        tracing::info!(target: "janus::sequencer", "batch posting stopped by shutdown (it resumes after restart)");
+                                        None
+                                    }
                                     Err(e) => {
                                         tracing::error!(target: "janus::sequencer", %e, "batch posting failed");
                                         None
