@@ -28,6 +28,20 @@ if "$CAST" chain-id --rpc-url "$RPC" >/dev/null 2>&1; then
   exit 1
 fi
 
+# Every run starts anvil from genesis, so the stores of an earlier run (the tx managers' pending
+# submissions and nonces, mempools, soft confirmations) belong to a chain that no longer exists:
+# a resumed submission would wait forever behind its stale nonce.
+rm -rf "$STATE/nodes"
+
+# Build janus before L1 starts: once anvil mines a block per second, a long first build would
+# let the first leader's liveness deadline pass before its node runs (docs/devnet.md).
+SCENARIO=${DEVNET_SCENARIO:-none}
+if [ -z "${JANUS_BIN:-}" ] && ! { [ "${DEVNET_EXIT:-0}" = "1" ] && [ "$SCENARIO" = "none" ]; }; then
+  echo "==> building janus (cargo build --release --bin janus)"
+  cargo build --release -q -p janus-keeper --bin janus
+  JANUS_BIN=target/release/janus
+fi
+
 # Automine while deploying (fast), then one block per second (`evm_setIntervalMining`).
 "$ANVIL" --port "$PORT" --accounts 30 --silent >"$STATE/anvil.log" 2>&1 &
 ANVIL_PID=$!
@@ -82,13 +96,7 @@ echo
 echo "block $BLOCK, epoch $EPOCH, leader $LEADER"
 echo "addresses saved in $DEPLOYMENT; anvil log in $STATE/anvil.log"
 
-SCENARIO=${DEVNET_SCENARIO:-none}
 if [ "${DEVNET_EXIT:-0}" = "1" ] && [ "$SCENARIO" = "none" ]; then exit 0; fi
-if [ -z "${JANUS_BIN:-}" ]; then
-  echo "==> building janus (cargo build --release --bin janus)"
-  cargo build --release -q -p janus-keeper --bin janus
-  JANUS_BIN=target/release/janus
-fi
 EXIT_FLAG=()
 [ "${DEVNET_EXIT:-0}" = "1" ] && EXIT_FLAG=(--exit)
 echo "==> janus devnet: one node per operator, traffic, live view (scenario: $SCENARIO)"
