@@ -72,7 +72,7 @@ impl<P: Provider + Clone> LivenessReporter<P> {
         if set.epochOf(next).call().await.map_err(rpc("epochOf"))? != epoch {
             return Ok(None);
         }
-        let leader = set.leaderAt(next).call().await.map_err(rpc("leaderAt"))?;
+        let leader = self.leader_at(head + 1).await?;
         if leader == Address::ZERO {
             return Ok(None);
         }
@@ -132,14 +132,19 @@ impl<P: Provider + Clone> LivenessReporter<P> {
         }
     }
 
-    async fn leader_next_block(&self) -> Result<Address, ChallengerError> {
+    /// Who leads the next L1 block (the block a report would land in).
+    pub(crate) async fn leader_next_block(&self) -> Result<Address, ChallengerError> {
         let head = self
             .provider
             .get_block_number()
             .await
             .map_err(rpc("block number"))?;
+        self.leader_at(head + 1).await
+    }
+
+    async fn leader_at(&self, block: u64) -> Result<Address, ChallengerError> {
         Ok(SequencerSet::new(self.sequencer_set, &self.provider)
-            .leaderAt(U256::from(head + 1))
+            .leaderAt(U256::from(block))
             .call()
             .await
             .map_err(rpc("leaderAt"))?)
