@@ -160,6 +160,13 @@ pub struct LeaderInfo {
     pub liveness_deadline: u64,
 }
 
+impl LeaderInfo {
+    /// Whether `operator` leads and may post.
+    pub fn led_by(&self, operator: Address) -> bool {
+        self.operator != Address::ZERO && self.operator == operator && self.eligible
+    }
+}
+
 /// Where a transaction stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "camelCase")]
@@ -276,10 +283,10 @@ impl SequencerHandle {
         }
     }
 
-    /// Whether this node's operator leads now and may post.
+    /// Whether this node's operator leads now and may post (read in place: this runs on every
+    /// `janus_sendTransaction`).
     pub fn is_leader(&self) -> bool {
-        let l = self.leader();
-        l.operator != Address::ZERO && l.operator == self.operator && l.eligible
+        self.leader.read().is_ok_and(|l| l.led_by(self.operator))
     }
 
     /// This node's operator.
@@ -389,7 +396,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                 _ = tick.tick() => {
                     let leader = self.handle.leader();
                     let closing = self.cfg.closing(&leader);
-                    let leading = self.handle.is_leader();
+                    let leading = leader.led_by(self.handle.operator());
                     new_term |= leading && !was_leading;
                     was_leading = leading;
                     if leading && !closing {
