@@ -23,6 +23,8 @@ pub struct LivenessReporter<P> {
     /// Our own operator: never reported by us (it is the sequencer's job to post).
     own_operator: Option<Address>,
     poll_interval: Duration,
+    /// `SequencerSet.staking()` (immutable): read on the first step that needs it.
+    staking: std::sync::OnceLock<Address>,
 }
 
 impl<P> std::fmt::Debug for LivenessReporter<P> {
@@ -48,6 +50,7 @@ impl<P: Provider + Clone> LivenessReporter<P> {
             txmgr,
             own_operator,
             poll_interval,
+            staking: std::sync::OnceLock::new(),
         }
     }
 
@@ -76,7 +79,13 @@ impl<P: Provider + Clone> LivenessReporter<P> {
         if leader == Address::ZERO {
             return Ok(None);
         }
-        let staking = set.staking().call().await.map_err(rpc("staking"))?;
+        let staking = match self.staking.get() {
+            Some(a) => *a,
+            None => {
+                let a = set.staking().call().await.map_err(rpc("staking"))?;
+                *self.staking.get_or_init(|| a)
+            }
+        };
         let eligible = Staking::new(staking, &self.provider)
             .isEligible(leader)
             .call()
