@@ -14,17 +14,29 @@ import {Rollup} from "../contracts/Rollup.sol";
 import {EquivocationSlasher} from "../contracts/EquivocationSlasher.sol";
 import {IStaking} from "../contracts/interfaces/IStaking.sol";
 import {IRollup} from "../contracts/interfaces/IRollup.sol";
+import {Wiring} from "./Wiring.sol";
 
 /// @title Deploy
-/// @notice Deploys the whole Janus suite, wires it, and hands every contract to a TimelockController.
+/// @notice Deploys the whole Janus suite, wires it, and offers every contract to a TimelockController.
 /// @dev Parameters come from environment variables with the defaults of docs/parameters.md; the
 ///      devnet overrides them in script/devnet.sh. No verifier is deployed: proving reverts with
 ///      `VerifierNotSet` until governance sets the generated Plonky2 verifier.
+///
+///      Hand-over (docs/protocol.md, "Governance and deployment"). The deployer never holds a role:
+///      the timelock has its configured delay from its constructor, `GOVERNOR` as its only proposer
+///      and executor, and no admin; Staking, SequencerSet, Bridge and Rollup are born owned by the
+///      `Wiring` contract (script/Wiring.sol), whose constructor wires them and offers their
+///      ownership to the timelock, and which can never make another call. The timelock accepts
+///      through one scheduled batch (`handoverCalls`, salt `HANDOVER_SALT`) after its delay: this
+///      script schedules it when the deployer is the governor (devnets), otherwise the governor
+///      does (`script/Handover.s.sol`).
 ///      Writes the addresses to `deployments/<DEPLOY_NAME>.json` (default `devnet`).
 contract Deploy is Script {
     /// @notice Root of the empty L2 state (docs/l2-spec.md §11; pinned by l2/tests/spec_vectors.rs).
     bytes32 public constant EMPTY_L2_STATE_ROOT =
         0xe479b9bb36c3fc43b1e4dac93c0cde8e29332a714327ba72d65af5933a094e83;
+    /// @notice Salt of the timelock batch that accepts ownership of the four owned contracts.
+    bytes32 public constant HANDOVER_SALT = keccak256("janus.handover");
 
     struct Deployment {
         address token;
@@ -34,25 +46,54 @@ contract Deploy is Script {
         address bridge;
         address rollup;
         address equivocationSlasher;
+        address wiring;
     }
 
+    /// @notice Deploy with `GOVERNOR` (default: the deployer) as governor and write the addresses.
     function run() external returns (Deployment memory d) {
+        uint256 deployerKey = vm.envOr("DEPLOYER_KEY", uint256(0));
+        address deployer = deployerKey == 0 ? msg.sender : vm.addr(deployerKey);
+        return runWith(vm.envOr("GOVERNOR", deployer));
+    }
+
+    /// @notice Deploy with an explicit governor (the deploy tests use it with a governor that is not
+    ///         the deployer) and write the addresses.
+    function runWith(address governor) public returns (Deployment memory d) {
         uint256 deployerKey = vm.envOr("DEPLOYER_KEY", uint256(0));
         address deployer = deployerKey == 0 ? msg.sender : vm.addr(deployerKey);
 
         if (deployerKey == 0) vm.startBroadcast();
         else vm.startBroadcast(deployerKey);
-        d = _deploy(deployer);
-        _wire(d);
-        _handOver(d, deployer);
+        d = _deploy(deployer, governor);
+        if (governor == deployer) _scheduleHandover(d);
         vm.stopBroadcast();
+        if (governor != deployer) {
+            console2.log(
+                "ownership offered to the timelock; the governor accepts it with script/Handover.s.sol"
+            );
+        }
 
         _write(d);
     }
 
-    /// @dev Token (existing or fresh), timelock and the five contracts.
-    function _deploy(address deployer) internal returns (Deployment memory d) {
-        address guardian = vm.envOr("GUARDIAN", deployer);
+    /// @notice The calls of the hand-over batch: `acceptOwnership()` on each owned contract.
+    function handoverCalls(Deployment memory d)
+        public
+        pure
+        returns (address[] memory targets, uint256[] memory values, bytes[] memory payloads)
+    {
+        targets = new address[](4);
+        (targets[0], targets[1], targets[2], targets[3]) = (d.staking, d.sequencerSet, d.bridge, d.rollup);
+        values = new uint256[](4);
+        payloads = new bytes[](4);
+        for (uint256 i; i < 4; ++i) {
+            payloads[i] = abi.encodeCall(Ownable2Step.acceptOwnership, ());
+        }
+    }
+
+    /// @dev Token (existing or fresh), timelock, the five contracts and the Wiring that owns them.
+    function _deploy(address deployer, address governor) internal returns (Deployment memory d) {
+        address guardian = vm.envOr("GUARDIAN", governor);
         // Staking token: an existing ERC-20, or a fresh JanusToken (ERC-20 + permit) for devnets.
         d.token = vm.envOr("STAKING_TOKEN", address(0));
         if (d.token == address(0)) {
@@ -60,23 +101,28 @@ contract Deploy is Script {
                 new JanusToken("Janus", "JNS", deployer, vm.envOr("TOKEN_SUPPLY", uint256(100_000_000 ether)))
             );
         }
-        // Governance: a timelock whose proposer/executor is GOVERNOR (the deployer on a devnet).
-        // Delay 0 while wiring; raised to TIMELOCK_DELAY through the timelock itself in _handOver.
+        // Governance: the timelock has its delay from the start, GOVERNOR as only proposer and
+        // executor (a multisig in production), and no admin (nobody can grant roles).
         address[] memory roles = new address[](1);
-        roles[0] = vm.envOr("GOVERNOR", deployer);
-        d.timelock = address(new TimelockController(0, roles, roles, deployer));
+        roles[0] = governor;
+        d.timelock = address(
+            new TimelockController(vm.envOr("TIMELOCK_DELAY", uint256(2 days)), roles, roles, address(0))
+        );
 
-        Staking staking = new Staking(IERC20(d.token), _stakingParams(d.timelock), deployer);
+        // The four owned contracts are born owned by the Wiring contract created right after them
+        // (five creations later: staking, set, bridge, rollup, slasher).
+        address wiring = vm.computeCreateAddress(deployer, vm.getNonce(deployer) + 5);
+        Staking staking = new Staking(IERC20(d.token), _stakingParams(d.timelock), wiring);
         d.staking = address(staking);
         SequencerSet set = new SequencerSet(
             staking,
             uint64(vm.envOr("ACTIVATION_DELAY", uint256(1))),
             uint64(vm.envOr("LIVENESS_TIMEOUT", uint256(50))),
-            deployer
+            wiring
         );
         d.sequencerSet = address(set);
         Bridge bridge = new Bridge(
-            deployer,
+            wiring,
             guardian,
             uint64(vm.envOr("FORCED_INCLUSION_DELAY", uint256(1 days))),
             uint64(vm.envOr("MAX_PAUSE", uint256(7 days)))
@@ -89,44 +135,22 @@ contract Deploy is Script {
                 bridge,
                 vm.envOr("GENESIS_STATE_ROOT", EMPTY_L2_STATE_ROOT),
                 _rollupParams(),
-                deployer,
+                wiring,
                 guardian
             )
         );
         d.equivocationSlasher =
             address(new EquivocationSlasher(staking, vm.envOr("L2_CHAIN_ID", uint256(424242))));
+        d.wiring = address(new Wiring(staking, set, bridge, d.rollup, d.equivocationSlasher, d.timelock));
+        require(d.wiring == wiring, "Deploy: Wiring not at its precomputed address");
     }
 
-    /// @dev One-time setters, deployer-only before the hand-over.
-    function _wire(Deployment memory d) internal {
-        Staking(d.staking).setSlasher(d.rollup, true);
-        Staking(d.staking).setSlasher(d.sequencerSet, true);
-        Staking(d.staking).setSlasher(d.equivocationSlasher, true);
-        SequencerSet(d.sequencerSet).setRollup(d.rollup);
-        Bridge(payable(d.bridge)).initialize(d.rollup);
-    }
-
-    /// @dev Hand every contract to the timelock (two-step: transfer, then accept through the timelock),
-    ///      raise the timelock delay, and drop the deployer's timelock admin role.
-    function _handOver(Deployment memory d, address deployer) internal {
+    /// @dev The governor (here the deployer) schedules the timelock's acceptance of ownership; it can
+    ///      be executed by the governor once the timelock delay has passed.
+    function _scheduleHandover(Deployment memory d) internal {
         TimelockController timelock = TimelockController(payable(d.timelock));
-        address[4] memory owned = [d.staking, d.sequencerSet, d.bridge, d.rollup];
-        for (uint256 i; i < owned.length; ++i) {
-            Ownable2Step(owned[i]).transferOwnership(d.timelock);
-        }
-        if (timelock.hasRole(timelock.PROPOSER_ROLE(), deployer)) {
-            bytes memory call = abi.encodeCall(Ownable2Step.acceptOwnership, ());
-            for (uint256 i; i < owned.length; ++i) {
-                timelock.schedule(owned[i], 0, call, bytes32(0), bytes32(i), 0);
-                timelock.execute(owned[i], 0, call, bytes32(0), bytes32(i));
-            }
-            uint256 delay = vm.envOr("TIMELOCK_DELAY", uint256(2 days));
-            bytes memory upd = abi.encodeCall(TimelockController.updateDelay, (delay));
-            timelock.schedule(d.timelock, 0, upd, bytes32(0), bytes32("delay"), 0);
-            timelock.execute(d.timelock, 0, upd, bytes32(0), bytes32("delay"));
-        }
-        // Otherwise the governor accepts ownership through the timelock itself.
-        timelock.renounceRole(timelock.DEFAULT_ADMIN_ROLE(), deployer);
+        (address[] memory targets, uint256[] memory values, bytes[] memory payloads) = handoverCalls(d);
+        timelock.scheduleBatch(targets, values, payloads, bytes32(0), HANDOVER_SALT, timelock.getMinDelay());
     }
 
     function _stakingParams(address treasury) internal view returns (IStaking.Params memory p) {
@@ -161,6 +185,7 @@ contract Deploy is Script {
         vm.serializeAddress(k, "bridge", d.bridge);
         vm.serializeAddress(k, "rollup", d.rollup);
         vm.serializeUint(k, "chainId", block.chainid);
+        vm.serializeAddress(k, "wiring", d.wiring);
         string memory json = vm.serializeAddress(k, "equivocationSlasher", d.equivocationSlasher);
         string memory path = string.concat("deployments/", vm.envOr("DEPLOY_NAME", string("devnet")), ".json");
         vm.writeJson(json, path);
