@@ -31,5 +31,10 @@ pub const MAX_AMOUNT: u64 = (1u64 << 63) - 1;
 /// Number of assets an L2 account holds balances of (asset ids `0..NUM_ASSETS`).
 pub const NUM_ASSETS: usize = 4;
 
+/// Forced-inclusion quota (§4.1 of the spec; `Rollup.FORCED_INCLUSION_QUOTA` on L1): a batch that
+/// leaves an overdue L1 message unconsumed must consume at least this many messages, so a backlog of
+/// any size drains over several batches that each fit an L1 transaction.
+pub const FORCED_INCLUSION_QUOTA: u64 = 256;
+
 /// Default L2 chain id (docs/parameters.md).
 pub const DEFAULT_CHAIN_ID: u64 = 424_242;

@@ -60,12 +60,19 @@ pub struct SequencerConfig {
     pub block_interval: Duration,
     /// Most transactions per block.
     pub max_block_txs: usize,
+    /// Most L1 messages a block consumes.
+    pub max_block_messages: usize,
     /// The operator's L2 account, credited with every fee (the batches' `feeAccount`).
     pub fee_account: u32,
     /// Mempool limits.
     pub mempool: MempoolConfig,
     /// Post once the unposted blocks hold this many transactions.
     pub max_batch_txs: usize,
+    /// Most L1 messages a batch consumes: a batch takes the oldest unposted blocks up to this many
+    /// messages (at least one block). With `max_batch_messages - max_block_messages >=
+    /// FORCED_INCLUSION_QUOTA - 1`, a batch that leaves blocks behind holds at least the quota, so
+    /// L1's forced-inclusion rule (docs/l2-spec.md §4.1) never rejects it.
+    pub max_batch_messages: usize,
     /// Post once the oldest unposted block is this old.
     pub batch_interval: Duration,
     /// Stop producing this many L1 blocks before the epoch ends (and post what is left) when
@@ -81,9 +88,11 @@ impl Default for SequencerConfig {
             l2_chain_id: janus_l2::DEFAULT_CHAIN_ID,
             block_interval: Duration::from_millis(250),
             max_block_txs: 4096,
+            max_block_messages: janus_l2::FORCED_INCLUSION_QUOTA as usize,
             fee_account: 0,
             mempool: MempoolConfig::default(),
             max_batch_txs: 1024,
+            max_batch_messages: 2 * janus_l2::FORCED_INCLUSION_QUOTA as usize,
             batch_interval: Duration::from_secs(60),
             epoch_margin_blocks: 4,
             recent_blocks: 4096,
@@ -316,6 +325,8 @@ fn heartbeat_due(leader: &LeaderInfo) -> bool {
 struct Unposted {
     /// Transactions in them.
     txs: usize,
+    /// L1 messages they consume.
+    messages: usize,
     /// Time since the oldest was produced (`None`: there are none).
     age: Option<Duration>,
     /// This node started leading and has not posted since.
@@ -330,10 +341,12 @@ impl SequencerConfig {
             && leader.next_operator != leader.operator
     }
 
-    /// Whether the unposted blocks are due by size, by age, or as the first transactions of a
-    /// leadership term (they waited through the hand-over already).
+    /// Whether the unposted blocks are due by size (transactions, or a backlog of L1 messages that
+    /// fills a batch), by age, or as the first transactions of a leadership term (they waited
+    /// through the hand-over already).
     fn post_due(&self, u: &Unposted) -> bool {
         u.txs >= self.max_batch_txs
+            || u.messages >= self.max_block_messages
             || u.age.is_some_and(|a| a >= self.batch_interval)
             || (u.new_term && u.txs > 0)
     }
@@ -406,9 +419,9 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                             Err(e) => tracing::error!(target: "janus::sequencer", %e, "block production failed"),
                         }
                     }
-                    let (unposted_txs, has_blocks) = {
+                    let (unposted_txs, unposted_messages, has_blocks) = {
                         let core = self.handle.lock();
-                        (core.unposted_txs(), !core.unposted().is_empty())
+                        (core.unposted_txs(), core.unposted_messages(), !core.unposted().is_empty())
                     };
                     if has_blocks && oldest_unposted.is_none() {
                         oldest_unposted = Some(Instant::now());
@@ -416,6 +429,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                     let heartbeat = heartbeat_due(&leader);
                     let due = self.cfg.post_due(&Unposted {
                         txs: unposted_txs,
+                        messages: unposted_messages,
                         age: oldest_unposted.map(|t| t.elapsed()),
                         new_term,
                     }) || closing

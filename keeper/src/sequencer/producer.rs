@@ -268,7 +268,12 @@ impl Core {
         // L1 messages first, in queue order.
         let mut messages = Vec::new();
         let (mut msg_next, mut chain) = (self.msg_next, self.chain);
-        while let Some(m) = self.queue.get(&msg_next) {
+        // At most `max_block_messages`: a backlog is spread over blocks, and so over batches.
+        while let Some(m) = self
+            .queue
+            .get(&msg_next)
+            .filter(|_| messages.len() < self.cfg.max_block_messages)
+        {
             journal.push((m.account, self.state.get(m.account).cloned()));
             if let Err(e) = apply_deposit(&mut self.state, m) {
                 tracing::error!(target: "janus::sequencer", nonce = msg_next, %e, "L1 message does not apply: state and queue disagree");
@@ -405,30 +410,45 @@ impl Core {
         Ok(Some(block))
     }
 
-    /// Pack every unposted block into a batch (none while a batch is in flight). With nothing
-    /// unposted: an empty batch when `heartbeat` (it keeps the state and proves the leader is
-    /// alive), else none.
+    /// Pack the oldest unposted blocks into a batch, up to `max_batch_messages` L1 messages (at
+    /// least one block; the rest waits for the next batch). None while a batch is in flight. With
+    /// nothing unposted: an empty batch when `heartbeat` (it keeps the state and proves the leader
+    /// is alive), else none.
     pub fn prepare_batch(&mut self, heartbeat: bool) -> Option<PreparedBatch> {
         if self.in_flight.is_some() || (self.unposted.is_empty() && !heartbeat) {
             return None;
         }
+        let blocks = &self.unposted[..self.batch_len()];
         let prepared = PreparedBatch {
             parent_id: self.base.batch_id,
             prev_root: self.base.state_root,
-            new_root: self
-                .unposted
+            new_root: blocks
                 .last()
                 .map_or(self.base.state_root, |b| b.header.state_root),
-            batch: pack_batch(self.cfg.fee_account, &self.unposted),
-            blocks: self.unposted.iter().map(|b| b.header.number).collect(),
+            batch: pack_batch(self.cfg.fee_account, blocks),
+            blocks: blocks.iter().map(|b| b.header.number).collect(),
         };
         self.in_flight = Some(InFlight {
-            last_block: self.unposted.last().map(|b| b.header.number),
+            last_block: blocks.last().map(|b| b.header.number),
         });
         Some(prepared)
     }
 
-    /// Mempool transactions (record bytes, key, hash) in arrival order, for a hand-off.
+    /// How many of the oldest unposted blocks the next batch takes: as many as fit in
+    /// `max_batch_messages` messages, at least one.
+    fn batch_len(&self) -> usize {
+        let mut messages = 0;
+        let mut n = 0;
+        for b in &self.unposted {
+            messages += b.messages.len();
+            if n > 0 && messages > self.cfg.max_batch_messages {
+                break;
+            }
+            n += 1;
+        }
+        n
+    }
+
     pub fn pending_records(&self) -> Vec<(B256, (u32, u64), Vec<u8>)> {
         self.mempool
             .in_arrival_order()
@@ -450,6 +470,11 @@ impl Core {
     /// Transactions waiting for the next batch (in unposted blocks).
     pub fn unposted_txs(&self) -> usize {
         self.unposted.iter().map(|b| b.txs.len()).sum()
+    }
+
+    /// L1 messages the unposted blocks consume.
+    pub fn unposted_messages(&self) -> usize {
+        self.unposted.iter().map(|b| b.messages.len()).sum()
     }
 
     /// The prepared batch was posted as `batch_id` (`None`: posting failed; it is retried later).

@@ -586,6 +586,7 @@ fn first_transactions_of_a_term_are_posted_at_once() {
     };
     let young = Unposted {
         txs: 10,
+        messages: 0,
         age: Some(Duration::from_millis(300)),
         new_term: false,
     };
@@ -607,7 +608,85 @@ fn first_transactions_of_a_term_are_posted_at_once() {
         ..young
     }));
     assert!(cfg.post_due(&Unposted { txs: 100, ..young }));
+    assert!(
+        cfg.post_due(&Unposted {
+            messages: cfg.max_block_messages,
+            ..young
+        }),
+        "a block full of L1 messages (a backlog) is posted at once"
+    );
     assert!(!cfg.post_due(&Unposted::default()));
+}
+
+/// A deposit of 1 unit to account 1 (kind EXISTING_ACCOUNT).
+fn top_up(nonce: u64) -> L1Message {
+    L1Message {
+        nonce,
+        kind: MessageKind::ExistingAccount,
+        l1_sender: [0xaa; 20],
+        account: 1,
+        l2_key: [0; 40],
+        asset: 0,
+        amount: 1,
+    }
+}
+
+#[test]
+fn a_message_backlog_drains_in_batches_that_each_meet_the_forced_inclusion_quota() {
+    let quota = janus_l2::FORCED_INCLUSION_QUOTA as usize;
+    let (_d, s) = store();
+    let mut core = Core::new(cfg(), s.clone(), confirmer(), &DerivedTip::genesis()).expect("core");
+    // 100 messages in one block, then a backlog of 3 quotas + 17 more (an outage, a spam of
+    // deposits): blocks take at most one quota each.
+    core.on_message(new_account(0, 1, 1));
+    (1..100).for_each(|n| core.on_message(top_up(n)));
+    let mut slot = 4;
+    let mut sizes = vec![core
+        .produce_block(slot * SLOT)
+        .expect("p")
+        .expect("b")
+        .messages
+        .len()];
+    let total = 100 + 3 * quota + 17;
+    (100..total as u64).for_each(|n| core.on_message(top_up(n)));
+    loop {
+        slot += 1;
+        match core.produce_block(slot * SLOT).expect("produce") {
+            Some(b) => sizes.push(b.messages.len()),
+            None => break,
+        }
+    }
+    assert_eq!(sizes, [100, quota, quota, quota, 17]);
+
+    // Batches take the oldest blocks up to two quotas of messages; each one that leaves messages
+    // behind holds at least a quota (L1 accepts it even when everything left is overdue), and
+    // each applies on the previous one.
+    let mut state = janus_l2::state::State::new();
+    let (mut msg_start, mut chain) = (0u64, [0u8; 32]);
+    let mut batches = vec![];
+    for id in 1.. {
+        let Some(p) = core.prepare_batch(false) else {
+            break;
+        };
+        let n = p.batch.messages.len();
+        let data = p.batch.encode().expect("encode");
+        assert!(data.len() <= 128 * 1024, "fits an L1 transaction");
+        let ctx = BatchContext {
+            chain_id: CHAIN,
+            msg_start,
+            chain_before: chain,
+        };
+        let out = apply_batch(&mut state, &p.batch, &ctx).expect("applies");
+        assert_eq!(B256::from(digest_to_bytes32(&out.new_root)), p.new_root);
+        (msg_start, chain) = (out.msg_end, out.chain_after);
+        batches.push(n);
+        core.on_posted(Some(id));
+    }
+    assert_eq!(batches, [100 + quota, 2 * quota, 17]);
+    assert_eq!(msg_start as usize, total, "the whole backlog drained");
+    for n in &batches[..batches.len() - 1] {
+        assert!(*n >= quota, "a batch leaving messages behind holds a quota");
+    }
 }
 
 #[test]
