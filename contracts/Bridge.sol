@@ -24,12 +24,15 @@ import {WithdrawalTree} from "./libraries/WithdrawalTree.sol";
 ///      Fee-on-transfer and rebasing tokens are unsupported: a deposit that does not increase the
 ///      bridge's balance by exactly `amount` reverts (`TransferAmountMismatch`); the owner must not
 ///      list tokens whose balances change without transfers.
-///      The guardian can pause deposits only; `finalizeWithdrawal` is never pausable.
+///      The guardian can pause deposits only; `finalizeWithdrawal` is never pausable. A pause lasts
+///      at most `maxPauseDuration` and the next may start only `maxPauseDuration` after it ended.
+///      Every deposit is refused while a nonReentrant call (a token's transfer hook) is running.
 ///      Gas: the hot queue state (message count, next account, pause end and ETH outstanding) lives
 ///      in one storage slot and four enqueue timestamps share a slot, so an ETH deposit writes one
 ///      fresh slot (the new chain value), the queue slot and a timestamp slot (fresh every fourth
-///      message). Measured transaction gas of `depositETH`: 61,260, and 78,360 when it opens a
-///      timestamp slot (storage and log alone account for 58,815; see test_depositETH_gas).
+///      message). Measured transaction gas of `depositETH`: 61,404, and 78,504 when it opens a
+///      timestamp slot (storage and log alone account for 58,815; the reentrancy check adds 144;
+///      see test_depositETH_gas).
 contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Assets an L2 account holds (ETH + 3 ERC-20s): `janus_l2::NUM_ASSETS`.
     uint32 public constant MAX_ASSETS = 4;
@@ -127,18 +130,29 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBridge
+    /// @dev A pause may start only `maxPauseDuration` after the end of the previous one (its
+    ///      `pausedUntil`, or the time it was lifted early), so a pause can neither be extended nor
+    ///      renewed back to back: every paused stretch of at most `maxPauseDuration` is followed by at
+    ///      least `maxPauseDuration` of open deposits, and any window of `4 * maxPauseDuration` holds at
+    ///      most `2 * maxPauseDuration` of pause (at most `(W + maxPauseDuration) / 2` in a window W).
     function pause(uint64 duration) external {
         if (msg.sender != guardian) revert NotGuardian(msg.sender);
         if (duration == 0 || duration > maxPauseDuration) revert InvalidParams();
+        uint64 readyAt = _queue.pausedUntil + maxPauseDuration;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp < readyAt) revert PauseCooldown(readyAt);
         uint64 until = uint64(block.timestamp) + duration;
         _queue.pausedUntil = until;
         emit Paused(msg.sender, until);
     }
 
     /// @inheritdoc IBridge
+    /// @dev Records the early end (`pausedUntil = block.timestamp`) rather than clearing it, so the
+    ///      guardian's cooldown runs from the moment deposits reopened; an expired pause is left as is.
     function unpause() external {
         if (msg.sender != guardian && msg.sender != owner()) revert NotGuardian(msg.sender);
-        _queue.pausedUntil = 0;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (_queue.pausedUntil > block.timestamp) _queue.pausedUntil = uint64(block.timestamp);
         emit Unpaused(msg.sender);
     }
 
@@ -152,7 +166,17 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ deposits
 
     /// @inheritdoc IBridge
-    function depositETHNewAccount(bytes calldata l2Key) external payable returns (uint32 account) {
+    /// @dev Refused while any nonReentrant call (a token deposit's transfer hook, a withdrawal's
+    ///      recipient) is in progress. ETH deposits make no external call, so checking the guard is
+    ///      enough (`nonReentrantView`, one TLOAD): nothing can run inside them to re-enter, and
+    ///      setting the lock would only cost gas. Keep it so: an external call added here needs
+    ///      `nonReentrant`.
+    function depositETHNewAccount(bytes calldata l2Key)
+        external
+        payable
+        nonReentrantView
+        returns (uint32 account)
+    {
         QueueState memory q = _loadQueue();
         _checkNotPaused(q);
         _checkKey(l2Key);
@@ -163,7 +187,8 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBridge
-    function depositETH(uint32 account) external payable {
+    /// @dev Guarded like `depositETHNewAccount` (no external call, so `nonReentrantView`).
+    function depositETH(uint32 account) external payable nonReentrantView {
         QueueState memory q = _loadQueue();
         _checkNotPaused(q);
         _checkAccount(q, account);
@@ -174,27 +199,31 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IBridge
-    /// @dev `amount` may be 0 (a pure key registration); then nothing is pulled.
+    /// @dev `amount` may be 0 (a pure key registration); then nothing is pulled. The queue state is
+    ///      read again after the token call, so nothing read before an external call is written back
+    ///      after it (and every deposit is nonReentrant).
     function depositERC20NewAccount(bytes calldata l2Key, address token, uint256 amount)
         external
         nonReentrant
         returns (uint32 account)
     {
-        QueueState memory q = _loadQueue();
-        _checkNotPaused(q);
+        _checkNotPaused(_loadQueue());
         _checkKey(l2Key);
         (uint32 asset, uint64 units) = _pullToken(token, amount);
+        QueueState memory q = _loadQueue();
         account = _allocateAccount(q, l2Key);
         _enqueue(q, KIND_NEW_ACCOUNT, account, l2Key, asset, units);
     }
 
     /// @inheritdoc IBridge
+    /// @dev The queue state is read again after the token call (see `depositERC20NewAccount`).
     function depositERC20(uint32 account, address token, uint256 amount) external nonReentrant {
         QueueState memory q = _loadQueue();
         _checkNotPaused(q);
         _checkAccount(q, account);
         if (amount == 0) revert ZeroDeposit();
         (uint32 asset, uint64 units) = _pullToken(token, amount);
+        q = _loadQueue();
         _enqueue(q, KIND_EXISTING_ACCOUNT, account, msg.data[0:0], asset, units);
     }
 
@@ -325,7 +354,8 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @dev Validates and pulls an ERC-20 deposit, crediting exactly what was received (which must
-    ///      equal `amount`), and raises the asset's outstanding.
+    ///      equal `amount`), and raises the asset's outstanding. The outstanding is read after the
+    ///      token calls, so a token hook cannot make a stale value be written back.
     function _pullToken(address token, uint256 amount) private returns (uint32 asset, uint64 units) {
         if (token == address(0)) revert TokenNotListed(token);
         asset = _assetOf[token];
@@ -333,14 +363,14 @@ contract Bridge is IBridge, Ownable2Step, ReentrancyGuardTransient {
         Asset storage a = _tokens[asset];
         uint64 scale = a.scale;
         if (amount % scale != 0) revert AmountNotMultipleOfUnit(amount, scale);
-        uint64 out = a.outstanding;
-        units = _capped(asset, amount / scale, out);
         if (amount != 0) {
             uint256 before = IERC20(token).balanceOf(address(this));
             IERC20(token).safeTransferFrom(msg.sender, address(this), amount);
             uint256 received = IERC20(token).balanceOf(address(this)) - before;
             if (received != amount) revert TransferAmountMismatch(token, amount, received);
         }
+        uint64 out = a.outstanding;
+        units = _capped(asset, amount / scale, out);
         a.outstanding = out + units;
     }
 

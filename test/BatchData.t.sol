@@ -197,7 +197,129 @@ contract BatchDataTest is Test {
         _expectMalformed(BatchBuilder.data(1, new bytes[](0), txs), BatchData.ERR_TX_TYPE);
     }
 
+    /// @dev A batch with every record kind: messages of kind 0 and 1, then a no-op, a transfer and a
+    ///      withdrawal. Returns the data and the offsets of the kind-1 message and of the three txs.
+    function _allKinds()
+        internal
+        pure
+        returns (bytes memory data, uint256 msg1, uint256 noop, uint256 transfer, uint256 withdraw)
+    {
+        bytes[] memory recs = new bytes[](2);
+        recs[0] = _record(0, 5);
+        recs[1] = BatchBuilder.record(
+            1, BatchBuilder.KIND_EXISTING_ACCOUNT, address(0xA11CE), 1, "", 2, type(uint64).max
+        );
+        bytes[] memory txs = new bytes[](3);
+        txs[0] = new bytes(137);
+        txs[1] = BatchBuilder.transferTx(type(uint32).max, type(uint32).max, 1, 5, 1, 0);
+        txs[2] = BatchBuilder.withdrawTx(
+            type(uint32).max, BatchBuilder.Withdrawal(address(type(uint160).max), 1, 9), 1, 1
+        );
+        for (uint256 i = 57; i < 137; ++i) {
+            txs[1][i] = 0xff; // signature bytes are opaque to L1
+            txs[2][i] = 0xff;
+        }
+        data = BatchBuilder.data(1, recs, txs);
+        msg1 = 13 + 85;
+        noop = 13 + 2 * 85;
+        transfer = noop + 137;
+        withdraw = transfer + 137;
+    }
+
+    function _set(bytes memory data, uint256 i, uint8 v) internal pure returns (bytes memory d) {
+        d = bytes.concat(data);
+        d[i] = bytes1(v);
+    }
+
+    function test_parse_allRecordKinds_succeeds() public view {
+        (bytes memory data,,,,) = _allKinds();
+        (uint64 m,,,, uint32 wc) = h.parse(data, 0, 0);
+        assertEq(m, 2);
+        assertEq(wc, 1);
+    }
+
+    function test_parse_unknownMessageKind_reverts() public {
+        (bytes memory data,,,,) = _allKinds();
+        _expectMalformed(_set(data, 13 + 8, 2), BatchData.ERR_MESSAGE_KIND);
+        _expectMalformed(_set(data, 13 + 85 + 8, 0xff), BatchData.ERR_MESSAGE_KIND);
+    }
+
+    function test_parse_existingAccountMessageWithKey_reverts() public {
+        (bytes memory data, uint256 msg1,,,) = _allKinds();
+        _expectMalformed(_set(data, msg1 + 33, 1), BatchData.ERR_MESSAGE_KEY); // first key byte
+        _expectMalformed(_set(data, msg1 + 64, 1), BatchData.ERR_MESSAGE_KEY);
+        _expectMalformed(_set(data, msg1 + 72, 0x80), BatchData.ERR_MESSAGE_KEY); // last key byte
+        // The asset right after the key and the account right before it are not key bytes.
+        h.parse(_set(data, msg1 + 73, 7), 0, 0);
+        h.parse(_set(data, msg1 + 32, 7), 0, 0);
+    }
+
+    function test_parse_noopNotZero_reverts() public {
+        (bytes memory data,, uint256 noop,,) = _allKinds();
+        uint256[6] memory at = [uint256(1), 31, 32, 100, 128, 136];
+        for (uint256 i; i < at.length; ++i) {
+            _expectMalformed(_set(data, noop + at[i], 1), BatchData.ERR_NOOP_NOT_ZERO);
+        }
+    }
+
+    function test_parse_transferWithL1Recipient_reverts() public {
+        (bytes memory data,,, uint256 transfer,) = _allKinds();
+        _expectMalformed(_set(data, transfer + 9, 1), BatchData.ERR_TRANSFER_RECIPIENT);
+        _expectMalformed(_set(data, transfer + 28, 1), BatchData.ERR_TRANSFER_RECIPIENT);
+    }
+
+    function test_parse_withdrawWithTo_reverts() public {
+        (bytes memory data,,,, uint256 withdraw) = _allKinds();
+        _expectMalformed(_set(data, withdraw + 5, 1), BatchData.ERR_WITHDRAW_TO);
+        _expectMalformed(_set(data, withdraw + 8, 1), BatchData.ERR_WITHDRAW_TO);
+    }
+
     // ------------------------------------------------------------------ fuzz
+    /// @notice Setting any byte of any field that must be zero (a kind-1 message's key, a no-op's body,
+    ///         a transfer's l1Recipient, a withdrawal's to) to any non-zero value is rejected with the
+    ///         field's code.
+    function testFuzz_parse_zeroFieldCorrupted_reverts(uint8 field, uint256 pos, uint8 value) public {
+        value = uint8(bound(value, 1, 255));
+        (bytes memory data, uint256 msg1, uint256 noop, uint256 transfer, uint256 withdraw) = _allKinds();
+        field = field % 4;
+        uint256 at;
+        uint256 code;
+        if (field == 0) (at, code) = (msg1 + 33 + pos % 40, BatchData.ERR_MESSAGE_KEY);
+        else if (field == 1) (at, code) = (noop + 1 + pos % 136, BatchData.ERR_NOOP_NOT_ZERO);
+        else if (field == 2) (at, code) = (transfer + 9 + pos % 20, BatchData.ERR_TRANSFER_RECIPIENT);
+        else (at, code) = (withdraw + 5 + pos % 4, BatchData.ERR_WITHDRAW_TO);
+        _expectMalformed(_set(data, at, value), code);
+    }
+
+    /// @notice Any value in the fields a record does use is accepted (the checks reject no valid batch).
+    function testFuzz_parse_usedFieldAnyValue_succeeds(uint256 pos, uint8 value) public view {
+        (bytes memory data,, uint256 noop, uint256 transfer, uint256 withdraw) = _allKinds();
+        // Used bytes: message 0 after its nonce/kind ([9, 85)), message 1's sender/account and
+        // asset/amount, a transfer's [1, 9) and [29, 137), a withdrawal's [1, 5) and [9, 137).
+        uint256[7] memory lo = [
+            uint256(13 + 9),
+            13 + 85 + 9,
+            13 + 85 + 73,
+            transfer + 1,
+            transfer + 29,
+            withdraw + 1,
+            withdraw + 9
+        ];
+        uint256[7] memory hi = [
+            uint256(13 + 85),
+            13 + 85 + 33,
+            13 + 85 + 85,
+            transfer + 9,
+            transfer + 137,
+            withdraw + 5,
+            withdraw + 137
+        ];
+        uint256 k = pos % 7;
+        uint256 at = lo[k] + (pos >> 8) % (hi[k] - lo[k]);
+        assertTrue(at < noop || at >= transfer, "not the no-op");
+        h.parse(_set(data, at, value), 0, 0);
+    }
+
     function testFuzz_parse_withdrawalRoot(uint8 n, uint256 seed) public view {
         n = uint8(bound(n, 0, 40));
         bytes[] memory txs = new bytes[](n);

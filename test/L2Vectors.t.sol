@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {Test} from "forge-std/Test.sol";
 import {Bridge} from "../contracts/Bridge.sol";
 import {BatchData} from "../contracts/libraries/BatchData.sol";
+import {IRollup} from "../contracts/interfaces/IRollup.sol";
 import {RollupWithdrawalsDouble} from "./mocks/BridgeTestDoubles.sol";
 
 /// @dev Exposes the calldata library to the test.
@@ -20,8 +21,9 @@ contract BatchDataHarness {
 /// @notice Cross-language check: the vectors in test/fixtures/l2-vectors.json are produced by the
 ///         Rust crate janus-l2 (l2/tests/l1_vectors.rs pins them to the crate's output). The Bridge must
 ///         enqueue byte-identical records with the same chain, BatchData must parse the crate's batch
-///         data to the same chain and withdrawal root, and the Bridge must pay the crate's withdrawal
-///         proofs.
+///         data to the same chain and withdrawal root, the Bridge must pay the crate's withdrawal
+///         proofs, and BatchData must reject every malformed batch the crate rejects, with the same
+///         reason.
 contract L2VectorsTest is Test {
     string internal json;
     Bridge internal bridge;
@@ -97,5 +99,22 @@ contract L2VectorsTest is Test {
             bridge.finalizeWithdrawal(1, uint32(i), to, 0, amount, proof);
             assertEq(to.balance - before, uint256(amount) * 1 gwei, "paid the crate's withdrawal");
         }
+    }
+
+    /// @notice The crate's malformed batches (each breaks one framing rule of docs/l2-spec.md §10 step 1
+    ///         and is rejected by `apply_batch_data`) are rejected by BatchData with the matching code,
+    ///         and together they cover every `ERR_*` code.
+    function test_parse_crateMalformedVectors_reverts() public {
+        uint256 n = vm.parseJsonUint(json, ".malformedCount");
+        uint256 seen;
+        for (uint256 i; i < n; ++i) {
+            string memory m = string.concat(".malformed[", vm.toString(i), "].");
+            bytes memory data = vm.parseJsonBytes(json, string.concat(m, "data"));
+            uint256 code = vm.parseJsonUint(json, string.concat(m, "code"));
+            vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, code));
+            harness.parse(data, 0, bytes32(0));
+            seen |= 1 << code;
+        }
+        assertEq(seen, ((1 << (BatchData.ERR_WITHDRAW_TO + 1)) - 1) & ~uint256(1), "every ERR_* code 1..10");
     }
 }

@@ -60,6 +60,9 @@ interface IBridge {
     /// @notice The bridge received `received` token wei instead of `expected` (fee-on-transfer and
     ///         rebasing tokens are unsupported).
     error TransferAmountMismatch(address token, uint256 expected, uint256 received);
+    /// @notice The guardian may pause again only from `readyAt` = end of the previous pause (or the
+    ///         time it was lifted) + `maxPauseDuration`.
+    error PauseCooldown(uint64 readyAt);
     /// @notice A withdrawal exceeds the asset's outstanding deposits (only an invalid finalized batch can).
     error WithdrawalExceedsOutstanding(uint32 asset, uint64 amount, uint64 outstanding);
 
@@ -95,9 +98,12 @@ interface IBridge {
     /// @notice Owner (timelock): list an ERC-20 with `scale` token wei per L2 unit (a power of ten).
     function listToken(address token, uint64 scale) external returns (uint32 asset);
 
-    /// @notice Guardian: pause deposits for at most the rollup's `maxPauseDuration`.
+    /// @notice Guardian: pause deposits for `duration` seconds, at most `maxPauseDuration`. Reverts
+    ///         `PauseCooldown` before `pausedUntil() + maxPauseDuration`: a pause cannot be extended
+    ///         or renewed back to back.
     function pause(uint64 duration) external;
-    /// @notice Guardian or owner: lift a pause.
+    /// @notice Guardian or owner: lift a pause (its end, `pausedUntil`, becomes now; the cooldown of
+    ///         `pause` runs from there).
     function unpause() external;
     /// @notice Owner (timelock): set the guardian.
     function setGuardian(address guardian) external;
@@ -120,6 +126,6 @@ interface IBridge {
     function assetOf(address token) external view returns (uint32);
     /// @notice True iff withdrawal `index` of `batchId` was paid.
     function isWithdrawn(uint64 batchId, uint32 index) external view returns (bool);
-    /// @notice End of the current (or last) deposit pause.
+    /// @notice End of the current (or last) deposit pause: the time it expires or was lifted (0 if none).
     function pausedUntil() external view returns (uint64);
 }

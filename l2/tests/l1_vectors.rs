@@ -3,10 +3,15 @@
 //! builds a real batch (real keys and signatures, applied with `apply_batch`) and checks that
 //! `test/fixtures/l2-vectors.json` is exactly what the crate produces today; the Solidity test reads
 //! the same file and checks the Bridge, BatchData and WithdrawalTree against it.
+//! It also lists malformed batch data (the vector batch with one framing rule broken, spec §4 and
+//! §10 step 1), each rejected here by `apply_batch_data` with the `DecodeError` that maps to the
+//! `BatchData.ERR_*` code written next to it; test/L2Vectors.t.sol checks that BatchData rejects
+//! each with that code.
 //! Regenerate after a deliberate format change with:
 //! `JANUS_WRITE_VECTORS=1 cargo test -p janus-l2 --test l1_vectors`.
 
-use janus_l2::batch::{apply_batch, Batch, BatchContext, WithdrawalTree};
+use janus_l2::batch::{apply_batch, apply_batch_data, Batch, BatchContext, WithdrawalTree};
+use janus_l2::error::{BatchError, DecodeError};
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
@@ -31,6 +36,89 @@ fn sender(i: u8) -> [u8; 20] {
     a[0] = 0xa0;
     a[19] = i;
     a
+}
+
+/// The `BatchData.ERR_*` code (contracts/libraries/BatchData.sol) of a framing error.
+fn l1_code(e: &BatchError) -> u8 {
+    match e {
+        BatchError::Malformed(d) => match d {
+            DecodeError::ShortHeader => 1,
+            DecodeError::Version(_) => 2,
+            DecodeError::Length { .. } => 3,
+            DecodeError::MessageNonce { .. } => 4,
+            DecodeError::TxType(_) => 5,
+            DecodeError::MessageKind(_) => 6,
+            DecodeError::MessageKeyNotZero => 7,
+            DecodeError::NonZeroPadding { tx_type: 0, .. } => 8,
+            DecodeError::NonZeroPadding { tx_type: 1, .. } => 9,
+            DecodeError::NonZeroPadding { tx_type: 2, .. } => 10,
+            other => panic!("no L1 code for {other:?}"),
+        },
+        other => panic!("not a framing error: {other:?}"),
+    }
+}
+
+/// The vector batch (4 messages, then a transfer, a withdrawal, a no-op and two withdrawals) with one
+/// framing rule broken: (reason, expected L1 code, bytes). Each is checked to be rejected by
+/// `apply_batch_data` with an error of that code.
+fn malformed(data: &[u8], ctx: &BatchContext) -> Vec<(&'static str, u8, Vec<u8>)> {
+    const MSG: usize = 13; // first message record
+    let tx = MSG + 4 * 85; // first transaction record
+    let set = |i: usize, v: u8| {
+        let mut d = data.to_vec();
+        d[i] = v;
+        d
+    };
+    let mut extra = data.to_vec();
+    extra.push(0);
+    let cases = vec![
+        ("shorter than the header", 1, data[..12].to_vec()),
+        ("version 2", 2, set(0, 2)),
+        ("one byte too long", 3, extra),
+        ("one byte too short", 3, data[..data.len() - 1].to_vec()),
+        ("message 1 has nonce 5", 4, set(MSG + 85 + 7, 5)),
+        ("transaction 2 has type 3", 5, set(tx + 2 * 137, 3)),
+        ("message 0 has kind 2", 6, set(MSG + 8, 2)),
+        (
+            "EXISTING_ACCOUNT message 3: key byte 0 non-zero",
+            7,
+            set(MSG + 3 * 85 + 33, 1),
+        ),
+        (
+            "EXISTING_ACCOUNT message 3: key byte 39 non-zero",
+            7,
+            set(MSG + 3 * 85 + 72, 0x80),
+        ),
+        (
+            "no-op transaction 2: byte 1 non-zero",
+            8,
+            set(tx + 2 * 137 + 1, 1),
+        ),
+        (
+            "no-op transaction 2: byte 136 (last) non-zero",
+            8,
+            set(tx + 2 * 137 + 136, 1),
+        ),
+        (
+            "no-op transaction 2: signature byte non-zero",
+            8,
+            set(tx + 2 * 137 + 100, 0xff),
+        ),
+        ("transfer 0: l1Recipient byte 0 non-zero", 9, set(tx + 9, 1)),
+        (
+            "transfer 0: l1Recipient byte 19 non-zero",
+            9,
+            set(tx + 28, 1),
+        ),
+        ("withdrawal 1: to byte 0 non-zero", 10, set(tx + 137 + 5, 1)),
+        ("withdrawal 1: to byte 3 non-zero", 10, set(tx + 137 + 8, 1)),
+    ];
+    for (reason, code, bytes) in &cases {
+        let err = apply_batch_data(&mut State::new(), bytes, ctx)
+            .expect_err(&format!("janus-l2 accepts the malformed batch '{reason}'"));
+        assert_eq!(l1_code(&err), *code, "{reason}: {err}");
+    }
+    cases
 }
 
 fn vectors() -> String {
@@ -119,6 +207,15 @@ fn vectors() -> String {
     };
     let out = apply_batch(&mut state, &batch, &ctx).expect("the vector batch is valid");
     let tree = WithdrawalTree::new(&out.withdrawals);
+    let bad: Vec<String> = malformed(&data, &ctx)
+        .iter()
+        .map(|(reason, code, bytes)| {
+            format!(
+                "    {{\"reason\": \"{reason}\", \"code\": {code}, \"data\": \"{}\"}}",
+                hex(bytes)
+            )
+        })
+        .collect();
     assert_eq!(tree.root(), out.withdrawal_root);
 
     let mut chain = [0u8; 32];
@@ -154,7 +251,7 @@ fn vectors() -> String {
         ));
     }
     format!(
-        "{{\n  \"messageCount\": {},\n  \"messages\": [\n{}\n  ],\n  \"data\": \"{}\",\n  \"dataHash\": \"{}\",\n  \"chainAfter\": \"{}\",\n  \"prevStateRoot\": \"{}\",\n  \"newStateRoot\": \"{}\",\n  \"withdrawalRoot\": \"{}\",\n  \"withdrawalCount\": {},\n  \"withdrawals\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"messageCount\": {},\n  \"messages\": [\n{}\n  ],\n  \"data\": \"{}\",\n  \"dataHash\": \"{}\",\n  \"chainAfter\": \"{}\",\n  \"prevStateRoot\": \"{}\",\n  \"newStateRoot\": \"{}\",\n  \"withdrawalRoot\": \"{}\",\n  \"withdrawalCount\": {},\n  \"withdrawals\": [\n{}\n  ],\n  \"malformedCount\": {},\n  \"malformed\": [\n{}\n  ]\n}}\n",
         messages.len(),
         msgs.join(",\n"),
         hex(&data),
@@ -164,7 +261,9 @@ fn vectors() -> String {
         hex(&digest_to_bytes32(&out.new_root)),
         hex(&out.withdrawal_root),
         out.withdrawals.len(),
-        ws.join(",\n")
+        ws.join(",\n"),
+        bad.len(),
+        bad.join(",\n")
     )
 }
 

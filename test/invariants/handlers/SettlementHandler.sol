@@ -540,6 +540,11 @@ contract SettlementHandler is Suite {
             _count("unpause");
             return;
         }
+        // The bridge refuses a new pause until maxPauseDuration after the last one ended.
+        if (block.timestamp < uint256(bridge.pausedUntil()) + bridge.maxPauseDuration()) {
+            vm.stopPrank();
+            return;
+        }
         secs = _bound(secs, 1, 30 minutes);
         rollup.pause(uint64(secs));
         bridge.pause(uint64(secs));
