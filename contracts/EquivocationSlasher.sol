@@ -15,7 +15,14 @@ import {IStaking} from "./interfaces/IStaking.sol";
 /// @dev Soft confirmations are EIP-712 typed data, domain ("Janus", "1", L1 chain id, this contract).
 ///      Signatures must be 65-byte (r, s, v) with low `s` (OZ `ECDSA.tryRecover` rejects malleable
 ///      ones). The signer may be the operator's current key or a key retired less than
-///      `staking.unbondingDelay()` ago. Each (operator, L2 block number) is slashed at most once.
+///      `staking.unbondingDelay()` ago.
+///
+///      One incident, one slash. An incident is the signer key: each key is slashed at most once
+///      (`slashedSigner`), however many heights it signed twice (a leaked hot key or a keeper bug
+///      typically equivocates at many heights at once). Staking then forces the operator to rotate
+///      to a fresh key before it may unjail, so evidence held back and replayed later can never
+///      slash again (its key is spent), and an equivocation after unjailing is made with a new key:
+///      a new incident. Keys are never reused (Staking), so the dedup cannot be dodged or collide.
 ///      No owner and no parameters: it only needs to be an authorised slasher in Staking.
 contract EquivocationSlasher is IEquivocationSlasher, EIP712, ReentrancyGuardTransient {
     /// @notice EIP-712 type hash of `SoftConfirmation`.
@@ -29,8 +36,8 @@ contract EquivocationSlasher is IEquivocationSlasher, EIP712, ReentrancyGuardTra
     /// @inheritdoc IEquivocationSlasher
     uint256 public immutable l2ChainId;
 
-    /// @notice Whether `operator` was already slashed for equivocating at `l2BlockNumber`.
-    mapping(address operator => mapping(uint64 l2BlockNumber => bool)) public slashed;
+    /// @inheritdoc IEquivocationSlasher
+    mapping(address signer => bool) public slashedSigner;
 
     /// @param staking_ The staking contract (must authorise this contract as a slasher).
     /// @param l2ChainId_ The L2 chain id soft confirmations must carry.
@@ -43,7 +50,7 @@ contract EquivocationSlasher is IEquivocationSlasher, EIP712, ReentrancyGuardTra
     /// @inheritdoc IEquivocationSlasher
     /// @dev Checks, in order: both chain ids, equal heights, different headers, both signatures
     ///      valid, one signer, a known operator, a signer not retired for `unbondingDelay` or more,
-    ///      not slashed before for this height. The event carries the two EIP-712 digests.
+    ///      a signer key never slashed before. The event carries the two EIP-712 digests.
     function reportEquivocation(
         SoftConfirmation calldata a,
         bytes calldata sigA,
@@ -68,11 +75,10 @@ contract EquivocationSlasher is IEquivocationSlasher, EIP712, ReentrancyGuardTra
         if (retiredAt != 0 && block.timestamp >= uint256(retiredAt) + staking.unbondingDelay()) {
             revert SignerRetired(signerA, retiredAt);
         }
-        uint64 height = a.l2BlockNumber;
-        if (slashed[operator][height]) revert AlreadySlashed(operator, height);
+        if (slashedSigner[signerA]) revert SignerAlreadySlashed(signerA);
 
-        slashed[operator][height] = true;
-        emit EquivocationReported(operator, height, msg.sender, digestA, digestB);
+        slashedSigner[signerA] = true;
+        emit EquivocationReported(operator, a.l2BlockNumber, msg.sender, digestA, digestB);
         staking.slash(operator, IStaking.SlashKind.Equivocation, msg.sender);
     }
 

@@ -16,15 +16,38 @@ import {IRollup} from "./interfaces/IRollup.sol";
 /// @dev Epoch `e` covers L1 blocks [e * L, (e + 1) * L) with L = `staking.epochLength()`.
 ///
 ///      Snapshots. `snapshot()` (anyone) copies `staking.ranking()` into the set for epoch
-///      `currentEpoch() + activationDelay` (>= current + 1, so the set of a running epoch can never
-///      change) together with `seed = keccak256(prevrandao, block.number, epoch)`. Snapshots are
-///      stored in strictly increasing epoch order (first write wins); the set in force for an epoch
-///      is the latest snapshot at or before it, found by binary search.
+///      `E = c + activationDelay` (c = `currentEpoch()`; E >= c + 1, so the set of a running epoch can
+///      never change) together with `seed = keccak256(abi.encode(blockhash(epochStartBlock(c) - 1), E))`:
+///      the hash of the last block of the previous epoch (the "boundary block"), mixed with E. The
+///      seed is thus fixed by the epoch boundary: it is the same whichever block of epoch c calls
+///      `snapshot()`, so the caller cannot grind it by choosing the block. `blockhash` reaches only
+///      256 blocks back, so `snapshot()` is callable in the first 256 blocks of an epoch (the whole
+///      epoch when `epochLength <= 256`) and reverts `SnapshotWindowClosed` after. In epoch 0 there is
+///      no boundary block: its hash is taken as 0 (a fixed, public seed; a chain only passes through
+///      epoch 0 at genesis, when the set is the deployer's). Snapshots are stored in strictly
+///      increasing epoch order (first write wins); the set in force for an epoch is the latest
+///      snapshot at or before it, found by binary search.
+///
+///      Residual bias (not removed by this design). (1) The L1 proposer of the boundary block picks
+///      its contents and so its hash: an operator colluding with that proposer chooses among the
+///      proposer's variants (or whether to propose at all), about one extra draw per variant tried.
+///      (2) The caller still chooses whether and when, inside the window, to call `snapshot()`, and
+///      the seed is public from the boundary block on while the *stakes* are read at the call. As
+///      `r = H % totalStake`, any change of the total (even by 1 wei) gives an unrelated `r`: an
+///      operator (or any delegator of it) who may snapshot can try off-chain, for X = 0, 1, 2, ... wei
+///      of extra delegation, which total makes it leader of E, then delegate that X and snapshot in
+///      one transaction. With stake share p each X is a fresh draw, so N tries win with probability
+///      1 - (1 - p)^N (p = 1/6: 84 % with N = 10, 97 % with N = 20, > 99.99 % with N = 50), for the
+///      price of X wei locked for `unbondingDelay`. This only decides who leads E (which an honest
+///      member would also get with probability p, and where a late leader is still slashed and
+///      replaced); it cannot steal funds or break safety. The grinder must be the first to snapshot
+///      in the window: a keeper that snapshots early in every epoch narrows this but cannot close it
+///      (its transaction can be front-run).
 ///
 ///      Leader. For epoch `e` with set `S`: `r = uint256(keccak256(abi.encode(S.seed, e))) % S.totalStake`
 ///      and the leader is the first member whose cumulative stake exceeds `r` (binary search over the
 ///      stored cumulative stakes, so `currentLeader()` costs O(log K) storage reads). The seed is
-///      recorded at least one full epoch before it is used, so nobody can grind it inside the epoch.
+///      recorded at least one full epoch before it is used.
 ///
 ///      Takeovers. A liveness report appends `{fromBlock: block.number, index}` to the epoch's
 ///      takeover list; from `fromBlock` on member `index` leads. Each epoch holds at most K
@@ -37,6 +60,8 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant MAX_SET_SIZE = 64;
     /// @notice Seconds per L1 slot, used to turn the liveness timeout into a grace period after a pause.
     uint256 public constant SLOT_SECONDS = 12;
+    /// @notice Blocks `blockhash` reaches back: the snapshot window is the first 256 blocks of an epoch.
+    uint256 public constant BLOCKHASH_WINDOW = 256;
 
     /// @dev A stored snapshot: members by rank and their cumulative stakes (`cumulative[i]` is the
     ///      sum of the stakes of members 0..i; the last entry is the total stake).
@@ -99,8 +124,14 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ set and leadership
 
     /// @inheritdoc ISequencerSet
+    /// @dev Window: `block.number <= epochStartBlock(c) + 255`, the last block whose `blockhash`
+    ///      still returns the boundary block's hash (`blockhash` covers the 256 previous blocks).
     function snapshot() external returns (uint64 epoch) {
-        epoch = currentEpoch() + activationDelay;
+        uint64 current = currentEpoch();
+        epoch = current + activationDelay;
+        uint256 start = epochStartBlock(current);
+        uint256 lastBlock = start + BLOCKHASH_WINDOW - 1;
+        if (block.number > lastBlock) revert SnapshotWindowClosed(current, lastBlock);
         uint256 count = _sets.length;
         if (count != 0 && _sets[count - 1].epoch >= epoch) revert SnapshotExists(epoch);
 
@@ -123,7 +154,7 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
         }
         if (total == 0) revert EmptyRanking();
 
-        bytes32 seed = keccak256(abi.encode(block.prevrandao, block.number, epoch));
+        bytes32 seed = keccak256(abi.encode(start == 0 ? bytes32(0) : blockhash(start - 1), epoch));
         StoredSet storage s = _sets.push();
         s.epoch = epoch;
         s.seed = seed;
@@ -142,9 +173,17 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc ISequencerSet
     /// @dev Reverts with `RollupPaused` while the rollup's posting is paused (the leader could not
-    ///      post). A leader that is no longer eligible (jailed, exited, under-bonded) is replaced at
-    ///      once and not slashed again. The takeover is recorded before the slash (the only external
-    ///      call with side effects), so a re-entering reporter finds a fresh, non-late leader.
+    ///      post). Lateness (no activity for `livenessTimeout` blocks) is computed whatever the
+    ///      leader's eligibility:
+    ///      - late and not jailed: slashed (Liveness) and replaced, even if it exited or is
+    ///        under-bonded, so undelegating the self-bond just before the report does not dodge the
+    ///        slash (`Staking.slash` takes the same fraction of the unbonding pool);
+    ///      - ineligible (jailed, exited, under-bonded) but not late: replaced at once, no slash (an
+    ///        exiting leader, or its own node, hands over this way before its deadline);
+    ///      - jailed: replaced, never slashed again (already slashed, it may not post);
+    ///      - eligible and not late: reverts `NotLate`.
+    ///      The takeover is recorded before the slash (the only external call with side effects), so
+    ///      a re-entering reporter finds a fresh, non-late leader.
     function reportLiveness() external nonReentrant {
         uint64 epoch = currentEpoch();
         (bool found, uint256 setIndex) = _findSet(epoch);
@@ -162,11 +201,10 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
         StoredSet storage s = _sets[setIndex];
         uint256 index = _leaderIndex(s, epoch, block.number);
         address leader = s.operators[index];
-        bool eligible = staking.isEligible(leader);
-        if (eligible) {
-            uint64 deadline = _lastActivity(epoch, leader) + livenessTimeout;
-            if (block.number < deadline) revert NotLate(leader, deadline);
-        }
+        uint64 deadline = _lastActivity(epoch, leader) + livenessTimeout;
+        bool late = block.number >= deadline;
+        if (!late && staking.isEligible(leader)) revert NotLate(leader, deadline);
+        bool slashLeader = late && !staking.isJailed(leader);
 
         Takeover[] storage list = _takeovers[epoch];
         uint256 n = s.operators.length;
@@ -188,7 +226,7 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
         list.push(Takeover({fromBlock: fromBlock, index: uint8(next)}));
         emit LivenessReported(epoch, leader, msg.sender, s.operators[next], fromBlock);
 
-        if (eligible) staking.slash(leader, IStaking.SlashKind.Liveness, msg.sender);
+        if (slashLeader) staking.slash(leader, IStaking.SlashKind.Liveness, msg.sender);
     }
 
     // ------------------------------------------------------------------ views

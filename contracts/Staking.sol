@@ -9,6 +9,8 @@ import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC2
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 import {IStaking} from "./interfaces/IStaking.sol";
 import {Ranking} from "./libraries/Ranking.sol";
@@ -26,19 +28,31 @@ import {Ranking} from "./libraries/Ranking.sol";
 ///      every delegator and every pending unbond of that operator, no other operator touched.
 ///
 ///      Token conservation: `token.balanceOf(this) == sum(pool.stake) + sum(unbondingPool.stake)
-///      + sum(commissionOf)`. Fee-on-transfer and rebasing tokens are not supported.
+///      + sum(commissionOf)`. Every pull (`delegate`, `registerOperator`, `distributeRewards`)
+///      credits what actually arrived (the balance delta around `transferFrom`), so a fee-on-transfer
+///      token keeps the identity: the fee is borne by the payer, never by the pool. A pull that
+///      delivers nothing reverts `ZeroAmount`; a self-bond is checked on what arrived. Rebasing
+///      tokens (balances that change without a transfer) are still not supported.
 ///
 ///      Operators. An owner address registers at most once (its id for life); after it exits, its
 ///      remaining delegators can still undelegate and withdraw, and it stays slashable. Owner and
 ///      signer addresses are disjoint, and a signer key is never reused by any operator; a rotated
 ///      (or exited) signer stays attributable with its retirement time, so equivocation evidence
-///      signed with it can be slashed for `unbondingDelay`.
+///      signed with it can be slashed for `unbondingDelay`. Naming a signer needs a proof of its key:
+///      an EIP-712 signature (domain "Janus Staking", "1", chain id, this contract) by the signer over
+///      `SignerBinding(address operator,address signer)`. The binding names the operator, so it can
+///      only be used by that operator (no front-running of `setSigner`/`registerOperator` with a
+///      victim's signature, no squatting of an address whose key one does not hold), and the domain
+///      pins chain and contract. No nonce: a signer key is bound at most once, ever (it is never
+///      released, even after rotation or exit), so a binding signature can take effect at most once.
+///      After an equivocation slash the operator must rotate its signer before it may unjail
+///      (`mustRotateSigner`), so an unjailed operator always signs with a key never slashed.
 ///
 ///      Governance. `unbondingDelay` can only grow, so governance can never shorten it below the
 ///      rollup's challenge + prove windows (pending unbonds must stay slashable for any batch their
 ///      operator posted). `epochLength` is fixed at deployment: the sequencer set numbers its
 ///      epochs with it. Nothing here is pausable: unbonding, withdrawals and claims always work.
-contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
+contract Staking is IStaking, EIP712, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using Ranking for Ranking.List;
@@ -54,6 +68,9 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant VIRTUAL_SHARES = 1e6;
     /// @notice Virtual stake of every pool.
     uint256 public constant VIRTUAL_STAKE = 1;
+    /// @notice EIP-712 type hash of the signer key's proof of possession.
+    bytes32 public constant SIGNER_BINDING_TYPEHASH =
+        keccak256("SignerBinding(address operator,address signer)");
 
     /// @dev Attribution of a signer key.
     struct SignerInfo {
@@ -72,6 +89,9 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IStaking
     mapping(address op => uint256 amount) public commissionOf;
+
+    /// @inheritdoc IStaking
+    mapping(address op => bool mustRotate) public mustRotateSigner;
 
     Params internal _params;
     mapping(address op => Operator) internal _operators;
@@ -97,7 +117,10 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     /// @param token_ The staking token (any ERC-20; `permit` used when offered).
     /// @param params_ Initial parameters (see docs/parameters.md).
     /// @param owner_ Governance (a TimelockController in deployments).
-    constructor(IERC20 token_, Params memory params_, address owner_) Ownable(owner_) {
+    constructor(IERC20 token_, Params memory params_, address owner_)
+        EIP712("Janus Staking", "1")
+        Ownable(owner_)
+    {
         if (address(token_) == address(0)) revert ZeroAddress();
         if (params_.epochLength == 0 || params_.unbondingDelay == 0) revert InvalidParams();
         token = token_;
@@ -142,8 +165,12 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ operators
     /// @inheritdoc IStaking
+    /// @dev Checks, in order: not registered before, the caller is not a signer key, the signer
+    ///      (non-zero, not an owner, never used), commission, nominal self-bond, the signer's
+    ///      signature; after the pull, the self-bond that arrived (fee-on-transfer tokens).
     function registerOperator(
         address signer,
+        bytes calldata signerSig,
         uint16 commissionBps,
         string calldata metadata,
         uint256 selfBond
@@ -155,6 +182,7 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
         if (commissionBps > BPS) revert CommissionTooHigh(commissionBps);
         uint256 minBond = _params.minSelfBond;
         if (selfBond < minBond) revert SelfBondTooLow(selfBond, minBond);
+        _checkSignerSig(signer, signerSig);
 
         o.signer = signer;
         o.commissionBps = commissionBps;
@@ -164,17 +192,21 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
         _signers[signer].operator = msg.sender;
         emit OperatorRegistered(msg.sender, signer, commissionBps, metadata);
 
-        _delegate(msg.sender, selfBond);
+        (, uint256 received) = _delegate(msg.sender, selfBond);
+        if (received < minBond) revert SelfBondTooLow(received, minBond);
     }
 
     /// @inheritdoc IStaking
-    function setSigner(address newSigner) external onlyRegistered(msg.sender) {
+    /// @dev Works while jailed; clears `mustRotateSigner`.
+    function setSigner(address newSigner, bytes calldata signerSig) external onlyRegistered(msg.sender) {
         _checkNewSigner(newSigner);
+        _checkSignerSig(newSigner, signerSig);
         Operator storage o = _operators[msg.sender];
         address old = o.signer;
         _signers[old].retiredAt = uint64(block.timestamp);
         _signers[newSigner].operator = msg.sender;
         o.signer = newSigner;
+        if (mustRotateSigner[msg.sender]) mustRotateSigner[msg.sender] = false;
         emit SignerChanged(msg.sender, old, newSigner);
     }
 
@@ -208,6 +240,7 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
         // Timestamps are fine at the granularity of days.
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp < o.jailedUntil) revert StillJailed(msg.sender, o.jailedUntil);
+        if (mustRotateSigner[msg.sender]) revert SignerMustRotate(msg.sender);
         uint256 bond = valueOf(msg.sender, msg.sender);
         if (bond < _params.minSelfBond) revert SelfBondTooLow(bond, _params.minSelfBond);
         o.jailed = false;
@@ -230,7 +263,7 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IStaking
     /// @dev Reverts OperatorJailed for a jailed operator, except for its owner topping up its self-bond.
     function delegate(address operator, uint256 amount) external nonReentrant returns (uint256 shares) {
-        return _delegate(operator, amount);
+        (shares,) = _delegate(operator, amount);
     }
 
     /// @inheritdoc IStaking
@@ -246,7 +279,7 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     ) external nonReentrant returns (uint256 shares) {
         try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
             catch {}
-        return _delegate(operator, amount);
+        (shares,) = _delegate(operator, amount);
     }
 
     /// @inheritdoc IStaking
@@ -324,17 +357,19 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IStaking
-    /// @dev Commission `amount * commissionBps / 10000` (rounded down) is credited to the owner; the
-    ///      rest raises the active pool's stake (auto-compounds for every delegator).
+    /// @dev Commission `received * commissionBps / 10000` (rounded down) is credited to the owner;
+    ///      the rest raises the active pool's stake (auto-compounds for every delegator). `received`
+    ///      is what arrived (the balance delta), not `amount`, so a fee-on-transfer token is credited
+    ///      net of its fee.
     function distributeRewards(address operator, uint256 amount)
         external
         nonReentrant
         onlyRegistered(operator)
     {
         if (amount == 0) revert ZeroAmount();
-        token.safeTransferFrom(msg.sender, address(this), amount);
-        uint256 commission = amount * _operators[operator].commissionBps / BPS;
-        uint256 toPool = amount - commission;
+        uint256 received = _pull(amount);
+        uint256 commission = received * _operators[operator].commissionBps / BPS;
+        uint256 toPool = received - commission;
         commissionOf[operator] += commission;
         _pools[operator].stake += toPool.toUint128();
         emit RewardsDistributed(operator, msg.sender, toPool, commission);
@@ -353,7 +388,8 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     /// @dev Removes `bps` of both pools (rounded down), pays the reporter `reporterRewardBps` of the
     ///      total (all to the treasury when `reporter` is 0) and jails until `now + jailDuration`
     ///      (never shortening a longer jail). Works on jailed and exited operators; accrued
-    ///      commission is not slashed.
+    ///      commission is not slashed. An equivocation slash also sets `mustRotateSigner`: the
+    ///      operator may not unjail before `setSigner` replaced the (spent) key.
     function slash(address operator, SlashKind kind, address reporter)
         external
         nonReentrant
@@ -383,6 +419,10 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
         o.jailed = true;
         emit Slashed(operator, kind, reporter, amount, reward);
         emit Jailed(operator, o.jailedUntil);
+        if (kind == SlashKind.Equivocation && !mustRotateSigner[operator]) {
+            mustRotateSigner[operator] = true;
+            emit SignerRotationRequired(operator);
+        }
         if (_ranking.remove(operator)) emit RankingUpdated(operator, 0);
 
         if (reward != 0) token.safeTransfer(reporter, reward);
@@ -457,6 +497,16 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IStaking
+    function isJailed(address op) external view returns (bool) {
+        return _operators[op].jailed;
+    }
+
+    /// @inheritdoc IStaking
+    function signerBindingDigest(address operator, address signer) public view returns (bytes32) {
+        return _hashTypedDataV4(keccak256(abi.encode(SIGNER_BINDING_TYPEHASH, operator, signer)));
+    }
+
+    /// @inheritdoc IStaking
     function isEligible(address op) public view returns (bool) {
         Operator storage o = _operators[op];
         return o.registered && !o.jailed && valueOf(op, op) >= _params.minSelfBond;
@@ -472,23 +522,38 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
     }
 
     // ------------------------------------------------------------------ internal
-    /// @dev Mint active-pool shares of `operator` to the caller for `amount` pulled tokens, then re-rank.
-    function _delegate(address operator, uint256 amount) internal returns (uint256 shares) {
+    /// @dev Mint active-pool shares of `operator` to the caller for the tokens that arrived when
+    ///      pulling `amount` (fewer for a fee-on-transfer token), then re-rank.
+    /// @return shares Shares minted.
+    /// @return received Tokens credited to the pool.
+    function _delegate(address operator, uint256 amount) internal returns (uint256 shares, uint256 received) {
         if (amount == 0) revert ZeroAmount();
         Operator storage o = _operators[operator];
         if (!o.registered) revert NotRegistered(operator);
         if (o.jailed && msg.sender != operator) revert OperatorJailed(operator);
         Pool memory p = _pools[operator];
-        shares = _toShares(p, amount);
-        if (shares == 0) revert ZeroAmount();
+        // Cheap early reject before the pull (what arrives is at most `amount`).
+        if (_toShares(p, amount) == 0) revert ZeroAmount();
 
-        token.safeTransferFrom(msg.sender, address(this), amount);
-        p.stake += amount.toUint128();
+        received = _pull(amount);
+        shares = _toShares(p, received);
+        if (shares == 0) revert ZeroAmount();
+        p.stake += received.toUint128();
         p.shares += shares.toUint128();
         _pools[operator] = p;
         _shares[operator][msg.sender] += shares;
-        emit Delegated(operator, msg.sender, amount, shares);
+        emit Delegated(operator, msg.sender, received, shares);
         _rank(operator);
+    }
+
+    /// @dev Pull `amount` from the caller and return what arrived (the balance delta). Reverts
+    ///      `ZeroAmount` when nothing arrived. Callers are `nonReentrant`, so no stake movement can
+    ///      happen inside the transfer and the delta is the caller's payment alone.
+    function _pull(uint256 amount) internal returns (uint256 received) {
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        received = token.balanceOf(address(this)) - before;
+        if (received == 0) revert ZeroAmount();
     }
 
     /// @dev Re-position `op` after its stake or eligibility changed: removed if ineligible, else
@@ -510,6 +575,14 @@ contract Staking is IStaking, Ownable2Step, ReentrancyGuardTransient {
         if (signer == address(0)) revert ZeroAddress();
         if (signer == msg.sender || _operators[signer].signer != address(0)) revert InvalidSigner(signer);
         if (_signers[signer].operator != address(0)) revert SignerInUse(signer);
+    }
+
+    /// @dev Reverts `InvalidSignerSignature` unless `sig` is a valid 65-byte, low-s ECDSA signature by
+    ///      `signer` over `signerBindingDigest(msg.sender, signer)`.
+    function _checkSignerSig(address signer, bytes calldata sig) internal view {
+        (address recovered, ECDSA.RecoverError err,) =
+            ECDSA.tryRecoverCalldata(signerBindingDigest(msg.sender, signer), sig);
+        if (err != ECDSA.RecoverError.NoError || recovered != signer) revert InvalidSignerSignature(signer);
     }
 
     /// @dev Parameter bounds shared by the constructor and `setParams`.

@@ -7,7 +7,8 @@ import {IStaking} from "../contracts/interfaces/IStaking.sol";
 import {ISequencerSet} from "../contracts/interfaces/ISequencerSet.sol";
 
 /// @title DevnetSetup
-/// @notice Registers the devnet's operators (anvil accounts 1-3, signers 4-6) and delegators
+/// @notice Registers the devnet's operators (anvil accounts 1-3, signers 4-6, each signer signing
+///         its binding to its operator) and delegators
 ///         (accounts 7-9, staking with EIP-2612 permit in one transaction each), then records the
 ///         first sequencer set. Reads the addresses from `deployments/devnet.json`.
 contract DevnetSetup is Script {
@@ -34,13 +35,21 @@ contract DevnetSetup is Script {
 
         for (uint32 i = 1; i <= OPERATORS; ++i) {
             uint256 ownerKey = vm.deriveKey(mnemonic, i);
-            address signer = vm.addr(vm.deriveKey(mnemonic, i + 3));
+            uint256 signerKey = vm.deriveKey(mnemonic, i + 3);
+            address signer = vm.addr(signerKey);
+            // The signer key proves possession: it signs the EIP-712 binding to its operator.
+            (uint8 v, bytes32 r, bytes32 s) =
+                vm.sign(signerKey, staking.signerBindingDigest(vm.addr(ownerKey), signer));
             // Different self-bonds so the stake-weighted draw is visibly weighted.
             uint256 selfBond = bond * (1 + i);
             vm.startBroadcast(ownerKey);
             token.approve(address(staking), selfBond);
             staking.registerOperator(
-                signer, 500, string.concat("http://127.0.0.1:", vm.toString(uint256(8600 + i))), selfBond
+                signer,
+                abi.encodePacked(r, s, v),
+                500,
+                string.concat("http://127.0.0.1:", vm.toString(uint256(8600 + i))),
+                selfBond
             );
             vm.stopBroadcast();
         }

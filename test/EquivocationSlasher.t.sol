@@ -167,8 +167,8 @@ contract EquivocationSlasherTest is Test {
         vm.prank(reporter);
         slasher.reportEquivocation(a, sigA, b, sigB);
 
-        assertTrue(slasher.slashed(operator, 77));
-        assertFalse(slasher.slashed(operator, 78));
+        assertTrue(slasher.slashedSigner(signer));
+        assertFalse(slasher.slashedSigner(vm.addr(signerKey + 1)));
         assertEq(stakingD.slashCount(), 1);
         StakingDouble.SlashCall memory c = stakingD.slashAt(0);
         assertEq(c.operator, operator);
@@ -184,7 +184,9 @@ contract EquivocationSlasherTest is Test {
         assertEq(stakingD.slashCount(), 1);
     }
 
-    function test_reportEquivocation_otherHeightAfterSlash_succeeds() public {
+    /// @dev One incident is one key: conflicting confirmations at another height, signed by the
+    ///      key already slashed, are not a second incident (the original code slashed per height).
+    function test_reportEquivocation_otherHeightSameKey_reverts() public {
         (
             IEquivocationSlasher.SoftConfirmation memory a,
             bytes memory sigA,
@@ -193,8 +195,48 @@ contract EquivocationSlasherTest is Test {
         ) = _pair(signerKey, 1);
         slasher.reportEquivocation(a, sigA, b, sigB);
         (a, sigA, b, sigB) = _pair(signerKey, 2);
+        vm.expectRevert(abi.encodeWithSelector(IEquivocationSlasher.SignerAlreadySlashed.selector, signer));
+        slasher.reportEquivocation(a, sigA, b, sigB);
+        assertEq(stakingD.slashCount(), 1);
+    }
+
+    /// @dev A leaked key (or a keeper bug) equivocating at 8 heights: exactly one slash, whichever
+    ///      height is reported first; every other pair reverts.
+    function test_reportEquivocation_eightHeightsOneKey_slashesOnce_succeeds() public {
+        for (uint64 h = 100; h < 108; ++h) {
+            (
+                IEquivocationSlasher.SoftConfirmation memory a,
+                bytes memory sigA,
+                IEquivocationSlasher.SoftConfirmation memory b,
+                bytes memory sigB
+            ) = _pair(signerKey, h);
+            if (h != 100) {
+                vm.expectRevert(
+                    abi.encodeWithSelector(IEquivocationSlasher.SignerAlreadySlashed.selector, signer)
+                );
+            }
+            vm.prank(reporter);
+            slasher.reportEquivocation(a, sigA, b, sigB);
+        }
+        assertEq(stakingD.slashCount(), 1);
+    }
+
+    /// @dev A different key of the same operator (after a rotation) is a new incident.
+    function test_reportEquivocation_newKeySameOperator_succeeds() public {
+        (
+            IEquivocationSlasher.SoftConfirmation memory a,
+            bytes memory sigA,
+            IEquivocationSlasher.SoftConfirmation memory b,
+            bytes memory sigB
+        ) = _pair(signerKey, 1);
+        slasher.reportEquivocation(a, sigA, b, sigB);
+        uint256 newKey = 0xB0B;
+        stakingD.setSigner(signer, operator, uint64(block.timestamp));
+        stakingD.setSigner(vm.addr(newKey), operator, 0);
+        (a, sigA, b, sigB) = _pair(newKey, 1);
         slasher.reportEquivocation(a, sigA, b, sigB);
         assertEq(stakingD.slashCount(), 2);
+        assertTrue(slasher.slashedSigner(vm.addr(newKey)));
     }
 
     function test_reportEquivocation_retiredSignerWithinDelay_succeeds() public {
@@ -368,20 +410,14 @@ contract EquivocationSlasherTest is Test {
             bytes memory sigB
         ) = _pair(signerKey, 18);
         slasher.reportEquivocation(a, sigA, b, sigB);
-        vm.expectRevert(
-            abi.encodeWithSelector(IEquivocationSlasher.AlreadySlashed.selector, operator, uint64(18))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IEquivocationSlasher.SignerAlreadySlashed.selector, signer));
         slasher.reportEquivocation(a, sigA, b, sigB);
-        // Swapped order, or a third conflicting header at the same height: still one slash per height.
-        vm.expectRevert(
-            abi.encodeWithSelector(IEquivocationSlasher.AlreadySlashed.selector, operator, uint64(18))
-        );
+        // Swapped order, or a third conflicting header at the same height: still one slash per key.
+        vm.expectRevert(abi.encodeWithSelector(IEquivocationSlasher.SignerAlreadySlashed.selector, signer));
         slasher.reportEquivocation(b, sigB, a, sigA);
         IEquivocationSlasher.SoftConfirmation memory c = _conf(18, keccak256("block-c"));
         bytes memory sigC = _sign(signerKey, c);
-        vm.expectRevert(
-            abi.encodeWithSelector(IEquivocationSlasher.AlreadySlashed.selector, operator, uint64(18))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IEquivocationSlasher.SignerAlreadySlashed.selector, signer));
         slasher.reportEquivocation(a, sigA, c, sigC);
         assertEq(stakingD.slashCount(), 1);
     }
@@ -405,7 +441,7 @@ contract EquivocationSlasherTest is Test {
         bytes memory sigB = _sign(signerKey, b);
         vm.prank(reporter);
         slasher.reportEquivocation(a, sigA, b, sigB);
-        assertTrue(slasher.slashed(operator, height));
+        assertTrue(slasher.slashedSigner(signer));
         assertEq(stakingD.slashAt(0).reporter, reporter);
     }
 

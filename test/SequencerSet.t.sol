@@ -197,9 +197,9 @@ contract SequencerSetTest is Test {
 
     function test_snapshot_recordsRankingAndSeed_succeeds() public {
         _rank3();
-        vm.prevrandao(bytes32(uint256(0xabc)));
+        vm.setBlockhash(set.epochStartBlock(set.currentEpoch()) - 1, bytes32(uint256(0xabc)));
         uint64 target = set.currentEpoch() + DELAY;
-        bytes32 seed = keccak256(abi.encode(uint256(0xabc), block.number, target));
+        bytes32 seed = keccak256(abi.encode(bytes32(uint256(0xabc)), target));
         (address[] memory o, uint256[] memory st) = stakingD.ranking();
         vm.expectEmit(true, true, true, true);
         emit ISequencerSet.SetSnapshotted(target, seed, o, st);
@@ -213,6 +213,112 @@ contract SequencerSetTest is Test {
         assertEq(s.operators, o);
         assertEq(s.stakes, st);
         assertEq(set.snapshotCount(), 1);
+    }
+
+    // ------------------------------------------------------------------ snapshot seed (grinding)
+
+    /// @dev The seed of the snapshot taken at `blockNumber` (state reverted afterwards).
+    function _seedIfSnapshotAt(uint256 blockNumber, bytes32 randao) internal returns (bytes32 seed) {
+        uint256 id = vm.snapshotState();
+        vm.roll(blockNumber);
+        vm.prevrandao(randao);
+        seed = set.setFor(set.snapshot()).seed;
+        vm.revertToState(id);
+    }
+
+    /// @dev Whichever block of the window calls `snapshot()`, and whatever its prevrandao or the
+    ///      hashes of the blocks after the boundary, the seed is keccak256(boundary hash, target).
+    function testFuzz_snapshot_seedFixedByEpochBoundary_succeeds(
+        uint256 offset,
+        bytes32 randao,
+        bytes32 boundaryHash,
+        bytes32 laterHash
+    ) public {
+        _rank3();
+        uint64 current = set.currentEpoch();
+        uint256 start = set.epochStartBlock(current);
+        offset = bound(offset, 0, EPOCH - 1);
+        vm.roll(start + offset);
+        vm.setBlockhash(start - 1, boundaryHash);
+        if (offset != 0) vm.setBlockhash(start + offset - 1, laterHash);
+        vm.prevrandao(randao);
+        uint64 epoch = set.snapshot();
+        assertEq(epoch, current + DELAY);
+        assertEq(set.setFor(epoch).seed, keccak256(abi.encode(boundaryHash, epoch)));
+    }
+
+    /// @dev The review's grinding attack: the first caller of an epoch tries every block of the
+    ///      window (each with its own prevrandao) and calls `snapshot()` in the one that makes it
+    ///      leader. With the seed fixed by the boundary block, every block gives the same seed and
+    ///      the same leader (the original seed, keccak256(prevrandao, block.number, epoch), gave a
+    ///      different draw in each block).
+    function test_snapshot_grindingBlockChoice_sameLeaderEveryBlock_succeeds() public {
+        uint256[] memory stakes = new uint256[](6);
+        for (uint256 i; i < 6; ++i) {
+            stakes[i] = 100 ether;
+        }
+        _rank(stakes);
+        uint64 target = set.currentEpoch() + DELAY;
+        uint256 start = set.epochStartBlock(set.currentEpoch());
+        bytes32 first = _seedIfSnapshotAt(start, keccak256(abi.encode("randao", start)));
+        uint256 id = vm.snapshotState();
+        set.snapshot();
+        address leader = set.leaderAt(set.epochStartBlock(target));
+        vm.revertToState(id);
+        for (uint256 b = start; b < start + EPOCH; ++b) {
+            uint256 sid = vm.snapshotState();
+            vm.roll(b);
+            vm.prevrandao(keccak256(abi.encode("randao", b)));
+            set.snapshot();
+            assertEq(set.setFor(target).seed, first, "same seed in every block of the window");
+            assertEq(set.leaderAt(set.epochStartBlock(target)), leader, "grinding the block buys nothing");
+            vm.revertToState(sid);
+        }
+    }
+
+    /// @dev With epochs longer than 256 blocks the window is the first 256 blocks of the epoch:
+    ///      inside it the seed is the boundary's, after it `snapshot()` reverts.
+    function testFuzz_snapshot_windowOfLongEpoch(uint256 offset) public {
+        stakingD.setEpochLength(300);
+        _rank3();
+        uint64 current = set.currentEpoch();
+        uint256 start = set.epochStartBlock(current);
+        offset = bound(offset, 0, 299);
+        vm.roll(start + offset);
+        vm.setBlockhash(start - 1, keccak256("boundary"));
+        if (offset <= 255) {
+            uint64 epoch = set.snapshot();
+            assertEq(set.setFor(epoch).seed, keccak256(abi.encode(keccak256("boundary"), epoch)));
+        } else {
+            vm.expectRevert(
+                abi.encodeWithSelector(ISequencerSet.SnapshotWindowClosed.selector, current, start + 255)
+            );
+            set.snapshot();
+        }
+    }
+
+    function test_snapshot_afterWindow_reverts() public {
+        stakingD.setEpochLength(300);
+        _rank3();
+        uint64 current = set.currentEpoch();
+        uint256 start = set.epochStartBlock(current);
+        vm.roll(start + 256);
+        vm.expectRevert(
+            abi.encodeWithSelector(ISequencerSet.SnapshotWindowClosed.selector, current, start + 255)
+        );
+        set.snapshot();
+        // The next epoch opens a new window.
+        vm.roll(start + 300);
+        assertEq(set.snapshot(), current + 1 + DELAY);
+    }
+
+    /// @dev Epoch 0 has no boundary block: its hash is taken as 0 (documented fallback).
+    function test_snapshot_epochZeroFallback_succeeds() public {
+        _rank3();
+        vm.roll(3);
+        uint64 epoch = set.snapshot();
+        assertEq(epoch, DELAY);
+        assertEq(set.setFor(epoch).seed, keccak256(abi.encode(bytes32(0), epoch)));
     }
 
     function test_snapshot_usesActivationDelay_succeeds() public {
@@ -488,6 +594,59 @@ contract SequencerSetTest is Test {
         assertEq(set.takeovers(epoch).length, 1);
     }
 
+    /// @dev The review's finding: a late leader that made itself ineligible (exited, or under-bonded)
+    ///      just before the report was handed over without a slash. Lateness now counts whatever
+    ///      the eligibility: a late, not jailed leader is slashed.
+    function test_reportLiveness_lateIneligibleNotJailed_slashes_succeeds() public {
+        _rank3();
+        _activate();
+        address leader = set.currentLeader();
+        vm.roll(block.number + TIMEOUT);
+        stakingD.setEligible(leader, false); // e.g. undelegated its whole self-bond (exited)
+        vm.expectEmit(true, true, true, true, address(stakingD));
+        emit StakingDouble.SlashCalled(leader, IStaking.SlashKind.Liveness, reporter);
+        vm.prank(reporter);
+        set.reportLiveness();
+        assertEq(stakingD.slashCount(), 1);
+        assertTrue(set.currentLeader() != leader);
+    }
+
+    /// @dev A jailed leader (already slashed; it may not post) is handed over without a second slash,
+    ///      even when late.
+    function test_reportLiveness_lateJailedLeader_noSlash_succeeds() public {
+        _rank3();
+        _activate();
+        address leader = set.currentLeader();
+        stakingD.setJailed(leader, true);
+        vm.roll(block.number + TIMEOUT);
+        set.reportLiveness();
+        assertEq(stakingD.slashCount(), 0, "not slashed again");
+        assertTrue(set.currentLeader() != leader);
+    }
+
+    /// @dev Eligibility x lateness x jail: slashed iff late and not jailed; NotLate iff eligible and
+    ///      not late; otherwise handed over.
+    function testFuzz_reportLiveness_slashIffLateAndNotJailed(uint64 wait, bool eligible, bool jailed)
+        public
+    {
+        _rank3();
+        _activate();
+        address leader = set.currentLeader();
+        wait = uint64(bound(wait, 0, EPOCH - 1));
+        vm.roll(block.number + wait);
+        if (!eligible) stakingD.setEligible(leader, false);
+        if (jailed) stakingD.setJailed(leader, true);
+        bool late = wait >= TIMEOUT;
+        if (late || !stakingD.isEligible(leader)) {
+            set.reportLiveness();
+            assertEq(stakingD.slashCount(), late && !jailed ? 1 : 0);
+            assertTrue(set.currentLeader() != leader);
+        } else {
+            vm.expectRevert();
+            set.reportLiveness();
+        }
+    }
+
     function test_reportLiveness_skipsIneligibleAndWraps_succeeds() public {
         _rank3();
         _activate();
@@ -631,7 +790,7 @@ contract SequencerSetTest is Test {
                 stakes[i] = bound(uint256(keccak256(abi.encode(seed, k, i))), 1, type(uint128).max);
             }
             _rank(stakes);
-            vm.prevrandao(keccak256(abi.encode(seed, k)));
+            vm.setBlockhash(set.epochStartBlock(set.currentEpoch()) - 1, keccak256(abi.encode(seed, k)));
             set.snapshot();
             vm.roll(block.number + EPOCH * (1 + (uint256(keccak256(abi.encode(seed, k))) % 5)));
             // Some liveness reports in the running epoch.
@@ -654,7 +813,7 @@ contract SequencerSetTest is Test {
 
     /// @dev The leader of an epoch without takeovers is the stake-weighted reference draw.
     function testFuzz_leaderAt_matchesReferenceDraw(
-        bytes32 randao,
+        bytes32 boundaryHash,
         uint64 epochOffset,
         uint256 s0,
         uint256 s1,
@@ -665,7 +824,7 @@ contract SequencerSetTest is Test {
         stakes[1] = bound(s1, 0, type(uint128).max);
         stakes[2] = bound(s2, 1, type(uint128).max);
         _rank(stakes);
-        vm.prevrandao(randao);
+        vm.setBlockhash(set.epochStartBlock(set.currentEpoch()) - 1, boundaryHash);
         uint64 first = set.snapshot();
         uint64 e = first + uint64(bound(epochOffset, 0, 1_000_000));
         address leader = set.leaderAt(set.epochStartBlock(e));

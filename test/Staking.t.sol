@@ -9,6 +9,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {JanusToken} from "../contracts/JanusToken.sol";
 import {Staking} from "../contracts/Staking.sol";
 import {IStaking} from "../contracts/interfaces/IStaking.sol";
+import {SignerBinding} from "./utils/SignerBinding.sol";
 
 /// @notice Shared fixture: the real JanusToken (ERC-20 + permit), a Staking with K = 3 owned by `gov`,
 ///         one authorised slasher, and helpers that keep a list of every operator for conservation checks.
@@ -30,6 +31,7 @@ abstract contract StakingBase is Test {
 
     address[] internal ops;
     uint256 internal signerNonce;
+    mapping(address signer => uint256 key) internal signerKeyOf;
 
     function setUp() public virtual {
         vm.roll(1_000);
@@ -60,15 +62,26 @@ abstract contract StakingBase is Test {
         token.approve(address(staking), type(uint256).max);
     }
 
-    function _newSigner() internal returns (address) {
-        return makeAddr(string.concat("signer", vm.toString(++signerNonce)));
+    /// @dev A fresh signer address whose key is kept for `_sig`.
+    function _newSigner() internal returns (address signer) {
+        uint256 key;
+        (signer, key) = makeAddrAndKey(string.concat("signer", vm.toString(++signerNonce)));
+        signerKeyOf[signer] = key;
+    }
+
+    /// @dev `signer`'s binding signature for operator `op` ("" for an address without a known key).
+    ///      Makes no call, so it may sit between `vm.prank` and the pranked call.
+    function _sig(address op, address signer) internal view returns (bytes memory) {
+        uint256 key = signerKeyOf[signer];
+        if (key == 0) return "";
+        return SignerBinding.sign(address(staking), op, key);
     }
 
     function _register(address op, uint256 bond) internal returns (address signer) {
         signer = _newSigner();
         _fund(op, bond);
         vm.prank(op);
-        staking.registerOperator(signer, COMMISSION, "http://op", bond);
+        staking.registerOperator(signer, _sig(op, signer), COMMISSION, "http://op", bond);
         ops.push(op);
     }
 
@@ -286,7 +299,7 @@ contract StakingTest is StakingBase {
 
     // ------------------------------------------------------------------ registration
     function test_registerOperator_succeeds() public {
-        address signer = makeAddr("sig");
+        address signer = _newSigner();
         _fund(op, MIN);
         vm.expectEmit(address(staking));
         emit IStaking.OperatorRegistered(op, signer, COMMISSION, "http://op");
@@ -295,7 +308,7 @@ contract StakingTest is StakingBase {
         vm.expectEmit(address(staking));
         emit IStaking.RankingUpdated(op, MIN);
         vm.prank(op);
-        staking.registerOperator(signer, COMMISSION, "http://op", MIN);
+        staking.registerOperator(signer, _sig(op, signer), COMMISSION, "http://op", MIN);
         ops.push(op);
 
         IStaking.Operator memory o = staking.getOperator(op);
@@ -321,7 +334,7 @@ contract StakingTest is StakingBase {
         _fund(op, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.AlreadyRegistered.selector, op));
         vm.prank(op);
-        staking.registerOperator(makeAddr("other"), 0, "", MIN);
+        staking.registerOperator(makeAddr("other"), "", 0, "", MIN);
     }
 
     function test_registerOperator_afterExit_reverts() public {
@@ -331,27 +344,27 @@ contract StakingTest is StakingBase {
         _fund(op, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.AlreadyRegistered.selector, op));
         vm.prank(op);
-        staking.registerOperator(makeAddr("other"), 0, "", MIN);
+        staking.registerOperator(makeAddr("other"), "", 0, "", MIN);
     }
 
     function test_registerOperator_zeroSigner_reverts() public {
         _fund(op, MIN);
         vm.expectRevert(IStaking.ZeroAddress.selector);
         vm.prank(op);
-        staking.registerOperator(address(0), 0, "", MIN);
+        staking.registerOperator(address(0), "", 0, "", MIN);
     }
 
     function test_registerOperator_signerIsOwnerOrOperator_reverts() public {
         _fund(op, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.InvalidSigner.selector, op));
         vm.prank(op);
-        staking.registerOperator(op, 0, "", MIN);
+        staking.registerOperator(op, "", 0, "", MIN);
 
         address other = makeAddr("otherOp");
         _register(other, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.InvalidSigner.selector, other));
         vm.prank(op);
-        staking.registerOperator(other, 0, "", MIN);
+        staking.registerOperator(other, "", 0, "", MIN);
     }
 
     function test_registerOperator_signerInUse_reverts() public {
@@ -360,38 +373,40 @@ contract StakingTest is StakingBase {
         _fund(op, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.SignerInUse.selector, used));
         vm.prank(op);
-        staking.registerOperator(used, 0, "", MIN);
+        staking.registerOperator(used, "", 0, "", MIN);
 
         // A signer key cannot register as an operator owner either.
         _fund(used, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.SignerInUse.selector, used));
         vm.prank(used);
-        staking.registerOperator(makeAddr("fresh"), 0, "", MIN);
+        staking.registerOperator(makeAddr("fresh"), "", 0, "", MIN);
     }
 
     function test_registerOperator_commissionTooHigh_reverts() public {
         _fund(op, MIN);
+        address signer = _newSigner();
         vm.expectRevert(abi.encodeWithSelector(IStaking.CommissionTooHigh.selector, uint16(10_001)));
         vm.prank(op);
-        staking.registerOperator(makeAddr("sig"), 10_001, "", MIN);
+        staking.registerOperator(signer, _sig(op, signer), 10_001, "", MIN);
     }
 
     function test_registerOperator_selfBondTooLow_reverts() public {
         _fund(op, MIN);
+        address signer = _newSigner();
         vm.expectRevert(abi.encodeWithSelector(IStaking.SelfBondTooLow.selector, MIN - 1, MIN));
         vm.prank(op);
-        staking.registerOperator(makeAddr("sig"), 0, "", MIN - 1);
+        staking.registerOperator(signer, _sig(op, signer), 0, "", MIN - 1);
     }
 
     // ------------------------------------------------------------------ signer / metadata
     function test_setSigner_rotatesAndRetires_succeeds() public {
         address old = _register(op, MIN);
-        address fresh = makeAddr("fresh");
+        address fresh = _newSigner();
         vm.warp(block.timestamp + 100);
         vm.expectEmit(address(staking));
         emit IStaking.SignerChanged(op, old, fresh);
         vm.prank(op);
-        staking.setSigner(fresh);
+        staking.setSigner(fresh, _sig(op, fresh));
         assertEq(staking.signerOf(op), fresh);
         (address who, uint64 retiredAt) = staking.operatorOfSigner(old);
         assertEq(who, op, "old key stays attributable");
@@ -403,11 +418,11 @@ contract StakingTest is StakingBase {
         // The retired key can never be used again, by anyone.
         vm.expectRevert(abi.encodeWithSelector(IStaking.SignerInUse.selector, old));
         vm.prank(op);
-        staking.setSigner(old);
+        staking.setSigner(old, _sig(op, old));
         _fund(alice, MIN);
         vm.expectRevert(abi.encodeWithSelector(IStaking.SignerInUse.selector, old));
         vm.prank(alice);
-        staking.registerOperator(old, 0, "", MIN);
+        staking.registerOperator(old, _sig(alice, old), 0, "", MIN);
     }
 
     function test_setSigner_invalid_reverts() public {
@@ -416,20 +431,20 @@ contract StakingTest is StakingBase {
         address otherSigner = _register(other, MIN);
         vm.startPrank(op);
         vm.expectRevert(IStaking.ZeroAddress.selector);
-        staking.setSigner(address(0));
+        staking.setSigner(address(0), "");
         vm.expectRevert(abi.encodeWithSelector(IStaking.InvalidSigner.selector, op));
-        staking.setSigner(op);
+        staking.setSigner(op, "");
         vm.expectRevert(abi.encodeWithSelector(IStaking.InvalidSigner.selector, other));
-        staking.setSigner(other);
+        staking.setSigner(other, "");
         vm.expectRevert(abi.encodeWithSelector(IStaking.SignerInUse.selector, otherSigner));
-        staking.setSigner(otherSigner);
+        staking.setSigner(otherSigner, _sig(op, otherSigner));
         vm.stopPrank();
     }
 
     function test_setSigner_notRegistered_reverts() public {
         vm.expectRevert(abi.encodeWithSelector(IStaking.NotRegistered.selector, alice));
         vm.prank(alice);
-        staking.setSigner(makeAddr("sig"));
+        staking.setSigner(makeAddr("sig"), "");
     }
 
     function test_setMetadata_succeeds() public {
@@ -1002,6 +1017,10 @@ contract StakingTest is StakingBase {
         _register(op, MIN);
         _slash(op, IStaking.SlashKind.Equivocation);
         vm.warp(block.timestamp + JAIL);
+        // An equivocation slash requires a fresh signer first (tested on its own below).
+        address fresh = _newSigner();
+        vm.prank(op);
+        staking.setSigner(fresh, _sig(op, fresh));
         uint256 bond = staking.valueOf(op, op);
         vm.expectRevert(abi.encodeWithSelector(IStaking.SelfBondTooLow.selector, bond, MIN));
         vm.prank(op);
@@ -1055,8 +1074,9 @@ contract StakingTest is StakingBase {
         emit IStaking.RankingUpdated(address(0x3000), 0);
         vm.expectEmit(address(staking));
         emit IStaking.RankingUpdated(low, MIN);
+        address lowSigner = _newSigner();
         vm.prank(low);
-        staking.registerOperator(_newSigner(), 0, "", MIN);
+        staking.registerOperator(lowSigner, _sig(low, lowSigner), 0, "", MIN);
         ops.push(low);
         address[] memory list = _ranked();
         assertEq(list.length, 3);

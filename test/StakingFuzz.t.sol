@@ -129,8 +129,9 @@ contract StakingFuzzTest is StakingBase {
         address victim = makeAddr("victim");
 
         _fund(attacker, bond + donation);
+        address signer = _newSigner();
         vm.startPrank(attacker);
-        staking.registerOperator(_newSigner(), 0, "", bond);
+        staking.registerOperator(signer, _sig(attacker, signer), 0, "", bond);
         staking.distributeRewards(attacker, donation);
         vm.stopPrank();
 

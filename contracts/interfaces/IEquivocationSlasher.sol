@@ -7,7 +7,7 @@ pragma solidity 0.8.37;
 ///      the L1 chain id) over
 ///      `SoftConfirmation(uint64 l2BlockNumber,bytes32 l2BlockHash,bytes32 parentHash,uint256 chainId)`
 ///      where `chainId` is the L2 chain id. Signatures come from the operator's signer key (current, or
-///      retired less than `unbondingDelay` ago).
+///      retired less than `unbondingDelay` ago). Each signer key is slashed at most once.
 interface IEquivocationSlasher {
     struct SoftConfirmation {
         uint64 l2BlockNumber;
@@ -33,7 +33,8 @@ interface IEquivocationSlasher {
     error SignersDiffer(address a, address b);
     error UnknownSigner(address signer);
     error SignerRetired(address signer, uint64 retiredAt);
-    error AlreadySlashed(address operator, uint64 l2BlockNumber);
+    /// @notice `signer` was already slashed for equivocation (one slash per signer key: one incident).
+    error SignerAlreadySlashed(address signer);
 
     /// @notice Submit two conflicting soft confirmations by one operator; slashes it (heavy), pays
     ///         the caller the reporter reward.
@@ -46,6 +47,9 @@ interface IEquivocationSlasher {
 
     /// @notice EIP-712 digest of a soft confirmation (what the signer signs).
     function hashSoftConfirmation(SoftConfirmation calldata c) external view returns (bytes32);
+
+    /// @notice Whether signer key `signer` was already slashed for equivocation (it can never be again).
+    function slashedSigner(address signer) external view returns (bool);
 
     /// @notice The L2 chain id soft confirmations must carry.
     function l2ChainId() external view returns (uint256);

@@ -5,8 +5,9 @@ pragma solidity 0.8.37;
 /// @notice Epochs, the active sequencer set, stake-weighted leader election and liveness reports.
 /// @dev Epoch `e` covers L1 blocks [e * epochLength, (e + 1) * epochLength) (epochLength from
 ///      IStaking). `snapshot()` copies the staking ranking into the set for epoch
-///      `currentEpoch() + activationDelay` and records `block.prevrandao` as that set's seed; the first
-///      snapshot for an epoch wins. An epoch without its own snapshot uses the latest earlier one.
+///      `E = currentEpoch() + activationDelay` and records as that set's seed
+///      `keccak256(abi.encode(blockhash(epochStartBlock(currentEpoch()) - 1), E))` (fixed by the epoch
+///      boundary, whichever block of the window calls it); the first snapshot for an epoch wins. An epoch without its own snapshot uses the latest earlier one.
 ///      The leader of epoch `e` is drawn stake-weighted with `keccak256(seed, e)`; a liveness report
 ///      hands leadership to the next eligible member for the rest of the epoch.
 interface ISequencerSet {
@@ -54,14 +55,21 @@ interface ISequencerSet {
     error EpochNotCovered(uint64 epoch);
     /// @notice Liveness cannot be reported while the rollup's posting is paused (until `until`).
     error RollupPaused(uint64 until);
+    /// @notice `snapshot()` is only callable in the first 256 blocks of an epoch (while the boundary
+    ///         block's hash is readable); in `epoch` the last such block was `lastBlock`.
+    error SnapshotWindowClosed(uint64 epoch, uint256 lastBlock);
 
-    /// @notice Record the current ranking as the set for `currentEpoch() + activationDelay`.
+    /// @notice Record the current ranking as the set for `currentEpoch() + activationDelay`, seeded
+    ///         with the hash of the last block before the current epoch. Callable in the first 256
+    ///         blocks of an epoch only (`SnapshotWindowClosed` after).
     /// @return epoch The epoch the recorded set applies to.
     function snapshot() external returns (uint64 epoch);
 
-    /// @notice Report that the current leader posted nothing for `livenessTimeout` blocks (or is
-    ///         jailed). Jails and lightly slashes it (a jailed leader is not slashed again), rewards
-    ///         the caller, and makes the next eligible member the leader from this block on.
+    /// @notice Report that the current leader posted nothing for `livenessTimeout` blocks (or is no
+    ///         longer eligible). A late leader that is not jailed is jailed and lightly slashed even if
+    ///         it exited or is under-bonded, and the caller rewarded; an ineligible leader that is not
+    ///         late, or a jailed one, is replaced without a slash. The next eligible member leads from
+    ///         this block on.
     function reportLiveness() external;
 
     /// @notice Called by the rollup whenever `operator` posts a batch.

@@ -106,6 +106,8 @@ interface IStaking {
     event SlasherSet(address indexed slasher, bool allowed);
     /// @notice Parameters changed.
     event ParamsSet(Params params);
+    /// @notice `operator` was slashed for equivocation: it must rotate its signer before unjailing.
+    event SignerRotationRequired(address indexed operator);
 
     // ------------------------------------------------------------------ errors
     error ZeroAddress();
@@ -129,15 +131,22 @@ interface IStaking {
     error NothingToClaim();
     error CannotRank(address operator);
     error InvalidParams();
+    /// @notice `signerSig` is not a valid signature by `signer` over `signerBindingDigest(caller, signer)`.
+    error InvalidSignerSignature(address signer);
+    /// @notice The operator was slashed for equivocation and must call `setSigner` before `unjail`.
+    error SignerMustRotate(address operator);
 
     // ------------------------------------------------------------------ operators
     /// @notice Register the caller as an operator, bonding `selfBond` tokens (pulled with transferFrom).
     /// @param signer Key that signs batches and soft confirmations; must differ from the caller and be unused.
+    /// @param signerSig 65-byte ECDSA signature (low s) by `signer` over
+    ///        `signerBindingDigest(caller, signer)`: proof that the caller's operator holds the key.
     /// @param commissionBps Initial commission (<= 10000).
     /// @param metadata Free text, typically the node's L2 RPC URL.
-    /// @param selfBond Tokens to bond; must be >= `minSelfBond`.
+    /// @param selfBond Tokens to bond; what arrives must be >= `minSelfBond`.
     function registerOperator(
         address signer,
+        bytes calldata signerSig,
         uint16 commissionBps,
         string calldata metadata,
         uint256 selfBond
@@ -145,7 +154,11 @@ interface IStaking {
 
     /// @notice Rotate the caller's signer key. The old key remains attributable to the operator for
     ///         `unbondingDelay`, so equivocation evidence signed with it can still be slashed.
-    function setSigner(address newSigner) external;
+    ///         Clears `mustRotateSigner`.
+    /// @param newSigner The new key (non-zero, not an owner, never used by any operator).
+    /// @param signerSig 65-byte ECDSA signature (low s) by `newSigner` over
+    ///        `signerBindingDigest(caller, newSigner)`.
+    function setSigner(address newSigner, bytes calldata signerSig) external;
 
     /// @notice Update the caller's metadata.
     function setMetadata(string calldata metadata) external;
@@ -153,7 +166,8 @@ interface IStaking {
     /// @notice Change the caller's commission by at most `maxCommissionStepBps`, once per epoch.
     function setCommission(uint16 newBps) external;
 
-    /// @notice Leave jail once `jailedUntil` has passed, if the self-bond still meets the minimum.
+    /// @notice Leave jail once `jailedUntil` has passed, if the self-bond still meets the minimum and
+    ///         the signer was rotated after any equivocation slash.
     function unjail() external;
 
     /// @notice Pay the caller (an operator owner) its accrued commission.
@@ -231,4 +245,13 @@ interface IStaking {
     function ranking() external view returns (address[] memory ops, uint256[] memory stakes);
     /// @notice Unclaimed commission of `op`.
     function commissionOf(address op) external view returns (uint256);
+    /// @notice Whether `op` was slashed for equivocation and has not rotated its signer since
+    ///         (`unjail` reverts `SignerMustRotate` while true).
+    function mustRotateSigner(address op) external view returns (bool);
+    /// @notice Whether `op` is jailed (until it calls `unjail`; also after `jailedUntil` passed).
+    function isJailed(address op) external view returns (bool);
+    /// @notice EIP-712 digest (domain "Janus Staking", "1", chain id, this contract) of
+    ///         `SignerBinding(address operator,address signer)`, which `signer` signs to be named
+    ///         the signer of `operator` by `registerOperator` or `setSigner`.
+    function signerBindingDigest(address operator, address signer) external view returns (bytes32);
 }

@@ -31,8 +31,9 @@ contract GasBenchmarks is Suite {
         token.transfer(owner, MIN_BOND);
         vm.prank(owner);
         token.approve(address(staking), MIN_BOND);
+        bytes memory sig = _signerSig(owner, 0xBEEF);
         vm.prank(owner);
-        staking.registerOperator(vm.addr(0xBEEF), 500, "http://127.0.0.1:8700", MIN_BOND);
+        staking.registerOperator(vm.addr(0xBEEF), sig, 500, "http://127.0.0.1:8700", MIN_BOND);
         _log("register");
         assertTrue(staking.isEligible(owner));
     }

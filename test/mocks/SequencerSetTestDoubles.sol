@@ -6,7 +6,7 @@ import {ISequencerSet} from "../../contracts/interfaces/ISequencerSet.sol";
 
 /// @title StakingDouble
 /// @notice TEST DOUBLE ONLY. The slice of IStaking that SequencerSet and EquivocationSlasher use:
-///         a ranking the test writes, per-operator eligibility, signer attribution with retirement
+///         a ranking the test writes, per-operator eligibility and jail flag, signer attribution with retirement
 ///         time, and a `slash` that records the call and jails (makes ineligible) the operator.
 contract StakingDouble {
     struct SlashCall {
@@ -20,6 +20,7 @@ contract StakingDouble {
     address[] internal _ops;
     uint256[] internal _stakes;
     mapping(address => bool) public isEligible;
+    mapping(address => bool) public isJailed;
     mapping(address => address) internal _opOfSigner;
     mapping(address => uint64) internal _retiredAt;
     SlashCall[] internal _slashes;
@@ -44,6 +45,12 @@ contract StakingDouble {
         isEligible[op] = eligible;
     }
 
+    /// @notice Jail (ineligible) or release `op` (eligibility is left to `setEligible`).
+    function setJailed(address op, bool jailed) external {
+        isJailed[op] = jailed;
+        if (jailed) isEligible[op] = false;
+    }
+
     function setSigner(address signer, address op, uint64 retiredAt) external {
         _opOfSigner[signer] = op;
         _retiredAt[signer] = retiredAt;
@@ -64,6 +71,7 @@ contract StakingDouble {
     function slash(address operator, IStaking.SlashKind kind, address reporter) external returns (uint256) {
         _slashes.push(SlashCall(operator, kind, reporter));
         isEligible[operator] = false;
+        isJailed[operator] = true;
         emit SlashCalled(operator, kind, reporter);
         return 1;
     }

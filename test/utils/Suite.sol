@@ -15,6 +15,7 @@ import {IRollup} from "../../contracts/interfaces/IRollup.sol";
 import {IBatchVerifier} from "../../contracts/interfaces/IBatchVerifier.sol";
 import {TruthVerifierDouble} from "../mocks/TruthVerifierDouble.sol";
 import {BatchBuilder} from "./BatchBuilder.sol";
+import {SignerBinding} from "./SignerBinding.sol";
 
 /// @title Suite
 /// @notice The whole Janus suite deployed with real contracts (the test contract is the owner so
@@ -47,6 +48,7 @@ abstract contract Suite is Test {
 
     address[] internal operators;
     uint256[] internal signerKeys;
+    uint256 internal rotations;
 
     /// @dev Mirror of the bridge queue: records[i] and chains[i] = chain after i messages.
     bytes[] internal records;
@@ -103,11 +105,30 @@ abstract contract Suite is Test {
             token.transfer(owner, bond);
             vm.startPrank(owner);
             token.approve(address(staking), bond);
-            staking.registerOperator(vm.addr(key), 500, "http://127.0.0.1:8600", bond);
+            staking.registerOperator(vm.addr(key), _signerSig(owner, key), 500, "http://127.0.0.1:8600", bond);
             vm.stopPrank();
             operators.push(owner);
             signerKeys.push(key);
         }
+    }
+
+    /// @notice The signer binding signature: key `signerKey` proves possession for operator `op`
+    ///         (the `signerSig` of `registerOperator` and `setSigner`).
+    function _signerSig(address op, uint256 signerKey) internal view returns (bytes memory) {
+        return SignerBinding.sign(address(staking), op, signerKey);
+    }
+
+    /// @notice Rotate operator `op` (one of `operators`) to a fresh signer key, kept for `_keyOf`.
+    function _rotateSigner(address op) internal returns (uint256 key) {
+        for (uint256 i; i < operators.length; ++i) {
+            if (operators[i] != op) continue;
+            key = 0xA0000 + (++rotations);
+            vm.prank(op);
+            staking.setSigner(vm.addr(key), _signerSig(op, key));
+            signerKeys[i] = key;
+            return key;
+        }
+        revert("unknown operator");
     }
 
     /// @notice Record the set and move to the first block of the epoch it applies to.

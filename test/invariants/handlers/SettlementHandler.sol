@@ -478,8 +478,10 @@ contract SettlementHandler is Suite {
             _count("liveness.skip");
             return;
         }
-        _reportLiveness(leader, eligible, next);
-        _count(eligible ? bytes32("liveness.slashed") : bytes32("liveness.jailedLeader"));
+        // Slashed iff late and not jailed (an exited or under-bonded late leader is slashed too).
+        bool slashes = block.number >= set.lastActivityBlock() + LIVENESS_TIMEOUT && !staking.isJailed(leader);
+        _reportLiveness(leader, slashes, next);
+        _count(slashes ? bytes32("liveness.slashed") : bytes32("liveness.noSlash"));
     }
 
     /// @notice An operator's signer signs two different soft confirmations for one L2 height (real
@@ -487,6 +489,11 @@ contract SettlementHandler is Suite {
     function equivocate(uint256 opSeed, bytes32 hashA, bytes32 hashB) external sync {
         if (hashA == hashB) hashB = keccak256(abi.encode(hashA));
         address op = operators[opSeed % operators.length];
+        // One incident per signer key: a key already slashed cannot be slashed again.
+        if (slasher.slashedSigner(staking.signerOf(op))) {
+            _count("equivocation.spentKey");
+            return;
+        }
         IEquivocationSlasher.SoftConfirmation memory a = IEquivocationSlasher.SoftConfirmation({
             l2BlockNumber: ++l2Height, l2BlockHash: hashA, parentHash: bytes32(0), chainId: L2_CHAIN_ID
         });
@@ -524,6 +531,8 @@ contract SettlementHandler is Suite {
             vm.stopPrank();
             ghost_tokensIn += amount;
         }
+        // After an equivocation slash the owner must rotate its (spent) signer key first.
+        if (staking.mustRotateSigner(op)) _rotateSigner(op);
         vm.prank(op);
         staking.unjail();
         _count("unjail");
@@ -775,15 +784,13 @@ contract SettlementHandler is Suite {
         }
     }
 
-    function _reportLiveness(address leader, bool eligible, address next) internal {
+    function _reportLiveness(address leader, bool slashes, address next) internal {
         (IStaking.Pool[] memory act, IStaking.Pool[] memory unb) = _snapshotPools();
         vm.prank(reporter);
         set.reportLiveness();
         if (set.currentLeader() != next) ++ghost_wrongTakeover;
-        // A jailed leader is replaced without a slash: nothing may change then.
-        _checkSlash(
-            eligible ? leader : address(0), eligible ? staking.params().slashLivenessBps : 0, act, unb
-        );
+        // A jailed (or not yet late) leader is replaced without a slash: nothing may change then.
+        _checkSlash(slashes ? leader : address(0), slashes ? staking.params().slashLivenessBps : 0, act, unb);
     }
 
     // ------------------------------------------------------------------ internals: misc

@@ -266,8 +266,8 @@ contract StakingHandler is Suite {
         _count("slash");
     }
 
-    /// @notice A jailed owner waits out its jail, tops up its self-bond if a slash took it below the
-    ///         minimum, and unjails.
+    /// @notice A jailed owner waits out its jail, rotates its signer after an equivocation slash, tops
+    ///         up its self-bond if a slash took it below the minimum, and unjails.
     function unjail(uint256 opSeed) external sync {
         address op = operators[opSeed % operators.length];
         IStaking.Operator memory o = staking.getOperator(op);
@@ -276,6 +276,8 @@ contract StakingHandler is Suite {
             return;
         }
         if (block.timestamp < o.jailedUntil) _advance(o.jailedUntil - block.timestamp, 10);
+        // After an equivocation slash the owner must rotate its (spent) signer key first.
+        if (staking.mustRotateSigner(op)) _rotateSigner(op);
         uint256 bond = staking.valueOf(op, op);
         if (bond < MIN_BOND) _delegateAs(op, op, MIN_BOND - bond + 1 ether);
         vm.prank(op);
