@@ -25,8 +25,12 @@ import {BatchData} from "./libraries/BatchData.sol";
 ///      batch Proven (final at once when its parent is final). The prover bounty is paid only for a
 ///      proof that finalizes an unchallenged batch at once, so proofs stacked on a non-final (maybe
 ///      invalid, later reverted) ancestor cannot drain the pool. A challenge (one per batch, many
-///      batches at once) needs a proof before its deadline; otherwise `resolveChallenge` reverts the
-///      batch and its descendants, slashes the operator and refunds the challenger. Finalized
+///      batches at once) needs a proof before its effective deadline (its prove window, extended so
+///      that the current verifier has been set for a whole prove window); otherwise
+///      `resolveChallenge` reverts the batch and its descendants, slashes the operator and refunds
+///      the challenger. Challenges need a verifier; one left open when governance unsets the verifier
+///      is voided (refunded, batch Pending again), so an honest batch is never lost to a missing
+///      verifier. Finalized
 ///      batches are always canonical: a reverted batch was challenged, hence never finalized, and
 ///      finalization goes one height at a time.
 ///
@@ -42,6 +46,20 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Largest challenge window, prove window, escape delay or pause (~136 years), so that
     ///         deadlines fit `uint40`.
     uint64 public constant MAX_DURATION = type(uint32).max;
+    /// @inheritdoc IRollup
+    /// @dev 256 records are 21,760 bytes of calldata: far below the 128 KiB transaction size limit.
+    uint64 public constant FORCED_INCLUSION_QUOTA = 256;
+    /// @notice Gas given to `staking.slash` when a challenge is lost (exactly this much). The worst
+    ///         case, the top member of a full 64-member ranking slashed with every slot cold, costs
+    ///         about 785k (test/RollupSecurity.t.sol measures it); a call that cannot forward this
+    ///         budget reverts `InsufficientGas`, so a slash that fails did so with the full budget,
+    ///         for a reason other than the caller's gas.
+    uint256 public constant SLASH_GAS = 1_200_000;
+    /// @notice Gas `resolveChallenge` must hold right before the slash call: SLASH_GAS grossed up
+    ///         for the 63/64 rule (EIP-150) plus the call's own cost (cold account, encoding).
+    uint256 public constant SLASH_GAS_REQUIRED = SLASH_GAS * 64 / 63 + 10_000;
+    /// @notice Seconds per L1 slot, to express the staking epoch (in blocks) in seconds.
+    uint64 public constant SLOT_SECONDS = 12;
 
     /// @notice Operators, signer keys and slashing.
     IStaking public immutable staking;
@@ -52,8 +70,18 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
 
     /// @dev id => batch (status as stored; see `getBatch`).
     mapping(uint64 batchId => Batch) internal _batches;
+
+    /// @dev An open challenge as stored: `IRollup.Challenge` plus the prove window it was opened
+    ///      with (same two slots), so that a later `setParams` cannot shorten it.
+    struct OpenChallenge {
+        address challenger;
+        uint96 bond;
+        uint40 deadline;
+        uint40 proveWindow;
+    }
+
     /// @dev id => open challenge (deleted once resolved).
-    mapping(uint64 batchId => Challenge) internal _challenges;
+    mapping(uint64 batchId => OpenChallenge) internal _challenges;
     /// @dev height >> 2 => four packed uint64 ids (height & 3 selects the 64-bit lane).
     mapping(uint256 word => uint256) internal _idWords;
 
@@ -78,6 +106,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IRollup
     IBatchVerifier public verifier;
+    /// @inheritdoc IRollup
+    uint64 public verifierSetAt;
 
     Params internal _params;
 
@@ -168,7 +198,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ challenges and proofs
 
     /// @inheritdoc IRollup
+    /// @dev Reverts `VerifierNotSet` while no verifier is set: nobody could answer the challenge.
     function challenge(uint64 batchId) external payable nonReentrant {
+        if (address(verifier) == address(0)) revert VerifierNotSet();
         Batch storage b = _canonical(batchId);
         BatchStatus status = b.status;
         if (status != BatchStatus.Pending) revert WrongStatus(batchId, status);
@@ -179,9 +211,14 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         uint96 bond = _params.challengeBond;
         if (msg.value != bond) revert WrongBond(msg.value, bond);
 
-        uint40 deadline = uint40(block.timestamp + _params.proveWindow);
+        uint64 proveWindow = _params.proveWindow;
+        uint40 deadline = uint40(block.timestamp + proveWindow);
         b.status = BatchStatus.Challenged;
-        _challenges[batchId] = Challenge({challenger: msg.sender, bond: bond, deadline: deadline});
+        // Safe cast: proveWindow <= MAX_DURATION < 2^40.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _challenges[batchId] = OpenChallenge({
+            challenger: msg.sender, bond: bond, deadline: deadline, proveWindow: uint40(proveWindow)
+        });
         emit BatchChallenged(batchId, msg.sender, bond, deadline);
     }
 
@@ -191,11 +228,12 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         BatchStatus status = b.status;
         bool challenged = status == BatchStatus.Challenged;
         if (!challenged && status != BatchStatus.Pending) revert WrongStatus(batchId, status);
-        Challenge memory c;
+        OpenChallenge memory c;
         if (challenged) {
             c = _challenges[batchId];
+            uint40 deadline = _effectiveDeadline(c);
             // forge-lint: disable-next-line(block-timestamp)
-            if (block.timestamp >= c.deadline) revert ProveWindowClosed(batchId, c.deadline);
+            if (block.timestamp >= deadline) revert ProveWindowClosed(batchId, deadline);
         }
         IBatchVerifier v = verifier;
         if (address(v) == address(0)) revert VerifierNotSet();
@@ -229,9 +267,13 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     /// @dev A challenge on a batch that is already non-canonical (an ancestor lost its challenge) is
     ///      refunded at once: such a batch can never be proven nor become canonical again.
-    ///      `staking.slash` is called in a try/catch so that a failing slash (e.g. an operator that
-    ///      has left) can never keep an invalid batch alive; a caller cannot starve it of gas to
-    ///      skip the slash (`InsufficientGas`).
+    ///      A challenge on a canonical batch while no verifier is set (governance unset it while the
+    ///      challenge was open) cannot be answered: it is voided at once (bond back, batch Pending
+    ///      again, nobody slashed). Otherwise it is lost only after its effective deadline
+    ///      (`challengeDeadline`). `staking.slash` gets exactly SLASH_GAS: a call that cannot give
+    ///      it that much reverts `InsufficientGas` (nothing changes), so a caller cannot starve the
+    ///      slash; a slash that still fails (e.g. the rollup is no longer a slasher) emits
+    ///      `SlashFailed` and can never keep an invalid batch alive.
     function resolveChallenge(uint64 batchId) external nonReentrant {
         if (!_exists(batchId)) revert UnknownBatch(batchId);
         Batch storage b = _batches[batchId];
@@ -241,9 +283,19 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         if (status != BatchStatus.Challenged) {
             revert WrongStatus(batchId, canonical ? status : BatchStatus.Reverted);
         }
-        Challenge memory c = _challenges[batchId];
-        // forge-lint: disable-next-line(block-timestamp)
-        if (canonical && block.timestamp < c.deadline) revert ProveWindowOpen(batchId, c.deadline);
+        OpenChallenge memory c = _challenges[batchId];
+        if (canonical) {
+            if (address(verifier) == address(0)) {
+                delete _challenges[batchId];
+                b.status = BatchStatus.Pending;
+                _credit(c.challenger, c.bond);
+                emit ChallengeVoided(batchId, c.challenger, c.bond);
+                return;
+            }
+            uint40 deadline = _effectiveDeadline(c);
+            // forge-lint: disable-next-line(block-timestamp)
+            if (block.timestamp < deadline) revert ProveWindowOpen(batchId, deadline);
+        }
 
         delete _challenges[batchId];
         b.status = BatchStatus.Reverted;
@@ -258,11 +310,11 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
 
         if (canonical) {
             address operator = b.operator;
-            uint256 gasBefore = gasleft();
-            try staking.slash(operator, IStaking.SlashKind.InvalidRoot, c.challenger) {}
+            // The slash must get its whole budget: with less, it could run out of gas deep inside
+            // (e.g. in the token transfer) and look like a real failure.
+            if (gasleft() < SLASH_GAS_REQUIRED) revert InsufficientGas();
+            try staking.slash{gas: SLASH_GAS}(operator, IStaking.SlashKind.InvalidRoot, c.challenger) {}
             catch {
-                // A slash that ran out of gas leaves ~1/64 of `gasBefore`; a real revert leaves more.
-                if (gasleft() <= gasBefore / 63) revert InsufficientGas();
                 emit SlashFailed(batchId, operator);
             }
         }
@@ -307,10 +359,16 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ governance
 
     /// @inheritdoc IRollup
-    /// @dev `duration` must be in (0, maxPauseDuration]; a new pause replaces the current one.
+    /// @dev `duration` must be in (0, maxPauseDuration]. A new pause may start only `maxPauseDuration`
+    ///      after the end of the previous one (`pausedUntil`, which `unpause` moves to the early end):
+    ///      within any window of length W posting is paused for at most about W / 2 + maxPauseDuration.
     function pause(uint64 duration) external {
         if (msg.sender != guardian) revert NotGuardian(msg.sender);
-        if (duration == 0 || duration > _params.maxPauseDuration) revert InvalidParams();
+        uint64 maxPause = _params.maxPauseDuration;
+        if (duration == 0 || duration > maxPause) revert InvalidParams();
+        uint64 readyAt = pausedUntil + maxPause;
+        // forge-lint: disable-next-line(block-timestamp)
+        if (block.timestamp < readyAt) revert PauseCooldown(readyAt);
         uint64 until = uint64(block.timestamp) + duration;
         pausedUntil = until;
         emit Paused(msg.sender, until);
@@ -334,16 +392,21 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IRollup
     /// @dev address(0) disables proving again (e.g. after a verifier bug); otherwise it must be a contract.
+    ///      Records `verifierSetAt`: every open challenge gets a whole prove window with the new
+    ///      verifier (`challengeDeadline`); while none is set, open challenges are voided.
     function setVerifier(address verifier_) external onlyOwner {
         if (verifier_ != address(0) && verifier_.code.length == 0) revert InvalidParams();
         verifier = IBatchVerifier(verifier_);
+        verifierSetAt = uint64(block.timestamp);
         emit VerifierSet(verifier_);
     }
 
     /// @inheritdoc IRollup
-    /// @dev Windows must be in (0, MAX_DURATION] with challengeWindow + proveWindow <= the staking
-    ///      unbonding delay; the bond must be non-zero. A new challenge window applies to batches
-    ///      already posted (it is measured from their `submittedAt`); open challenges keep their deadline.
+    /// @dev Windows must be in (0, MAX_DURATION] with challengeWindow + proveWindow + one staking epoch
+    ///      (epochLength * SLOT_SECONDS) <= the staking unbonding delay, so an operator that starts
+    ///      unbonding right after posting is still slashable when its batch's challenge is lost; the
+    ///      bond must be non-zero. A new challenge window applies to batches already posted (it is
+    ///      measured from their `submittedAt`); open challenges keep their deadline and prove window.
     function setParams(Params calldata params_) external onlyOwner {
         _setParams(params_);
     }
@@ -365,7 +428,14 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
 
     /// @inheritdoc IRollup
     function getChallenge(uint64 batchId) external view returns (Challenge memory) {
-        return _challenges[batchId];
+        OpenChallenge memory c = _challenges[batchId];
+        return Challenge({challenger: c.challenger, bond: c.bond, deadline: c.deadline});
+    }
+
+    /// @inheritdoc IRollup
+    function challengeDeadline(uint64 batchId) external view returns (uint40) {
+        OpenChallenge memory c = _challenges[batchId];
+        return c.challenger == address(0) ? 0 : _effectiveDeadline(c);
     }
 
     /// @inheritdoc IRollup
@@ -448,7 +518,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         );
     }
 
-    /// @dev Parses `data` and checks its messages against the bridge queue and forced inclusion.
+    /// @dev Parses `data` and checks its messages against the bridge queue and forced inclusion: a batch
+    ///      that leaves an overdue message unconsumed must consume at least FORCED_INCLUSION_QUOTA.
     function _checkData(bytes calldata data, uint64 msgStart)
         internal
         view
@@ -466,7 +537,12 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
             bytes32 expected = bridge.messageChain(msgEnd);
             if (chainAfter != expected) revert MessageChainMismatch(chainAfter, expected);
         }
-        if (msgEnd < queueLength && _isOverdue(msgEnd)) revert OverdueMessagesNotConsumed(msgEnd);
+        // Forced inclusion: a batch leaving an overdue message unconsumed must at least consume the
+        // quota (overdue messages are a prefix of the unconsumed ones, enqueue times being monotonic),
+        // so any backlog drains in batches that fit a transaction.
+        if (msgEnd < queueLength && msgEnd - msgStart < FORCED_INCLUSION_QUOTA && _isOverdue(msgEnd)) {
+            revert OverdueMessagesNotConsumed(msgEnd);
+        }
     }
 
     /// @dev Writes a new batch; the withdrawal root slot is skipped when zero (already zero).
@@ -514,6 +590,15 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         });
     }
 
+    /// @dev max(deadline, verifierSetAt + the challenge's prove window): the current verifier has
+    ///      been available for a whole prove window before a challenge can be lost.
+    function _effectiveDeadline(OpenChallenge memory c) internal view returns (uint40) {
+        uint256 withVerifier = uint256(verifierSetAt) + c.proveWindow;
+        // Safe cast: a timestamp plus at most MAX_DURATION.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return withVerifier > c.deadline ? uint40(withVerifier) : c.deadline;
+    }
+
     function _isOverdue(uint64 nonce) internal view returns (bool) {
         // forge-lint: disable-next-line(block-timestamp)
         return uint256(bridge.enqueuedAt(nonce)) + bridge.forcedInclusionDelay() <= block.timestamp;
@@ -524,7 +609,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
             p.challengeWindow == 0 || p.proveWindow == 0 || p.escapeDelay == 0 || p.maxPauseDuration == 0
                 || p.challengeBond == 0 || p.challengeWindow > MAX_DURATION || p.proveWindow > MAX_DURATION
                 || p.escapeDelay > MAX_DURATION || p.maxPauseDuration > MAX_DURATION
-                || uint256(p.challengeWindow) + p.proveWindow > staking.unbondingDelay()
+                || uint256(p.challengeWindow) + p.proveWindow + uint256(staking.epochLength()) * SLOT_SECONDS
+                    > staking.unbondingDelay()
         ) revert InvalidParams();
         _params = p;
         emit ParamsSet(p);

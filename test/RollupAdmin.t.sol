@@ -128,6 +128,7 @@ contract RollupAdminTest is RollupFixture {
         assertEq(rollup.pausedUntil(), block.timestamp, "records when the pause ended");
         _post(bytes32("r1"));
 
+        vm.warp(block.timestamp + MAX_PAUSE); // the cooldown after the pause
         vm.prank(guardian);
         rollup.pause(1 days);
         vm.expectEmit(address(rollup));
@@ -192,7 +193,7 @@ contract RollupAdminTest is RollupFixture {
         p.challengeWindow = 2 days;
         p.proveWindow = 1 days;
         p.proverBounty = 0;
-        staking.setUnbondingDelay(3 days);
+        staking.setUnbondingDelay(3 days + 20 * 12); // windows + one epoch (20 blocks of 12 s)
         vm.expectEmit(address(rollup));
         emit IRollup.ParamsSet(p);
         vm.prank(owner);
@@ -208,7 +209,7 @@ contract RollupAdminTest is RollupFixture {
     }
 
     function test_setParams_invalid_reverts() public {
-        staking.setUnbondingDelay(CW + PW);
+        staking.setUnbondingDelay(CW + PW + 20 * 12); // windows + one epoch (20 blocks of 12 s)
         IRollup.Params[] memory bad = new IRollup.Params[](10);
         for (uint256 i; i < bad.length; ++i) {
             bad[i] = _params();
@@ -218,7 +219,7 @@ contract RollupAdminTest is RollupFixture {
         bad[2].escapeDelay = 0;
         bad[3].maxPauseDuration = 0;
         bad[4].challengeBond = 0;
-        bad[5].proveWindow = PW + 1; // challenge + prove window > unbonding delay
+        bad[5].proveWindow = PW + 1; // challenge + prove window + epoch > unbonding delay
         bad[6].challengeWindow = CW + 1;
         bad[7].escapeDelay = uint64(type(uint32).max) + 1;
         bad[8].maxPauseDuration = uint64(type(uint32).max) + 1;
@@ -228,7 +229,7 @@ contract RollupAdminTest is RollupFixture {
             vm.expectRevert(IRollup.InvalidParams.selector);
             rollup.setParams(bad[i]);
         }
-        // Exactly the unbonding delay is fine.
+        // Exactly the unbonding delay (with the epoch margin) is fine.
         rollup.setParams(_params());
         vm.stopPrank();
     }

@@ -17,6 +17,12 @@ contract RollupChallengeTest is RollupFixture {
     uint8 internal constant FINALIZED = uint8(IRollup.BatchStatus.Finalized);
     uint8 internal constant REVERTED = uint8(IRollup.BatchStatus.Reverted);
 
+    /// @dev Challenges need a verifier (without one nobody could answer them).
+    function setUp() public override {
+        super.setUp();
+        _useVerifier();
+    }
+
     // ------------------------------------------------------------------ challenge
     function test_challenge_succeeds() public {
         (uint64 id,) = _post(bytes32("r1"));
@@ -288,6 +294,8 @@ contract RollupChallengeTest is RollupFixture {
     }
 
     function test_proveBatch_verifierNotSet_reverts() public {
+        vm.prank(owner);
+        rollup.setVerifier(address(0));
         (uint64 id, bytes memory data) = _post(bytes32("r1"));
         bytes memory proof = _accept(id, data);
         vm.expectRevert(IRollup.VerifierNotSet.selector);

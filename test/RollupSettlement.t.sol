@@ -44,6 +44,7 @@ contract RollupSettlementTest is RollupFixture {
     }
 
     function test_finalizeBatch_unknownOrNotCanonical_reverts() public {
+        _useVerifier();
         vm.expectRevert(abi.encodeWithSelector(IRollup.UnknownBatch.selector, 1));
         rollup.finalizeBatch(1);
         (uint64 id,) = _post(bytes32("r1"));
@@ -72,6 +73,7 @@ contract RollupSettlementTest is RollupFixture {
     }
 
     function test_finalizeBatch_notFinalizable_reverts() public {
+        _useVerifier();
         (uint64 id,) = _post(bytes32("r1"));
         vm.warp(T0 + CW - 1);
         vm.expectRevert(abi.encodeWithSelector(IRollup.NotFinalizable.selector, id));

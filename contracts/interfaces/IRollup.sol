@@ -82,6 +82,10 @@ interface IRollup {
     /// @notice `staking.slash` reverted while resolving a lost challenge on `batchId` (the batch and
     ///         its descendants are reverted and the challenger refunded anyway).
     event SlashFailed(uint64 indexed batchId, address indexed operator);
+    /// @notice The open challenge on `batchId` could no longer be answered (the verifier was unset
+    ///         while it was open): the challenger's `bond` is credited back, nobody is slashed and the
+    ///         batch is Pending again (it finalizes after its challenge window like any other).
+    event ChallengeVoided(uint64 indexed batchId, address indexed challenger, uint256 bond);
 
     error ZeroAddress();
     error NotLeader(address caller, address leader);
@@ -115,6 +119,9 @@ interface IRollup {
     error AlreadyInitialized();
     /// @notice The call was given too little gas for the operator's slash to run.
     error InsufficientGas();
+    /// @notice The guardian paused less than `maxPauseDuration` ago (counted from the end of the last
+    ///         pause); it may pause again from `readyAt`.
+    error PauseCooldown(uint64 readyAt);
 
     /// @notice Post a batch (leader's signer only). `data` is the batch data of docs/l2-spec.md.
     /// @param parentId Must be the current tip.
@@ -135,14 +142,18 @@ interface IRollup {
     ) external returns (uint64 batchId);
 
     /// @notice Challenge a pending batch inside its challenge window, posting `challengeBond` wei.
+    ///         Reverts `VerifierNotSet` while no verifier is set (nobody could answer it).
     function challenge(uint64 batchId) external payable;
 
     /// @notice Prove a pending or challenged batch. Pays the challenger's bond (or the bounty) to the
     ///         caller and finalizes the batch at once when its parent is final.
     function proveBatch(uint64 batchId, bytes calldata data, bytes calldata proof) external;
 
-    /// @notice After the prove window of an unanswered challenge: revert the batch and descendants,
-    ///         slash the operator, credit the challenger its bond back.
+    /// @notice After the effective deadline (`challengeDeadline`) of an unanswered challenge: revert
+    ///         the batch and descendants, slash the operator, credit the challenger its bond back.
+    ///         While no verifier is set the challenge is voided instead (bond back, batch Pending,
+    ///         nobody slashed: `ChallengeVoided`). Reverts `InsufficientGas` unless the slash can be
+    ///         given its whole gas budget.
     function resolveChallenge(uint64 batchId) external;
 
     /// @notice Finalize the next batch (height lastFinalizedHeight + 1) if it is proven, or pending
@@ -156,6 +167,7 @@ interface IRollup {
     function fundBounty() external payable;
 
     /// @notice Guardian: pause `submitBatch` for at most `maxPauseDuration`. Exits are unaffected.
+    ///         Reverts `PauseCooldown` until `maxPauseDuration` after the end of the previous pause.
     function pause(uint64 duration) external;
 
     /// @notice Guardian or owner: lift a pause.
@@ -164,7 +176,8 @@ interface IRollup {
     /// @notice Owner (timelock): set the guardian.
     function setGuardian(address guardian) external;
 
-    /// @notice Owner (timelock): set the batch verifier.
+    /// @notice Owner (timelock): set the batch verifier (address(0) disables proving); records
+    ///         `verifierSetAt`, which extends open challenges to a whole prove window with it.
     function setVerifier(address verifier) external;
 
     /// @notice Owner (timelock): set parameters.
@@ -176,8 +189,19 @@ interface IRollup {
     function verifier() external view returns (IBatchVerifier);
     /// @notice Batch `batchId` (status Reverted when no longer canonical; empty for unknown ids).
     function getBatch(uint64 batchId) external view returns (Batch memory);
-    /// @notice Open challenge of `batchId` (empty if none).
+    /// @notice Open challenge of `batchId` (empty if none). Its `deadline` is the one set when it was
+    ///         opened; `challengeDeadline` gives the effective one.
     function getChallenge(uint64 batchId) external view returns (Challenge memory);
+    /// @notice Effective deadline of the open challenge on `batchId` (0 if none): a proof is accepted,
+    ///         and the challenge cannot be resolved against the batch, before this timestamp. It is
+    ///         `max(deadline, verifierSetAt + proveWindow)`, `proveWindow` as when the challenge opened,
+    ///         so a working verifier is always available for a whole prove window.
+    function challengeDeadline(uint64 batchId) external view returns (uint40);
+    /// @notice Timestamp of the last `setVerifier` (0 if never called).
+    function verifierSetAt() external view returns (uint64);
+    /// @notice Overdue L1 messages a batch must consume at least, when it leaves some overdue ones
+    ///         unconsumed (a batch that consumes every overdue message is always accepted).
+    function FORCED_INCLUSION_QUOTA() external view returns (uint64);
     /// @notice Id of the canonical tip.
     function tipId() external view returns (uint64);
     /// @notice Height of the canonical tip.

@@ -96,6 +96,7 @@ contract GasBenchmarks is Suite {
     }
 
     function test_gas_challenge_resolve() public {
+        _useVerifier(); // challenges need a verifier
         (uint64 id,) = _postEmpty(keccak256("r"));
         vm.deal(alice, BOND);
         vm.prank(alice);

@@ -103,6 +103,7 @@ contract SettlementPathsTest is Suite {
     }
 
     function test_challengeTimeout_revertsDescendantsAndSlashes_succeeds() public {
+        _useVerifier(); // challenges need a verifier
         (uint64 a,) = _postEmpty(keccak256("root-a"));
         (uint64 b,) = _postEmpty(keccak256("root-b-bad"));
         (uint64 c,) = _postEmpty(keccak256("root-c"));

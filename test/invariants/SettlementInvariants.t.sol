@@ -35,7 +35,7 @@ contract SettlementInvariantsTest is Test {
         h.setUp();
         (staking, set, bridge, rollup, token, usd) = h.contracts();
 
-        bytes4[] memory sel = new bytes4[](16);
+        bytes4[] memory sel = new bytes4[](17);
         sel[0] = SettlementHandler.depositETH.selector;
         sel[1] = SettlementHandler.depositUSD.selector;
         sel[2] = SettlementHandler.post.selector;
@@ -52,6 +52,7 @@ contract SettlementInvariantsTest is Test {
         sel[13] = SettlementHandler.pause.selector;
         sel[14] = SettlementHandler.warp.selector;
         sel[15] = SettlementHandler.equivocate.selector;
+        sel[16] = SettlementHandler.setVerifier.selector;
         targetContract(address(h));
         targetSelector(StdInvariant.FuzzSelector({addr: address(h), selectors: sel}));
     }
@@ -98,6 +99,28 @@ contract SettlementInvariantsTest is Test {
                 uint8(rollup.getBatch(rev[i]).status), uint8(IRollup.BatchStatus.Reverted), "status Reverted"
             );
         }
+    }
+
+    /// @notice An honest batch is never Reverted and no honest operator is slashed for it, whatever
+    ///         governance does with the verifier (given an honest prover that answers a challenge
+    ///         within a prove window of a working verifier); challenges need a verifier, a challenge
+    ///         voided by a missing verifier slashes nobody, and the guardian cannot pause during its
+    ///         cooldown.
+    /// forge-config: default.invariant.fail-on-revert = true
+    /// forge-config: ci.invariant.fail-on-revert = true
+    function invariant_honestBatchNeverReverted() public view {
+        uint64 n = h.batchCount();
+        for (uint64 id = 1; id <= n; ++id) {
+            if (h.isTrueBatch(id)) {
+                assertTrue(
+                    rollup.getBatch(id).status != IRollup.BatchStatus.Reverted, "honest batch Reverted"
+                );
+            }
+        }
+        assertEq(h.ghost_honestReverted(), 0, "an honest batch was reverted and its operator slashed");
+        assertEq(h.ghost_challengeWithoutVerifier(), 0, "a challenge was accepted without a verifier");
+        assertEq(h.ghost_voidWrong(), 0, "a voided challenge slashed or reverted");
+        assertEq(h.ghost_pauseInCooldown(), 0, "a pause was accepted inside the cooldown");
     }
 
     /// @notice (d) The bridge holds at least outstanding * scale of ETH and of the ERC-20, and the

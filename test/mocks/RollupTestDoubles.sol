@@ -5,8 +5,8 @@ import {IStaking} from "../../contracts/interfaces/IStaking.sol";
 import {IBatchVerifier} from "../../contracts/interfaces/IBatchVerifier.sol";
 
 /// @title RollupStakingDouble
-/// @notice TEST DOUBLE ONLY. The IStaking calls the rollup makes: `signerOf`, `unbondingDelay` and
-///         `slash` (recorded, optionally reverting or burning all its gas).
+/// @notice TEST DOUBLE ONLY. The IStaking calls the rollup makes: `signerOf`, `unbondingDelay`,
+///         `epochLength` and `slash` (recorded, optionally reverting or burning all its gas).
 contract RollupStakingDouble {
     struct SlashCall {
         address operator;
@@ -16,9 +16,12 @@ contract RollupStakingDouble {
 
     mapping(address => address) public signerOf;
     uint64 public unbondingDelay = 30 days;
+    uint64 public epochLength = 20;
     SlashCall[] internal _slashes;
     bool public slashReverts;
     bool public slashBurnsGas;
+    /// @notice gasleft() when the last `slash` call started.
+    uint256 public lastSlashGas;
 
     function setSigner(address op, address signer) external {
         signerOf[op] = signer;
@@ -45,6 +48,7 @@ contract RollupStakingDouble {
     }
 
     function slash(address operator, IStaking.SlashKind kind, address reporter) external returns (uint256) {
+        lastSlashGas = gasleft();
         if (slashReverts) revert IStaking.NotRegistered(operator);
         if (slashBurnsGas) {
             // Spin until the call runs out of gas.

@@ -23,8 +23,9 @@ import {IEquivocationSlasher} from "../../../contracts/interfaces/IEquivocationS
 ///         (honest ones are declared true to the TruthVerifierDouble, dishonest ones never are),
 ///         challenges, proofs of true batches, challenge timeouts, optimistic finalization,
 ///         withdrawals with real Merkle proofs, escape-hatch batches, snapshots, liveness reports,
-///         equivocation reports (real EIP-712 signatures), unjails, guardian pauses and time/block
-///         warps. Every action checks its preconditions and skips (counted) instead of reverting;
+///         equivocation reports (real EIP-712 signatures), unjails, guardian pauses, governance
+///         unsetting / setting the verifier, and time/block warps. An honest prover proves every
+///         challenged true batch before its effective deadline whenever a verifier is set. Every action checks its preconditions and skips (counted) instead of reverting;
 ///         the two rejections the test provokes on purpose (a replayed withdrawal, a withdrawal
 ///         beyond the outstanding amount) are caught and their error selector checked.
 /// @dev L2 model for honest batches: along a chain, withdrawals never exceed what the consumed
@@ -86,6 +87,10 @@ contract SettlementHandler is Suite {
     uint256 public ghost_wrongTakeover; // leader after a liveness report is not the expected one
     uint256 public ghost_claimMismatch;
     uint256 public ghost_tokensIn; // staking token pulled by staking (bonds, top-ups)
+    uint256 public ghost_honestReverted; // a true batch was reverted (its operator slashed)
+    uint256 public ghost_challengeWithoutVerifier; // a challenge was accepted while no verifier was set
+    uint256 public ghost_voidWrong; // a voided challenge slashed, reverted or left the batch not Pending
+    uint256 public ghost_pauseInCooldown; // a guardian pause was accepted inside the cooldown
     // leader samples: the leader of every block an action ran in, as of the end of that block
     uint64[] internal sampleBlocks;
     mapping(uint64 => address) public sampleLeader;
@@ -146,6 +151,11 @@ contract SettlementHandler is Suite {
     function slashSinks() external view returns (address[] memory a) {
         a = new address[](3);
         (a[0], a[1], a[2]) = (treasury, challenger, reporter);
+    }
+
+    /// @notice Whether batch `id` is a true transition from a true or finalized parent.
+    function isTrueBatch(uint64 id) external view returns (bool) {
+        return info[id].isTrue;
     }
 
     function reverted() external view returns (uint64[] memory) {
@@ -282,7 +292,7 @@ contract SettlementHandler is Suite {
         bool open = rollup.escapeHatchOpen();
         if (open != _escapeOpenByMirror()) ++ghost_escapeMismatch;
         uint64 parent = rollup.tipId();
-        if (!open || !_provableBase(parent)) {
+        if (!open || !_provableBase(parent) || address(rollup.verifier()) == address(0)) {
             _count("escape.skip");
             return;
         }
@@ -318,6 +328,14 @@ contract SettlementHandler is Suite {
         uint64 id = _pick(c, n, idSeed, preferFalse);
         vm.deal(challenger, challenger.balance + BOND);
         vm.prank(challenger);
+        if (address(rollup.verifier()) == address(0)) {
+            // Nobody could answer it: the rollup refuses it.
+            try rollup.challenge{value: BOND}(id) {
+                ++ghost_challengeWithoutVerifier;
+            } catch {}
+            _count("challenge.noVerifier");
+            return;
+        }
         rollup.challenge{value: BOND}(id);
         _count(info[id].isTrue ? bytes32("challenge.honestBatch") : bytes32("challenge.falseBatch"));
     }
@@ -325,7 +343,7 @@ contract SettlementHandler is Suite {
     /// @notice A prover proves a true canonical batch (pending, or challenged before its deadline).
     function prove(uint256 idSeed) external sync {
         (uint64[] memory c, uint256 n) = _candidates(1);
-        if (n == 0) {
+        if (n == 0 || address(rollup.verifier()) == address(0)) {
             _count("prove.skip");
             return;
         }
@@ -337,17 +355,24 @@ contract SettlementHandler is Suite {
         _count(wasChallenged ? bytes32("prove.challenged") : bytes32("prove.bounty"));
     }
 
-    /// @notice An open challenge is resolved after its deadline (waiting for it when `wait`): the
-    ///         batch and its descendants revert and only the batch's operator is slashed.
+    /// @notice An open challenge is resolved after its effective deadline (waiting for it when
+    ///         `wait`; the honest prover answers a true batch's meanwhile): the batch and its
+    ///         descendants revert and only the batch's operator is slashed. While no verifier is set
+    ///         it is voided instead: bond back, batch Pending, nobody slashed.
     function resolve(uint256 idSeed, bool wait) external sync {
         uint64 id;
+        bool noVerifier = address(rollup.verifier()) == address(0);
         for (uint64 k; k < batchCount; ++k) {
             uint64 cand = 1 + uint64((idSeed % batchCount + k) % batchCount);
-            IRollup.Challenge memory ch = rollup.getChallenge(cand);
-            if (ch.challenger == address(0)) continue;
-            if (rollup.isCanonical(cand) && block.timestamp < ch.deadline) {
+            if (rollup.getChallenge(cand).challenger == address(0)) continue;
+            uint40 deadline = rollup.challengeDeadline(cand);
+            if (rollup.isCanonical(cand) && !noVerifier && block.timestamp < deadline) {
                 if (!wait) continue;
-                _advance(ch.deadline - block.timestamp, 0);
+                _advance(deadline - block.timestamp, 0);
+                if (rollup.getChallenge(cand).challenger == address(0)) {
+                    _count("resolve.answeredByHonestProver");
+                    return;
+                }
             }
             id = cand;
             break;
@@ -359,6 +384,18 @@ contract SettlementHandler is Suite {
         if (!rollup.isCanonical(id)) {
             rollup.resolveChallenge(id);
             _count("resolve.refundOnly");
+            return;
+        }
+        if (noVerifier) {
+            (IStaking.Pool[] memory act, IStaking.Pool[] memory unb) = _snapshotPools();
+            uint64 tip = rollup.tipId();
+            rollup.resolveChallenge(id);
+            _checkSlash(address(0), 0, act, unb);
+            if (
+                rollup.getBatch(id).status != IRollup.BatchStatus.Pending || rollup.tipId() != tip
+                    || !rollup.isCanonical(id)
+            ) ++ghost_voidWrong;
+            _count("resolve.voided");
             return;
         }
         _resolveCanonical(id);
@@ -549,6 +586,15 @@ contract SettlementHandler is Suite {
             _count("unpause");
             return;
         }
+        if (block.timestamp < uint256(rollup.pausedUntil()) + rollup.params().maxPauseDuration) {
+            // Cooldown after the last pause: the rollup refuses a new one.
+            try rollup.pause(1) {
+                ++ghost_pauseInCooldown;
+            } catch {}
+            vm.stopPrank();
+            _count("pause.cooldown");
+            return;
+        }
         // The bridge refuses a new pause until maxPauseDuration after the last one ended.
         if (block.timestamp < uint256(bridge.pausedUntil()) + bridge.maxPauseDuration()) {
             vm.stopPrank();
@@ -559,6 +605,15 @@ contract SettlementHandler is Suite {
         bridge.pause(uint64(secs));
         vm.stopPrank();
         _count("pause");
+    }
+
+    /// @notice Governance (the owner, a timelock in deployments) unsets the verifier, e.g. after a
+    ///         verifier bug, or sets it (again): open challenges are voided while none is set and get
+    ///         a whole prove window with a new one.
+    function setVerifier(uint256 seed) external sync {
+        bool unset = seed % 3 == 0;
+        rollup.setVerifier(unset ? address(0) : address(verifier));
+        _count(unset ? bytes32("verifier.unset") : bytes32("verifier.set"));
     }
 
     /// @notice Time and blocks pass.
@@ -690,7 +745,7 @@ contract SettlementHandler is Suite {
             } else if (info[id].isTrue) {
                 ok = b.status == IRollup.BatchStatus.Pending
                     || (b.status == IRollup.BatchStatus.Challenged
-                        && block.timestamp < rollup.getChallenge(id).deadline);
+                        && block.timestamp < rollup.challengeDeadline(id));
             }
             if (ok) c[n++] = id;
         }
@@ -723,6 +778,7 @@ contract SettlementHandler is Suite {
         _checkSlash(op, staking.params().slashInvalidRootBps, act, unb);
         for (uint256 k; k < doomed.length; ++k) {
             revertedIds.push(doomed[k]);
+            if (info[doomed[k]].isTrue) ++ghost_honestReverted;
         }
     }
 
@@ -844,10 +900,28 @@ contract SettlementHandler is Suite {
     }
 
     function _advance(uint256 secs, uint256 blocks) internal {
+        _honestProversAct(timeNow + secs);
         timeNow += uint64(secs);
         blockNow += uint64(blocks);
         vm.warp(timeNow);
         vm.roll(blockNow);
+    }
+
+    /// @dev The honest prover (a liveness assumption, not something the contracts enforce): before time
+    ///      passes `until`, it proves every challenged true canonical batch whose effective deadline
+    ///      falls by then, when a verifier is set.
+    function _honestProversAct(uint256 until) internal {
+        if (address(rollup.verifier()) == address(0)) return;
+        uint64 tip = rollup.tipHeight();
+        for (uint64 h = rollup.lastFinalizedHeight() + 1; h <= tip; ++h) {
+            uint64 id = rollup.idAtHeight(h);
+            if (!info[id].isTrue || rollup.getBatch(id).status != IRollup.BatchStatus.Challenged) continue;
+            if (rollup.challengeDeadline(id) > until) continue;
+            vm.prank(prover);
+            rollup.proveBatch(id, info[id].data, info[id].proof);
+            if (rollup.isFinalized(id)) finalizedIds.push(id);
+            _count("prove.honestBeforeDeadline");
+        }
     }
 
     function _count(bytes32 name) internal {
