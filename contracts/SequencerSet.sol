@@ -4,6 +4,7 @@ pragma solidity 0.8.37;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {ISequencerSet} from "./interfaces/ISequencerSet.sol";
@@ -32,20 +33,21 @@ import {IRollup} from "./interfaces/IRollup.sol";
 ///      its contents and so its hash: an operator colluding with that proposer chooses among the
 ///      proposer's variants (or whether to propose at all), about one extra draw per variant tried.
 ///      (2) The caller still chooses whether and when, inside the window, to call `snapshot()`, and
-///      the seed is public from the boundary block on while the *stakes* are read at the call. As
-///      `r = H % totalStake`, any change of the total (even by 1 wei) gives an unrelated `r`: an
-///      operator (or any delegator of it) who may snapshot can try off-chain, for X = 0, 1, 2, ... wei
-///      of extra delegation, which total makes it leader of E, then delegate that X and snapshot in
-///      one transaction. With stake share p each X is a fresh draw, so N tries win with probability
-///      1 - (1 - p)^N (p = 1/6: 84 % with N = 10, 97 % with N = 20, > 99.99 % with N = 50), for the
-///      price of X wei locked for `unbondingDelay`. This only decides who leads E (which an honest
-///      member would also get with probability p, and where a late leader is still slashed and
-///      replaced); it cannot steal funds or break safety. The grinder must be the first to snapshot
-///      in the window: a keeper that snapshots early in every epoch narrows this but cannot close it
-///      (its transaction can be front-run).
+///      the seed is public from the boundary block on while the *stakes* are read at the call. The
+///      draw therefore scales a fixed uniform value by the total stake (`r = floor(H * T / 2^256)`,
+///      see *Leader*) instead of reducing it modulo the total: with `r = H % T` every wei of extra
+///      delegation gave an unrelated `r`, so an operator trying X = 0, 1, 2, ... wei found a winning
+///      total off-chain almost surely (a 1/6-stake operator: 84 % with 10 tries, 97 % with 20, >
+///      99.99 % with 50). With the scaled draw the point `H / 2^256` on the stake line is fixed, and
+///      X extra wei move the attacker's boundaries by about X: winning needs as much extra stake as
+///      the distance from its range to that point, locked for `unbondingDelay` like any stake, which
+///      is just the stake-weighted chance it buys (test
+///      `test_snapshot_stakeGrinding_extraWeiNeverChangesTheLeader_succeeds`). This only decides who
+///      leads E (where a late leader is still slashed and replaced); it cannot steal funds or break
+///      safety.
 ///
-///      Leader. For epoch `e` with set `S`: `r = uint256(keccak256(abi.encode(S.seed, e))) % S.totalStake`
-///      and the leader is the first member whose cumulative stake exceeds `r` (binary search over the
+///      Leader. For epoch `e` with set `S`: `r = floor(uint256(keccak256(abi.encode(S.seed, e))) *
+///      S.totalStake / 2^256)` (the high word of the 512-bit product, so `r < S.totalStake`) and the leader is the first member whose cumulative stake exceeds `r` (binary search over the
 ///      stored cumulative stakes, so `currentLeader()` costs O(log K) storage reads). The seed is
 ///      recorded at least one full epoch before it is used.
 ///
@@ -337,11 +339,12 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @dev Stake-weighted draw: first member whose cumulative stake exceeds
-    ///      `uint256(keccak256(abi.encode(seed, epoch))) % totalStake` (binary search).
+    ///      `floor(uint256(keccak256(abi.encode(seed, epoch))) * totalStake / 2^256)` (binary search).
     function _drawIndex(StoredSet storage s, uint64 epoch) internal view returns (uint256) {
         uint256[] storage cumulative = s.cumulative;
         uint256 n = cumulative.length;
-        uint256 r = uint256(keccak256(abi.encode(s.seed, epoch))) % cumulative[n - 1];
+        // Scaled, not reduced modulo the total: see the contract's notes on stake grinding.
+        (uint256 r,) = Math.mul512(uint256(keccak256(abi.encode(s.seed, epoch))), cumulative[n - 1]);
         uint256 low;
         uint256 high = n - 1; // cumulative[n - 1] > r always holds
         while (low < high) {

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Test} from "forge-std/Test.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 import {SequencerSet} from "../contracts/SequencerSet.sol";
 import {ISequencerSet} from "../contracts/interfaces/ISequencerSet.sol";
@@ -64,7 +65,8 @@ contract SequencerSetTest is Test {
         pure
         returns (address)
     {
-        uint256 r = uint256(keccak256(abi.encode(s.seed, epoch))) % s.totalStake;
+        // floor(H * T / 2^256), computed as floor(floor(H * T / 2^255) / 2).
+        uint256 r = Math.mulDiv(uint256(keccak256(abi.encode(s.seed, epoch))), s.totalStake, 1 << 255) >> 1;
         uint256 acc;
         for (uint256 i; i < s.stakes.length; ++i) {
             acc += s.stakes[i];
@@ -273,6 +275,31 @@ contract SequencerSetTest is Test {
             assertEq(set.setFor(target).seed, first, "same seed in every block of the window");
             assertEq(set.leaderAt(set.epochStartBlock(target)), leader, "grinding the block buys nothing");
             vm.revertToState(sid);
+        }
+    }
+
+    /// @dev Stake grinding: the seed is public once the boundary block exists, so whoever snapshots
+    ///      first could delegate X extra wei to itself before snapshotting. With `r = H % T` every X
+    ///      was a fresh draw (a 1/6 operator finds a winning X below 50 wei almost surely); with the
+    ///      scaled draw `r = H * T / 2^256` wei-sized changes of the total never move the leader.
+    function testFuzz_snapshot_stakeGrinding_extraWeiNeverChangesTheLeader_succeeds(bytes32 boundary) public {
+        uint256[] memory stakes = new uint256[](6);
+        for (uint256 i; i < 6; ++i) {
+            stakes[i] = 100 ether;
+        }
+        uint256 start = set.epochStartBlock(set.currentEpoch());
+        vm.setBlockhash(start - 1, boundary);
+        uint64 target = set.currentEpoch() + DELAY;
+        address first;
+        for (uint256 x; x < 50; ++x) {
+            stakes[5] = 100 ether + x; // the grinder (last in the ranking) adds x wei
+            _rank(stakes);
+            uint256 id = vm.snapshotState();
+            set.snapshot();
+            address leader = set.leaderAt(set.epochStartBlock(target));
+            vm.revertToState(id);
+            if (x == 0) first = leader;
+            assertEq(leader, first, "x extra wei changed the leader");
         }
     }
 
