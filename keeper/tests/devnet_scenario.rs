@@ -49,12 +49,23 @@ fn short_scenario_reaches_every_goal() {
     assert!(n("batches_posted") >= 3, "{last}");
     assert!(n("batches_finalized_optimistic") >= 1, "{last}");
     assert_eq!(n("batches_finalized_zk"), 0, "no verifier yet: {last}");
-    assert!(n("challenges") >= 1, "{last}");
-    for kind in ["liveness", "invalid_root", "equivocation"] {
+    for kind in ["liveness", "equivocation"] {
         assert!(
             r["slashes"][kind].as_u64().unwrap_or(0) >= 1,
             "{kind}: {last}"
         );
+    }
+    let invalid_root = r["slashes"]["invalid_root"].as_u64().expect("invalid_root");
+    if r["verifier_set"] == true {
+        assert!(n("challenges") >= 1, "{last}");
+        assert!(invalid_root >= 1, "{last}");
+    } else {
+        // `make devnet` deploys no verifier yet, so the rollup refuses every challenge (it could
+        // not be answered by a proof): the adversary's challenge of an honest batch is refused,
+        // nothing is challenged, nobody is slashed for a root.
+        assert!(n("challenges_refused") >= 1, "{last}");
+        assert_eq!(n("challenges"), 0, "{last}");
+        assert_eq!(invalid_root, 0, "{last}");
     }
     assert!(n("deposits") >= 5, "operators' and users' deposits: {last}");
     assert!(n("withdrawals_paid") >= 1, "{last}");

@@ -33,7 +33,7 @@ use std::time::Duration;
 
 use alloy::primitives::{Address, B256, U256};
 use alloy::providers::Provider;
-use alloy::sol_types::SolCall;
+use alloy::sol_types::{SolCall, SolEvent};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -172,6 +172,18 @@ impl<P: Provider + Clone> Challenger<P> {
         Rollup::new(self.rollup, &self.provider)
     }
 
+    /// The effective deadline of the open challenge on `id` (`Rollup.challengeDeadline`: never
+    /// before a verifier has been set for a whole prove window; 0 when none is open).
+    async fn deadline(&self, id: u64) -> Result<u64, ChallengerError> {
+        let d = self
+            .contract()
+            .challengeDeadline(id)
+            .call()
+            .await
+            .map_err(rpc("challengeDeadline"))?;
+        Ok(d.to::<u64>())
+    }
+
     /// Consider one derived batch: challenge it if it is wrong, canonical, not final, still
     /// inside its challenge window and not challenged yet (checked on L1, so this is idempotent
     /// across restarts and other challengers).
@@ -211,7 +223,7 @@ impl<P: Provider + Clone> Challenger<P> {
             state: ChallengeState::Open,
             challenge_tx: None,
             resolve_tx: None,
-            deadline: c.deadline.to::<u64>(),
+            deadline: self.deadline(id).await?,
         };
         if c.challenger == me {
             // Ours from before a restart (the record was not written yet).
@@ -234,6 +246,17 @@ impl<P: Provider + Clone> Challenger<P> {
             tracing::warn!(target: "janus::challenger", batch = id, reason = ?record.reason, "wrong batch (challenging is off)");
             return Ok(ChallengeAction::None);
         }
+        if rollup
+            .verifier()
+            .call()
+            .await
+            .map_err(rpc("verifier"))?
+            .is_zero()
+        {
+            // The rollup refuses challenges that no proof could answer (docs/protocol.md).
+            tracing::error!(target: "janus::challenger", batch = id, reason = ?record.reason, "wrong batch, but the rollup has no verifier and refuses every challenge: it finalizes unless a verifier is set inside its challenge window");
+            return self.record_not_ours(record, ChallengeState::NoVerifier);
+        }
         tracing::warn!(target: "janus::challenger", batch = id, reason = ?record.reason, "challenging");
         let out = send_call(
             &self.txmgr,
@@ -243,14 +266,9 @@ impl<P: Provider + Clone> Challenger<P> {
             U256::from(params.challengeBond),
         )
         .await?;
-        let c = rollup
-            .getChallenge(id)
-            .call()
-            .await
-            .map_err(rpc("getChallenge"))?;
         let hash = out.receipt.transaction_hash;
         record.challenge_tx = Some(hash);
-        record.deadline = c.deadline.to::<u64>();
+        record.deadline = self.deadline(id).await?;
         self.records.put(&record)?;
         Ok(ChallengeAction::Challenged(hash))
     }
@@ -285,6 +303,8 @@ impl<P: Provider + Clone> Challenger<P> {
                 // Closed without us: proven (bond lost) or resolved by someone else (won).
                 r.state = match b.status {
                     status::PROVEN | status::FINALIZED => ChallengeState::Lost,
+                    // Back to pending: voided (the verifier was removed), bond credited back.
+                    status::PENDING => ChallengeState::Voided,
                     _ => ChallengeState::Won,
                 };
                 if r.state == ChallengeState::Lost {
@@ -299,7 +319,8 @@ impl<P: Provider + Clone> Challenger<P> {
                 .call()
                 .await
                 .map_err(rpc("isCanonical"))?;
-            let due = !canonical || l1_now(&self.provider).await? >= c.deadline.to::<u64>();
+            // The effective deadline: a verifier set during the challenge extends it.
+            let due = !canonical || l1_now(&self.provider).await? >= self.deadline(id).await?;
             if !(due && self.cfg.resolve) {
                 continue;
             }
@@ -311,8 +332,19 @@ impl<P: Provider + Clone> Challenger<P> {
                 U256::ZERO,
             )
             .await?;
-            tracing::info!(target: "janus::challenger", batch = id, tx = %out.receipt.transaction_hash, "challenge resolved: batch reverted");
-            r.state = ChallengeState::Won;
+            let voided = out
+                .receipt
+                .inner
+                .logs()
+                .iter()
+                .any(|l| Rollup::ChallengeVoided::decode_log_data(l.data()).is_ok());
+            if voided {
+                tracing::warn!(target: "janus::challenger", batch = id, tx = %out.receipt.transaction_hash, "challenge voided: the rollup has no verifier any more (bond credited back, batch pending again)");
+                r.state = ChallengeState::Voided;
+            } else {
+                tracing::info!(target: "janus::challenger", batch = id, tx = %out.receipt.transaction_hash, "challenge resolved: batch reverted");
+                r.state = ChallengeState::Won;
+            }
             r.resolve_tx = Some(out.receipt.transaction_hash);
             self.records.put(&r)?;
             report.resolved.push(id);

@@ -61,6 +61,12 @@ pub enum ChallengeState {
     Won,
     /// The batch was proven after all: our bond paid the prover.
     Lost,
+    /// The verifier was removed while our challenge was open, so no proof could answer it: the
+    /// rollup voided it (bond credited back, batch pending again, nobody slashed).
+    Voided,
+    /// Wrong, but the rollup had no verifier and refused challenges (none could be answered by a
+    /// proof): the batch finalizes unless a verifier is set inside its challenge window (an alarm).
+    NoVerifier,
 }
 
 /// One row of the `challenges` table.
@@ -76,7 +82,8 @@ pub struct ChallengeRecord {
     pub challenge_tx: Option<B256>,
     /// Our `resolveChallenge` transaction.
     pub resolve_tx: Option<B256>,
-    /// L1 timestamp before which a proof is due (from `getChallenge`).
+    /// L1 timestamp before which a proof is due (`Rollup.challengeDeadline`: extended when the
+    /// verifier changed during the challenge).
     pub deadline: u64,
 }
 

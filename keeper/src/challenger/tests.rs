@@ -89,6 +89,8 @@ async fn wrong_root_is_challenged_once_and_resolved_after_the_prove_window() {
     let ch = challenger(&net, mgr.clone(), &store);
     let rollup = Rollup::new(net.at.rollup, &net.p);
     let bond = U256::from(rollup.params().call().await.expect("params").challengeBond);
+    // A challenge must be answerable by a proof: the rollup accepts one only with a verifier.
+    net.set_verifier(net.reject_all_verifier().await).await;
 
     let action = ch.on_batch(&derived).await.expect("challenge");
     assert!(
@@ -171,6 +173,64 @@ async fn wrong_root_is_challenged_once_and_resolved_after_the_prove_window() {
     );
     // Nothing left to do.
     assert_eq!(ch.sweep().await.expect("sweep"), SweepReport::default());
+}
+
+/// Without a verifier the rollup refuses challenges (none could be answered by a proof): the
+/// challenger records the wrong batch as an alarm and sends nothing. A challenge opened with a
+/// verifier that governance then removes is voided on resolution: bond back, batch pending again,
+/// nobody slashed.
+#[tokio::test]
+async fn wrong_root_without_a_verifier_is_an_alarm_and_a_removed_verifier_voids_the_challenge() {
+    let net = Devnet::start().await;
+    let (batch, _) = transfer_batch(&net).await;
+    let posting = Store::open(net.store_path("leader")).expect("store");
+    let Posted { id, operator, .. } = net.post(&batch, B256::repeat_byte(0x22), &posting).await;
+    let derived = net
+        .derive()
+        .await
+        .derivation
+        .batch(id)
+        .expect("derived")
+        .clone();
+
+    let store = Store::open(net.store_path("challenger")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let ch = challenger(&net, mgr.clone(), &store);
+    assert_eq!(
+        ch.on_batch(&derived).await.expect("no verifier"),
+        ChallengeAction::Recorded(ChallengeState::NoVerifier)
+    );
+    assert_eq!(mgr.metrics().snapshot()[0], 0, "no transaction sent");
+
+    // With a verifier the challenge opens; governance then removes the verifier.
+    net.set_verifier(net.reject_all_verifier().await).await;
+    let store = Store::open(net.store_path("challenger-2")).expect("store");
+    let ch = challenger(&net, mgr.clone(), &store);
+    assert!(matches!(
+        ch.on_batch(&derived).await.expect("challenge"),
+        ChallengeAction::Challenged(_)
+    ));
+    net.set_verifier(Address::ZERO).await;
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let staking = Staking::new(net.at.staking, &net.p);
+    let stake_before = staking.operatorStake(operator).call().await.expect("stake");
+    let window = rollup.params().call().await.expect("params").proveWindow;
+    net.warp(window + 1).await;
+    let report = ch.sweep().await.expect("sweep");
+    assert_eq!(report.resolved, vec![id]);
+    assert_eq!(
+        ch.records().get(id).expect("read").map(|r| r.state),
+        Some(ChallengeState::Voided)
+    );
+    assert!(
+        rollup.isCanonical(id).call().await.expect("canonical"),
+        "not reverted"
+    );
+    assert_eq!(
+        staking.operatorStake(operator).call().await.expect("stake"),
+        stake_before,
+        "nobody slashed"
+    );
 }
 
 #[tokio::test]

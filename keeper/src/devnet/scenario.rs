@@ -11,10 +11,14 @@
 //!    pair is reported to `EquivocationSlasher` (equivocation slash);
 //! 4. **finality**: L1 time moves past the challenge window; the nodes finalize; the view relays
 //!    the withdrawal of the finalized batch and the bridge pays it on L1;
-//! 5. **wrong root**: the next leader's signer posts a batch claiming a wrong state root (its node
-//!    stopped meanwhile, so one process owns the nonce); the nodes challenge it; L1 time moves past
-//!    the prove window; the challenge is resolved by timeout (no verifier yet): revert and slash;
-//! 6. **recovery**: an honest batch is posted on the reverted tip;
+//! 5. **wrong root** (when the rollup has a verifier): the next leader's signer posts a batch
+//!    claiming a wrong state root (its node stopped meanwhile, so one process owns the nonce); the
+//!    nodes challenge it; L1 time moves past the prove window; the challenge is resolved by
+//!    timeout: revert and slash. **Without a verifier** no proof could answer a challenge, so the
+//!    contracts refuse every challenge (an honest batch could otherwise be reverted for profit,
+//!    docs/protocol.md): an adversary's challenge of the honest tip is refused with
+//!    `VerifierNotSet` instead, and nobody is slashed;
+//! 6. **recovery** (after a wrong root): an honest batch is posted on the reverted tip;
 //! 7. **fresh sync**: a new node derives from L1 alone and must reach the running nodes' root and
 //!    L1's (`state_root_agreement`).
 //!
@@ -156,10 +160,17 @@ impl Scenario {
         self.stop_leader(net).await?;
         self.double_sign(net).await?;
         self.finality(net).await?;
-        self.wrong_root(net).await?;
-        let posted = lock(&net.counts).report.batches_posted;
-        say("step 6: an honest batch on the reverted tip");
-        wait(net, "recovery", |c| c.report.batches_posted > posted).await?;
+        let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+        let verifier = rollup.verifier().call().await.map_err(l1("verifier"))?;
+        lock(&net.counts).report.verifier_set = !verifier.is_zero();
+        if verifier.is_zero() {
+            self.refused_challenge(net).await?;
+        } else {
+            self.wrong_root(net).await?;
+            let posted = lock(&net.counts).report.batches_posted;
+            say("step 6: an honest batch on the reverted tip");
+            wait(net, "recovery", |c| c.report.batches_posted > posted).await?;
+        }
         let agree = fresh_sync(net).await?;
         let (n, p50, p99) = {
             let mut c = lock(&net.counts);
@@ -294,6 +305,51 @@ impl Scenario {
             c.report.batches_finalized_optimistic > 0 && c.report.withdrawals_paid > 0
         })
         .await
+    }
+
+    /// Step 5 without a verifier: a funded adversary challenges the honest tip with the bond; the
+    /// rollup refuses (`VerifierNotSet`), so no honest batch can be reverted while proofs cannot
+    /// be checked.
+    async fn refused_challenge(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        say("step 5: no verifier is set, so no proof could answer a challenge: an adversary challenges the honest tip");
+        let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+        let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
+        let bond = rollup
+            .params()
+            .call()
+            .await
+            .map_err(l1("params"))?
+            .challengeBond;
+        let adversary = account(&net.args.mnemonic, 29)?.address();
+        let refused = rollup
+            .challenge(tip)
+            .from(adversary)
+            .value(U256::from(bond))
+            .call()
+            .await;
+        match refused {
+            Err(e) => match e.as_decoded_interface_error::<Rollup::RollupErrors>() {
+                Some(Rollup::RollupErrors::VerifierNotSet(_)) => {
+                    say(format!(
+                        "challenge of batch {tip} refused: VerifierNotSet (the wrong-root step runs once a verifier is set)"
+                    ));
+                    lock(&net.counts).report.challenges_refused += 1;
+                    Ok(())
+                }
+                other => Err(DevnetError::L1 {
+                    what: "challenge without a verifier".into(),
+                    message: format!(
+                        "refused for another reason than VerifierNotSet: {other:?} ({e})"
+                    ),
+                }),
+            },
+            Ok(_) => Err(DevnetError::L1 {
+                what: "challenge without a verifier".into(),
+                message: format!(
+                    "the rollup accepted a challenge of batch {tip} with no verifier set"
+                ),
+            }),
+        }
     }
 
     async fn wrong_root(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {

@@ -243,13 +243,14 @@ impl<P: Provider + Clone> ProverClient<P> {
         match b.status {
             status::PENDING => {}
             status::CHALLENGED => {
-                let c = rollup
-                    .getChallenge(id)
+                // The effective deadline (extended when the verifier changed meanwhile).
+                let deadline = rollup
+                    .challengeDeadline(id)
                     .call()
                     .await
-                    .map_err(rpc("getChallenge"))?;
+                    .map_err(rpc("challengeDeadline"))?;
                 let now = crate::challenger::l1_now(&self.provider).await?;
-                if now >= c.deadline.to::<u64>() {
+                if now >= deadline.to::<u64>() {
                     return Err(not("prove window closed"));
                 }
             }

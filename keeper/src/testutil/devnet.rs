@@ -67,6 +67,7 @@ pub(crate) struct Addresses {
     pub sequencer_set: Address,
     pub staking: Address,
     pub equivocation_slasher: Address,
+    pub timelock: Address,
 }
 
 /// A batch [`Devnet::post`] put on L1.
@@ -298,6 +299,60 @@ impl Devnet {
             pipe.handle(&ev).await.expect("derive");
         }
         pipe
+    }
+
+    /// Governance as the tests need it: the timelock (impersonated on anvil) accepts ownership of
+    /// the rollup if it has not yet, and sets its verifier (`Address::ZERO` unsets it). Test-only:
+    /// a deployment changes the verifier through a scheduled timelock operation.
+    pub async fn set_verifier(&self, verifier: Address) {
+        let tl = self.at.timelock;
+        self.p
+            .anvil_impersonate_account(tl)
+            .await
+            .expect("impersonate");
+        self.p
+            .anvil_set_balance(tl, U256::from(10u128.pow(18)))
+            .await
+            .expect("fund");
+        let rollup = Rollup::new(self.at.rollup, &self.p);
+        if rollup.owner().call().await.expect("owner") != tl {
+            rollup
+                .acceptOwnership()
+                .from(tl)
+                .send()
+                .await
+                .expect("acceptOwnership")
+                .get_receipt()
+                .await
+                .expect("receipt");
+        }
+        let r = rollup
+            .setVerifier(verifier)
+            .from(tl)
+            .send()
+            .await
+            .expect("setVerifier")
+            .get_receipt()
+            .await
+            .expect("receipt");
+        assert!(r.status(), "setVerifier");
+        self.p
+            .anvil_stop_impersonating_account(tl)
+            .await
+            .expect("stop impersonating");
+    }
+
+    /// A verifier that rejects every proof (code set with `anvil_setCode`; test-only): challenges
+    /// can be opened, and none can be answered by a proof.
+    pub async fn reject_all_verifier(&self) -> Address {
+        let at = Address::repeat_byte(0x7e);
+        // PUSH1 0 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN: every call returns abi-encoded `false`.
+        let code = [0x60, 0x00, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3];
+        self.p
+            .anvil_set_code(at, code.to_vec().into())
+            .await
+            .expect("setCode");
+        at
     }
 
     /// Advance L1 time by `secs` and mine a block.
