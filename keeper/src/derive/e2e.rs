@@ -29,6 +29,19 @@ async fn derive_all(pipe: &mut Pipeline<RootProvider>, w: &mut L1Watcher<RootPro
     reorgs
 }
 
+/// L1 and the crate enforce one forced-inclusion rule (docs/l2-spec.md §4.1): the deployed
+/// rollup's quota is the one the sequencer packs batches by.
+#[tokio::test]
+async fn deployed_rollup_has_the_crates_forced_inclusion_quota() {
+    let net = Devnet::start().await;
+    let quota = Rollup::new(net.at.rollup, &net.p)
+        .FORCED_INCLUSION_QUOTA()
+        .call()
+        .await
+        .expect("FORCED_INCLUSION_QUOTA");
+    assert_eq!(quota, janus_l2::FORCED_INCLUSION_QUOTA);
+}
+
 #[tokio::test]
 async fn fresh_node_derives_the_posted_root_and_rolls_back_on_reorg() {
     // The fixture is current and the first sequencer set is in force.
