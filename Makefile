@@ -53,8 +53,13 @@ $(NVRTC_VENV)/.stamp:
 	$(NVRTC_VENV)/bin/pip install -q --disable-pip-version-check nvidia-cuda-nvrtc==13.0.88
 	@touch $@
 
+# The path is absolute: cargo runs each test binary from its crate's folder, where a relative
+# LD_LIBRARY_PATH names nothing (the kernel check then skipped silently). JANUS_REQUIRE_NVRTC=1 turns
+# that skip into a failure, since the package is installed here.
 test-rust: deps $(NVRTC_VENV)/.stamp
-	LD_LIBRARY_PATH="$$(dirname "$$(find $(NVRTC_VENV) -name 'libnvrtc.so.13' | head -1)")$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}" \
+	NVRTC_LIB="$$(find $(CURDIR)/$(NVRTC_VENV) -name 'libnvrtc.so.13' | head -1)"; \
+	  test -n "$$NVRTC_LIB" || { echo "libnvrtc.so.13 missing from $(NVRTC_VENV): rm -rf $(NVRTC_VENV) and retry"; exit 1; }; \
+	  LD_LIBRARY_PATH="$$(dirname "$$NVRTC_LIB")$${LD_LIBRARY_PATH:+:$$LD_LIBRARY_PATH}" JANUS_REQUIRE_NVRTC=1 \
 	  cargo test --workspace
 
 fuzz-ci: deps
