@@ -43,8 +43,8 @@ contract DataBindingTest is Test {
     // ---------------------------------------------------------------- plain reference
 
     function _be32(bytes memory d, uint256 i) internal pure returns (uint256) {
-        return (uint256(uint8(d[i])) << 24) | (uint256(uint8(d[i + 1])) << 16) | (uint256(uint8(d[i + 2])) << 8)
-            | uint256(uint8(d[i + 3]));
+        return (uint256(uint8(d[i])) << 24) | (uint256(uint8(d[i + 1])) << 16)
+            | (uint256(uint8(d[i + 2])) << 8) | uint256(uint8(d[i + 3]));
     }
 
     /// @dev The §12.1 coefficients, one word at a time.
@@ -155,10 +155,14 @@ contract DataBindingTest is Test {
             bytes1 old = d[i];
             d[i] = old ^ 0x01;
             if (i == 0) {
-                vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_VERSION));
+                vm.expectRevert(
+                    abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_VERSION)
+                );
                 h.evaluate(d, z0, z1);
             } else if (i >= 5 && i < 13) {
-                vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_LENGTH));
+                vm.expectRevert(
+                    abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_LENGTH)
+                );
                 h.evaluate(d, z0, z1);
             } else {
                 (uint64 m0, uint64 m1) = h.evaluate(d, z0, z1);
@@ -171,10 +175,14 @@ contract DataBindingTest is Test {
     // ---------------------------------------------------------------- fuzz
 
     /// @notice Random framing-valid data and a random point: the library equals the plain reference.
-    function testFuzz_evaluate_matchesReference_succeeds(uint256 seed, uint8 m, uint8 t, uint64 z0, uint64 z1, bool ones)
-        public
-        view
-    {
+    function testFuzz_evaluate_matchesReference_succeeds(
+        uint256 seed,
+        uint8 m,
+        uint8 t,
+        uint64 z0,
+        uint64 z1,
+        bool ones
+    ) public view {
         m = uint8(bound(m, 0, 6));
         t = uint8(bound(t, 0, 6));
         z0 = uint64(bound(z0, 0, P - 1));
@@ -189,13 +197,16 @@ contract DataBindingTest is Test {
     }
 
     /// @notice Boundary points: z = (p - 1, p - 1), (0, 0) and the top of the canonical range per component.
-    function testFuzz_evaluate_boundaryPoints_matchReference_succeeds(uint256 seed, uint8 m, uint8 t, uint8 which)
-        public
-        view
-    {
+    function testFuzz_evaluate_boundaryPoints_matchReference_succeeds(
+        uint256 seed,
+        uint8 m,
+        uint8 t,
+        uint8 which
+    ) public view {
         m = uint8(bound(m, 0, 4));
         t = uint8(bound(t, 0, 4));
-        uint64[2][4] memory zs = [[uint64(P - 1), uint64(P - 1)], [uint64(0), 0], [uint64(P - 1), 0], [uint64(0), uint64(P - 1)]];
+        uint64[2][4] memory zs =
+            [[uint64(P - 1), uint64(P - 1)], [uint64(0), 0], [uint64(P - 1), 0], [uint64(0), uint64(P - 1)]];
         uint64[2] memory z = zs[which % 4];
         bytes memory d = _data(seed, m, t, seed % 2 == 0);
         (uint64 y0, uint64 y1) = h.evaluate(d, z[0], z[1]);
@@ -222,7 +233,9 @@ contract DataBindingTest is Test {
         (uint64 y0, uint64 y1) = h.evaluate(d, FZ0, FZ1);
         d[pos] = d[pos] ^ bytes1(flip);
         if (pos == 0) {
-            vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_VERSION));
+            vm.expectRevert(
+                abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_VERSION)
+            );
             h.evaluate(d, FZ0, FZ1);
         } else if (pos >= 5 && pos < 13) {
             vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_LENGTH));
@@ -242,9 +255,13 @@ contract DataBindingTest is Test {
     }
 
     function test_evaluate_pointEqualToP_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(DataBinding.NonCanonicalChallenge.selector, uint64(P), uint64(0)));
+        vm.expectRevert(
+            abi.encodeWithSelector(DataBinding.NonCanonicalChallenge.selector, uint64(P), uint64(0))
+        );
         h.evaluate(_data(1, 0, 0, false), uint64(P), 0);
-        vm.expectRevert(abi.encodeWithSelector(DataBinding.NonCanonicalChallenge.selector, uint64(1), uint64(P)));
+        vm.expectRevert(
+            abi.encodeWithSelector(DataBinding.NonCanonicalChallenge.selector, uint64(1), uint64(P))
+        );
         h.evaluate(_data(1, 0, 0, false), 1, uint64(P));
     }
 
@@ -256,7 +273,9 @@ contract DataBindingTest is Test {
         v2[0] = 0x02;
         vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_VERSION));
         h.evaluate(v2, FZ0, FZ1);
-        vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_SHORT_HEADER));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRollup.MalformedBatchData.selector, BatchData.ERR_SHORT_HEADER)
+        );
         h.evaluate(new bytes(12), FZ0, FZ1);
         bytes memory shorter = new bytes(d.length - 1);
         for (uint256 i; i < shorter.length; ++i) {
