@@ -191,10 +191,9 @@ library DataBinding {
                 y1 := mod(y1, P)
             }
             // Transactions (137 bytes): blocks of 8, 8, 8, 8 and 3 words.
-            for { mstore(add(ptr, 0x40), add(data.offset, data.length)) } lt(off, mload(add(ptr, 0x40))) { off := add(
-                off,
-                137
-            ) } {
+            for { mstore(add(ptr, 0x40), add(data.offset, data.length)) } lt(off, mload(add(ptr, 0x40))) {
+                off := add(off, 137)
+            } {
                 let w
                 let s
                 let c

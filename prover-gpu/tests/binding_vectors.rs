@@ -193,22 +193,29 @@ fn datas() -> Vec<(&'static str, Vec<u8>)> {
         k = k.wrapping_add(1);
         k
     };
-    let count_m: Vec<[u8; MESSAGE_BYTES]> = (0..3)
-        .map(|_| std::array::from_fn(|_| counter()))
-        .collect();
-    let count_t: Vec<[u8; TX_BYTES]> = (0..2)
-        .map(|_| std::array::from_fn(|_| counter()))
-        .collect();
+    let count_m: Vec<[u8; MESSAGE_BYTES]> =
+        (0..3).map(|_| std::array::from_fn(|_| counter())).collect();
+    let count_t: Vec<[u8; TX_BYTES]> = (0..2).map(|_| std::array::from_fn(|_| counter())).collect();
     vec![
         ("l2-vectors batch", real),
         ("empty", Batch::default().encode().unwrap()),
-        ("empty, fee account 0xffffffff", raw_data(u32::MAX, &[], &[])),
+        (
+            "empty, fee account 0xffffffff",
+            raw_data(u32::MAX, &[], &[]),
+        ),
         ("deposits only", deposits.encode().unwrap()),
         ("transactions only", txs_only.encode().unwrap()),
-        ("256 messages and 200 transactions", large_batch().encode().unwrap()),
+        (
+            "256 messages and 200 transactions",
+            large_batch().encode().unwrap(),
+        ),
         (
             "0xff everywhere (3 messages, 2 transactions)",
-            raw_data(u32::MAX, &[[0xff; MESSAGE_BYTES]; 3], &[[0xff; TX_BYTES]; 2]),
+            raw_data(
+                u32::MAX,
+                &[[0xff; MESSAGE_BYTES]; 3],
+                &[[0xff; TX_BYTES]; 2],
+            ),
         ),
         (
             "counting bytes (3 messages, 2 transactions)",
@@ -229,7 +236,10 @@ fn vectors() -> String {
     for (i, (name, data)) in datas().iter().enumerate() {
         let packed = pack_raw(data);
         if let Ok(strict) = PackedBatch::from_data(data) {
-            assert_eq!(strict, packed, "{name}: raw packing differs from the strict one");
+            assert_eq!(
+                strict, packed,
+                "{name}: raw packing differs from the strict one"
+            );
         }
         let coefficients = packed.coefficients();
         let m = packed
@@ -254,7 +264,11 @@ fn vectors() -> String {
                 assert_eq!(y, y_challenge);
             }
             if label == "0" {
-                assert_eq!(y, [*coefficients.last().unwrap(), 0], "P(0) is the last word");
+                assert_eq!(
+                    y,
+                    [*coefficients.last().unwrap(), 0],
+                    "P(0) is the last word"
+                );
             }
             if label == "1" {
                 let sum = coefficients.iter().map(|c| *c as u128).sum::<u128>() % P as u128;
