@@ -117,7 +117,7 @@ fn large_batch() -> Batch {
     let txs = (0..200u64)
         .map(|i| match i % 5 {
             0 => Tx::Noop,
-            1 | 2 | 3 => Tx::Transfer(Transfer {
+            1..=3 => Tx::Transfer(Transfer {
                 from: s.next() as u32,
                 to: s.next() as u32,
                 asset: s.next() as u32,
