@@ -192,4 +192,5 @@ pub fn is_fixed_wire_generator<Fl: RichField + Extendable<DD>, const DD: usize>(
     generator.id() == "JanusFixedWireGenerator"
 }
 pub mod batch;
+pub mod commit;
 pub mod progress;
