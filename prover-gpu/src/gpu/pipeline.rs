@@ -15,7 +15,6 @@ use plonky2::field::types::{Field, PrimeField64};
 use plonky2::fri::oracle::PolynomialBatch;
 use plonky2::hash::hash_types::HashOut;
 use plonky2::hash::merkle_tree::{MerkleCap, MerkleTree};
-use plonky2::util::timing::TimingTree;
 
 use super::device::GpuDevice;
 use super::error::GpuError;
@@ -352,7 +351,8 @@ fn commit_on_gpu(
 }
 
 /// `PolynomialBatch::from_values(values, rate_bits, false, cap_height, ..)` on the GPU when
-/// `gpu` is `Some`, else on the CPU (plonky2 itself). Equal results either way.
+/// `gpu` is `Some`, else on all CPU cores ([`crate::prover::commit`]). Equal results either
+/// way.
 pub fn commit_values(
     gpu: Option<&GpuDevice>,
     values: Vec<PolynomialValues<F>>,
@@ -364,13 +364,8 @@ pub fn commit_values(
             let polys: Vec<&[F]> = values.iter().map(|v| v.values.as_slice()).collect();
             commit_on_gpu(gpu, &polys, rate_bits, cap_height, true)
         }
-        None => Ok(PolynomialBatch::from_values(
-            values,
-            rate_bits,
-            false,
-            cap_height,
-            &mut TimingTree::default(),
-            None,
+        None => Ok(crate::prover::commit::commit_values(
+            values, rate_bits, cap_height,
         )),
     }
 }
@@ -387,13 +382,8 @@ pub fn commit_coeffs(
             let polys: Vec<&[F]> = coeffs.iter().map(|c| c.coeffs.as_slice()).collect();
             commit_on_gpu(gpu, &polys, rate_bits, cap_height, false)
         }
-        None => Ok(PolynomialBatch::from_coeffs(
-            coeffs,
-            rate_bits,
-            false,
-            cap_height,
-            &mut TimingTree::default(),
-            None,
+        None => Ok(crate::prover::commit::commit_coeffs(
+            coeffs, rate_bits, cap_height,
         )),
     }
 }

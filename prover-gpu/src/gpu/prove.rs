@@ -1,7 +1,15 @@
 //! A plonky2 prover on plonky2 1.1's public API whose three commitments (wires, Z + partial
 //! products, quotient chunks) go through [`super::pipeline`] — on the GPU when one is given,
-//! else on the CPU. It follows plonky2's `prove_with_partition_witness` step for step (same
-//! transcript), so its proofs equal [`crate::prover::prove_deterministic`]'s byte for byte.
+//! else on all CPU cores ([`crate::prover::commit`]). It follows plonky2's
+//! `prove_with_partition_witness` step for step (same transcript), so its proofs equal
+//! [`crate::prover::prove_deterministic`]'s byte for byte, whatever the number of threads:
+//! every parallel step (commitments, partial products, quotient, openings and FRI in
+//! [`crate::prover::fri`]) is an order-preserving map or fills fixed slots, and the FRI
+//! proof of work returns the smallest nonce as plonky2's sequential search does (plonky2's
+//! `parallel` feature stays off).
+//!
+//! [`prove_cpu`] is the same prover for any config (the Keccak wrapper's included), on the CPU;
+//! [`prove_with_gpu`] takes the Poseidon config and an optional GPU.
 //!
 //! plonky2 keeps the quotient computation (`compute_quotient_polys`,
 //! `eval_vanishing_poly_base_batch`) and the partial-products helpers `pub(crate)`; they are
@@ -21,64 +29,147 @@ use plonky2::iop::witness::{PartialWitness, PartitionWitness, Witness};
 use plonky2::plonk::circuit_data::{CircuitData, CommonCircuitData};
 use plonky2::plonk::config::{GenericConfig, Hasher};
 use plonky2::plonk::proof::{OpeningSet, Proof, ProofWithPublicInputs};
-use plonky2::util::timing::TimingTree;
 
 use super::device::GpuDevice;
-use super::pipeline::{commit_coeffs, commit_values};
+use super::pipeline;
 use super::quotient::{compute_quotient_polys, wires_permutation_partial_products_and_zs};
 use crate::error::ProverError;
-use crate::prover::{C, D, F};
-
-type InnerHasher = <C as GenericConfig<D>>::InnerHasher;
-type Hash = <C as GenericConfig<D>>::Hasher;
+use crate::prover::{catch_panic, check_deterministic, commit, fri, C, D, F};
 
 fn err(e: impl std::fmt::Display) -> ProverError {
     ProverError::Proving(e.to_string())
 }
 
-/// Prove `witness` for `data` with the commitments on `gpu` (`None`: on the CPU). `data` must
-/// be deterministic (built with [`crate::prover::build_deterministic`]).
+/// Where the three commitments of a proof are computed.
+trait Commit<Cf: GenericConfig<D, F = F>> {
+    fn values(
+        &self,
+        values: Vec<PolynomialValues<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, Cf, D>, ProverError>;
+    fn coeffs(
+        &self,
+        coeffs: Vec<PolynomialCoeffs<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, Cf, D>, ProverError>;
+}
+
+/// All CPU cores, any config.
+struct Cpu;
+
+impl<Cf: GenericConfig<D, F = F>> Commit<Cf> for Cpu {
+    fn values(
+        &self,
+        values: Vec<PolynomialValues<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, Cf, D>, ProverError> {
+        Ok(commit::commit_values(values, rate_bits, cap_height))
+    }
+
+    fn coeffs(
+        &self,
+        coeffs: Vec<PolynomialCoeffs<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, Cf, D>, ProverError> {
+        Ok(commit::commit_coeffs(coeffs, rate_bits, cap_height))
+    }
+}
+
+/// The GPU pipeline (Poseidon trees).
+struct Gpu<'a>(&'a GpuDevice);
+
+fn gpu_err(e: super::GpuError) -> ProverError {
+    ProverError::Proving(format!("GPU: {e}"))
+}
+
+impl Commit<C> for Gpu<'_> {
+    fn values(
+        &self,
+        values: Vec<PolynomialValues<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, C, D>, ProverError> {
+        pipeline::commit_values(Some(self.0), values, rate_bits, cap_height).map_err(gpu_err)
+    }
+
+    fn coeffs(
+        &self,
+        coeffs: Vec<PolynomialCoeffs<F>>,
+        rate_bits: usize,
+        cap_height: usize,
+    ) -> Result<PolynomialBatch<F, C, D>, ProverError> {
+        pipeline::commit_coeffs(Some(self.0), coeffs, rate_bits, cap_height).map_err(gpu_err)
+    }
+}
+
+/// Prove `witness` for `data` with the commitments on `gpu` (`None`: on all CPU cores, i.e.
+/// [`prove_cpu`]). `data` must be deterministic (built with
+/// [`crate::prover::build_deterministic`]).
 pub fn prove_with_gpu(
     gpu: Option<&GpuDevice>,
     data: &CircuitData<F, C, D>,
     witness: PartialWitness<F>,
 ) -> Result<ProofWithPublicInputs<F, C, D>, ProverError> {
-    let (prover, common) = (&data.prover_only, &data.common);
-    if common.config.zero_knowledge || !common.luts.is_empty() {
-        return Err(err(
-            "GPU prover: zero-knowledge and lookup circuits are not supported",
-        ));
+    match gpu {
+        Some(gpu) => prove_on(&Gpu(gpu), data, witness),
+        None => prove_cpu(data, witness),
     }
-    let partition = generate_partial_witness(witness, prover, common).map_err(err)?;
-    prove_partition(gpu, data, partition)
 }
 
-fn prove_partition(
-    gpu: Option<&GpuDevice>,
-    data: &CircuitData<F, C, D>,
+/// Prove `witness` for `data` on all CPU cores (rayon's current pool), any config: the proof
+/// equals [`crate::prover::prove_deterministic`]'s byte for byte whatever the number of
+/// threads. `data` must be deterministic (built with [`crate::prover::build_deterministic`]).
+pub fn prove_cpu<Cf: GenericConfig<D, F = F>>(
+    data: &CircuitData<F, Cf, D>,
+    witness: PartialWitness<F>,
+) -> Result<ProofWithPublicInputs<F, Cf, D>, ProverError> {
+    prove_on(&Cpu, data, witness)
+}
+
+fn prove_on<Cf: GenericConfig<D, F = F>>(
+    commit: &impl Commit<Cf>,
+    data: &CircuitData<F, Cf, D>,
+    witness: PartialWitness<F>,
+) -> Result<ProofWithPublicInputs<F, Cf, D>, ProverError> {
+    let (prover, common) = (&data.prover_only, &data.common);
+    check_deterministic(data)?;
+    if !common.luts.is_empty() {
+        return Err(err("this prover does not support lookup tables"));
+    }
+    catch_panic(|| {
+        let partition = generate_partial_witness(witness, prover, common).map_err(err)?;
+        prove_partition(commit, data, partition)
+    })
+}
+
+fn prove_partition<Cf: GenericConfig<D, F = F>>(
+    commit: &impl Commit<Cf>,
+    data: &CircuitData<F, Cf, D>,
     partition: PartitionWitness<F>,
-) -> Result<ProofWithPublicInputs<F, C, D>, ProverError> {
+) -> Result<ProofWithPublicInputs<F, Cf, D>, ProverError> {
     let (prover, common) = (&data.prover_only, &data.common);
     let config = &common.config;
     let num_challenges = config.num_challenges;
     let (rate_bits, cap_height) = (config.fri_config.rate_bits, config.fri_config.cap_height);
-    let gpu_err = |e: super::GpuError| ProverError::Proving(format!("GPU: {e}"));
 
     let public_inputs = partition.get_targets(&prover.public_inputs);
-    let public_inputs_hash = InnerHasher::hash_no_pad(&public_inputs);
+    let public_inputs_hash = Cf::InnerHasher::hash_no_pad(&public_inputs);
     let witness = partition.full_witness();
     let degree = common.degree();
     let wires_values: Vec<PolynomialValues<F>> = (0..config.num_wires)
         .map(|j| PolynomialValues::new((0..degree).map(|i| witness.get_wire(i, j)).collect()))
         .collect();
-    let wires_commitment =
-        commit_values(gpu, wires_values, rate_bits, cap_height).map_err(gpu_err)?;
+    let wires_commitment = commit.values(wires_values, rate_bits, cap_height)?;
 
-    let mut challenger = Challenger::<F, Hash>::new();
+    let mut challenger = Challenger::<F, Cf::Hasher>::new();
     common.fri_params.observe(&mut challenger);
-    challenger.observe_hash::<Hash>(prover.circuit_digest);
-    challenger.observe_hash::<InnerHasher>(public_inputs_hash);
-    challenger.observe_cap::<Hash>(&wires_commitment.merkle_tree.cap);
+    challenger.observe_hash::<Cf::Hasher>(prover.circuit_digest);
+    challenger.observe_hash::<Cf::InnerHasher>(public_inputs_hash);
+    challenger.observe_cap::<Cf::Hasher>(&wires_commitment.merkle_tree.cap);
     let betas = challenger.get_n_challenges(num_challenges);
     let gammas = challenger.get_n_challenges(num_challenges);
 
@@ -90,9 +181,8 @@ fn prove_partition(
         .map(|v| v.pop().ok_or_else(|| err("no Z polynomial")))
         .collect::<Result<_, _>>()?;
     let zs_partial_products = [plonk_z_vecs, partial_products_and_zs.concat()].concat();
-    let zs_commitment =
-        commit_values(gpu, zs_partial_products, rate_bits, cap_height).map_err(gpu_err)?;
-    challenger.observe_cap::<Hash>(&zs_commitment.merkle_tree.cap);
+    let zs_commitment = commit.values(zs_partial_products, rate_bits, cap_height)?;
+    challenger.observe_cap::<Cf::Hasher>(&zs_commitment.merkle_tree.cap);
     let alphas = challenger.get_n_challenges(num_challenges);
 
     let quotient_polys = compute_quotient_polys(
@@ -113,15 +203,15 @@ fn prove_partition(
         })?;
         chunks.extend(q.chunks(degree));
     }
-    let quotient_commitment = commit_coeffs(gpu, chunks, rate_bits, cap_height).map_err(gpu_err)?;
-    challenger.observe_cap::<Hash>(&quotient_commitment.merkle_tree.cap);
+    let quotient_commitment = commit.coeffs(chunks, rate_bits, cap_height)?;
+    challenger.observe_cap::<Cf::Hasher>(&quotient_commitment.merkle_tree.cap);
 
     let zeta = challenger.get_extension_challenge::<D>();
     let g = <F as Extendable<D>>::Extension::primitive_root_of_unity(common.degree_bits());
     if zeta.exp_power_of_2(common.degree_bits()) == <F as Extendable<D>>::Extension::ONE {
         return Err(err("opening point is in the subgroup"));
     }
-    let openings = OpeningSet::new(
+    let openings = fri::opening_set(
         zeta,
         g,
         &prover.constants_sigmas_commitment,
@@ -132,7 +222,7 @@ fn prove_partition(
     );
     challenger.observe_openings(&fri_openings(&openings));
     let instance = fri_instance(common, zeta);
-    let opening_proof = PolynomialBatch::<F, C, D>::prove_openings(
+    let opening_proof = fri::prove_openings(
         &instance,
         &[
             &prover.constants_sigmas_commitment,
@@ -142,9 +232,6 @@ fn prove_partition(
         ],
         &mut challenger,
         &common.fri_params,
-        None,
-        None,
-        &mut TimingTree::default(),
     );
     Ok(ProofWithPublicInputs {
         proof: Proof {

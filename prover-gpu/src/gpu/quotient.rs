@@ -11,24 +11,25 @@ use plonky2::fri::oracle::PolynomialBatch;
 use plonky2::hash::hash_types::HashOut;
 use plonky2::iop::witness::MatrixWitness;
 use plonky2::plonk::circuit_data::{CircuitData, CommonCircuitData};
+use plonky2::plonk::config::GenericConfig;
 use plonky2::plonk::vars::EvaluationVarsBaseBatch;
 use plonky2::util::serialization::{Buffer, Read, Write};
 use plonky2::util::{log2_ceil, transpose};
 
 use rayon::prelude::*;
 
-use crate::prover::{C, D, F};
+use crate::prover::{D, F};
 
 /// Points per batch of the quotient evaluation (plonky2's `BATCH_SIZE`).
 const BATCH_SIZE: usize = 32;
 
 /// plonky2's `wires_permutation_partial_products_and_zs`: the partial products of one
 /// challenge, then Z as the last polynomial.
-pub fn wires_permutation_partial_products_and_zs(
+pub fn wires_permutation_partial_products_and_zs<Cf: GenericConfig<D, F = F>>(
     witness: &MatrixWitness<F>,
     beta: F,
     gamma: F,
-    data: &CircuitData<F, C, D>,
+    data: &CircuitData<F, Cf, D>,
 ) -> Vec<PolynomialValues<F>> {
     let (prover, common) = (&data.prover_only, &data.common);
     let degree = common.quotient_degree_factor;
@@ -157,11 +158,11 @@ fn gate_constraints_batch(
 /// plonky2's `compute_quotient_polys` (no lookups): the quotient polynomials' coefficients,
 /// one per challenge, of degree < quotient_degree_factor · n (before trimming).
 #[allow(clippy::too_many_arguments)]
-pub fn compute_quotient_polys(
-    data: &CircuitData<F, C, D>,
+pub fn compute_quotient_polys<Cf: GenericConfig<D, F = F>>(
+    data: &CircuitData<F, Cf, D>,
     public_inputs_hash: &HashOut<F>,
-    wires: &PolynomialBatch<F, C, D>,
-    zs: &PolynomialBatch<F, C, D>,
+    wires: &PolynomialBatch<F, Cf, D>,
+    zs: &PolynomialBatch<F, Cf, D>,
     betas: &[F],
     gammas: &[F],
     alphas: &[F],

@@ -11,11 +11,12 @@ use plonky2::plonk::proof::ProofWithPublicInputs;
 use std::sync::OnceLock;
 
 use super::progress::Stage;
-use super::{prove_deterministic, C, D, F};
+use super::{C, D, F};
 use crate::circuit::packing::{evaluate, PackedBatch};
 use crate::circuit::witness::BatchWitness;
 use crate::circuit::{BatchCircuit, BatchPublicInputs};
 use crate::error::ProverError;
+use crate::gpu::prove::prove_with_gpu;
 use crate::recursion::{AggregationCircuit, WrapC, WrapperCircuit};
 
 /// A proof of one batch with its decoded public inputs.
@@ -115,7 +116,7 @@ impl BatchProver {
     pub fn prove_witness(&self, witness: &BatchWitness) -> Result<BatchProof, ProverError> {
         let pw = witness.assign(&self.circuit)?;
         let _stage = Stage::start("proving batch");
-        let proof = prove_deterministic(&self.circuit.data, pw)?;
+        let proof = prove_with_gpu(None, &self.circuit.data, pw)?;
         let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
         Ok(BatchProof { proof, public })
     }
@@ -182,7 +183,7 @@ impl BatchProver {
     }
 
     /// Prove several batches applied in sequence from `state`; with the `parallel` feature the
-    /// proofs run on separate threads (each proof stays sequential, hence deterministic).
+    /// proofs run on separate threads (each also uses rayon's pool; proofs stay deterministic).
     pub fn prove_batches(
         &self,
         state: &State,

@@ -13,17 +13,31 @@
 //!    `parallel` feature any thread's witness wins. Without that feature
 //!    (`plonky2_maybe_rayon`'s sequential mock) `find_any` is `Iterator::find`, i.e. the
 //!    **smallest** nonce. This crate therefore depends on plonky2 with `default-features =
-//!    false` and never enables `plonky2/parallel`; parallelism is across proofs instead (feature
-//!    `parallel` of this crate). Nothing else in the workspace may turn `plonky2/parallel` on
-//!    for a build that links this crate (cargo unifies features).
+//!    false` and never enables `plonky2/parallel` (nothing else in the workspace may turn it on
+//!    for a build that links this crate: cargo unifies features; `tests/determinism_cores.rs`
+//!    checks it is off).
+//!
+//! With `plonky2/parallel` off, plonky2's own `CircuitData::prove` runs on one core. The
+//! provers the crate uses ([`crate::gpu::prove::prove_with_gpu`] with no GPU, and
+//! [`crate::gpu::prove::prove_cpu`] for the Keccak wrapper) follow plonky2's prover step for
+//! step on its public API and use every core of rayon's current pool where the result cannot
+//! depend on scheduling: the three commitments ([`commit`]: iFFT/LDE per polynomial, transpose,
+//! Merkle tree in plonky2's layout), the partial products and the quotient (order-preserving
+//! maps), the openings and the FRI proof ([`fri`]: combination by coefficient ranges, FFTs,
+//! commit-phase trees, query rounds; the proof of work searched window by window, keeping the
+//! lowest hit, so it returns the smallest nonce as the sequential search does). Their proofs
+//! equal [`prove_deterministic`]'s byte for byte on any number of threads
+//! (`tests/determinism_cores.rs`); [`prove_deterministic`] is kept as the single-threaded
+//! reference. Independent proofs can additionally run side by side (feature `parallel`,
+//! [`batch::BatchProver::prove_batches`]).
 //!
 //! Zero knowledge must be off (`zero_knowledge = false`, as in
 //! `CircuitConfig::standard_recursion_config`): blinding draws from the RNG. Janus proofs hide
 //! nothing (all batch data is public), so this costs nothing.
 //!
-//! With both fixed, [`prove_deterministic`] returns byte-identical proofs (plonky2's
-//! `ProofWithPublicInputs::to_bytes`) for the same circuit and witness, on any machine, and the
-//! stock `verify` accepts them.
+//! With both fixed, [`prove_deterministic`] (and the all-cores provers above) return
+//! byte-identical proofs (plonky2's `ProofWithPublicInputs::to_bytes`) for the same circuit and
+//! witness, on any machine, and the stock `verify` accepts them.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -157,6 +171,22 @@ where
     Fl: RichField + Extendable<DD>,
     Cf: GenericConfig<DD, F = Fl>,
 {
+    check_deterministic(data)?;
+    catch_panic(|| {
+        data.prove(witness)
+            .map_err(|e| ProverError::Proving(e.to_string()))
+    })
+}
+
+/// Fails unless `data` proves deterministically: zero knowledge off and no RNG-backed
+/// generators left (see the module docs).
+pub(crate) fn check_deterministic<Fl, Cf, const DD: usize>(
+    data: &CircuitData<Fl, Cf, DD>,
+) -> Result<(), ProverError>
+where
+    Fl: RichField + Extendable<DD>,
+    Cf: GenericConfig<DD, F = Fl>,
+{
     if data.common.config.zero_knowledge
         || data
             .prover_only
@@ -168,9 +198,16 @@ where
             "circuit data is not deterministic; build it with build_deterministic".into(),
         ));
     }
-    match catch_unwind(AssertUnwindSafe(|| data.prove(witness))) {
-        Ok(Ok(proof)) => Ok(proof),
-        Ok(Err(e)) => Err(ProverError::Proving(e.to_string())),
+    Ok(())
+}
+
+/// Run `prove`, reporting a panic (plonky2 asserts on some unsatisfiable witnesses) as
+/// [`ProverError::Proving`].
+pub(crate) fn catch_panic<T>(
+    prove: impl FnOnce() -> Result<T, ProverError>,
+) -> Result<T, ProverError> {
+    match catch_unwind(AssertUnwindSafe(prove)) {
+        Ok(result) => result,
         Err(panic) => Err(ProverError::Proving(panic_message(&panic))),
     }
 }
@@ -192,4 +229,6 @@ pub fn is_fixed_wire_generator<Fl: RichField + Extendable<DD>, const DD: usize>(
     generator.id() == "JanusFixedWireGenerator"
 }
 pub mod batch;
+pub mod commit;
+pub mod fri;
 pub mod progress;

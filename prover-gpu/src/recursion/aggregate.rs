@@ -10,7 +10,8 @@ use plonky2::plonk::proof::{ProofWithPublicInputs, ProofWithPublicInputsTarget};
 use super::ROOTS;
 use crate::circuit::batch_config;
 use crate::error::ProverError;
-use crate::prover::{build_deterministic, prove_deterministic, C, D, F};
+use crate::gpu::prove::prove_with_gpu;
+use crate::prover::{build_deterministic, C, D, F};
 
 /// An aggregation circuit for two proofs of one inner circuit.
 pub struct AggregationCircuit {
@@ -82,7 +83,7 @@ impl AggregationCircuit {
             .map_err(ProverError::witness)?;
         pw.set_proof_with_pis_target(&self.right, right)
             .map_err(ProverError::witness)?;
-        prove_deterministic(&self.data, pw)
+        prove_with_gpu(None, &self.data, pw)
     }
 
     /// Verify an aggregation proof.

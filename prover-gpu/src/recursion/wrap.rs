@@ -18,7 +18,8 @@ use plonky2::plonk::config::KeccakGoldilocksConfig;
 use plonky2::plonk::proof::{ProofWithPublicInputs, ProofWithPublicInputsTarget};
 
 use crate::error::ProverError;
-use crate::prover::{build_deterministic, prove_deterministic, C, D, F};
+use crate::gpu::prove::prove_cpu;
+use crate::prover::{build_deterministic, C, D, F};
 
 /// Config of the wrapper's own proof.
 pub type WrapC = KeccakGoldilocksConfig;
@@ -80,7 +81,7 @@ impl WrapperCircuit {
         let mut pw = PartialWitness::new();
         pw.set_proof_with_pis_target(&self.inner, inner)
             .map_err(ProverError::witness)?;
-        prove_deterministic(&self.data, pw)
+        prove_cpu(&self.data, pw)
     }
 
     /// Verify a wrapped proof.
