@@ -5,7 +5,11 @@
 //! checks that plonky2's `parallel` feature is off in this build (its FRI proof-of-work search
 //! would race).
 
+mod gpu_support;
+
 use std::sync::atomic::{AtomicUsize, Ordering};
+
+use gpu_support::{mixed_gate_circuit, seeded_witness};
 
 use janus_prover::gpu::prove::{prove_cpu, prove_with_gpu};
 use janus_prover::prover::{build_deterministic, prove_deterministic, C, D, F};
@@ -29,38 +33,14 @@ fn in_pool<T: Send>(threads: usize, f: impl FnOnce() -> T + Send) -> T {
         .install(f)
 }
 
-/// Arithmetic, Poseidon, constant, public-input, random-access and base-sum gates, 2^10 rows.
 fn circuit<Cf: GenericConfig<D, F = F>>(
     config: CircuitConfig,
 ) -> (CircuitData<F, Cf, D>, Vec<Target>) {
-    let mut b = CircuitBuilder::<F, D>::new(config);
-    let xs = b.add_virtual_targets(4);
-    let mut acc = xs[0];
-    for i in 0..300 {
-        acc = b.mul_add(acc, xs[i % 4], xs[(i + 1) % 4]);
-    }
-    let mut h = b.hash_n_to_hash_no_pad::<PoseidonHash>(xs.clone());
-    for _ in 0..20 {
-        h = b.hash_n_to_hash_no_pad::<PoseidonHash>([h.elements.to_vec(), vec![acc]].concat());
-    }
-    let idx = b.constant(F::from_canonical_u64(3));
-    let picked = b.random_access(idx, xs.clone());
-    let bits = b.split_le(xs[1], 32);
-    let back = b.le_sum(bits.into_iter());
-    b.connect(back, xs[1]);
-    b.register_public_input(acc);
-    b.register_public_input(picked);
-    b.register_public_inputs(&h.elements);
-    (build_deterministic::<F, Cf, D>(b).expect("builds"), xs)
+    mixed_gate_circuit::<Cf>(config)
 }
 
 fn witness(xs: &[Target], seed: u64) -> PartialWitness<F> {
-    let mut pw = PartialWitness::new();
-    for (i, t) in xs.iter().enumerate() {
-        pw.set_target(*t, F::from_canonical_u64(seed * 1000 + i as u64 * 7919))
-            .expect("set");
-    }
-    pw
+    seeded_witness(xs, seed)
 }
 
 #[test]

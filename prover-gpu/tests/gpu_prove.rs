@@ -6,47 +6,19 @@
 mod batch_support;
 mod gpu_support;
 
-use gpu_support::gpu;
+use gpu_support::{gpu, mixed_gate_circuit, seeded_witness};
 use janus_prover::gpu::prove::prove_with_gpu;
-use janus_prover::prover::{build_deterministic, prove_deterministic, C, D, F};
-use plonky2::field::types::Field;
-use plonky2::hash::poseidon::PoseidonHash;
+use janus_prover::prover::{prove_deterministic, C, D, F};
 use plonky2::iop::target::Target;
-use plonky2::iop::witness::{PartialWitness, WitnessWrite};
-use plonky2::plonk::circuit_builder::CircuitBuilder;
+use plonky2::iop::witness::PartialWitness;
 use plonky2::plonk::circuit_data::{CircuitConfig, CircuitData};
 
-/// A circuit with arithmetic, Poseidon, constant, public-input, random-access and
-/// base-sum gates (several selector groups), 2^9 to 2^10 rows.
 fn circuit() -> (CircuitData<F, C, D>, Vec<Target>) {
-    let mut b = CircuitBuilder::<F, D>::new(CircuitConfig::standard_recursion_config());
-    let xs = b.add_virtual_targets(4);
-    let mut acc = xs[0];
-    for i in 0..300 {
-        acc = b.mul_add(acc, xs[i % 4], xs[(i + 1) % 4]);
-    }
-    let mut h = b.hash_n_to_hash_no_pad::<PoseidonHash>(xs.clone());
-    for _ in 0..20 {
-        h = b.hash_n_to_hash_no_pad::<PoseidonHash>([h.elements.to_vec(), vec![acc]].concat());
-    }
-    let idx = b.constant(F::from_canonical_u64(3));
-    let picked = b.random_access(idx, xs.clone());
-    let bits = b.split_le(xs[1], 32);
-    let back = b.le_sum(bits.into_iter());
-    b.connect(back, xs[1]);
-    b.register_public_input(acc);
-    b.register_public_input(picked);
-    b.register_public_inputs(&h.elements);
-    (build_deterministic::<F, C, D>(b).expect("builds"), xs)
+    mixed_gate_circuit::<C>(CircuitConfig::standard_recursion_config())
 }
 
 fn witness(xs: &[Target], seed: u64) -> PartialWitness<F> {
-    let mut pw = PartialWitness::new();
-    for (i, t) in xs.iter().enumerate() {
-        pw.set_target(*t, F::from_canonical_u64(seed * 1000 + i as u64 * 7919))
-            .expect("set");
-    }
-    pw
+    seeded_witness(xs, seed)
 }
 
 #[test]
