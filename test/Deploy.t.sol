@@ -56,6 +56,9 @@ abstract contract DeployedSuite is Test {
     ///      no function), not any other caller.
     function _assertNobodyElseOwns(address caller) internal {
         vm.assume(caller != d.timelock);
+        // The Wiring is the owner until the hand-over, but it has no function to call with
+        // (test_run_wiringHasNoFunction_succeeds); a prank would impersonate a call it can never make.
+        vm.assume(caller != d.wiring || Ownable(d.rollup).owner() != d.wiring);
         vm.startPrank(caller);
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, caller));
         Rollup(d.rollup).setVerifier(address(this));
