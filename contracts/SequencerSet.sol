@@ -177,11 +177,14 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
     /// @dev Reverts with `RollupPaused` while the rollup's posting is paused (the leader could not
     ///      post). Lateness (no activity for `livenessTimeout` blocks) is computed whatever the
     ///      leader's eligibility:
-    ///      - late and not jailed: slashed (Liveness) and replaced, even if it exited or is
-    ///        under-bonded, so undelegating the self-bond just before the report does not dodge the
-    ///        slash (`Staking.slash` takes the same fraction of the unbonding pool);
+    ///      - late and eligible, or late and exited at or after its deadline: slashed (Liveness) and
+    ///        replaced, so undelegating the self-bond once late does not dodge the slash
+    ///        (`Staking.slash` takes the same fraction of the unbonding pool);
     ///      - ineligible (jailed, exited, under-bonded) but not late: replaced at once, no slash (an
     ///        exiting leader, or its own node, hands over this way before its deadline);
+    ///      - exited before its deadline, or under-bonded by a governance change of `minSelfBond`:
+    ///        never slashed for this term, however late the report: it could not post, so a
+    ///        reporter who waits for the deadline to collect a reward gets none;
     ///      - jailed: replaced, never slashed again (already slashed, it may not post);
     ///      - eligible and not late: reverts `NotLate`.
     ///      The takeover is recorded before the slash (the only external call with side effects), so
@@ -203,10 +206,7 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
         StoredSet storage s = _sets[setIndex];
         uint256 index = _leaderIndex(s, epoch, block.number);
         address leader = s.operators[index];
-        uint64 deadline = _lastActivity(epoch, leader) + livenessTimeout;
-        bool late = block.number >= deadline;
-        if (!late && staking.isEligible(leader)) revert NotLate(leader, deadline);
-        bool slashLeader = late && !staking.isJailed(leader);
+        bool slashLeader = _liveness(epoch, leader);
 
         Takeover[] storage list = _takeovers[epoch];
         uint256 n = s.operators.length;
@@ -353,6 +353,17 @@ contract SequencerSet is ISequencerSet, Ownable2Step, ReentrancyGuardTransient {
             else low = mid + 1;
         }
         return low;
+    }
+
+    /// @dev Whether a report now slashes `leader` (see `reportLiveness`); reverts `NotLate` for an
+    ///      eligible leader before its deadline. Only a fault it could have avoided is slashed:
+    ///      silence while eligible, or an exit once already late; never a jailed leader again.
+    function _liveness(uint64 epoch, address leader) internal view returns (bool slash) {
+        uint64 deadline = _lastActivity(epoch, leader) + livenessTimeout;
+        bool late = block.number >= deadline;
+        bool eligible = staking.isEligible(leader);
+        if (!late && eligible) revert NotLate(leader, deadline);
+        return late && !staking.isJailed(leader) && (eligible || staking.exitBlock(leader) >= deadline);
     }
 
     /// @dev Last activity of `leader` in `epoch`: max(epoch start, last post, last takeover).

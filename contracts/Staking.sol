@@ -93,6 +93,9 @@ contract Staking is IStaking, EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IStaking
     mapping(address op => bool mustRotate) public mustRotateSigner;
 
+    /// @inheritdoc IStaking
+    mapping(address op => uint64 blockNumber) public exitBlock;
+
     Params internal _params;
     mapping(address op => Operator) internal _operators;
     mapping(address op => Pool) internal _pools;
@@ -328,6 +331,7 @@ contract Staking is IStaking, EIP712, Ownable2Step, ReentrancyGuardTransient {
 
         if (exits) {
             o.registered = false;
+            exitBlock[operator] = uint64(block.number);
             _signers[o.signer].retiredAt = uint64(block.timestamp);
             emit OperatorExited(operator);
         }

@@ -629,13 +629,40 @@ contract SequencerSetTest is Test {
         _activate();
         address leader = set.currentLeader();
         vm.roll(block.number + TIMEOUT);
-        stakingD.setEligible(leader, false); // e.g. undelegated its whole self-bond (exited)
+        stakingD.exit(leader); // undelegated its whole self-bond once late
         vm.expectEmit(true, true, true, true, address(stakingD));
         emit StakingDouble.SlashCalled(leader, IStaking.SlashKind.Liveness, reporter);
         vm.prank(reporter);
         set.reportLiveness();
         assertEq(stakingD.slashCount(), 1);
         assertTrue(set.currentLeader() != leader);
+    }
+
+    /// @dev A leader that exited before its deadline (or was made under-bonded by governance) could
+    ///      not post: a reporter who waits until the deadline to earn a reward slashes nobody.
+    function testFuzz_reportLiveness_exitBeforeDeadlineNeverSlashed_succeeds(uint64 exitAfter, uint64 wait)
+        public
+    {
+        _rank3();
+        _activate();
+        address leader = set.currentLeader();
+        exitAfter = uint64(bound(exitAfter, 0, TIMEOUT - 1));
+        vm.roll(block.number + exitAfter);
+        stakingD.exit(leader);
+        vm.roll(block.number + bound(wait, 0, EPOCH - 1 - exitAfter));
+        set.reportLiveness();
+        assertEq(stakingD.slashCount(), 0, "an honest exit is never slashed");
+        assertTrue(set.currentLeader() != leader);
+    }
+
+    function test_reportLiveness_underBondedByGovernanceLate_noSlash_succeeds() public {
+        _rank3();
+        _activate();
+        address leader = set.currentLeader();
+        stakingD.setEligible(leader, false); // minSelfBond raised above its bond: it may not post
+        vm.roll(block.number + TIMEOUT);
+        set.reportLiveness();
+        assertEq(stakingD.slashCount(), 0);
     }
 
     /// @dev A jailed leader (already slashed; it may not post) is handed over without a second slash,
@@ -651,8 +678,8 @@ contract SequencerSetTest is Test {
         assertTrue(set.currentLeader() != leader);
     }
 
-    /// @dev Eligibility x lateness x jail: slashed iff late and not jailed; NotLate iff eligible and
-    ///      not late; otherwise handed over.
+    /// @dev Eligibility x lateness x jail: slashed iff late and not jailed (an ineligible leader
+    ///      here exits once late); NotLate iff eligible and not late; otherwise handed over.
     function testFuzz_reportLiveness_slashIffLateAndNotJailed(uint64 wait, bool eligible, bool jailed)
         public
     {
@@ -661,7 +688,7 @@ contract SequencerSetTest is Test {
         address leader = set.currentLeader();
         wait = uint64(bound(wait, 0, EPOCH - 1));
         vm.roll(block.number + wait);
-        if (!eligible) stakingD.setEligible(leader, false);
+        if (!eligible) stakingD.exit(leader); // exits now: at or after the deadline iff late
         if (jailed) stakingD.setJailed(leader, true);
         bool late = wait >= TIMEOUT;
         if (late || !stakingD.isEligible(leader)) {

@@ -250,6 +250,10 @@ interface IStaking {
     function mustRotateSigner(address op) external view returns (bool);
     /// @notice Whether `op` is jailed (until it calls `unjail`; also after `jailedUntil` passed).
     function isJailed(address op) external view returns (bool);
+    /// @notice L1 block in which `op` exited (undelegated its whole self-bond); 0 if it has not.
+    /// @dev Lets the sequencer set tell an exit that dodges a liveness slash (at or after the
+    ///      deadline) from an honest exit before the operator's turn came.
+    function exitBlock(address op) external view returns (uint64);
     /// @notice EIP-712 digest (domain "Janus Staking", "1", chain id, this contract) of
     ///         `SignerBinding(address operator,address signer)`, which `signer` signs to be named
     ///         the signer of `operator` by `registerOperator` or `setSigner`.

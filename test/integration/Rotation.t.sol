@@ -353,6 +353,25 @@ contract RotationPathsTest is Suite {
         assertEq(staking.withdraw(unbondId), unbondingBefore - cut, "pending unbond lost 1%");
     }
 
+    /// @dev An operator that exits before its deadline (it resigned; it could not post any more)
+    ///      is never slashed for that term, even when the reporter waits past the deadline for a
+    ///      reward: its delegators' unbonding stake is untouched.
+    function test_reportLiveness_exitBeforeDeadlineReportedLate_noSlash_succeeds() public {
+        address leader = set.currentLeader();
+        uint256 shares = staking.sharesOf(leader, leader);
+        vm.prank(leader);
+        staking.undelegate(leader, shares); // exits before it is late
+        uint256 unbonding = staking.unbondingPool(leader).stake;
+        vm.roll(block.number + LIVENESS_TIMEOUT);
+        address reporter = makeAddr("reporter");
+        vm.prank(reporter);
+        set.reportLiveness();
+        assertTrue(set.currentLeader() != leader, "handed over");
+        assertEq(staking.unbondingPool(leader).stake, unbonding, "not slashed");
+        assertEq(token.balanceOf(reporter), 0, "no reward for waiting");
+        assertFalse(staking.isJailed(leader));
+    }
+
     /// @dev A leader jailed by another slash is handed over without a second (liveness) slash, late
     ///      or not.
     function test_reportLiveness_jailedLateLeader_noSecondSlash_succeeds() public {

@@ -21,6 +21,7 @@ contract StakingDouble {
     uint256[] internal _stakes;
     mapping(address => bool) public isEligible;
     mapping(address => bool) public isJailed;
+    mapping(address => uint64) public exitBlock;
     mapping(address => address) internal _opOfSigner;
     mapping(address => uint64) internal _retiredAt;
     SlashCall[] internal _slashes;
@@ -43,6 +44,12 @@ contract StakingDouble {
 
     function setEligible(address op, bool eligible) external {
         isEligible[op] = eligible;
+    }
+
+    /// @notice `op` exits at the current block (ineligible from now on).
+    function exit(address op) external {
+        isEligible[op] = false;
+        exitBlock[op] = uint64(block.number);
     }
 
     /// @notice Jail (ineligible) or release `op` (eligibility is left to `setEligible`).
