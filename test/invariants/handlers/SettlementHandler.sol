@@ -517,8 +517,11 @@ contract SettlementHandler is Suite {
             _count("liveness.skip");
             return;
         }
-        // Slashed iff late and not jailed (an exited or under-bonded late leader is slashed too).
-        bool slashes = block.number >= set.lastActivityBlock() + LIVENESS_TIMEOUT && !staking.isJailed(leader);
+        // Slashed iff late, not jailed, and eligible or exited at/after the deadline (an honest exit
+        // before it, or a governance-made under-bond, is never slashed).
+        uint256 due = set.lastActivityBlock() + LIVENESS_TIMEOUT;
+        bool slashes = block.number >= due && !staking.isJailed(leader)
+            && (eligible || staking.exitBlock(leader) >= due);
         _reportLiveness(leader, slashes, next);
         _count(slashes ? bytes32("liveness.slashed") : bytes32("liveness.noSlash"));
     }
