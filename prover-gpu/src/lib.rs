@@ -10,6 +10,7 @@
 //!   withdrawal for the circuit's chain id, data binding).
 //! - [`recursion`]: 2-to-1 aggregation and the Keccak wrapper.
 //! - [`gpu`]: CUDA kernels and the GPU commitment pipeline (CPU fallback without a GPU).
+//! - [`verifier`]: the Solidity verifier generator (docs/verifier.md).
 //! - [`error`]: the crate error type, [`ProverError`].
 
 pub mod circuit;
@@ -18,5 +19,6 @@ pub mod gadgets;
 pub mod gpu;
 pub mod prover;
 pub mod recursion;
+pub mod verifier;
 
 pub use error::ProverError;

@@ -1,0 +1,15 @@
+//! The Solidity verifier generator: emits the EVM verifier of the wrapper circuit
+//! ([`crate::recursion::WrapperCircuit`]) from its verifier data, and the calldata encoding of a
+//! wrapped proof that verifier reads. Conventions (field encoding, gate functions): see
+//! `docs/verifier.md`.
+//!
+//! - [`yul`]: the Yul prelude every generated assembly block starts with (Goldilocks and its
+//!   quadratic extension).
+//! - [`gates`]: one emitter per gate type of the wrapper's gate set.
+//! - [`error`]: [`VerifierGenError`].
+
+pub mod error;
+pub mod gates;
+pub mod yul;
+
+pub use error::VerifierGenError;
