@@ -6,10 +6,12 @@
 //! - [`yul`]: the Yul prelude every generated assembly block starts with (Goldilocks and its
 //!   quadratic extension).
 //! - [`gates`]: one emitter per gate type of the wrapper's gate set.
+//! - [`plonk`]: the PLONK identity at ζ (gate filters, permutation argument, quotient).
 //! - [`error`]: [`VerifierGenError`].
 
 pub mod error;
 pub mod gates;
+pub mod plonk;
 pub mod yul;
 
 pub use error::VerifierGenError;
