@@ -6,10 +6,12 @@
 //! - [`yul`]: the Yul prelude every generated assembly block starts with (Goldilocks and its
 //!   quadratic extension).
 //! - [`gates`]: one emitter per gate type of the wrapper's gate set.
+//! - [`poseidon`]: the native Poseidon library (`contracts/verifier/generated/PoseidonGoldilocks.sol`).
 //! - [`error`]: [`VerifierGenError`].
 
 pub mod error;
 pub mod gates;
+pub mod poseidon;
 pub mod yul;
 
 pub use error::VerifierGenError;
