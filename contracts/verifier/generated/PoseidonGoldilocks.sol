@@ -110,53 +110,88 @@ library PoseidonGoldilocks {
     function _perm(uint256 s) private pure {
         assembly ("memory-safe") {
             function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {
+                let m := 0x1fffffffffffffffffffff // 2^85 - 1
+                let first := 0
                 {
-                    let y0 := and(p0, 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) } // s0^7
-                    let y1 := and(shr(85, p0), 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) } // s1^7
-                    let y2 := shr(170, p0)
-                    { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) } // s2^7
-                    q0 := add(mul(y0, 0x88000000000000000000028000000000000000000019), add(mul(y1, 0x5000000000000000000002200000000000000000000f), mul(y2, 0x4400000000000000000001e000000000000000000029)))
-                    q1 := add(mul(y0, 0x3400000000000000000004e000000000000000000012), add(mul(y1, 0x9c000000000000000000024000000000000000000022), mul(y2, 0x48000000000000000000044000000000000000000014)))
-                    q2 := add(mul(y0, 0x800000000000000000003800000000000000000000d), add(mul(y1, 0x7000000000000000000001a00000000000000000000d), mul(y2, 0x3400000000000000000001a000000000000000000027)))
-                    q3 := add(mul(y0, 0x3c000000000000000000052000000000000000000010), add(mul(y1, 0xa4000000000000000000020000000000000000000002), mul(y2, 0x4000000000000000000000400000000000000000001c)))
+                let y0 := and(p0, m)
+                { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) }
+                let y1 := and(shr(85, p0), m)
+                { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) }
+                let y2 := shr(170, p0)
+                { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) }
+                first := or(or(y0, shl(85, y1)), shl(170, y2))
+                }
+                let w := first
+                {
+                let yo := and(p1, m)
+                { let t := mulmod(mul(yo, yo), yo, 0xffffffff00000001) yo := mulmod(mul(t, t), yo, 0xffffffff00000001) }
+                let wb := or(shr(85, w), shl(170, yo))
+                q0 := add(add(mul(w, 17), mul(wb, 15)), mul(and(first, m), 8))
+                q1 := add(mul(w, 18), mul(wb, 34))
+                q2 := add(mul(w, 13), mul(wb, 13))
+                q3 := add(mul(w, 16), mul(wb, 2))
+                w := wb
                 }
                 {
-                    let y0 := and(p1, 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) } // s3^7
-                    let y1 := and(shr(85, p1), 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) } // s4^7
-                    let y2 := shr(170, p1)
-                    { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) } // s5^7
-                    q0 := add(q0, add(mul(y0, 0x3c000000000000000000052000000000000000000010), add(mul(y1, 0xa4000000000000000000020000000000000000000002), mul(y2, 0x4000000000000000000000400000000000000000001c))))
-                    q1 := add(q1, add(mul(y0, 0x88000000000000000000028000000000000000000011), add(mul(y1, 0x5000000000000000000002200000000000000000000f), mul(y2, 0x4400000000000000000001e000000000000000000029))))
-                    q2 := add(q2, add(mul(y0, 0x3400000000000000000004e000000000000000000012), add(mul(y1, 0x9c000000000000000000024000000000000000000022), mul(y2, 0x48000000000000000000044000000000000000000014))))
-                    q3 := add(q3, add(mul(y0, 0x800000000000000000003800000000000000000000d), add(mul(y1, 0x7000000000000000000001a00000000000000000000d), mul(y2, 0x3400000000000000000001a000000000000000000027))))
+                let ye := and(shr(85, p1), m)
+                { let t := mulmod(mul(ye, ye), ye, 0xffffffff00000001) ye := mulmod(mul(t, t), ye, 0xffffffff00000001) }
+                w := or(shr(85, w), shl(170, ye))
+                let yo := shr(170, p1)
+                { let t := mulmod(mul(yo, yo), yo, 0xffffffff00000001) yo := mulmod(mul(t, t), yo, 0xffffffff00000001) }
+                let wb := or(shr(85, w), shl(170, yo))
+                q0 := add(q0, add(mul(w, 41), mul(wb, 16)))
+                q1 := add(q1, add(mul(w, 20), mul(wb, 17)))
+                q2 := add(q2, add(mul(w, 39), mul(wb, 18)))
+                q3 := add(q3, add(mul(w, 28), mul(wb, 13)))
+                w := wb
                 }
                 {
-                    let y0 := and(p2, 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) } // s6^7
-                    let y1 := and(shr(85, p2), 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) } // s7^7
-                    let y2 := shr(170, p2)
-                    { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) } // s8^7
-                    q0 := add(q0, add(mul(y0, 0x800000000000000000003800000000000000000000d), add(mul(y1, 0x7000000000000000000001a00000000000000000000d), mul(y2, 0x3400000000000000000001a000000000000000000027))))
-                    q1 := add(q1, add(mul(y0, 0x3c000000000000000000052000000000000000000010), add(mul(y1, 0xa4000000000000000000020000000000000000000002), mul(y2, 0x4000000000000000000000400000000000000000001c))))
-                    q2 := add(q2, add(mul(y0, 0x88000000000000000000028000000000000000000011), add(mul(y1, 0x5000000000000000000002200000000000000000000f), mul(y2, 0x4400000000000000000001e000000000000000000029))))
-                    q3 := add(q3, add(mul(y0, 0x3400000000000000000004e000000000000000000012), add(mul(y1, 0x9c000000000000000000024000000000000000000022), mul(y2, 0x48000000000000000000044000000000000000000014))))
+                let ye := and(p2, m)
+                { let t := mulmod(mul(ye, ye), ye, 0xffffffff00000001) ye := mulmod(mul(t, t), ye, 0xffffffff00000001) }
+                w := or(shr(85, w), shl(170, ye))
+                let yo := and(shr(85, p2), m)
+                { let t := mulmod(mul(yo, yo), yo, 0xffffffff00000001) yo := mulmod(mul(t, t), yo, 0xffffffff00000001) }
+                let wb := or(shr(85, w), shl(170, yo))
+                q0 := add(q0, add(mul(w, 2), mul(wb, 28)))
+                q1 := add(q1, add(mul(w, 15), mul(wb, 41)))
+                q2 := add(q2, add(mul(w, 34), mul(wb, 20)))
+                q3 := add(q3, add(mul(w, 13), mul(wb, 39)))
+                w := wb
                 }
                 {
-                    let y0 := and(p3, 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) } // s9^7
-                    let y1 := and(shr(85, p3), 0x1fffffffffffffffffffff)
-                    { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) } // s10^7
-                    let y2 := shr(170, p3)
-                    { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) } // s11^7
-                    q0 := add(q0, add(mul(y0, 0x3400000000000000000004e000000000000000000012), add(mul(y1, 0x9c000000000000000000024000000000000000000022), mul(y2, 0x48000000000000000000044000000000000000000014))))
-                    q1 := add(q1, add(mul(y0, 0x800000000000000000003800000000000000000000d), add(mul(y1, 0x7000000000000000000001a00000000000000000000d), mul(y2, 0x3400000000000000000001a000000000000000000027))))
-                    q2 := add(q2, add(mul(y0, 0x3c000000000000000000052000000000000000000010), add(mul(y1, 0xa4000000000000000000020000000000000000000002), mul(y2, 0x4000000000000000000000400000000000000000001c))))
-                    q3 := add(q3, add(mul(y0, 0x88000000000000000000028000000000000000000011), add(mul(y1, 0x5000000000000000000002200000000000000000000f), mul(y2, 0x4400000000000000000001e000000000000000000029))))
+                let ye := shr(170, p2)
+                { let t := mulmod(mul(ye, ye), ye, 0xffffffff00000001) ye := mulmod(mul(t, t), ye, 0xffffffff00000001) }
+                w := or(shr(85, w), shl(170, ye))
+                let yo := and(p3, m)
+                { let t := mulmod(mul(yo, yo), yo, 0xffffffff00000001) yo := mulmod(mul(t, t), yo, 0xffffffff00000001) }
+                let wb := or(shr(85, w), shl(170, yo))
+                q0 := add(q0, add(mul(w, 13), mul(wb, 13)))
+                q1 := add(q1, add(mul(w, 16), mul(wb, 2)))
+                q2 := add(q2, add(mul(w, 17), mul(wb, 15)))
+                q3 := add(q3, add(mul(w, 18), mul(wb, 34)))
+                w := wb
+                }
+                {
+                let ye := and(shr(85, p3), m)
+                { let t := mulmod(mul(ye, ye), ye, 0xffffffff00000001) ye := mulmod(mul(t, t), ye, 0xffffffff00000001) }
+                w := or(shr(85, w), shl(170, ye))
+                let yo := shr(170, p3)
+                { let t := mulmod(mul(yo, yo), yo, 0xffffffff00000001) yo := mulmod(mul(t, t), yo, 0xffffffff00000001) }
+                let wb := or(shr(85, w), shl(170, yo))
+                q0 := add(q0, add(mul(w, 39), mul(wb, 18)))
+                q1 := add(q1, add(mul(w, 28), mul(wb, 13)))
+                q2 := add(q2, add(mul(w, 41), mul(wb, 16)))
+                q3 := add(q3, add(mul(w, 20), mul(wb, 17)))
+                w := wb
+                }
+                {
+                w := or(shr(85, w), shl(170, and(first, m)))
+                let wb := or(shr(85, w), shl(170, and(shr(85, first), m)))
+                q0 := add(q0, add(mul(w, 34), mul(wb, 20)))
+                q1 := add(q1, add(mul(w, 13), mul(wb, 39)))
+                q2 := add(q2, add(mul(w, 2), mul(wb, 28)))
+                q3 := add(q3, add(mul(w, 15), mul(wb, 41)))
+                w := wb
                 }
             }
             {

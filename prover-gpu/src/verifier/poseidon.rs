@@ -51,12 +51,6 @@ fn f(x: u64) -> G {
     G::from_canonical_u64(x)
 }
 
-/// `M[r][j]`: the full-round MDS matrix entry (row `r`, column `j`).
-fn mds(r: usize, j: usize) -> u64 {
-    let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
-    let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
-    circ[(j + WIDTH - r) % WIDTH] + if r == j { diag[r] } else { 0 }
-}
 
 /// A 256-bit word as four little-endian u64 limbs, printed as a hex literal.
 #[derive(Clone, Copy, Default)]
@@ -143,37 +137,94 @@ fn lane(w: &str, l: usize) -> String {
 
 /// The Yul function `fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3`: S-box on the 12 lanes of the
 /// `p` words (each `< 2^128`; they already include the round constants), then the MDS layer, packed.
+///
+/// The circulant part is evaluated on **sliding windows**: window `n` is the packed word
+/// `(y_n, y_{n+1}, y_{n+2})` (indices mod 12), so output word `m` (outputs `3m..3m+3`) is
+/// `sum_n MDS_MATRIX_CIRC[(n − 3m) mod 12] · window_n`: multipliers are the small circulant entries
+/// themselves (one-byte literals), and the next window is `(w >> 85) | (y_{n+3} << 170)` (lanes are
+/// clean, `< 2^64`). The diagonal adds `MDS_MATRIX_DIAG[r] · y_r` to lane `r mod 3` of word `r / 3`.
 fn emit_full_round(out: &mut String) {
     let ind = "                ";
+    let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
+    let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
     writeln!(out, "            function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {{").unwrap();
-    for k in 0..4 {
-        writeln!(out, "{ind}{{").unwrap();
-        for l in 0..3 {
-            let j = 3 * k + l;
-            writeln!(out, "{ind}    let y{l} := {}", lane(&format!("p{k}"), l)).unwrap();
-            writeln!(
-                out,
-                "{ind}    {{ let t := mulmod(mul(y{l}, y{l}), y{l}, P) y{l} := mulmod(mul(t, t), y{l}, P) }} // s{j}^7"
-            )
-            .unwrap();
+    writeln!(out, "{ind}let m := 0x1fffffffffffffffffffff // 2^85 - 1").unwrap();
+    let sbox = |out: &mut String, y: &str| {
+        writeln!(out, "{ind}{{ let t := mulmod(mul({y}, {y}), {y}, P) {y} := mulmod(mul(t, t), {y}, P) }}").unwrap();
+    };
+    let lane_m = |k: usize, l: usize| match l {
+        0 => format!("and(p{k}, m)"),
+        1 => format!("and(shr(85, p{k}), m)"),
+        _ => format!("shr(170, p{k})"),
+    };
+    // Window 0 from p0's three lanes.
+    writeln!(out, "{ind}let first := 0").unwrap();
+    writeln!(out, "{ind}{{").unwrap();
+    for l in 0..3 {
+        writeln!(out, "{ind}let y{l} := {}", lane_m(0, l)).unwrap();
+        sbox(out, &format!("y{l}"));
+    }
+    writeln!(out, "{ind}first := or(or(y0, shl(85, y1)), shl(170, y2))").unwrap();
+    writeln!(out, "{ind}}}").unwrap();
+    writeln!(out, "{ind}let w := first").unwrap();
+    // Diagonal terms of y0..y2 (lanes of `first`; the rest below, when y_r is at hand).
+    let mut diag_terms: Vec<Vec<String>> = vec![Vec::new(); 4];
+    for r in 0..3 {
+        if diag[r] != 0 {
+            let lane = ["and(first, m)", "and(first, shl(85, m))", "and(first, shl(170, m))"][r];
+            diag_terms[0].push(format!("mul({lane}, {})", diag[r]));
         }
+    }
+    // Windows are accumulated two at a time: `q_m += c·w_n + c'·w_{n+1} (+ diagonal terms)`.
+    let acc = |out: &mut String, n: usize, wa: &str, wb: &str, first_pair: bool, extra: &[Vec<String>]| {
         for m in 0..4 {
-            let col = |l: usize| {
-                let j = 3 * k + l;
-                pack3([mds(3 * m, j), mds(3 * m + 1, j), mds(3 * m + 2, j)])
-            };
-            let sum = format!(
-                "add(mul(y0, {}), add(mul(y1, {}), mul(y2, {})))",
-                col(0),
-                col(1),
-                col(2)
-            );
-            if k == 0 {
-                writeln!(out, "{ind}    q{m} := {sum}").unwrap();
+            let ca = circ[(n + WIDTH - 3 * m) % WIDTH];
+            let cb = circ[(n + 1 + WIDTH - 3 * m) % WIDTH];
+            let mut term = format!("add(mul({wa}, {ca}), mul({wb}, {cb}))");
+            for e in &extra[m] {
+                term = format!("add({term}, {e})");
+            }
+            if first_pair {
+                writeln!(out, "{ind}q{m} := {term}").unwrap();
             } else {
-                writeln!(out, "{ind}    q{m} := add(q{m}, {sum})").unwrap();
+                writeln!(out, "{ind}q{m} := add(q{m}, {term})").unwrap();
             }
         }
+    };
+    // The element entering window n (n >= 1): y_{n+2}; returns the Yul of the new window and the
+    // diagonal terms it brings.
+    let slide = |out: &mut String, n: usize, prev: &str, extra: &mut Vec<Vec<String>>| -> String {
+        let j = n + 2;
+        if j < WIDTH {
+            let y = format!("y{}", if j % 2 == 0 { "e" } else { "o" });
+            writeln!(out, "{ind}let {y} := {}", lane_m(j / 3, j % 3)).unwrap();
+            sbox(out, &y);
+            if diag[j] != 0 {
+                let e = if j % 3 == 0 {
+                    format!("mul({y}, {})", diag[j])
+                } else {
+                    format!("shl({}, mul({y}, {}))", 85 * (j % 3), diag[j])
+                };
+                extra[j / 3].push(e);
+            }
+            format!("or(shr(85, {prev}), shl(170, {y}))")
+        } else {
+            let y = if j == WIDTH { "and(first, m)" } else { "and(shr(85, first), m)" };
+            format!("or(shr(85, {prev}), shl(170, {y}))")
+        }
+    };
+    for pair in 0..WIDTH / 2 {
+        let n = 2 * pair;
+        writeln!(out, "{ind}{{").unwrap();
+        let mut extra: Vec<Vec<String>> = if n == 0 { diag_terms.clone() } else { vec![Vec::new(); 4] };
+        if n > 0 {
+            let e = slide(out, n, "w", &mut extra);
+            writeln!(out, "{ind}w := {e}").unwrap();
+        }
+        let e = slide(out, n + 1, "w", &mut extra);
+        writeln!(out, "{ind}let wb := {e}").unwrap();
+        acc(out, n, "w", "wb", n == 0, &extra);
+        writeln!(out, "{ind}w := wb").unwrap();
         writeln!(out, "{ind}}}").unwrap();
     }
     writeln!(out, "            }}").unwrap();
