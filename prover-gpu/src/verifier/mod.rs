@@ -7,11 +7,13 @@
 //!   quadratic extension).
 //! - [`gates`]: one emitter per gate type of the wrapper's gate set.
 //! - [`plonk`]: the PLONK identity at ζ (gate filters, permutation argument, quotient).
+//! - [`poseidon`]: the native Poseidon library (`contracts/verifier/generated/PoseidonGoldilocks.sol`).
 //! - [`error`]: [`VerifierGenError`].
 
 pub mod error;
 pub mod gates;
 pub mod plonk;
+pub mod poseidon;
 pub mod yul;
 
 pub use error::VerifierGenError;

@@ -1,10 +1,31 @@
 //! One Solidity emitter per gate type of the wrapper's gate set. Each emits an internal
 //! function that evaluates the gate's constraints at ζ, exactly as plonky2's
 //! `Gate::eval_unfiltered` does (docs/verifier.md, "Gate functions").
+//!
+//! Every emitter reads the gate's parameters from the gate itself (a downcast), so a re-tuned
+//! circuit regenerates correctly; it emits straight-line Yul (loops unrolled here), with few
+//! live locals and intermediate arrays in scratch memory past the free memory pointer (stack too
+//! deep). [`emit_library`] assembles the evaluators of a whole gate set into the Solidity
+//! `library WrapperGates` (`contracts/verifier/generated/WrapperGates.sol`), held to plonky2 by
+//! `prover-gpu/tests/verifier_gates.rs` and `test/verifier/WrapperGates.t.sol`.
 
+mod arithmetic;
+mod base_sum;
+mod coset_interpolation;
+mod poseidon;
+mod poseidon_mds;
+mod random_access;
+mod reducing;
+mod simple;
+
+use std::fmt::Write;
+
+use plonky2::field::types::PrimeField64;
 use plonky2::gates::gate::GateRef;
+use plonky2::plonk::circuit_data::CommonCircuitData;
 
 use super::error::VerifierGenError;
+use super::yul::PRELUDE;
 use crate::prover::{D, F};
 
 /// A gate's generated Solidity evaluator.
@@ -21,6 +42,260 @@ pub struct GateSol {
 
 /// The Solidity evaluator of `gate`.
 pub fn emit_gate(gate: &GateRef<F, D>) -> Result<GateSol, VerifierGenError> {
-    let _any = gate.0.as_any();
-    Err(VerifierGenError::UnsupportedGate(gate.0.id()))
+    let any = gate.0.as_any();
+    let emitted = simple::emit(any)
+        .or_else(|| base_sum::emit(any))
+        .or_else(|| arithmetic::emit(any))
+        .or_else(|| reducing::emit(any))
+        .or_else(|| random_access::emit(any))
+        .or_else(|| coset_interpolation::emit(any))
+        .or_else(|| poseidon::emit(any))
+        .or_else(|| poseidon_mds::emit(any));
+    let Some((name, body)) = emitted else {
+        return Err(VerifierGenError::UnsupportedGate(gate.0.id()));
+    };
+    let num_constraints = gate.0.num_constraints();
+    if body.outs != num_constraints {
+        return Err(VerifierGenError::Unsupported(format!(
+            "emitter of {} wrote {} constraints, the gate has {num_constraints}",
+            gate.0.id(),
+            body.outs
+        )));
+    }
+    Ok(GateSol {
+        code: body.function(&name),
+        name,
+        num_constraints,
+    })
+}
+
+/// The short name of a gate (its type name, from its id), for comments and errors.
+pub fn gate_short_name(gate: &GateRef<F, D>) -> String {
+    let id = gate.0.id();
+    let end = id
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(id.len());
+    id[..end].to_string()
+}
+
+/// The Solidity `library WrapperGates` of `common`'s gate set: every gate's evaluator, a
+/// dispatcher `evalGate(index, wires, consts, pih, out)` (index = position in `common.gates`)
+/// and `numConstraints(index)`. Fails if a gate has no emitter.
+pub fn emit_library(common: &CommonCircuitData<F, D>) -> Result<String, VerifierGenError> {
+    let (text, missing) = emit_library_partial(common)?;
+    match missing.first() {
+        None => Ok(text),
+        Some((_, id)) => Err(VerifierGenError::UnsupportedGate(id.clone())),
+    }
+}
+
+/// [`emit_library`], but a gate with no emitter is left out (its `evalGate` reverts with
+/// `UnknownGate`) and listed (index, id) instead of failing: for work in progress only.
+pub fn emit_library_partial(
+    common: &CommonCircuitData<F, D>,
+) -> Result<(String, Vec<(usize, String)>), VerifierGenError> {
+    let mut missing = Vec::new();
+    let mut sols: Vec<Option<GateSol>> = Vec::new();
+    for (i, gate) in common.gates.iter().enumerate() {
+        match emit_gate(gate) {
+            Ok(mut sol) => {
+                // The same gate type twice (different parameters): suffix the later ones.
+                if sols.iter().flatten().any(|s| s.name == sol.name) {
+                    let renamed = format!("{}{i}", sol.name);
+                    sol.code = sol.code.replacen(
+                        &format!("function {}(", sol.name),
+                        &format!("function {renamed}("),
+                        1,
+                    );
+                    sol.name = renamed;
+                }
+                sols.push(Some(sol));
+            }
+            Err(VerifierGenError::UnsupportedGate(id)) => {
+                missing.push((i, id));
+                sols.push(None);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+
+    let mut s = String::new();
+    let gates_doc: String = common
+        .gates
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            format!(
+                "///      {i}: {} ({} constraints)\n",
+                gate_short_name(g),
+                g.0.num_constraints()
+            )
+        })
+        .collect();
+    write!(
+        s,
+        r#"// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+// GENERATED by janus_prover::verifier::gates::emit_library from the wrapper circuit's gate set; do
+// not edit. Regenerate: JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_gates
+
+/// @notice The wrapper circuit's gate constraints at ζ (docs/verifier.md, "Gate functions"): each
+///         `eval<Gate>` writes plonky2's `Gate::eval_unfiltered` (packed GF(p^2) words) to `out`.
+/// @dev Gates, by index in the circuit's gate list:
+{gates_doc}library WrapperGates {{
+    /// @notice The gate set has no evaluator for gate `index`.
+    error UnknownGate(uint256 index);
+
+    /// @notice Evaluate gate `index` (position in the circuit's gate list): `wires` (num_wires
+    ///         packed extension words), `consts` (the constants after the selectors), `pih` (the 4
+    ///         public-inputs-hash words); writes `numConstraints(index)` words at `out`.
+    function evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out) internal pure {{
+"#
+    )
+    .unwrap();
+    for (i, sol) in sols.iter().enumerate() {
+        if let Some(sol) = sol {
+            writeln!(
+                s,
+                "        if (index == {i}) return {}(wires, consts, pih, out);",
+                sol.name
+            )
+            .unwrap();
+        }
+    }
+    s.push_str("        revert UnknownGate(index);\n    }\n\n");
+    s.push_str(
+        "    /// @notice How many constraints gate `index` has.\n    function numConstraints(uint256 index) internal pure returns (uint256) {\n",
+    );
+    for (i, gate) in common.gates.iter().enumerate() {
+        writeln!(
+            s,
+            "        if (index == {i}) return {};",
+            gate.0.num_constraints()
+        )
+        .unwrap();
+    }
+    s.push_str("        revert UnknownGate(index);\n    }\n");
+    for sol in sols.iter().flatten() {
+        s.push('\n');
+        for line in sol.code.lines() {
+            if line.is_empty() {
+                s.push('\n');
+            } else {
+                writeln!(s, "    {line}").unwrap();
+            }
+        }
+    }
+    s.push_str("}\n");
+    Ok((s, missing))
+}
+
+// ------------------------------------------------------------------ emitter helpers
+
+/// Yul helpers on plonky2's `ExtensionAlgebra<GF(p^2), 2>` (pairs `(a0, a1)` of packed extension
+/// words, `Y^2 = 7`): the two components of a product.
+pub(crate) const ALGEBRA: &str = r#"
+function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
+function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+"#;
+
+/// The `i`-th word of the memory array at `ptr` (a Yul expression).
+pub(crate) fn at(ptr: &str, i: usize) -> String {
+    if i == 0 {
+        format!("mload({ptr})")
+    } else {
+        format!("mload(add({ptr}, {}))", 32 * i)
+    }
+}
+
+/// Wire `i`.
+pub(crate) fn w(i: usize) -> String {
+    at("wires", i)
+}
+
+/// Gate constant `i`.
+pub(crate) fn k(i: usize) -> String {
+    at("consts", i)
+}
+
+/// A base-field constant as a Yul literal.
+pub(crate) fn lit(x: F) -> String {
+    format!("{:#x}", x.to_canonical_u64())
+}
+
+/// The body of a gate's assembly block being emitted.
+#[derive(Default)]
+pub(crate) struct Body {
+    /// Yul helper functions after the prelude.
+    helpers: String,
+    code: String,
+    /// Constraints written so far.
+    pub(crate) outs: usize,
+}
+
+impl Body {
+    pub(crate) fn helpers(&mut self, yul: &str) {
+        self.helpers.push_str(yul);
+    }
+
+    /// A Yul statement.
+    pub(crate) fn line(&mut self, stmt: impl AsRef<str>) {
+        self.code.push_str(stmt.as_ref());
+        self.code.push('\n');
+    }
+
+    /// Write the next constraint.
+    pub(crate) fn out(&mut self, expr: impl AsRef<str>) {
+        let ptr = if self.outs == 0 {
+            "out".to_string()
+        } else {
+            format!("add(out, {})", 32 * self.outs)
+        };
+        self.line(format!("mstore({ptr}, {})", expr.as_ref()));
+        self.outs += 1;
+    }
+
+    /// The whole Solidity function; parameters the body does not use are unnamed (no warnings).
+    fn function(&self, name: &str) -> String {
+        let uses = |p: &str| {
+            let code = format!("{}\n{}", self.helpers, self.code);
+            code.match_indices(p).any(|(i, _)| {
+                let before = code[..i].chars().next_back();
+                let after = code[i + p.len()..].chars().next();
+                let ident =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+                !ident(before) && !ident(after)
+            })
+        };
+        let params: Vec<String> = ["wires", "consts", "pih", "out"]
+            .iter()
+            .map(|p| {
+                if uses(p) {
+                    format!("uint256 {p}")
+                } else {
+                    "uint256".to_string()
+                }
+            })
+            .collect();
+        let mut f = format!("function {name}({}) internal pure {{\n", params.join(", "));
+        if !self.code.is_empty() {
+            f.push_str("    assembly (\"memory-safe\") {");
+            for line in PRELUDE
+                .lines()
+                .chain(self.helpers.lines())
+                .chain(self.code.lines())
+            {
+                if line.is_empty() {
+                    f.push('\n');
+                } else {
+                    f.push_str("\n        ");
+                    f.push_str(line);
+                }
+            }
+            f.push_str("\n    }\n");
+        }
+        f.push_str("}\n");
+        f
+    }
 }

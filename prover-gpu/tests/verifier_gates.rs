@@ -1,0 +1,205 @@
+//! Differential harness of the Solidity gate evaluators (docs/verifier.md, "Gate functions").
+//!
+//! Builds the real wrapper circuit (`BatchProver::new(2)?.wrapper(false)`), and for every gate of
+//! its gate set draws seeded pseudo-random extension values for the wires (`num_wires`), the gate
+//! constants (`num_constants` minus the selector columns: what `eval_unfiltered` sees) and a
+//! random public-inputs hash, and records plonky2's `Gate::eval_unfiltered`. Two files must be
+//! exactly what this test generates:
+//!
+//! - `contracts/verifier/generated/WrapperGates.sol`: `janus_prover::verifier::gates::emit_library`
+//!   of the gate set (so the Solidity can never drift from the circuit);
+//! - `test/fixtures/verifier/gates.json`: the cases, read by `test/verifier/WrapperGates.t.sol`,
+//!   which checks the library against them. Each case also names a wire and (if any) a constant
+//!   that some constraint depends on, for the negative tests.
+//!
+//! Regenerate both after a deliberate change with
+//! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_gates`.
+//!
+//! Every gate must have an emitter. Work in progress only: `JANUS_GATES_ALLOW_MISSING=PoseidonGate,
+//! PoseidonMdsGate` (gate type names, comma-separated) tolerates those gates having none; they are
+//! then left out of the library (their `evalGate` reverts) and of the cases.
+
+use std::fmt::Write;
+
+use janus_prover::prover::batch::BatchProver;
+use janus_prover::prover::{D, F};
+use janus_prover::verifier::gates::{emit_library_partial, gate_short_name};
+use plonky2::field::extension::quadratic::QuadraticExtension;
+use plonky2::field::types::{Field, PrimeField64};
+use plonky2::gates::gate::GateRef;
+use plonky2::hash::hash_types::HashOut;
+use plonky2::plonk::circuit_data::CommonCircuitData;
+use plonky2::plonk::vars::EvaluationVars;
+
+type FE = QuadraticExtension<F>;
+
+const LIBRARY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../contracts/verifier/generated/WrapperGates.sol"
+);
+const FIXTURE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../test/fixtures/verifier/gates.json"
+);
+
+/// Cases per gate.
+const CASES: usize = 2;
+
+/// splitmix64: a fixed pseudo-random stream (no dependency, stable across crate versions).
+struct Stream(u64);
+
+impl Stream {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn base(&mut self) -> F {
+        F::from_noncanonical_u64(self.next())
+    }
+
+    fn ext(&mut self) -> FE {
+        QuadraticExtension([self.base(), self.base()])
+    }
+}
+
+/// A packed extension word `c0 | c1 << 128` as a 0x-hex string.
+fn packed(x: FE) -> String {
+    let [c0, c1] = x.0;
+    let (c0, c1) = (c0.to_canonical_u64(), c1.to_canonical_u64());
+    if c1 == 0 {
+        format!("{c0:#x}")
+    } else {
+        format!("{c1:#x}{:016x}{c0:016x}", 0)
+    }
+}
+
+fn words(xs: &[FE]) -> String {
+    let v: Vec<String> = xs.iter().map(|&x| format!("\"{}\"", packed(x))).collect();
+    format!("[{}]", v.join(", "))
+}
+
+fn eval(gate: &GateRef<F, D>, wires: &[FE], consts: &[FE], pih: &HashOut<F>) -> Vec<FE> {
+    gate.0.eval_unfiltered(EvaluationVars {
+        local_constants: consts,
+        local_wires: wires,
+        public_inputs_hash: pih,
+    })
+}
+
+/// Among `vals`' indices, the ones whose change (+1) changes the gate's output; one of them,
+/// drawn from `rng` (none if no constraint depends on any).
+fn dependent(rng: &mut Stream, vals: &[FE], f: impl Fn(&[FE]) -> Vec<FE>) -> Option<usize> {
+    let base = f(vals);
+    let deps: Vec<usize> = (0..vals.len())
+        .filter(|&i| {
+            let mut v = vals.to_vec();
+            v[i] += FE::ONE;
+            f(&v) != base
+        })
+        .collect();
+    (!deps.is_empty()).then(|| deps[(rng.next() % deps.len() as u64) as usize])
+}
+
+/// The fixture: a JSON object `{"cases": [{index, name, wires, consts, pih, expected, mutWire,
+/// mutConst}, …]}` (words as 0x-hex strings; `mutWire`/`mutConst` an array of zero or one index).
+fn fixture(common: &CommonCircuitData<F, D>, missing: &[(usize, String)]) -> String {
+    let num_wires = common.config.num_wires;
+    let num_consts =
+        common.num_constants - common.selectors_info.num_selectors() - common.num_lookup_selectors;
+    let mut rng = Stream(0x4a41_4e55_5347_4154);
+    let mut cases = Vec::new();
+    for (index, gate) in common.gates.iter().enumerate() {
+        if missing.iter().any(|(i, _)| *i == index) {
+            continue;
+        }
+        for _ in 0..CASES {
+            let wires: Vec<FE> = (0..num_wires).map(|_| rng.ext()).collect();
+            let consts: Vec<FE> = (0..num_consts).map(|_| rng.ext()).collect();
+            let pih = HashOut {
+                elements: [rng.base(), rng.base(), rng.base(), rng.base()],
+            };
+            let expected = eval(gate, &wires, &consts, &pih);
+            assert_eq!(expected.len(), gate.0.num_constraints());
+            let mut_wire = dependent(&mut rng, &wires, |w| eval(gate, w, &consts, &pih));
+            let mut_const = dependent(&mut rng, &consts, |c| eval(gate, &wires, c, &pih));
+            let pih_words: Vec<FE> = pih.elements.iter().map(|&x| x.into()).collect();
+            let mut c = String::new();
+            writeln!(c, "    {{").unwrap();
+            writeln!(c, "      \"index\": {index},").unwrap();
+            writeln!(c, "      \"name\": \"{}\",", gate_short_name(gate)).unwrap();
+            writeln!(c, "      \"wires\": {},", words(&wires)).unwrap();
+            writeln!(c, "      \"consts\": {},", words(&consts)).unwrap();
+            writeln!(c, "      \"pih\": {},", words(&pih_words)).unwrap();
+            writeln!(c, "      \"expected\": {},", words(&expected)).unwrap();
+            writeln!(
+                c,
+                "      \"mutWire\": {:?},",
+                mut_wire.into_iter().collect::<Vec<_>>()
+            )
+            .unwrap();
+            writeln!(
+                c,
+                "      \"mutConst\": {:?}",
+                mut_const.into_iter().collect::<Vec<_>>()
+            )
+            .unwrap();
+            write!(c, "    }}").unwrap();
+            cases.push(c);
+        }
+    }
+    format!(
+        "{{\n  \"numCases\": {},\n  \"cases\": [\n{}\n  ]\n}}\n",
+        cases.len(),
+        cases.join(",\n")
+    )
+}
+
+#[test]
+fn wrapper_gates_solidity_is_current() {
+    let prover = BatchProver::new(2).expect("batch circuit");
+    let wrapper = prover.wrapper(false).expect("wrapper circuit");
+    let common = &wrapper.data.common;
+
+    let (library, missing) = emit_library_partial(common).expect("emit the gate library");
+    let allowed: Vec<String> = std::env::var("JANUS_GATES_ALLOW_MISSING")
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let fixture = fixture(common, &missing);
+
+    if std::env::var_os("JANUS_WRITE_VECTORS").is_some() {
+        for (path, text) in [(LIBRARY, &library), (FIXTURE, &fixture)] {
+            std::fs::create_dir_all(std::path::Path::new(path).parent().unwrap()).unwrap();
+            std::fs::write(path, text).expect("write a generated file");
+        }
+    }
+    let regen =
+        "regenerate with JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_gates";
+    let committed = std::fs::read_to_string(LIBRARY).unwrap_or_default();
+    assert!(
+        committed == library,
+        "contracts/verifier/generated/WrapperGates.sol is stale: {regen}"
+    );
+    let committed = std::fs::read_to_string(FIXTURE).unwrap_or_default();
+    assert!(
+        committed == fixture,
+        "test/fixtures/verifier/gates.json is stale: {regen}"
+    );
+
+    let not_allowed: Vec<String> = missing
+        .iter()
+        .filter(|(i, _)| !allowed.contains(&gate_short_name(&common.gates[*i])))
+        .map(|(i, id)| format!("gate {i}: {id}"))
+        .collect();
+    assert!(
+        not_allowed.is_empty(),
+        "gates with no Solidity emitter (prover-gpu/src/verifier/gates):\n{}",
+        not_allowed.join("\n")
+    );
+}
