@@ -274,43 +274,55 @@ library WrapperPlonk {{
                 let p := add(ks, shl(5, j))
                 mstore(p, e_smul(zeta, mload(p)))
             }}
-            let wires := add(op, {wires_bytes})
-            let sigmas := add(op, {sigmas_bytes})
-            for {{ let i := 0 }} lt(i, {nch}) {{ i := add(i, 1) }} {{
-                let beta := mload(add(ch, shl(5, i)))
-                let gamma := mload(add(ch, shl(5, add(i, {nch}))))
-                let prev := mload(add(op, shl(5, add({oz}, i))))
-                mstore(add(terms, shl(5, i)), e_mul(l0, e_sub(prev, 1)))
-                for {{ let k := 0 }} lt(k, {chunks}) {{ k := add(k, 1) }} {{
-                    let num := 1
-                    let den := 1
-                    let end := add(mul(k, {qdf}), {qdf})
-                    if gt(end, {routed}) {{ end := {routed} }}
-                    for {{ let j := mul(k, {qdf}) }} lt(j, end) {{ j := add(j, 1) }} {{
-                        let wg := e_add(mload(add(wires, shl(5, j))), gamma)
-                        num := e_mul(num, e_add(wg, e_smul(mload(add(ks, shl(5, j))), beta)))
-                        den := e_mul(den, e_add(wg, e_smul(mload(add(sigmas, shl(5, j))), beta)))
-                    }}
-                    let next := mload(add(op, shl(5, add({ozn}, i))))
-                    if lt(k, {last_chunk}) {{ next := mload(add(op, shl(5, add({opp}, add(mul(i, {npp}), k))))) }}
-                    mstore(add(terms, shl(5, add({nch}, add(mul(i, {chunks}), k)))), e_sub(e_mul(prev, num), e_mul(next, den)))
-                    prev := next
+            perm_terms(op, ch, terms, ks, l0)
+            ok := reduce_check(op, ch, terms, xn, zh)
+
+            // Products of (w + beta s + gamma) over wires [start, end) for s = s_id and s = sigma.
+            function perm_chunk(o_, k_, start, end, beta, gamma) -> num, den {{
+                num := 1
+                den := 1
+                for {{ let j := start }} lt(j, end) {{ j := add(j, 1) }} {{
+                    let wg := e_add(mload(add(o_, shl(5, add({ow}, j)))), gamma)
+                    num := e_mul(num, e_add(wg, e_smul(mload(add(k_, shl(5, j))), beta)))
+                    den := e_mul(den, e_add(wg, e_smul(mload(add(o_, shl(5, add({os}, j)))), beta)))
                 }}
             }}
-            ok := 1
-            for {{ let i := 0 }} lt(i, {nch}) {{ i := add(i, 1) }} {{
-                let alpha := mload(add(ch, shl(5, add(i, {two_nch}))))
-                let v := 0
-                for {{ let t := {num_terms} }} t {{}} {{
-                    t := sub(t, 1)
-                    v := e_add(e_smul(v, alpha), mload(add(terms, shl(5, t))))
+
+            // L_0 (Z - 1) and the partial-product chunk t_ of every challenge.
+            function perm_terms(o_, c_, t_, k_, l0_) {{
+                for {{ let i := 0 }} lt(i, {nch}) {{ i := add(i, 1) }} {{
+                    let prev := mload(add(o_, shl(5, add({oz}, i))))
+                    mstore(add(t_, shl(5, i)), e_mul(l0_, e_sub(prev, 1)))
+                    for {{ let k := 0 }} lt(k, {chunks}) {{ k := add(k, 1) }} {{
+                        let end := add(mul(k, {qdf}), {qdf})
+                        if gt(end, {routed}) {{ end := {routed} }}
+                        let num, den := perm_chunk(o_, k_, mul(k, {qdf}), end, mload(add(c_, shl(5, i))),
+                            mload(add(c_, shl(5, add(i, {nch})))))
+                        let next := mload(add(o_, shl(5, add({ozn}, i))))
+                        if lt(k, {last_chunk}) {{ next := mload(add(o_, shl(5, add({opp}, add(mul(i, {npp}), k))))) }}
+                        mstore(add(t_, shl(5, add({nch}, add(mul(i, {chunks}), k)))), e_sub(e_mul(prev, num), e_mul(next, den)))
+                        prev := next
+                    }}
                 }}
-                let q := 0
-                for {{ let t := {qdf} }} t {{}} {{
-                    t := sub(t, 1)
-                    q := e_add(e_mul(q, xn), mload(add(op, shl(5, add({oq}, add(mul(i, {qdf}), t))))))
+            }}
+
+            // Per challenge: sum_t alpha^t term_t == Z_H(zeta) sum_c t_c(zeta) zeta^(n c).
+            function reduce_check(o_, c_, t_, xn_, zh_) -> r_ {{
+                r_ := 1
+                for {{ let i := 0 }} lt(i, {nch}) {{ i := add(i, 1) }} {{
+                    let alpha := mload(add(c_, shl(5, add(i, {two_nch}))))
+                    let v := 0
+                    for {{ let t := {num_terms} }} t {{}} {{
+                        t := sub(t, 1)
+                        v := e_add(e_smul(v, alpha), mload(add(t_, shl(5, t))))
+                    }}
+                    let q := 0
+                    for {{ let t := {qdf} }} t {{}} {{
+                        t := sub(t, 1)
+                        q := e_add(e_mul(q, xn_), mload(add(o_, shl(5, add({oq}, add(mul(i, {qdf}), t))))))
+                    }}
+                    if iszero(eq(v, e_mul(zh_, q))) {{ r_ := 0 }}
                 }}
-                if iszero(eq(v, e_mul(zh, q))) {{ ok := 0 }}
             }}
         }}
     }}
@@ -330,7 +342,6 @@ library WrapperPlonk {{
         num_terms = num_terms,
         gate_off = 32 * perm_terms,
         wires_bytes = 32 * l.wires,
-        sigmas_bytes = 32 * l.sigmas,
         consts_bytes = 32 * (l.constants + num_selectors),
         ks_bytes = 32 * routed,
         zeta_off = 32 * 3 * nch,
