@@ -166,3 +166,26 @@ contract WrapperGatesTest is Test {
         }
     }
 }
+
+/// @notice Deploys the whole library (every gate evaluator) behind one external function, for its
+///         bytecode size (`forge build --sizes`).
+contract WrapperGatesHarness {
+    function evalGate(uint256 index, uint256[] memory wires, uint256[] memory consts, uint256[] memory pih)
+        external
+        pure
+        returns (uint256[] memory out)
+    {
+        out = new uint256[](WrapperGates.numConstraints(index));
+        uint256 w;
+        uint256 k;
+        uint256 h;
+        uint256 o;
+        assembly ("memory-safe") {
+            w := add(wires, 32)
+            k := add(consts, 32)
+            h := add(pih, 32)
+            o := add(out, 32)
+        }
+        WrapperGates.evalGate(index, w, k, h, o);
+    }
+}
