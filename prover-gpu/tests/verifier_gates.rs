@@ -42,8 +42,11 @@ const FIXTURE: &str = concat!(
     "/../test/fixtures/verifier/gates.json"
 );
 
-/// Cases per gate.
+/// Cases per gate: uniform values, then values half of which are at the edges of the encoding.
 const CASES: usize = 2;
+
+/// The Goldilocks prime.
+const P: u64 = 0xffff_ffff_0000_0001;
 
 /// splitmix64: a fixed pseudo-random stream (no dependency, stable across crate versions).
 struct Stream(u64);
@@ -61,8 +64,33 @@ impl Stream {
         F::from_noncanonical_u64(self.next())
     }
 
-    fn ext(&mut self) -> FE {
-        QuadraticExtension([self.base(), self.base()])
+    /// Half the time a value at an edge of the encoding (0, 1, p−1, p−2, 2^32, …).
+    fn edge_base(&mut self) -> F {
+        const EDGES: [u64; 8] = [
+            0,
+            1,
+            2,
+            P - 1,
+            P - 2,
+            1 << 32,
+            (1 << 32) - 1,
+            0xffff_fffe_ffff_ffff,
+        ];
+        let r = self.next();
+        if r & 1 == 0 {
+            F::from_canonical_u64(EDGES[((r >> 1) % EDGES.len() as u64) as usize])
+        } else {
+            self.base()
+        }
+    }
+
+    /// A random extension element; with `edges`, components from [`Stream::edge_base`].
+    fn ext(&mut self, edges: bool) -> FE {
+        if edges {
+            QuadraticExtension([self.edge_base(), self.edge_base()])
+        } else {
+            QuadraticExtension([self.base(), self.base()])
+        }
     }
 }
 
@@ -116,11 +144,12 @@ fn fixture(common: &CommonCircuitData<F, D>, missing: &[(usize, String)]) -> Str
         if missing.iter().any(|(i, _)| *i == index) {
             continue;
         }
-        for _ in 0..CASES {
-            let wires: Vec<FE> = (0..num_wires).map(|_| rng.ext()).collect();
-            let consts: Vec<FE> = (0..num_consts).map(|_| rng.ext()).collect();
+        for case in 0..CASES {
+            let edges = case % 2 == 1;
+            let wires: Vec<FE> = (0..num_wires).map(|_| rng.ext(edges)).collect();
+            let consts: Vec<FE> = (0..num_consts).map(|_| rng.ext(edges)).collect();
             let pih = HashOut {
-                elements: [rng.base(), rng.base(), rng.base(), rng.base()],
+                elements: [0; 4].map(|_| rng.ext(edges).0[0]),
             };
             let expected = eval(gate, &wires, &consts, &pih);
             assert_eq!(expected.len(), gate.0.num_constraints());

@@ -227,258 +227,11 @@ library WrapperGates {
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
             let s := mload(add(wires, 2016))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1984)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1952)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1920)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1888)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1856)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1824)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1792)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1760)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1728)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1696)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1664)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1632)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1600)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1568)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1536)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1504)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1472)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1440)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1408)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1376)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1344)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1312)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1280)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1248)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1216)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1184)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1152)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1120)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1088)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1056)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 1024)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 992)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 960)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 928)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 896)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 864)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 832)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 800)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 768)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 736)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 704)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 672)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 640)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 608)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 576)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 544)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 512)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 480)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 448)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 416)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 384)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 352)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 320)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 288)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 256)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 224)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 192)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 160)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 128)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 96)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 64)))
-            s := e_add(e_smul(s, 2), mload(add(wires, 32)))
+            for { let p := add(wires, 1984) } gt(p, wires) { p := sub(p, 32) } { s := e_add(e_smul(s, 2), mload(p)) }
             mstore(out, e_sub(s, mload(wires)))
             }
-            { let l := mload(add(wires, 32))
-            mstore(add(out, 32), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 64))
-            mstore(add(out, 64), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 96))
-            mstore(add(out, 96), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 128))
-            mstore(add(out, 128), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 160))
-            mstore(add(out, 160), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 192))
-            mstore(add(out, 192), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 224))
-            mstore(add(out, 224), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 256))
-            mstore(add(out, 256), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 288))
-            mstore(add(out, 288), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 320))
-            mstore(add(out, 320), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 352))
-            mstore(add(out, 352), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 384))
-            mstore(add(out, 384), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 416))
-            mstore(add(out, 416), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 448))
-            mstore(add(out, 448), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 480))
-            mstore(add(out, 480), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 512))
-            mstore(add(out, 512), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 544))
-            mstore(add(out, 544), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 576))
-            mstore(add(out, 576), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 608))
-            mstore(add(out, 608), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 640))
-            mstore(add(out, 640), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 672))
-            mstore(add(out, 672), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 704))
-            mstore(add(out, 704), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 736))
-            mstore(add(out, 736), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 768))
-            mstore(add(out, 768), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 800))
-            mstore(add(out, 800), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 832))
-            mstore(add(out, 832), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 864))
-            mstore(add(out, 864), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 896))
-            mstore(add(out, 896), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 928))
-            mstore(add(out, 928), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 960))
-            mstore(add(out, 960), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 992))
-            mstore(add(out, 992), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1024))
-            mstore(add(out, 1024), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1056))
-            mstore(add(out, 1056), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1088))
-            mstore(add(out, 1088), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1120))
-            mstore(add(out, 1120), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1152))
-            mstore(add(out, 1152), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1184))
-            mstore(add(out, 1184), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1216))
-            mstore(add(out, 1216), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1248))
-            mstore(add(out, 1248), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1280))
-            mstore(add(out, 1280), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1312))
-            mstore(add(out, 1312), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1344))
-            mstore(add(out, 1344), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1376))
-            mstore(add(out, 1376), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1408))
-            mstore(add(out, 1408), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1440))
-            mstore(add(out, 1440), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1472))
-            mstore(add(out, 1472), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1504))
-            mstore(add(out, 1504), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1536))
-            mstore(add(out, 1536), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1568))
-            mstore(add(out, 1568), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1600))
-            mstore(add(out, 1600), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1632))
-            mstore(add(out, 1632), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1664))
-            mstore(add(out, 1664), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1696))
-            mstore(add(out, 1696), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1728))
-            mstore(add(out, 1728), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1760))
-            mstore(add(out, 1760), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1792))
-            mstore(add(out, 1792), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1824))
-            mstore(add(out, 1824), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1856))
-            mstore(add(out, 1856), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1888))
-            mstore(add(out, 1888), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1920))
-            mstore(add(out, 1920), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1952))
-            mstore(add(out, 1952), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 1984))
-            mstore(add(out, 1984), e_mul(l, e_sub(l, 1)))
-            }
-            { let l := mload(add(wires, 2016))
-            mstore(add(out, 2016), e_mul(l, e_sub(l, 1)))
+            for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 2048)) { p := add(p, 32) o := add(o, 32) } {
+            let l := mload(p) mstore(o, e_mul(l, e_sub(l, 1)))
             }
         }
     }
@@ -536,72 +289,20 @@ library WrapperGates {
 
             function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
             function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+
+            function red_step(q, c, a, o, l0, l1) {
+                let p0 := mload(q)
+                let p1 := mload(add(q, 32))
+                mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
+                mstore(add(o, 32), e_sub(e_add(a_mul1(p0, p1, l0, l1), mload(add(c, 32))), mload(add(a, 32))))
+            }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
-            mstore(out, e_sub(e_add(a_mul0(mload(add(wires, 128)), mload(add(wires, 160)), l0, l1), mload(add(wires, 192))), mload(add(wires, 2240))))
-            mstore(add(out, 32), e_sub(e_add(a_mul1(mload(add(wires, 128)), mload(add(wires, 160)), l0, l1), mload(add(wires, 224))), mload(add(wires, 2272))))
-            mstore(add(out, 64), e_sub(e_add(a_mul0(mload(add(wires, 2240)), mload(add(wires, 2272)), l0, l1), mload(add(wires, 256))), mload(add(wires, 2304))))
-            mstore(add(out, 96), e_sub(e_add(a_mul1(mload(add(wires, 2240)), mload(add(wires, 2272)), l0, l1), mload(add(wires, 288))), mload(add(wires, 2336))))
-            mstore(add(out, 128), e_sub(e_add(a_mul0(mload(add(wires, 2304)), mload(add(wires, 2336)), l0, l1), mload(add(wires, 320))), mload(add(wires, 2368))))
-            mstore(add(out, 160), e_sub(e_add(a_mul1(mload(add(wires, 2304)), mload(add(wires, 2336)), l0, l1), mload(add(wires, 352))), mload(add(wires, 2400))))
-            mstore(add(out, 192), e_sub(e_add(a_mul0(mload(add(wires, 2368)), mload(add(wires, 2400)), l0, l1), mload(add(wires, 384))), mload(add(wires, 2432))))
-            mstore(add(out, 224), e_sub(e_add(a_mul1(mload(add(wires, 2368)), mload(add(wires, 2400)), l0, l1), mload(add(wires, 416))), mload(add(wires, 2464))))
-            mstore(add(out, 256), e_sub(e_add(a_mul0(mload(add(wires, 2432)), mload(add(wires, 2464)), l0, l1), mload(add(wires, 448))), mload(add(wires, 2496))))
-            mstore(add(out, 288), e_sub(e_add(a_mul1(mload(add(wires, 2432)), mload(add(wires, 2464)), l0, l1), mload(add(wires, 480))), mload(add(wires, 2528))))
-            mstore(add(out, 320), e_sub(e_add(a_mul0(mload(add(wires, 2496)), mload(add(wires, 2528)), l0, l1), mload(add(wires, 512))), mload(add(wires, 2560))))
-            mstore(add(out, 352), e_sub(e_add(a_mul1(mload(add(wires, 2496)), mload(add(wires, 2528)), l0, l1), mload(add(wires, 544))), mload(add(wires, 2592))))
-            mstore(add(out, 384), e_sub(e_add(a_mul0(mload(add(wires, 2560)), mload(add(wires, 2592)), l0, l1), mload(add(wires, 576))), mload(add(wires, 2624))))
-            mstore(add(out, 416), e_sub(e_add(a_mul1(mload(add(wires, 2560)), mload(add(wires, 2592)), l0, l1), mload(add(wires, 608))), mload(add(wires, 2656))))
-            mstore(add(out, 448), e_sub(e_add(a_mul0(mload(add(wires, 2624)), mload(add(wires, 2656)), l0, l1), mload(add(wires, 640))), mload(add(wires, 2688))))
-            mstore(add(out, 480), e_sub(e_add(a_mul1(mload(add(wires, 2624)), mload(add(wires, 2656)), l0, l1), mload(add(wires, 672))), mload(add(wires, 2720))))
-            mstore(add(out, 512), e_sub(e_add(a_mul0(mload(add(wires, 2688)), mload(add(wires, 2720)), l0, l1), mload(add(wires, 704))), mload(add(wires, 2752))))
-            mstore(add(out, 544), e_sub(e_add(a_mul1(mload(add(wires, 2688)), mload(add(wires, 2720)), l0, l1), mload(add(wires, 736))), mload(add(wires, 2784))))
-            mstore(add(out, 576), e_sub(e_add(a_mul0(mload(add(wires, 2752)), mload(add(wires, 2784)), l0, l1), mload(add(wires, 768))), mload(add(wires, 2816))))
-            mstore(add(out, 608), e_sub(e_add(a_mul1(mload(add(wires, 2752)), mload(add(wires, 2784)), l0, l1), mload(add(wires, 800))), mload(add(wires, 2848))))
-            mstore(add(out, 640), e_sub(e_add(a_mul0(mload(add(wires, 2816)), mload(add(wires, 2848)), l0, l1), mload(add(wires, 832))), mload(add(wires, 2880))))
-            mstore(add(out, 672), e_sub(e_add(a_mul1(mload(add(wires, 2816)), mload(add(wires, 2848)), l0, l1), mload(add(wires, 864))), mload(add(wires, 2912))))
-            mstore(add(out, 704), e_sub(e_add(a_mul0(mload(add(wires, 2880)), mload(add(wires, 2912)), l0, l1), mload(add(wires, 896))), mload(add(wires, 2944))))
-            mstore(add(out, 736), e_sub(e_add(a_mul1(mload(add(wires, 2880)), mload(add(wires, 2912)), l0, l1), mload(add(wires, 928))), mload(add(wires, 2976))))
-            mstore(add(out, 768), e_sub(e_add(a_mul0(mload(add(wires, 2944)), mload(add(wires, 2976)), l0, l1), mload(add(wires, 960))), mload(add(wires, 3008))))
-            mstore(add(out, 800), e_sub(e_add(a_mul1(mload(add(wires, 2944)), mload(add(wires, 2976)), l0, l1), mload(add(wires, 992))), mload(add(wires, 3040))))
-            mstore(add(out, 832), e_sub(e_add(a_mul0(mload(add(wires, 3008)), mload(add(wires, 3040)), l0, l1), mload(add(wires, 1024))), mload(add(wires, 3072))))
-            mstore(add(out, 864), e_sub(e_add(a_mul1(mload(add(wires, 3008)), mload(add(wires, 3040)), l0, l1), mload(add(wires, 1056))), mload(add(wires, 3104))))
-            mstore(add(out, 896), e_sub(e_add(a_mul0(mload(add(wires, 3072)), mload(add(wires, 3104)), l0, l1), mload(add(wires, 1088))), mload(add(wires, 3136))))
-            mstore(add(out, 928), e_sub(e_add(a_mul1(mload(add(wires, 3072)), mload(add(wires, 3104)), l0, l1), mload(add(wires, 1120))), mload(add(wires, 3168))))
-            mstore(add(out, 960), e_sub(e_add(a_mul0(mload(add(wires, 3136)), mload(add(wires, 3168)), l0, l1), mload(add(wires, 1152))), mload(add(wires, 3200))))
-            mstore(add(out, 992), e_sub(e_add(a_mul1(mload(add(wires, 3136)), mload(add(wires, 3168)), l0, l1), mload(add(wires, 1184))), mload(add(wires, 3232))))
-            mstore(add(out, 1024), e_sub(e_add(a_mul0(mload(add(wires, 3200)), mload(add(wires, 3232)), l0, l1), mload(add(wires, 1216))), mload(add(wires, 3264))))
-            mstore(add(out, 1056), e_sub(e_add(a_mul1(mload(add(wires, 3200)), mload(add(wires, 3232)), l0, l1), mload(add(wires, 1248))), mload(add(wires, 3296))))
-            mstore(add(out, 1088), e_sub(e_add(a_mul0(mload(add(wires, 3264)), mload(add(wires, 3296)), l0, l1), mload(add(wires, 1280))), mload(add(wires, 3328))))
-            mstore(add(out, 1120), e_sub(e_add(a_mul1(mload(add(wires, 3264)), mload(add(wires, 3296)), l0, l1), mload(add(wires, 1312))), mload(add(wires, 3360))))
-            mstore(add(out, 1152), e_sub(e_add(a_mul0(mload(add(wires, 3328)), mload(add(wires, 3360)), l0, l1), mload(add(wires, 1344))), mload(add(wires, 3392))))
-            mstore(add(out, 1184), e_sub(e_add(a_mul1(mload(add(wires, 3328)), mload(add(wires, 3360)), l0, l1), mload(add(wires, 1376))), mload(add(wires, 3424))))
-            mstore(add(out, 1216), e_sub(e_add(a_mul0(mload(add(wires, 3392)), mload(add(wires, 3424)), l0, l1), mload(add(wires, 1408))), mload(add(wires, 3456))))
-            mstore(add(out, 1248), e_sub(e_add(a_mul1(mload(add(wires, 3392)), mload(add(wires, 3424)), l0, l1), mload(add(wires, 1440))), mload(add(wires, 3488))))
-            mstore(add(out, 1280), e_sub(e_add(a_mul0(mload(add(wires, 3456)), mload(add(wires, 3488)), l0, l1), mload(add(wires, 1472))), mload(add(wires, 3520))))
-            mstore(add(out, 1312), e_sub(e_add(a_mul1(mload(add(wires, 3456)), mload(add(wires, 3488)), l0, l1), mload(add(wires, 1504))), mload(add(wires, 3552))))
-            mstore(add(out, 1344), e_sub(e_add(a_mul0(mload(add(wires, 3520)), mload(add(wires, 3552)), l0, l1), mload(add(wires, 1536))), mload(add(wires, 3584))))
-            mstore(add(out, 1376), e_sub(e_add(a_mul1(mload(add(wires, 3520)), mload(add(wires, 3552)), l0, l1), mload(add(wires, 1568))), mload(add(wires, 3616))))
-            mstore(add(out, 1408), e_sub(e_add(a_mul0(mload(add(wires, 3584)), mload(add(wires, 3616)), l0, l1), mload(add(wires, 1600))), mload(add(wires, 3648))))
-            mstore(add(out, 1440), e_sub(e_add(a_mul1(mload(add(wires, 3584)), mload(add(wires, 3616)), l0, l1), mload(add(wires, 1632))), mload(add(wires, 3680))))
-            mstore(add(out, 1472), e_sub(e_add(a_mul0(mload(add(wires, 3648)), mload(add(wires, 3680)), l0, l1), mload(add(wires, 1664))), mload(add(wires, 3712))))
-            mstore(add(out, 1504), e_sub(e_add(a_mul1(mload(add(wires, 3648)), mload(add(wires, 3680)), l0, l1), mload(add(wires, 1696))), mload(add(wires, 3744))))
-            mstore(add(out, 1536), e_sub(e_add(a_mul0(mload(add(wires, 3712)), mload(add(wires, 3744)), l0, l1), mload(add(wires, 1728))), mload(add(wires, 3776))))
-            mstore(add(out, 1568), e_sub(e_add(a_mul1(mload(add(wires, 3712)), mload(add(wires, 3744)), l0, l1), mload(add(wires, 1760))), mload(add(wires, 3808))))
-            mstore(add(out, 1600), e_sub(e_add(a_mul0(mload(add(wires, 3776)), mload(add(wires, 3808)), l0, l1), mload(add(wires, 1792))), mload(add(wires, 3840))))
-            mstore(add(out, 1632), e_sub(e_add(a_mul1(mload(add(wires, 3776)), mload(add(wires, 3808)), l0, l1), mload(add(wires, 1824))), mload(add(wires, 3872))))
-            mstore(add(out, 1664), e_sub(e_add(a_mul0(mload(add(wires, 3840)), mload(add(wires, 3872)), l0, l1), mload(add(wires, 1856))), mload(add(wires, 3904))))
-            mstore(add(out, 1696), e_sub(e_add(a_mul1(mload(add(wires, 3840)), mload(add(wires, 3872)), l0, l1), mload(add(wires, 1888))), mload(add(wires, 3936))))
-            mstore(add(out, 1728), e_sub(e_add(a_mul0(mload(add(wires, 3904)), mload(add(wires, 3936)), l0, l1), mload(add(wires, 1920))), mload(add(wires, 3968))))
-            mstore(add(out, 1760), e_sub(e_add(a_mul1(mload(add(wires, 3904)), mload(add(wires, 3936)), l0, l1), mload(add(wires, 1952))), mload(add(wires, 4000))))
-            mstore(add(out, 1792), e_sub(e_add(a_mul0(mload(add(wires, 3968)), mload(add(wires, 4000)), l0, l1), mload(add(wires, 1984))), mload(add(wires, 4032))))
-            mstore(add(out, 1824), e_sub(e_add(a_mul1(mload(add(wires, 3968)), mload(add(wires, 4000)), l0, l1), mload(add(wires, 2016))), mload(add(wires, 4064))))
-            mstore(add(out, 1856), e_sub(e_add(a_mul0(mload(add(wires, 4032)), mload(add(wires, 4064)), l0, l1), mload(add(wires, 2048))), mload(add(wires, 4096))))
-            mstore(add(out, 1888), e_sub(e_add(a_mul1(mload(add(wires, 4032)), mload(add(wires, 4064)), l0, l1), mload(add(wires, 2080))), mload(add(wires, 4128))))
-            mstore(add(out, 1920), e_sub(e_add(a_mul0(mload(add(wires, 4096)), mload(add(wires, 4128)), l0, l1), mload(add(wires, 2112))), mload(add(wires, 4160))))
-            mstore(add(out, 1952), e_sub(e_add(a_mul1(mload(add(wires, 4096)), mload(add(wires, 4128)), l0, l1), mload(add(wires, 2144))), mload(add(wires, 4192))))
-            mstore(add(out, 1984), e_sub(e_add(a_mul0(mload(add(wires, 4160)), mload(add(wires, 4192)), l0, l1), mload(add(wires, 2176))), mload(wires)))
-            mstore(add(out, 2016), e_sub(e_add(a_mul1(mload(add(wires, 4160)), mload(add(wires, 4192)), l0, l1), mload(add(wires, 2208))), mload(add(wires, 32))))
+            red_step(add(wires, 128), add(wires, 192), add(wires, 2240), out, l0, l1)
+            for { let q := add(wires, 2240) let c := add(wires, 256) let o := add(out, 64) } lt(o, add(out, 1984)) { q := add(q, 64) c := add(c, 64) o := add(o, 64) } {
+            red_step(q, c, add(q, 64), o, l0, l1)
+            }
+            red_step(add(wires, 4160), add(wires, 2176), wires, add(out, 1984), l0, l1)
         }
     }
 
@@ -658,94 +359,20 @@ library WrapperGates {
 
             function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
             function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+
+            function red_step(q, c, a, o, l0, l1) {
+                let p0 := mload(q)
+                let p1 := mload(add(q, 32))
+                mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
+                mstore(add(o, 32), e_sub(a_mul1(p0, p1, l0, l1), mload(add(a, 32))))
+            }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
-            mstore(out, e_sub(e_add(a_mul0(mload(add(wires, 128)), mload(add(wires, 160)), l0, l1), mload(add(wires, 192))), mload(add(wires, 1568))))
-            mstore(add(out, 32), e_sub(a_mul1(mload(add(wires, 128)), mload(add(wires, 160)), l0, l1), mload(add(wires, 1600))))
-            mstore(add(out, 64), e_sub(e_add(a_mul0(mload(add(wires, 1568)), mload(add(wires, 1600)), l0, l1), mload(add(wires, 224))), mload(add(wires, 1632))))
-            mstore(add(out, 96), e_sub(a_mul1(mload(add(wires, 1568)), mload(add(wires, 1600)), l0, l1), mload(add(wires, 1664))))
-            mstore(add(out, 128), e_sub(e_add(a_mul0(mload(add(wires, 1632)), mload(add(wires, 1664)), l0, l1), mload(add(wires, 256))), mload(add(wires, 1696))))
-            mstore(add(out, 160), e_sub(a_mul1(mload(add(wires, 1632)), mload(add(wires, 1664)), l0, l1), mload(add(wires, 1728))))
-            mstore(add(out, 192), e_sub(e_add(a_mul0(mload(add(wires, 1696)), mload(add(wires, 1728)), l0, l1), mload(add(wires, 288))), mload(add(wires, 1760))))
-            mstore(add(out, 224), e_sub(a_mul1(mload(add(wires, 1696)), mload(add(wires, 1728)), l0, l1), mload(add(wires, 1792))))
-            mstore(add(out, 256), e_sub(e_add(a_mul0(mload(add(wires, 1760)), mload(add(wires, 1792)), l0, l1), mload(add(wires, 320))), mload(add(wires, 1824))))
-            mstore(add(out, 288), e_sub(a_mul1(mload(add(wires, 1760)), mload(add(wires, 1792)), l0, l1), mload(add(wires, 1856))))
-            mstore(add(out, 320), e_sub(e_add(a_mul0(mload(add(wires, 1824)), mload(add(wires, 1856)), l0, l1), mload(add(wires, 352))), mload(add(wires, 1888))))
-            mstore(add(out, 352), e_sub(a_mul1(mload(add(wires, 1824)), mload(add(wires, 1856)), l0, l1), mload(add(wires, 1920))))
-            mstore(add(out, 384), e_sub(e_add(a_mul0(mload(add(wires, 1888)), mload(add(wires, 1920)), l0, l1), mload(add(wires, 384))), mload(add(wires, 1952))))
-            mstore(add(out, 416), e_sub(a_mul1(mload(add(wires, 1888)), mload(add(wires, 1920)), l0, l1), mload(add(wires, 1984))))
-            mstore(add(out, 448), e_sub(e_add(a_mul0(mload(add(wires, 1952)), mload(add(wires, 1984)), l0, l1), mload(add(wires, 416))), mload(add(wires, 2016))))
-            mstore(add(out, 480), e_sub(a_mul1(mload(add(wires, 1952)), mload(add(wires, 1984)), l0, l1), mload(add(wires, 2048))))
-            mstore(add(out, 512), e_sub(e_add(a_mul0(mload(add(wires, 2016)), mload(add(wires, 2048)), l0, l1), mload(add(wires, 448))), mload(add(wires, 2080))))
-            mstore(add(out, 544), e_sub(a_mul1(mload(add(wires, 2016)), mload(add(wires, 2048)), l0, l1), mload(add(wires, 2112))))
-            mstore(add(out, 576), e_sub(e_add(a_mul0(mload(add(wires, 2080)), mload(add(wires, 2112)), l0, l1), mload(add(wires, 480))), mload(add(wires, 2144))))
-            mstore(add(out, 608), e_sub(a_mul1(mload(add(wires, 2080)), mload(add(wires, 2112)), l0, l1), mload(add(wires, 2176))))
-            mstore(add(out, 640), e_sub(e_add(a_mul0(mload(add(wires, 2144)), mload(add(wires, 2176)), l0, l1), mload(add(wires, 512))), mload(add(wires, 2208))))
-            mstore(add(out, 672), e_sub(a_mul1(mload(add(wires, 2144)), mload(add(wires, 2176)), l0, l1), mload(add(wires, 2240))))
-            mstore(add(out, 704), e_sub(e_add(a_mul0(mload(add(wires, 2208)), mload(add(wires, 2240)), l0, l1), mload(add(wires, 544))), mload(add(wires, 2272))))
-            mstore(add(out, 736), e_sub(a_mul1(mload(add(wires, 2208)), mload(add(wires, 2240)), l0, l1), mload(add(wires, 2304))))
-            mstore(add(out, 768), e_sub(e_add(a_mul0(mload(add(wires, 2272)), mload(add(wires, 2304)), l0, l1), mload(add(wires, 576))), mload(add(wires, 2336))))
-            mstore(add(out, 800), e_sub(a_mul1(mload(add(wires, 2272)), mload(add(wires, 2304)), l0, l1), mload(add(wires, 2368))))
-            mstore(add(out, 832), e_sub(e_add(a_mul0(mload(add(wires, 2336)), mload(add(wires, 2368)), l0, l1), mload(add(wires, 608))), mload(add(wires, 2400))))
-            mstore(add(out, 864), e_sub(a_mul1(mload(add(wires, 2336)), mload(add(wires, 2368)), l0, l1), mload(add(wires, 2432))))
-            mstore(add(out, 896), e_sub(e_add(a_mul0(mload(add(wires, 2400)), mload(add(wires, 2432)), l0, l1), mload(add(wires, 640))), mload(add(wires, 2464))))
-            mstore(add(out, 928), e_sub(a_mul1(mload(add(wires, 2400)), mload(add(wires, 2432)), l0, l1), mload(add(wires, 2496))))
-            mstore(add(out, 960), e_sub(e_add(a_mul0(mload(add(wires, 2464)), mload(add(wires, 2496)), l0, l1), mload(add(wires, 672))), mload(add(wires, 2528))))
-            mstore(add(out, 992), e_sub(a_mul1(mload(add(wires, 2464)), mload(add(wires, 2496)), l0, l1), mload(add(wires, 2560))))
-            mstore(add(out, 1024), e_sub(e_add(a_mul0(mload(add(wires, 2528)), mload(add(wires, 2560)), l0, l1), mload(add(wires, 704))), mload(add(wires, 2592))))
-            mstore(add(out, 1056), e_sub(a_mul1(mload(add(wires, 2528)), mload(add(wires, 2560)), l0, l1), mload(add(wires, 2624))))
-            mstore(add(out, 1088), e_sub(e_add(a_mul0(mload(add(wires, 2592)), mload(add(wires, 2624)), l0, l1), mload(add(wires, 736))), mload(add(wires, 2656))))
-            mstore(add(out, 1120), e_sub(a_mul1(mload(add(wires, 2592)), mload(add(wires, 2624)), l0, l1), mload(add(wires, 2688))))
-            mstore(add(out, 1152), e_sub(e_add(a_mul0(mload(add(wires, 2656)), mload(add(wires, 2688)), l0, l1), mload(add(wires, 768))), mload(add(wires, 2720))))
-            mstore(add(out, 1184), e_sub(a_mul1(mload(add(wires, 2656)), mload(add(wires, 2688)), l0, l1), mload(add(wires, 2752))))
-            mstore(add(out, 1216), e_sub(e_add(a_mul0(mload(add(wires, 2720)), mload(add(wires, 2752)), l0, l1), mload(add(wires, 800))), mload(add(wires, 2784))))
-            mstore(add(out, 1248), e_sub(a_mul1(mload(add(wires, 2720)), mload(add(wires, 2752)), l0, l1), mload(add(wires, 2816))))
-            mstore(add(out, 1280), e_sub(e_add(a_mul0(mload(add(wires, 2784)), mload(add(wires, 2816)), l0, l1), mload(add(wires, 832))), mload(add(wires, 2848))))
-            mstore(add(out, 1312), e_sub(a_mul1(mload(add(wires, 2784)), mload(add(wires, 2816)), l0, l1), mload(add(wires, 2880))))
-            mstore(add(out, 1344), e_sub(e_add(a_mul0(mload(add(wires, 2848)), mload(add(wires, 2880)), l0, l1), mload(add(wires, 864))), mload(add(wires, 2912))))
-            mstore(add(out, 1376), e_sub(a_mul1(mload(add(wires, 2848)), mload(add(wires, 2880)), l0, l1), mload(add(wires, 2944))))
-            mstore(add(out, 1408), e_sub(e_add(a_mul0(mload(add(wires, 2912)), mload(add(wires, 2944)), l0, l1), mload(add(wires, 896))), mload(add(wires, 2976))))
-            mstore(add(out, 1440), e_sub(a_mul1(mload(add(wires, 2912)), mload(add(wires, 2944)), l0, l1), mload(add(wires, 3008))))
-            mstore(add(out, 1472), e_sub(e_add(a_mul0(mload(add(wires, 2976)), mload(add(wires, 3008)), l0, l1), mload(add(wires, 928))), mload(add(wires, 3040))))
-            mstore(add(out, 1504), e_sub(a_mul1(mload(add(wires, 2976)), mload(add(wires, 3008)), l0, l1), mload(add(wires, 3072))))
-            mstore(add(out, 1536), e_sub(e_add(a_mul0(mload(add(wires, 3040)), mload(add(wires, 3072)), l0, l1), mload(add(wires, 960))), mload(add(wires, 3104))))
-            mstore(add(out, 1568), e_sub(a_mul1(mload(add(wires, 3040)), mload(add(wires, 3072)), l0, l1), mload(add(wires, 3136))))
-            mstore(add(out, 1600), e_sub(e_add(a_mul0(mload(add(wires, 3104)), mload(add(wires, 3136)), l0, l1), mload(add(wires, 992))), mload(add(wires, 3168))))
-            mstore(add(out, 1632), e_sub(a_mul1(mload(add(wires, 3104)), mload(add(wires, 3136)), l0, l1), mload(add(wires, 3200))))
-            mstore(add(out, 1664), e_sub(e_add(a_mul0(mload(add(wires, 3168)), mload(add(wires, 3200)), l0, l1), mload(add(wires, 1024))), mload(add(wires, 3232))))
-            mstore(add(out, 1696), e_sub(a_mul1(mload(add(wires, 3168)), mload(add(wires, 3200)), l0, l1), mload(add(wires, 3264))))
-            mstore(add(out, 1728), e_sub(e_add(a_mul0(mload(add(wires, 3232)), mload(add(wires, 3264)), l0, l1), mload(add(wires, 1056))), mload(add(wires, 3296))))
-            mstore(add(out, 1760), e_sub(a_mul1(mload(add(wires, 3232)), mload(add(wires, 3264)), l0, l1), mload(add(wires, 3328))))
-            mstore(add(out, 1792), e_sub(e_add(a_mul0(mload(add(wires, 3296)), mload(add(wires, 3328)), l0, l1), mload(add(wires, 1088))), mload(add(wires, 3360))))
-            mstore(add(out, 1824), e_sub(a_mul1(mload(add(wires, 3296)), mload(add(wires, 3328)), l0, l1), mload(add(wires, 3392))))
-            mstore(add(out, 1856), e_sub(e_add(a_mul0(mload(add(wires, 3360)), mload(add(wires, 3392)), l0, l1), mload(add(wires, 1120))), mload(add(wires, 3424))))
-            mstore(add(out, 1888), e_sub(a_mul1(mload(add(wires, 3360)), mload(add(wires, 3392)), l0, l1), mload(add(wires, 3456))))
-            mstore(add(out, 1920), e_sub(e_add(a_mul0(mload(add(wires, 3424)), mload(add(wires, 3456)), l0, l1), mload(add(wires, 1152))), mload(add(wires, 3488))))
-            mstore(add(out, 1952), e_sub(a_mul1(mload(add(wires, 3424)), mload(add(wires, 3456)), l0, l1), mload(add(wires, 3520))))
-            mstore(add(out, 1984), e_sub(e_add(a_mul0(mload(add(wires, 3488)), mload(add(wires, 3520)), l0, l1), mload(add(wires, 1184))), mload(add(wires, 3552))))
-            mstore(add(out, 2016), e_sub(a_mul1(mload(add(wires, 3488)), mload(add(wires, 3520)), l0, l1), mload(add(wires, 3584))))
-            mstore(add(out, 2048), e_sub(e_add(a_mul0(mload(add(wires, 3552)), mload(add(wires, 3584)), l0, l1), mload(add(wires, 1216))), mload(add(wires, 3616))))
-            mstore(add(out, 2080), e_sub(a_mul1(mload(add(wires, 3552)), mload(add(wires, 3584)), l0, l1), mload(add(wires, 3648))))
-            mstore(add(out, 2112), e_sub(e_add(a_mul0(mload(add(wires, 3616)), mload(add(wires, 3648)), l0, l1), mload(add(wires, 1248))), mload(add(wires, 3680))))
-            mstore(add(out, 2144), e_sub(a_mul1(mload(add(wires, 3616)), mload(add(wires, 3648)), l0, l1), mload(add(wires, 3712))))
-            mstore(add(out, 2176), e_sub(e_add(a_mul0(mload(add(wires, 3680)), mload(add(wires, 3712)), l0, l1), mload(add(wires, 1280))), mload(add(wires, 3744))))
-            mstore(add(out, 2208), e_sub(a_mul1(mload(add(wires, 3680)), mload(add(wires, 3712)), l0, l1), mload(add(wires, 3776))))
-            mstore(add(out, 2240), e_sub(e_add(a_mul0(mload(add(wires, 3744)), mload(add(wires, 3776)), l0, l1), mload(add(wires, 1312))), mload(add(wires, 3808))))
-            mstore(add(out, 2272), e_sub(a_mul1(mload(add(wires, 3744)), mload(add(wires, 3776)), l0, l1), mload(add(wires, 3840))))
-            mstore(add(out, 2304), e_sub(e_add(a_mul0(mload(add(wires, 3808)), mload(add(wires, 3840)), l0, l1), mload(add(wires, 1344))), mload(add(wires, 3872))))
-            mstore(add(out, 2336), e_sub(a_mul1(mload(add(wires, 3808)), mload(add(wires, 3840)), l0, l1), mload(add(wires, 3904))))
-            mstore(add(out, 2368), e_sub(e_add(a_mul0(mload(add(wires, 3872)), mload(add(wires, 3904)), l0, l1), mload(add(wires, 1376))), mload(add(wires, 3936))))
-            mstore(add(out, 2400), e_sub(a_mul1(mload(add(wires, 3872)), mload(add(wires, 3904)), l0, l1), mload(add(wires, 3968))))
-            mstore(add(out, 2432), e_sub(e_add(a_mul0(mload(add(wires, 3936)), mload(add(wires, 3968)), l0, l1), mload(add(wires, 1408))), mload(add(wires, 4000))))
-            mstore(add(out, 2464), e_sub(a_mul1(mload(add(wires, 3936)), mload(add(wires, 3968)), l0, l1), mload(add(wires, 4032))))
-            mstore(add(out, 2496), e_sub(e_add(a_mul0(mload(add(wires, 4000)), mload(add(wires, 4032)), l0, l1), mload(add(wires, 1440))), mload(add(wires, 4064))))
-            mstore(add(out, 2528), e_sub(a_mul1(mload(add(wires, 4000)), mload(add(wires, 4032)), l0, l1), mload(add(wires, 4096))))
-            mstore(add(out, 2560), e_sub(e_add(a_mul0(mload(add(wires, 4064)), mload(add(wires, 4096)), l0, l1), mload(add(wires, 1472))), mload(add(wires, 4128))))
-            mstore(add(out, 2592), e_sub(a_mul1(mload(add(wires, 4064)), mload(add(wires, 4096)), l0, l1), mload(add(wires, 4160))))
-            mstore(add(out, 2624), e_sub(e_add(a_mul0(mload(add(wires, 4128)), mload(add(wires, 4160)), l0, l1), mload(add(wires, 1504))), mload(add(wires, 4192))))
-            mstore(add(out, 2656), e_sub(a_mul1(mload(add(wires, 4128)), mload(add(wires, 4160)), l0, l1), mload(add(wires, 4224))))
-            mstore(add(out, 2688), e_sub(e_add(a_mul0(mload(add(wires, 4192)), mload(add(wires, 4224)), l0, l1), mload(add(wires, 1536))), mload(wires)))
-            mstore(add(out, 2720), e_sub(a_mul1(mload(add(wires, 4192)), mload(add(wires, 4224)), l0, l1), mload(add(wires, 32))))
+            red_step(add(wires, 128), add(wires, 192), add(wires, 1568), out, l0, l1)
+            for { let q := add(wires, 1568) let c := add(wires, 224) let o := add(out, 64) } lt(o, add(out, 2688)) { q := add(q, 64) c := add(c, 32) o := add(o, 64) } {
+            red_step(q, c, add(q, 64), o, l0, l1)
+            }
+            red_step(add(wires, 4192), add(wires, 1536), wires, add(out, 2688), l0, l1)
         }
     }
 
@@ -804,26 +431,10 @@ library WrapperGates {
             function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
-            mstore(out, e_sub(mload(add(wires, 192)), e_add(e_mul(a_mul0(mload(wires), mload(add(wires, 32)), mload(add(wires, 64)), mload(add(wires, 96))), c0), e_mul(mload(add(wires, 128)), c1))))
-            mstore(add(out, 32), e_sub(mload(add(wires, 224)), e_add(e_mul(a_mul1(mload(wires), mload(add(wires, 32)), mload(add(wires, 64)), mload(add(wires, 96))), c0), e_mul(mload(add(wires, 160)), c1))))
-            mstore(add(out, 64), e_sub(mload(add(wires, 448)), e_add(e_mul(a_mul0(mload(add(wires, 256)), mload(add(wires, 288)), mload(add(wires, 320)), mload(add(wires, 352))), c0), e_mul(mload(add(wires, 384)), c1))))
-            mstore(add(out, 96), e_sub(mload(add(wires, 480)), e_add(e_mul(a_mul1(mload(add(wires, 256)), mload(add(wires, 288)), mload(add(wires, 320)), mload(add(wires, 352))), c0), e_mul(mload(add(wires, 416)), c1))))
-            mstore(add(out, 128), e_sub(mload(add(wires, 704)), e_add(e_mul(a_mul0(mload(add(wires, 512)), mload(add(wires, 544)), mload(add(wires, 576)), mload(add(wires, 608))), c0), e_mul(mload(add(wires, 640)), c1))))
-            mstore(add(out, 160), e_sub(mload(add(wires, 736)), e_add(e_mul(a_mul1(mload(add(wires, 512)), mload(add(wires, 544)), mload(add(wires, 576)), mload(add(wires, 608))), c0), e_mul(mload(add(wires, 672)), c1))))
-            mstore(add(out, 192), e_sub(mload(add(wires, 960)), e_add(e_mul(a_mul0(mload(add(wires, 768)), mload(add(wires, 800)), mload(add(wires, 832)), mload(add(wires, 864))), c0), e_mul(mload(add(wires, 896)), c1))))
-            mstore(add(out, 224), e_sub(mload(add(wires, 992)), e_add(e_mul(a_mul1(mload(add(wires, 768)), mload(add(wires, 800)), mload(add(wires, 832)), mload(add(wires, 864))), c0), e_mul(mload(add(wires, 928)), c1))))
-            mstore(add(out, 256), e_sub(mload(add(wires, 1216)), e_add(e_mul(a_mul0(mload(add(wires, 1024)), mload(add(wires, 1056)), mload(add(wires, 1088)), mload(add(wires, 1120))), c0), e_mul(mload(add(wires, 1152)), c1))))
-            mstore(add(out, 288), e_sub(mload(add(wires, 1248)), e_add(e_mul(a_mul1(mload(add(wires, 1024)), mload(add(wires, 1056)), mload(add(wires, 1088)), mload(add(wires, 1120))), c0), e_mul(mload(add(wires, 1184)), c1))))
-            mstore(add(out, 320), e_sub(mload(add(wires, 1472)), e_add(e_mul(a_mul0(mload(add(wires, 1280)), mload(add(wires, 1312)), mload(add(wires, 1344)), mload(add(wires, 1376))), c0), e_mul(mload(add(wires, 1408)), c1))))
-            mstore(add(out, 352), e_sub(mload(add(wires, 1504)), e_add(e_mul(a_mul1(mload(add(wires, 1280)), mload(add(wires, 1312)), mload(add(wires, 1344)), mload(add(wires, 1376))), c0), e_mul(mload(add(wires, 1440)), c1))))
-            mstore(add(out, 384), e_sub(mload(add(wires, 1728)), e_add(e_mul(a_mul0(mload(add(wires, 1536)), mload(add(wires, 1568)), mload(add(wires, 1600)), mload(add(wires, 1632))), c0), e_mul(mload(add(wires, 1664)), c1))))
-            mstore(add(out, 416), e_sub(mload(add(wires, 1760)), e_add(e_mul(a_mul1(mload(add(wires, 1536)), mload(add(wires, 1568)), mload(add(wires, 1600)), mload(add(wires, 1632))), c0), e_mul(mload(add(wires, 1696)), c1))))
-            mstore(add(out, 448), e_sub(mload(add(wires, 1984)), e_add(e_mul(a_mul0(mload(add(wires, 1792)), mload(add(wires, 1824)), mload(add(wires, 1856)), mload(add(wires, 1888))), c0), e_mul(mload(add(wires, 1920)), c1))))
-            mstore(add(out, 480), e_sub(mload(add(wires, 2016)), e_add(e_mul(a_mul1(mload(add(wires, 1792)), mload(add(wires, 1824)), mload(add(wires, 1856)), mload(add(wires, 1888))), c0), e_mul(mload(add(wires, 1952)), c1))))
-            mstore(add(out, 512), e_sub(mload(add(wires, 2240)), e_add(e_mul(a_mul0(mload(add(wires, 2048)), mload(add(wires, 2080)), mload(add(wires, 2112)), mload(add(wires, 2144))), c0), e_mul(mload(add(wires, 2176)), c1))))
-            mstore(add(out, 544), e_sub(mload(add(wires, 2272)), e_add(e_mul(a_mul1(mload(add(wires, 2048)), mload(add(wires, 2080)), mload(add(wires, 2112)), mload(add(wires, 2144))), c0), e_mul(mload(add(wires, 2208)), c1))))
-            mstore(add(out, 576), e_sub(mload(add(wires, 2496)), e_add(e_mul(a_mul0(mload(add(wires, 2304)), mload(add(wires, 2336)), mload(add(wires, 2368)), mload(add(wires, 2400))), c0), e_mul(mload(add(wires, 2432)), c1))))
-            mstore(add(out, 608), e_sub(mload(add(wires, 2528)), e_add(e_mul(a_mul1(mload(add(wires, 2304)), mload(add(wires, 2336)), mload(add(wires, 2368)), mload(add(wires, 2400))), c0), e_mul(mload(add(wires, 2464)), c1))))
+            for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 256) o := add(o, 64) } {
+            mstore(o, e_sub(mload(add(p, 192)), e_add(e_mul(a_mul0(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0), e_mul(mload(add(p, 128)), c1))))
+            mstore(add(o, 32), e_sub(mload(add(p, 224)), e_add(e_mul(a_mul1(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0), e_mul(mload(add(p, 160)), c1))))
+            }
         }
     }
 
@@ -879,26 +490,9 @@ library WrapperGates {
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
-            mstore(out, e_sub(mload(add(wires, 96)), e_add(e_mul(e_mul(mload(wires), mload(add(wires, 32))), c0), e_mul(mload(add(wires, 64)), c1))))
-            mstore(add(out, 32), e_sub(mload(add(wires, 224)), e_add(e_mul(e_mul(mload(add(wires, 128)), mload(add(wires, 160))), c0), e_mul(mload(add(wires, 192)), c1))))
-            mstore(add(out, 64), e_sub(mload(add(wires, 352)), e_add(e_mul(e_mul(mload(add(wires, 256)), mload(add(wires, 288))), c0), e_mul(mload(add(wires, 320)), c1))))
-            mstore(add(out, 96), e_sub(mload(add(wires, 480)), e_add(e_mul(e_mul(mload(add(wires, 384)), mload(add(wires, 416))), c0), e_mul(mload(add(wires, 448)), c1))))
-            mstore(add(out, 128), e_sub(mload(add(wires, 608)), e_add(e_mul(e_mul(mload(add(wires, 512)), mload(add(wires, 544))), c0), e_mul(mload(add(wires, 576)), c1))))
-            mstore(add(out, 160), e_sub(mload(add(wires, 736)), e_add(e_mul(e_mul(mload(add(wires, 640)), mload(add(wires, 672))), c0), e_mul(mload(add(wires, 704)), c1))))
-            mstore(add(out, 192), e_sub(mload(add(wires, 864)), e_add(e_mul(e_mul(mload(add(wires, 768)), mload(add(wires, 800))), c0), e_mul(mload(add(wires, 832)), c1))))
-            mstore(add(out, 224), e_sub(mload(add(wires, 992)), e_add(e_mul(e_mul(mload(add(wires, 896)), mload(add(wires, 928))), c0), e_mul(mload(add(wires, 960)), c1))))
-            mstore(add(out, 256), e_sub(mload(add(wires, 1120)), e_add(e_mul(e_mul(mload(add(wires, 1024)), mload(add(wires, 1056))), c0), e_mul(mload(add(wires, 1088)), c1))))
-            mstore(add(out, 288), e_sub(mload(add(wires, 1248)), e_add(e_mul(e_mul(mload(add(wires, 1152)), mload(add(wires, 1184))), c0), e_mul(mload(add(wires, 1216)), c1))))
-            mstore(add(out, 320), e_sub(mload(add(wires, 1376)), e_add(e_mul(e_mul(mload(add(wires, 1280)), mload(add(wires, 1312))), c0), e_mul(mload(add(wires, 1344)), c1))))
-            mstore(add(out, 352), e_sub(mload(add(wires, 1504)), e_add(e_mul(e_mul(mload(add(wires, 1408)), mload(add(wires, 1440))), c0), e_mul(mload(add(wires, 1472)), c1))))
-            mstore(add(out, 384), e_sub(mload(add(wires, 1632)), e_add(e_mul(e_mul(mload(add(wires, 1536)), mload(add(wires, 1568))), c0), e_mul(mload(add(wires, 1600)), c1))))
-            mstore(add(out, 416), e_sub(mload(add(wires, 1760)), e_add(e_mul(e_mul(mload(add(wires, 1664)), mload(add(wires, 1696))), c0), e_mul(mload(add(wires, 1728)), c1))))
-            mstore(add(out, 448), e_sub(mload(add(wires, 1888)), e_add(e_mul(e_mul(mload(add(wires, 1792)), mload(add(wires, 1824))), c0), e_mul(mload(add(wires, 1856)), c1))))
-            mstore(add(out, 480), e_sub(mload(add(wires, 2016)), e_add(e_mul(e_mul(mload(add(wires, 1920)), mload(add(wires, 1952))), c0), e_mul(mload(add(wires, 1984)), c1))))
-            mstore(add(out, 512), e_sub(mload(add(wires, 2144)), e_add(e_mul(e_mul(mload(add(wires, 2048)), mload(add(wires, 2080))), c0), e_mul(mload(add(wires, 2112)), c1))))
-            mstore(add(out, 544), e_sub(mload(add(wires, 2272)), e_add(e_mul(e_mul(mload(add(wires, 2176)), mload(add(wires, 2208))), c0), e_mul(mload(add(wires, 2240)), c1))))
-            mstore(add(out, 576), e_sub(mload(add(wires, 2400)), e_add(e_mul(e_mul(mload(add(wires, 2304)), mload(add(wires, 2336))), c0), e_mul(mload(add(wires, 2368)), c1))))
-            mstore(add(out, 608), e_sub(mload(add(wires, 2528)), e_add(e_mul(e_mul(mload(add(wires, 2432)), mload(add(wires, 2464))), c0), e_mul(mload(add(wires, 2496)), c1))))
+            for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 128) o := add(o, 32) } {
+            mstore(o, e_sub(mload(add(p, 96)), e_add(e_mul(e_mul(mload(p), mload(add(p, 32))), c0), e_mul(mload(add(p, 64)), c1))))
+            }
         }
     }
 
@@ -956,32 +550,10 @@ library WrapperGates {
             function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
             function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
             let c0 := mload(consts)
-            mstore(out, e_sub(mload(add(wires, 128)), e_mul(a_mul0(mload(wires), mload(add(wires, 32)), mload(add(wires, 64)), mload(add(wires, 96))), c0)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 160)), e_mul(a_mul1(mload(wires), mload(add(wires, 32)), mload(add(wires, 64)), mload(add(wires, 96))), c0)))
-            mstore(add(out, 64), e_sub(mload(add(wires, 320)), e_mul(a_mul0(mload(add(wires, 192)), mload(add(wires, 224)), mload(add(wires, 256)), mload(add(wires, 288))), c0)))
-            mstore(add(out, 96), e_sub(mload(add(wires, 352)), e_mul(a_mul1(mload(add(wires, 192)), mload(add(wires, 224)), mload(add(wires, 256)), mload(add(wires, 288))), c0)))
-            mstore(add(out, 128), e_sub(mload(add(wires, 512)), e_mul(a_mul0(mload(add(wires, 384)), mload(add(wires, 416)), mload(add(wires, 448)), mload(add(wires, 480))), c0)))
-            mstore(add(out, 160), e_sub(mload(add(wires, 544)), e_mul(a_mul1(mload(add(wires, 384)), mload(add(wires, 416)), mload(add(wires, 448)), mload(add(wires, 480))), c0)))
-            mstore(add(out, 192), e_sub(mload(add(wires, 704)), e_mul(a_mul0(mload(add(wires, 576)), mload(add(wires, 608)), mload(add(wires, 640)), mload(add(wires, 672))), c0)))
-            mstore(add(out, 224), e_sub(mload(add(wires, 736)), e_mul(a_mul1(mload(add(wires, 576)), mload(add(wires, 608)), mload(add(wires, 640)), mload(add(wires, 672))), c0)))
-            mstore(add(out, 256), e_sub(mload(add(wires, 896)), e_mul(a_mul0(mload(add(wires, 768)), mload(add(wires, 800)), mload(add(wires, 832)), mload(add(wires, 864))), c0)))
-            mstore(add(out, 288), e_sub(mload(add(wires, 928)), e_mul(a_mul1(mload(add(wires, 768)), mload(add(wires, 800)), mload(add(wires, 832)), mload(add(wires, 864))), c0)))
-            mstore(add(out, 320), e_sub(mload(add(wires, 1088)), e_mul(a_mul0(mload(add(wires, 960)), mload(add(wires, 992)), mload(add(wires, 1024)), mload(add(wires, 1056))), c0)))
-            mstore(add(out, 352), e_sub(mload(add(wires, 1120)), e_mul(a_mul1(mload(add(wires, 960)), mload(add(wires, 992)), mload(add(wires, 1024)), mload(add(wires, 1056))), c0)))
-            mstore(add(out, 384), e_sub(mload(add(wires, 1280)), e_mul(a_mul0(mload(add(wires, 1152)), mload(add(wires, 1184)), mload(add(wires, 1216)), mload(add(wires, 1248))), c0)))
-            mstore(add(out, 416), e_sub(mload(add(wires, 1312)), e_mul(a_mul1(mload(add(wires, 1152)), mload(add(wires, 1184)), mload(add(wires, 1216)), mload(add(wires, 1248))), c0)))
-            mstore(add(out, 448), e_sub(mload(add(wires, 1472)), e_mul(a_mul0(mload(add(wires, 1344)), mload(add(wires, 1376)), mload(add(wires, 1408)), mload(add(wires, 1440))), c0)))
-            mstore(add(out, 480), e_sub(mload(add(wires, 1504)), e_mul(a_mul1(mload(add(wires, 1344)), mload(add(wires, 1376)), mload(add(wires, 1408)), mload(add(wires, 1440))), c0)))
-            mstore(add(out, 512), e_sub(mload(add(wires, 1664)), e_mul(a_mul0(mload(add(wires, 1536)), mload(add(wires, 1568)), mload(add(wires, 1600)), mload(add(wires, 1632))), c0)))
-            mstore(add(out, 544), e_sub(mload(add(wires, 1696)), e_mul(a_mul1(mload(add(wires, 1536)), mload(add(wires, 1568)), mload(add(wires, 1600)), mload(add(wires, 1632))), c0)))
-            mstore(add(out, 576), e_sub(mload(add(wires, 1856)), e_mul(a_mul0(mload(add(wires, 1728)), mload(add(wires, 1760)), mload(add(wires, 1792)), mload(add(wires, 1824))), c0)))
-            mstore(add(out, 608), e_sub(mload(add(wires, 1888)), e_mul(a_mul1(mload(add(wires, 1728)), mload(add(wires, 1760)), mload(add(wires, 1792)), mload(add(wires, 1824))), c0)))
-            mstore(add(out, 640), e_sub(mload(add(wires, 2048)), e_mul(a_mul0(mload(add(wires, 1920)), mload(add(wires, 1952)), mload(add(wires, 1984)), mload(add(wires, 2016))), c0)))
-            mstore(add(out, 672), e_sub(mload(add(wires, 2080)), e_mul(a_mul1(mload(add(wires, 1920)), mload(add(wires, 1952)), mload(add(wires, 1984)), mload(add(wires, 2016))), c0)))
-            mstore(add(out, 704), e_sub(mload(add(wires, 2240)), e_mul(a_mul0(mload(add(wires, 2112)), mload(add(wires, 2144)), mload(add(wires, 2176)), mload(add(wires, 2208))), c0)))
-            mstore(add(out, 736), e_sub(mload(add(wires, 2272)), e_mul(a_mul1(mload(add(wires, 2112)), mload(add(wires, 2144)), mload(add(wires, 2176)), mload(add(wires, 2208))), c0)))
-            mstore(add(out, 768), e_sub(mload(add(wires, 2432)), e_mul(a_mul0(mload(add(wires, 2304)), mload(add(wires, 2336)), mload(add(wires, 2368)), mload(add(wires, 2400))), c0)))
-            mstore(add(out, 800), e_sub(mload(add(wires, 2464)), e_mul(a_mul1(mload(add(wires, 2304)), mload(add(wires, 2336)), mload(add(wires, 2368)), mload(add(wires, 2400))), c0)))
+            for { let p := wires let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) o := add(o, 64) } {
+            mstore(o, e_sub(mload(add(p, 128)), e_mul(a_mul0(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0)))
+            mstore(add(o, 32), e_sub(mload(add(p, 160)), e_mul(a_mul1(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0)))
+            }
         }
     }
 
@@ -1036,178 +608,43 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             let s := mload(0x40)
-            { let x := mload(add(wires, 2368))
-            mstore(out, e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2400))
-            mstore(add(out, 32), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2432))
-            mstore(add(out, 64), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2464))
-            mstore(add(out, 96), e_mul(x, e_sub(x, 1)))
-            }
+            for { let p := wires let q := add(wires, 2368) let o := out } lt(p, add(wires, 2304)) { p := add(p, 576) q := add(q, 128) o := add(o, 192) } {
+            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
+            { let x := mload(add(q, 32)) mstore(add(o, 32), e_mul(x, e_sub(x, 1))) }
+            { let x := mload(add(q, 64)) mstore(add(o, 64), e_mul(x, e_sub(x, 1))) }
+            { let x := mload(add(q, 96)) mstore(add(o, 96), e_mul(x, e_sub(x, 1))) }
             {
-            let r := mload(add(wires, 2464))
-            r := e_add(e_add(r, r), mload(add(wires, 2432)))
-            r := e_add(e_add(r, r), mload(add(wires, 2400)))
-            r := e_add(e_add(r, r), mload(add(wires, 2368)))
-            mstore(add(out, 128), e_sub(r, mload(wires)))
+            let r := mload(add(q, 96))
+            r := e_add(e_add(r, r), mload(add(q, 64)))
+            r := e_add(e_add(r, r), mload(add(q, 32)))
+            r := e_add(e_add(r, r), mload(q))
+            mstore(add(o, 128), e_sub(r, mload(p)))
             }
-            { let x := mload(add(wires, 2368))
-            { let y := mload(add(wires, 64)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(wires, 96)), y)))) }
-            { let y := mload(add(wires, 128)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(wires, 160)), y)))) }
-            { let y := mload(add(wires, 192)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(wires, 224)), y)))) }
-            { let y := mload(add(wires, 256)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(wires, 288)), y)))) }
-            { let y := mload(add(wires, 320)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(wires, 352)), y)))) }
-            { let y := mload(add(wires, 384)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(wires, 416)), y)))) }
-            { let y := mload(add(wires, 448)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(wires, 480)), y)))) }
-            { let y := mload(add(wires, 512)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(wires, 544)), y)))) }
+            { let x := mload(q)
+            { let y := mload(add(p, 64)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(p, 96)), y)))) }
+            { let y := mload(add(p, 128)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(p, 160)), y)))) }
+            { let y := mload(add(p, 192)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(p, 224)), y)))) }
+            { let y := mload(add(p, 256)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(p, 288)), y)))) }
+            { let y := mload(add(p, 320)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(p, 352)), y)))) }
+            { let y := mload(add(p, 384)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(p, 416)), y)))) }
+            { let y := mload(add(p, 448)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(p, 480)), y)))) }
+            { let y := mload(add(p, 512)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(p, 544)), y)))) }
             }
-            { let x := mload(add(wires, 2400))
+            { let x := mload(add(q, 32))
             { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
             { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
             { let y := mload(add(s, 128)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(s, 160)), y)))) }
             { let y := mload(add(s, 192)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(s, 224)), y)))) }
             }
-            { let x := mload(add(wires, 2432))
+            { let x := mload(add(q, 64))
             { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
             { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
             }
-            { let x := mload(add(wires, 2464))
+            { let x := mload(add(q, 96))
             { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
             }
-            mstore(add(out, 160), e_sub(mload(s), mload(add(wires, 32))))
-            { let x := mload(add(wires, 2496))
-            mstore(add(out, 192), e_mul(x, e_sub(x, 1)))
+            mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
             }
-            { let x := mload(add(wires, 2528))
-            mstore(add(out, 224), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2560))
-            mstore(add(out, 256), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2592))
-            mstore(add(out, 288), e_mul(x, e_sub(x, 1)))
-            }
-            {
-            let r := mload(add(wires, 2592))
-            r := e_add(e_add(r, r), mload(add(wires, 2560)))
-            r := e_add(e_add(r, r), mload(add(wires, 2528)))
-            r := e_add(e_add(r, r), mload(add(wires, 2496)))
-            mstore(add(out, 320), e_sub(r, mload(add(wires, 576))))
-            }
-            { let x := mload(add(wires, 2496))
-            { let y := mload(add(wires, 640)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(wires, 672)), y)))) }
-            { let y := mload(add(wires, 704)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(wires, 736)), y)))) }
-            { let y := mload(add(wires, 768)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(wires, 800)), y)))) }
-            { let y := mload(add(wires, 832)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(wires, 864)), y)))) }
-            { let y := mload(add(wires, 896)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(wires, 928)), y)))) }
-            { let y := mload(add(wires, 960)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(wires, 992)), y)))) }
-            { let y := mload(add(wires, 1024)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(wires, 1056)), y)))) }
-            { let y := mload(add(wires, 1088)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(wires, 1120)), y)))) }
-            }
-            { let x := mload(add(wires, 2528))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            { let y := mload(add(s, 128)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(s, 160)), y)))) }
-            { let y := mload(add(s, 192)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(s, 224)), y)))) }
-            }
-            { let x := mload(add(wires, 2560))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            }
-            { let x := mload(add(wires, 2592))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            }
-            mstore(add(out, 352), e_sub(mload(s), mload(add(wires, 608))))
-            { let x := mload(add(wires, 2624))
-            mstore(add(out, 384), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2656))
-            mstore(add(out, 416), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2688))
-            mstore(add(out, 448), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2720))
-            mstore(add(out, 480), e_mul(x, e_sub(x, 1)))
-            }
-            {
-            let r := mload(add(wires, 2720))
-            r := e_add(e_add(r, r), mload(add(wires, 2688)))
-            r := e_add(e_add(r, r), mload(add(wires, 2656)))
-            r := e_add(e_add(r, r), mload(add(wires, 2624)))
-            mstore(add(out, 512), e_sub(r, mload(add(wires, 1152))))
-            }
-            { let x := mload(add(wires, 2624))
-            { let y := mload(add(wires, 1216)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(wires, 1248)), y)))) }
-            { let y := mload(add(wires, 1280)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(wires, 1312)), y)))) }
-            { let y := mload(add(wires, 1344)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(wires, 1376)), y)))) }
-            { let y := mload(add(wires, 1408)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(wires, 1440)), y)))) }
-            { let y := mload(add(wires, 1472)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(wires, 1504)), y)))) }
-            { let y := mload(add(wires, 1536)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(wires, 1568)), y)))) }
-            { let y := mload(add(wires, 1600)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(wires, 1632)), y)))) }
-            { let y := mload(add(wires, 1664)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(wires, 1696)), y)))) }
-            }
-            { let x := mload(add(wires, 2656))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            { let y := mload(add(s, 128)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(s, 160)), y)))) }
-            { let y := mload(add(s, 192)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(s, 224)), y)))) }
-            }
-            { let x := mload(add(wires, 2688))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            }
-            { let x := mload(add(wires, 2720))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            }
-            mstore(add(out, 544), e_sub(mload(s), mload(add(wires, 1184))))
-            { let x := mload(add(wires, 2752))
-            mstore(add(out, 576), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2784))
-            mstore(add(out, 608), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2816))
-            mstore(add(out, 640), e_mul(x, e_sub(x, 1)))
-            }
-            { let x := mload(add(wires, 2848))
-            mstore(add(out, 672), e_mul(x, e_sub(x, 1)))
-            }
-            {
-            let r := mload(add(wires, 2848))
-            r := e_add(e_add(r, r), mload(add(wires, 2816)))
-            r := e_add(e_add(r, r), mload(add(wires, 2784)))
-            r := e_add(e_add(r, r), mload(add(wires, 2752)))
-            mstore(add(out, 704), e_sub(r, mload(add(wires, 1728))))
-            }
-            { let x := mload(add(wires, 2752))
-            { let y := mload(add(wires, 1792)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(wires, 1824)), y)))) }
-            { let y := mload(add(wires, 1856)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(wires, 1888)), y)))) }
-            { let y := mload(add(wires, 1920)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(wires, 1952)), y)))) }
-            { let y := mload(add(wires, 1984)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(wires, 2016)), y)))) }
-            { let y := mload(add(wires, 2048)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(wires, 2080)), y)))) }
-            { let y := mload(add(wires, 2112)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(wires, 2144)), y)))) }
-            { let y := mload(add(wires, 2176)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(wires, 2208)), y)))) }
-            { let y := mload(add(wires, 2240)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(wires, 2272)), y)))) }
-            }
-            { let x := mload(add(wires, 2784))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            { let y := mload(add(s, 128)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(s, 160)), y)))) }
-            { let y := mload(add(s, 192)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(s, 224)), y)))) }
-            }
-            { let x := mload(add(wires, 2816))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            }
-            { let x := mload(add(wires, 2848))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            }
-            mstore(add(out, 736), e_sub(mload(s), mload(add(wires, 1760))))
             mstore(add(out, 768), e_sub(mload(consts), mload(add(wires, 2304))))
             mstore(add(out, 800), e_sub(mload(add(consts, 32)), mload(add(wires, 2336))))
         }

@@ -198,10 +198,15 @@ function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) 
 
 /// The `i`-th word of the memory array at `ptr` (a Yul expression).
 pub(crate) fn at(ptr: &str, i: usize) -> String {
+    format!("mload({})", addr(ptr, i))
+}
+
+/// The address of the `i`-th word of the memory array at `ptr` (a Yul expression).
+pub(crate) fn addr(ptr: &str, i: usize) -> String {
     if i == 0 {
-        format!("mload({ptr})")
+        ptr.to_string()
     } else {
-        format!("mload(add({ptr}, {}))", 32 * i)
+        format!("add({ptr}, {})", 32 * i)
     }
 }
 
@@ -239,6 +244,34 @@ impl Body {
     pub(crate) fn line(&mut self, stmt: impl AsRef<str>) {
         self.code.push_str(stmt.as_ref());
         self.code.push('\n');
+    }
+
+    /// A loop over `n` uniform ops (compact code; the gas of the loop is small next to the field
+    /// arithmetic): in `body`, `p` points at the op's first wire (ops `wire_stride` words apart,
+    /// from wire `first_wire`) and `o` at its first constraint (`outs_per_op` words apart, from the
+    /// next constraint to write).
+    pub(crate) fn op_loop(
+        &mut self,
+        n: usize,
+        first_wire: usize,
+        wire_stride: usize,
+        outs_per_op: usize,
+        body: &str,
+    ) {
+        if n == 0 {
+            return;
+        }
+        self.line(format!(
+            "for {{ let p := {} let o := {} }} lt(p, {}) {{ p := add(p, {}) o := add(o, {}) }} {{",
+            addr("wires", first_wire),
+            addr("out", self.outs),
+            addr("wires", first_wire + n * wire_stride),
+            32 * wire_stride,
+            32 * outs_per_op
+        ));
+        self.line(body);
+        self.line("}");
+        self.outs += n * outs_per_op;
     }
 
     /// Write the next constraint.
