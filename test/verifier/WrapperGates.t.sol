@@ -87,7 +87,11 @@ contract WrapperGatesTest is Test {
         assertGt(n, 0, "no cases");
         for (uint256 i = 0; i < n; i++) {
             Case memory c = _case(i);
-            assertEq(WrapperGates.numConstraints(c.index), c.expected.length, string.concat(c.name, ": numConstraints"));
+            assertEq(
+                WrapperGates.numConstraints(c.index),
+                c.expected.length,
+                string.concat(c.name, ": numConstraints")
+            );
             (uint256[] memory out, uint256 used) = _eval(c);
             for (uint256 j = 0; j < out.length; j++) {
                 assertEq(out[j], c.expected[j], string.concat(c.name, ": constraint ", vm.toString(j)));

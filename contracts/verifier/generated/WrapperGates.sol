@@ -287,14 +287,39 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-            function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                // r0 = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                let u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                // r1 = a1·b0 + a0·b1
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a0)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
 
             function red_step(q, c, a, o, l0, l1) {
-                let p0 := mload(q)
-                let p1 := mload(add(q, 32))
-                mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
-                mstore(add(o, 32), e_sub(e_add(a_mul1(p0, p1, l0, l1), mload(add(c, 32))), mload(add(a, 32))))
+                let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
+                mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
+                mstore(add(o, 32), e_sub(e_add(m1, mload(add(c, 32))), mload(add(a, 32))))
             }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
@@ -357,14 +382,39 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-            function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                // r0 = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                let u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                // r1 = a1·b0 + a0·b1
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a0)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
 
             function red_step(q, c, a, o, l0, l1) {
-                let p0 := mload(q)
-                let p1 := mload(add(q, 32))
-                mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
-                mstore(add(o, 32), e_sub(a_mul1(p0, p1, l0, l1), mload(add(a, 32))))
+                let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
+                mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
+                mstore(add(o, 32), e_sub(m1, mload(add(a, 32))))
             }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
@@ -427,13 +477,40 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-            function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                // r0 = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                let u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                // r1 = a1·b0 + a0·b1
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a0)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 256) o := add(o, 64) } {
-            mstore(o, e_sub(mload(add(p, 192)), e_add(e_mul(a_mul0(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0), e_mul(mload(add(p, 128)), c1))))
-            mstore(add(o, 32), e_sub(mload(add(p, 224)), e_add(e_mul(a_mul1(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0), e_mul(mload(add(p, 160)), c1))))
+            let m0, m1 := a_mul(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96)))
+            mstore(o, e_sub(mload(add(p, 192)), e_add(e_mul(m0, c0), e_mul(mload(add(p, 128)), c1))))
+            mstore(add(o, 32), e_sub(mload(add(p, 224)), e_add(e_mul(m1, c0), e_mul(mload(add(p, 160)), c1))))
             }
         }
     }
@@ -547,12 +624,39 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-            function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                // r0 = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                let u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                // r1 = a1·b0 + a0·b1
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a0)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
             let c0 := mload(consts)
             for { let p := wires let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) o := add(o, 64) } {
-            mstore(o, e_sub(mload(add(p, 128)), e_mul(a_mul0(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0)))
-            mstore(add(o, 32), e_sub(mload(add(p, 160)), e_mul(a_mul1(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96))), c0)))
+            let m0, m1 := a_mul(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96)))
+            mstore(o, e_sub(mload(add(p, 128)), e_mul(m0, c0)))
+            mstore(add(o, 32), e_sub(mload(add(p, 160)), e_mul(m1, c0)))
             }
         }
     }
@@ -701,19 +805,44 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-            function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                // r0 = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                let u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                // r1 = a1·b0 + a0·b1
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a0)
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
 
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
-                let e0 := mload(s)
-                let e1 := mload(add(s, 32))
-                mstore(s, e_add(a_mul0(e0, e1, t0, x1), a_mul0(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-                mstore(add(s, 32), e_add(a_mul1(e0, e1, t0, x1), a_mul1(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-                e0 := mload(add(s, 64))
-                e1 := mload(add(s, 96))
-                mstore(add(s, 64), a_mul0(e0, e1, t0, x1))
-                mstore(add(s, 96), a_mul1(e0, e1, t0, x1))
+                let e0, e1 := a_mul(mload(s), mload(add(s, 32)), t0, x1)
+                let f0, f1 := a_mul(v0, v1, mload(add(s, 64)), mload(add(s, 96)))
+                mstore(s, e_add(e0, f0))
+                mstore(add(s, 32), e_add(e1, f1))
+                e0, e1 := a_mul(mload(add(s, 64)), mload(add(s, 96)), t0, x1)
+                mstore(add(s, 64), e0)
+                mstore(add(s, 96), e1)
             }
             let s := mload(0x40)
             let x0 := mload(add(wires, 1440))

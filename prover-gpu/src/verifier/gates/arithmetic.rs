@@ -31,16 +31,18 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         b.helpers(ALGEBRA);
         b.line(format!("let c0 := {}", k(0)));
         b.line(format!("let c1 := {}", k(1)));
-        let mut body = String::new();
-        for (c, mul) in [(0, "a_mul0"), (1, "a_mul1")] {
+        let mut body = format!(
+            "let m0, m1 := a_mul({}, {}, {}, {})\n",
+            at("p", 0),
+            at("p", 1),
+            at("p", 2),
+            at("p", 3)
+        );
+        for c in 0..2 {
             body.push_str(&format!(
-                "mstore({}, e_sub({}, e_add(e_mul({mul}({}, {}, {}, {}), c0), e_mul({}, c1))))\n",
+                "mstore({}, e_sub({}, e_add(e_mul(m{c}, c0), e_mul({}, c1))))\n",
                 super::addr("o", c),
                 at("p", 6 + c),
-                at("p", 0),
-                at("p", 1),
-                at("p", 2),
-                at("p", 3),
                 at("p", 4 + c)
             ));
         }
@@ -51,16 +53,18 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         // Op i: multiplicands at 6i, 6i+2, output at 6i+4 (pairs).
         b.helpers(ALGEBRA);
         b.line(format!("let c0 := {}", k(0)));
-        let mut body = String::new();
-        for (c, mul) in [(0, "a_mul0"), (1, "a_mul1")] {
+        let mut body = format!(
+            "let m0, m1 := a_mul({}, {}, {}, {})\n",
+            at("p", 0),
+            at("p", 1),
+            at("p", 2),
+            at("p", 3)
+        );
+        for c in 0..2 {
             body.push_str(&format!(
-                "mstore({}, e_sub({}, e_mul({mul}({}, {}, {}, {}), c0)))\n",
+                "mstore({}, e_sub({}, e_mul(m{c}, c0)))\n",
                 super::addr("o", c),
-                at("p", 4 + c),
-                at("p", 0),
-                at("p", 1),
-                at("p", 2),
-                at("p", 3)
+                at("p", 4 + c)
             ));
         }
         b.op_loop(g.num_ops, 0, 6, 2, body.trim_end());

@@ -22,14 +22,13 @@ use crate::prover::{D, F};
 const STEP: &str = r#"
 function ci_step(s, x0, x1, xi, v0, v1) {
     let t0 := e_sub(x0, xi)
-    let e0 := mload(s)
-    let e1 := mload(add(s, 32))
-    mstore(s, e_add(a_mul0(e0, e1, t0, x1), a_mul0(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-    mstore(add(s, 32), e_add(a_mul1(e0, e1, t0, x1), a_mul1(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-    e0 := mload(add(s, 64))
-    e1 := mload(add(s, 96))
-    mstore(add(s, 64), a_mul0(e0, e1, t0, x1))
-    mstore(add(s, 96), a_mul1(e0, e1, t0, x1))
+    let e0, e1 := a_mul(mload(s), mload(add(s, 32)), t0, x1)
+    let f0, f1 := a_mul(v0, v1, mload(add(s, 64)), mload(add(s, 96)))
+    mstore(s, e_add(e0, f0))
+    mstore(add(s, 32), e_add(e1, f1))
+    e0, e1 := a_mul(mload(add(s, 64)), mload(add(s, 96)), t0, x1)
+    mstore(add(s, 64), e0)
+    mstore(add(s, 96), e1)
 }
 "#;
 

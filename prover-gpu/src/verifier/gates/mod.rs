@@ -190,10 +190,38 @@ pragma solidity 0.8.37;
 // ------------------------------------------------------------------ emitter helpers
 
 /// Yul helpers on plonky2's `ExtensionAlgebra<GF(p^2), 2>` (pairs `(a0, a1)` of packed extension
-/// words, `Y^2 = 7`): the two components of a product.
+/// words, `Y^2 = 7`): `a_mul` is the product `(a0·b0 + 7·a1·b1, a0·b1 + a1·b0)`, computed in one
+/// function from the eight base components (every partial sum stays below 2^134, one reduction
+/// per output component) instead of the prelude's `e_*` calls.
 pub(crate) const ALGEBRA: &str = r#"
-function a_mul0(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b0), e_smul(e_mul(a1, b1), 7)) }
-function a_mul1(a0, a1, b0, b1) -> r { r := e_add(e_mul(a0, b1), e_mul(a1, b0)) }
+function a_mul(a0, a1, b0, b1) -> r0, r1 {
+    // r0 = a0·b0 + 7·a1·b1
+    let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+    let x1 := shr(128, a0)
+    let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+    let y1 := shr(128, b0)
+    let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+    let u1 := add(mul(x0, y1), mul(x1, y0))
+    x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+    x1 := shr(128, a1)
+    y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+    y1 := shr(128, b1)
+    u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+    u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+    r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+    // r1 = a1·b0 + a0·b1
+    y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+    y1 := shr(128, b0)
+    u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+    u1 := add(mul(x0, y1), mul(x1, y0))
+    x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+    x1 := shr(128, a0)
+    y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+    y1 := shr(128, b1)
+    u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+    u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
+    r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+}
 "#;
 
 /// The `i`-th word of the memory array at `ptr` (a Yul expression).

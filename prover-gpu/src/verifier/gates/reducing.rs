@@ -29,20 +29,18 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
 /// (its two constraints), with `α = (l0, l1)`.
 const STEP_EXT: &str = r#"
 function red_step(q, c, a, o, l0, l1) {
-    let p0 := mload(q)
-    let p1 := mload(add(q, 32))
-    mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
-    mstore(add(o, 32), e_sub(e_add(a_mul1(p0, p1, l0, l1), mload(add(c, 32))), mload(add(a, 32))))
+    let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
+    mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
+    mstore(add(o, 32), e_sub(e_add(m1, mload(add(c, 32))), mload(add(a, 32))))
 }
 "#;
 
 /// [`STEP_EXT`] with a base coefficient (one wire, `(c, 0)` in the algebra).
 const STEP_BASE: &str = r#"
 function red_step(q, c, a, o, l0, l1) {
-    let p0 := mload(q)
-    let p1 := mload(add(q, 32))
-    mstore(o, e_sub(e_add(a_mul0(p0, p1, l0, l1), mload(c)), mload(a)))
-    mstore(add(o, 32), e_sub(a_mul1(p0, p1, l0, l1), mload(add(a, 32))))
+    let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
+    mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
+    mstore(add(o, 32), e_sub(m1, mload(add(a, 32))))
 }
 "#;
 
