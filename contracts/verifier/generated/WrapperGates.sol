@@ -226,12 +226,19 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let s := mload(add(wires, 2016))
-            for { let p := add(wires, 1984) } gt(p, wires) { p := sub(p, 32) } { s := e_add(e_smul(s, 2), mload(p)) }
-            mstore(out, e_sub(s, mload(wires)))
+            let u0 := 0
+            let u1 := 0
+            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 2048)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
+            let l := mload(p)
+            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+            u1 := add(u1, mul(shr(128, l), pw))
+            }
+            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 2048)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) mstore(o, e_mul(l, e_sub(l, 1)))
+            let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)
+            mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),
+            shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))
             }
         }
     }
@@ -711,6 +718,19 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
+
+            function ra_fold(x, y, b) -> r {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let d0 := addmod(and(y, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, x0), 0xffffffff00000001)
+                let d1 := addmod(shr(128, y), sub(0xffffffff00000001, x1), 0xffffffff00000001)
+                let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
+                let b1 := shr(128, b)
+                r := or(
+                    addmod(add(mul(b0, d0), mul(7, mul(b1, d1))), x0, 0xffffffff00000001),
+                    shl(128, addmod(add(mul(b0, d1), mul(b1, d0)), x1, 0xffffffff00000001))
+                )
+            }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2368) let o := out } lt(p, add(wires, 2304)) { p := add(p, 576) q := add(q, 128) o := add(o, 192) } {
             { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
@@ -725,27 +745,27 @@ library WrapperGates {
             mstore(add(o, 128), e_sub(r, mload(p)))
             }
             { let x := mload(q)
-            { let y := mload(add(p, 64)) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(p, 96)), y)))) }
-            { let y := mload(add(p, 128)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(p, 160)), y)))) }
-            { let y := mload(add(p, 192)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(p, 224)), y)))) }
-            { let y := mload(add(p, 256)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(p, 288)), y)))) }
-            { let y := mload(add(p, 320)) mstore(add(s, 128), e_add(y, e_mul(x, e_sub(mload(add(p, 352)), y)))) }
-            { let y := mload(add(p, 384)) mstore(add(s, 160), e_add(y, e_mul(x, e_sub(mload(add(p, 416)), y)))) }
-            { let y := mload(add(p, 448)) mstore(add(s, 192), e_add(y, e_mul(x, e_sub(mload(add(p, 480)), y)))) }
-            { let y := mload(add(p, 512)) mstore(add(s, 224), e_add(y, e_mul(x, e_sub(mload(add(p, 544)), y)))) }
+            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+            mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
+            mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
+            mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
+            mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
+            mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
+            mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
+            mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
             }
             { let x := mload(add(q, 32))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
-            { let y := mload(add(s, 128)) mstore(add(s, 64), e_add(y, e_mul(x, e_sub(mload(add(s, 160)), y)))) }
-            { let y := mload(add(s, 192)) mstore(add(s, 96), e_add(y, e_mul(x, e_sub(mload(add(s, 224)), y)))) }
+            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+            mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
+            mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
             }
             { let x := mload(add(q, 64))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
-            { let y := mload(add(s, 64)) mstore(add(s, 32), e_add(y, e_mul(x, e_sub(mload(add(s, 96)), y)))) }
+            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
             }
             { let x := mload(add(q, 96))
-            { let y := mload(s) mstore(s, e_add(y, e_mul(x, e_sub(mload(add(s, 32)), y)))) }
+            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
             }
             mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
             }

@@ -9,6 +9,22 @@ use std::any::Any;
 use plonky2::gates::random_access::RandomAccessGate;
 
 use super::{addr, at, k, w, Body};
+
+/// `x + b·(y − x)` in GF(p^2) in one function (the fold step; partial sums below 2^132).
+const FOLD: &str = r#"
+function ra_fold(x, y, b) -> r {
+    let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+    let x1 := shr(128, x)
+    let d0 := addmod(and(y, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, x0), 0xffffffff00000001)
+    let d1 := addmod(shr(128, y), sub(0xffffffff00000001, x1), 0xffffffff00000001)
+    let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
+    let b1 := shr(128, b)
+    r := or(
+        addmod(add(mul(b0, d0), mul(7, mul(b1, d1))), x0, 0xffffffff00000001),
+        shl(128, addmod(add(mul(b0, d1), mul(b1, d0)), x1, 0xffffffff00000001))
+    )
+}
+"#;
 use crate::prover::{D, F};
 
 pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
@@ -20,6 +36,7 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let routed = (2 + size) * copies + extra;
     let per_copy = bits + 2;
     let mut b = Body::default();
+    b.helpers(FOLD);
     if copies > 0 {
         b.line("let s := mload(0x40)");
         // p: the copy's first wire (its index), q: its first bit, o: its first constraint.
@@ -61,10 +78,7 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
                 } else {
                     (at("s", 2 * j), at("s", 2 * j + 1))
                 };
-                b.line(format!(
-                    "{{ let y := {lo} mstore({}, e_add(y, e_mul(x, e_sub({hi}, y)))) }}",
-                    addr("s", j)
-                ));
+                b.line(format!("mstore({}, ra_fold({lo}, {hi}, x))", addr("s", j)));
             }
             b.line("}");
             len /= 2;
