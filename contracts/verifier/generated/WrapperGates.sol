@@ -21,12 +21,17 @@ pragma solidity 0.8.37;
 ///      11: CosetInterpolationGate (12 constraints)
 ///      12: PoseidonGate (123 constraints)
 library WrapperGates {
+    /// @notice How many gates the circuit has (valid indices are below it).
+    uint256 internal constant NUM_GATES = 13;
+
     /// @notice The gate set has no evaluator for gate `index`.
     error UnknownGate(uint256 index);
 
     /// @notice Evaluate gate `index` (position in the circuit's gate list): `wires` (num_wires
     ///         packed extension words), `consts` (the constants after the selectors), `pih` (the 4
-    ///         public-inputs-hash words); writes `numConstraints(index)` words at `out`.
+    ///         public-inputs-hash words); writes `numConstraints(index)` words at `out`. Inputs are
+    ///         canonical (both components below p); the result is. All four arrays must lie below
+    ///         the free memory pointer: evaluators use the memory past it as scratch.
     function evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out) internal pure {
         if (index == 0) return evalNoop(wires, consts, pih, out);
         if (index == 1) return evalConstant(wires, consts, pih, out);

@@ -140,14 +140,20 @@ pragma solidity 0.8.37;
 ///         `eval<Gate>` writes plonky2's `Gate::eval_unfiltered` (packed GF(p^2) words) to `out`.
 /// @dev Gates, by index in the circuit's gate list:
 {gates_doc}library WrapperGates {{
+    /// @notice How many gates the circuit has (valid indices are below it).
+    uint256 internal constant NUM_GATES = {num_gates};
+
     /// @notice The gate set has no evaluator for gate `index`.
     error UnknownGate(uint256 index);
 
     /// @notice Evaluate gate `index` (position in the circuit's gate list): `wires` (num_wires
     ///         packed extension words), `consts` (the constants after the selectors), `pih` (the 4
-    ///         public-inputs-hash words); writes `numConstraints(index)` words at `out`.
+    ///         public-inputs-hash words); writes `numConstraints(index)` words at `out`. Inputs are
+    ///         canonical (both components below p); the result is. All four arrays must lie below
+    ///         the free memory pointer: evaluators use the memory past it as scratch.
     function evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out) internal pure {{
-"#
+"#,
+        num_gates = common.gates.len()
     )
     .unwrap();
     for (i, sol) in sols.iter().enumerate() {
