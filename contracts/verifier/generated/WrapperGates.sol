@@ -299,39 +299,61 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul(a0, a1, b0, b1) -> r0, r1 {
-                // r0 = a0·b0 + 7·a1·b1
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, a0)
                 let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
                 let y1 := shr(128, b0)
-                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-                let u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a1)
-                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b1)
-                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-                // r1 = a1·b0 + a0·b1
-                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b0)
                 u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
                 u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a0)
+                // v = a0·b1 + a1·b0
                 y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
                 y1 := shr(128, b1)
-                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
             }
 
             function red_step(q, c, a, o, l0, l1) {
-                let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
-                mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
-                mstore(add(o, 32), e_sub(e_add(m1, mload(add(c, 32))), mload(add(a, 32))))
+                let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
+                let x := mload(c)
+                let y := mload(a)
+                mstore(o, e_fin(add(add(u0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                                add(add(u1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
+                x := mload(add(c, 32))
+                y := mload(add(a, 32))
+                mstore(add(o, 32), e_fin(add(add(v0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                                         add(add(v1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
             }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
@@ -394,39 +416,60 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul(a0, a1, b0, b1) -> r0, r1 {
-                // r0 = a0·b0 + 7·a1·b1
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, a0)
                 let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
                 let y1 := shr(128, b0)
-                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-                let u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a1)
-                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b1)
-                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-                // r1 = a1·b0 + a0·b1
-                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b0)
                 u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
                 u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a0)
+                // v = a0·b1 + a1·b0
                 y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
                 y1 := shr(128, b1)
-                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
             }
 
             function red_step(q, c, a, o, l0, l1) {
-                let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
-                mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
-                mstore(add(o, 32), e_sub(m1, mload(add(a, 32))))
+                let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
+                let x := mload(c)
+                let y := mload(a)
+                mstore(o, e_fin(add(add(u0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                                add(add(u1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
+                y := mload(add(a, 32))
+                mstore(add(o, 32), e_fin(add(v0, sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                                         add(v1, sub(0xffffffff00000001, shr(128, y)))))
             }
             let l0 := mload(add(wires, 64))
             let l1 := mload(add(wires, 96))
@@ -489,40 +532,62 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul(a0, a1, b0, b1) -> r0, r1 {
-                // r0 = a0·b0 + 7·a1·b1
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, a0)
                 let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
                 let y1 := shr(128, b0)
-                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-                let u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a1)
-                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b1)
-                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-                // r1 = a1·b0 + a0·b1
-                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b0)
                 u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
                 u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a0)
+                // v = a0·b1 + a1·b0
                 y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
                 y1 := shr(128, b1)
-                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
+            }
+
+            function ae_op(p, o, c0, c1) {
+                let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
+                u0, u1 := e_madd_raw(u0, u1, mload(add(p, 128)), c1)
+                v0, v1 := e_madd_raw(v0, v1, mload(add(p, 160)), c1)
+                mstore(o, e_rsub(mload(add(p, 192)), u0, u1))
+                mstore(add(o, 32), e_rsub(mload(add(p, 224)), v0, v1))
             }
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 256) o := add(o, 64) } {
-            let m0, m1 := a_mul(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96)))
-            mstore(o, e_sub(mload(add(p, 192)), e_add(e_mul(m0, c0), e_mul(mload(add(p, 128)), c1))))
-            mstore(add(o, 32), e_sub(mload(add(p, 224)), e_add(e_mul(m1, c0), e_mul(mload(add(p, 160)), c1))))
+            ae_op(p, o, c0, c1)
             }
         }
     }
@@ -577,10 +642,61 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
+
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
+                let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, a0)
+                let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                let y1 := shr(128, b0)
+                u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                u1 := add(mul(x0, y1), mul(x1, y0))
+                // v = a0·b1 + a1·b0
+                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b1)
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
+            }
+
+            function ar_op(p, c0, c1) -> r {
+                let u0, u1 := e_madd_raw(0, 0, mload(p), e_mul(mload(add(p, 32)), c0))
+                u0, u1 := e_madd_raw(u0, u1, mload(add(p, 64)), c1)
+                r := e_rsub(mload(add(p, 96)), u0, u1)
+            }
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 128) o := add(o, 32) } {
-            mstore(o, e_sub(mload(add(p, 96)), e_add(e_mul(e_mul(mload(p), mload(add(p, 32))), c0), e_mul(mload(add(p, 64)), c1))))
+            mstore(o, ar_op(p, c0, c1))
             }
         }
     }
@@ -636,39 +752,59 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul(a0, a1, b0, b1) -> r0, r1 {
-                // r0 = a0·b0 + 7·a1·b1
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, a0)
                 let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
                 let y1 := shr(128, b0)
-                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-                let u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a1)
-                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b1)
-                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-                // r1 = a1·b0 + a0·b1
-                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b0)
                 u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
                 u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a0)
+                // v = a0·b1 + a1·b0
                 y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
                 y1 := shr(128, b1)
-                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
+            }
+
+            function me_op(p, o, c0) {
+                let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
+                mstore(o, e_rsub(mload(add(p, 128)), u0, u1))
+                mstore(add(o, 32), e_rsub(mload(add(p, 160)), v0, v1))
             }
             let c0 := mload(consts)
             for { let p := wires let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) o := add(o, 64) } {
-            let m0, m1 := a_mul(mload(p), mload(add(p, 32)), mload(add(p, 64)), mload(add(p, 96)))
-            mstore(o, e_sub(mload(add(p, 128)), e_mul(m0, c0)))
-            mstore(add(o, 32), e_sub(mload(add(p, 160)), e_mul(m1, c0)))
+            me_op(p, o, c0)
             }
         }
     }
@@ -830,44 +966,66 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
 
-            function a_mul(a0, a1, b0, b1) -> r0, r1 {
-                // r0 = a0·b0 + 7·a1·b1
+            function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+                // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, a0)
                 let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
                 let y1 := shr(128, b0)
-                let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-                let u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a1)
-                y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b1)
-                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-                r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-                // r1 = a1·b0 + a0·b1
-                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-                y1 := shr(128, b0)
                 u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
                 u1 := add(mul(x0, y1), mul(x1, y0))
-                x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-                x1 := shr(128, a0)
+                // v = a0·b1 + a1·b0
                 y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
                 y1 := shr(128, b1)
-                u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-                u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-                r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+                v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+                v1 := add(mul(x0, y1), mul(x1, y0))
+                x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+                x1 := shr(128, a1)
+                u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+                u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+                y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+                y1 := shr(128, b0)
+                v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+                v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+            }
+            function e_fin(u0, u1) -> r {
+                r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+            }
+            function a_mul(a0, a1, b0, b1) -> r0, r1 {
+                let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+                r0 := e_fin(u0, u1)
+                r1 := e_fin(v0, v1)
+            }
+            function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+                let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+                let x1 := shr(128, x)
+                let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+                let k1 := shr(128, k)
+                r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+                r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+            }
+            function e_rsub(x, u0, u1) -> r {
+                r := or(
+                    addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+                    shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+                )
             }
 
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
-                let e0, e1 := a_mul(mload(s), mload(add(s, 32)), t0, x1)
-                let f0, f1 := a_mul(v0, v1, mload(add(s, 64)), mload(add(s, 96)))
-                mstore(s, e_add(e0, f0))
-                mstore(add(s, 32), e_add(e1, f1))
-                e0, e1 := a_mul(mload(add(s, 64)), mload(add(s, 96)), t0, x1)
-                mstore(add(s, 64), e0)
-                mstore(add(s, 96), e1)
+                let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
+                {
+                    let f0, f1, g0, g1 := a_mul_raw(v0, v1, mload(add(s, 64)), mload(add(s, 96)))
+                    u0 := add(u0, f0)
+                    u1 := add(u1, f1)
+                    w0 := add(w0, g0)
+                    w1 := add(w1, g1)
+                }
+                mstore(s, e_fin(u0, u1))
+                mstore(add(s, 32), e_fin(w0, w1))
+                u0, u1 := a_mul(mload(add(s, 64)), mload(add(s, 96)), t0, x1)
+                mstore(add(s, 64), u0)
+                mstore(add(s, 96), u1)
             }
             let s := mload(0x40)
             let x0 := mload(add(wires, 1440))

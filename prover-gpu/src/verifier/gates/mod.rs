@@ -196,37 +196,61 @@ pragma solidity 0.8.37;
 // ------------------------------------------------------------------ emitter helpers
 
 /// Yul helpers on plonky2's `ExtensionAlgebra<GF(p^2), 2>` (pairs `(a0, a1)` of packed extension
-/// words, `Y^2 = 7`): `a_mul` is the product `(a0·b0 + 7·a1·b1, a0·b1 + a1·b0)`, computed in one
-/// function from the eight base components (every partial sum stays below 2^134, one reduction
-/// per output component) instead of the prelude's `e_*` calls.
+/// words, `Y^2 = 7`), computed on the eight base components instead of through the prelude's `e_*`
+/// calls:
+///
+/// - `a_mul_raw`: the product `(a0·b0 + 7·a1·b1, a0·b1 + a1·b0)` as four UNREDUCED base components
+///   `(u0, u1)`, `(v0, v1)`, each below 2^134, so callers can add a few more canonical terms before
+///   the one reduction;
+/// - `e_fin(u0, u1)`: the packed word of unreduced components;
+/// - `a_mul`: the reduced product;
+/// - `e_madd_raw(u0, u1, x, k)`: `u + x·k` for canonical extension words `x`, `k` (adds below
+///   2^131 to the unreduced `u`);
+/// - `e_rsub(x, u0, u1)`: `x − u`, canonical, for a canonical `x` and any unreduced `u`.
 pub(crate) const ALGEBRA: &str = r#"
-function a_mul(a0, a1, b0, b1) -> r0, r1 {
-    // r0 = a0·b0 + 7·a1·b1
+function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
+    // u = a0·b0 + 7·a1·b1
     let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
     let x1 := shr(128, a0)
     let y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
     let y1 := shr(128, b0)
-    let u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
-    let u1 := add(mul(x0, y1), mul(x1, y0))
-    x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
-    x1 := shr(128, a1)
-    y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
-    y1 := shr(128, b1)
-    u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
-    u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
-    r0 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
-    // r1 = a1·b0 + a0·b1
-    y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
-    y1 := shr(128, b0)
     u0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
     u1 := add(mul(x0, y1), mul(x1, y0))
-    x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
-    x1 := shr(128, a0)
+    // v = a0·b1 + a1·b0
     y0 := and(b1, 0xffffffffffffffffffffffffffffffff)
     y1 := shr(128, b1)
-    u0 := add(u0, add(mul(x0, y0), mul(7, mul(x1, y1))))
-    u1 := add(u1, add(mul(x0, y1), mul(x1, y0)))
-    r1 := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+    v0 := add(mul(x0, y0), mul(7, mul(x1, y1)))
+    v1 := add(mul(x0, y1), mul(x1, y0))
+    x0 := and(a1, 0xffffffffffffffffffffffffffffffff)
+    x1 := shr(128, a1)
+    u0 := add(u0, mul(7, add(mul(x0, y0), mul(7, mul(x1, y1)))))
+    u1 := add(u1, mul(7, add(mul(x0, y1), mul(x1, y0))))
+    y0 := and(b0, 0xffffffffffffffffffffffffffffffff)
+    y1 := shr(128, b0)
+    v0 := add(v0, add(mul(x0, y0), mul(7, mul(x1, y1))))
+    v1 := add(v1, add(mul(x0, y1), mul(x1, y0)))
+}
+function e_fin(u0, u1) -> r {
+    r := or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001)))
+}
+function a_mul(a0, a1, b0, b1) -> r0, r1 {
+    let u0, u1, v0, v1 := a_mul_raw(a0, a1, b0, b1)
+    r0 := e_fin(u0, u1)
+    r1 := e_fin(v0, v1)
+}
+function e_madd_raw(u0, u1, x, k) -> r0, r1 {
+    let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
+    let x1 := shr(128, x)
+    let k0 := and(k, 0xffffffffffffffffffffffffffffffff)
+    let k1 := shr(128, k)
+    r0 := add(u0, add(mul(x0, k0), mul(7, mul(x1, k1))))
+    r1 := add(u1, add(mul(x0, k1), mul(x1, k0)))
+}
+function e_rsub(x, u0, u1) -> r {
+    r := or(
+        addmod(and(x, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, mod(u0, 0xffffffff00000001)), 0xffffffff00000001),
+        shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
+    )
 }
 "#;
 

@@ -26,21 +26,33 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
 }
 
 /// One step at pointers `q` (previous accumulator), `c` (coefficient), `a` (accumulator), `o`
-/// (its two constraints), with `α = (l0, l1)`.
+/// (its two constraints), with `α = (l0, l1)`: `q·α + c − a`, the sums taken on the unreduced
+/// product (below 2^134 + 2^65).
 const STEP_EXT: &str = r#"
 function red_step(q, c, a, o, l0, l1) {
-    let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
-    mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
-    mstore(add(o, 32), e_sub(e_add(m1, mload(add(c, 32))), mload(add(a, 32))))
+    let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
+    let x := mload(c)
+    let y := mload(a)
+    mstore(o, e_fin(add(add(u0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                    add(add(u1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
+    x := mload(add(c, 32))
+    y := mload(add(a, 32))
+    mstore(add(o, 32), e_fin(add(add(v0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                             add(add(v1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
 }
 "#;
 
 /// [`STEP_EXT`] with a base coefficient (one wire, `(c, 0)` in the algebra).
 const STEP_BASE: &str = r#"
 function red_step(q, c, a, o, l0, l1) {
-    let m0, m1 := a_mul(mload(q), mload(add(q, 32)), l0, l1)
-    mstore(o, e_sub(e_add(m0, mload(c)), mload(a)))
-    mstore(add(o, 32), e_sub(m1, mload(add(a, 32))))
+    let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
+    let x := mload(c)
+    let y := mload(a)
+    mstore(o, e_fin(add(add(u0, and(x, 0xffffffffffffffffffffffffffffffff)), sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                    add(add(u1, shr(128, x)), sub(0xffffffff00000001, shr(128, y)))))
+    y := mload(add(a, 32))
+    mstore(add(o, 32), e_fin(add(v0, sub(0xffffffff00000001, and(y, 0xffffffffffffffffffffffffffffffff))),
+                             add(v1, sub(0xffffffff00000001, shr(128, y)))))
 }
 "#;
 
