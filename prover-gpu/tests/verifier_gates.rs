@@ -12,7 +12,11 @@
 //!   which checks the library against them. Each case also names a wire and (if any) a constant
 //!   that some constraint depends on, for the negative tests.
 //!
-//! Regenerate both after a deliberate change with
+//! `gate_variants_solidity_is_current` does the same for the same gate types with other parameters
+//! (`test/verifier/generated/GateVariants.sol`, `test/fixtures/verifier/gate-variants.json`,
+//! checked by `GateVariantsTest`).
+//!
+//! Regenerate all of them after a deliberate change with
 //! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_gates`.
 //!
 //! Every gate must have an emitter. Work in progress only: `JANUS_GATES_ALLOW_MISSING=PoseidonGate,
