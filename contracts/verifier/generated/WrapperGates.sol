@@ -70,7 +70,6 @@ library WrapperGates {
 
     function evalConstant(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -125,7 +124,6 @@ library WrapperGates {
 
     function evalPublicInput(uint256 wires, uint256, uint256 pih, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -182,7 +180,6 @@ library WrapperGates {
 
     function evalBaseSum(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -231,26 +228,23 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let u0 := 0
-            let u1 := 0
-            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 2048)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
-            let l := mload(p)
-            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
-            u1 := add(u1, mul(shr(128, l), pw))
-            }
-            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
+                let u0 := 0
+                let u1 := 0
+                for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 2048)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
+                    let l := mload(p)
+                    u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+                    u1 := add(u1, mul(shr(128, l), pw))
+                }
+                mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 2048)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)
-            mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),
-            shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))
+                { let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
             }
         }
     }
 
     function evalReducingExtension(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -298,7 +292,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -343,7 +336,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -359,7 +351,7 @@ library WrapperGates {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 2240), out, l0, l1)
             for { let q := add(wires, 2240) let c := add(wires, 256) let o := add(out, 64) } lt(o, add(out, 1984)) { q := add(q, 64) c := add(c, 64) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 4160), add(wires, 2176), wires, add(out, 1984), l0, l1)
         }
@@ -367,7 +359,6 @@ library WrapperGates {
 
     function evalReducing(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -415,7 +406,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -460,7 +450,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -475,7 +464,7 @@ library WrapperGates {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 1568), out, l0, l1)
             for { let q := add(wires, 1568) let c := add(wires, 224) let o := add(out, 64) } lt(o, add(out, 2688)) { q := add(q, 64) c := add(c, 32) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 4192), add(wires, 1536), wires, add(out, 2688), l0, l1)
         }
@@ -483,7 +472,6 @@ library WrapperGates {
 
     function evalArithmeticExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -531,7 +519,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -576,7 +563,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ae_op(p, o, c0, c1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 128)), c1)
@@ -587,14 +573,13 @@ library WrapperGates {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 256) o := add(o, 64) } {
-            ae_op(p, o, c0, c1)
+                ae_op(p, o, c0, c1)
             }
         }
     }
 
     function evalArithmetic(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -642,7 +627,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -687,7 +671,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ar_op(p, c0, c1) -> r {
                 let u0, u1 := e_madd_raw(0, 0, mload(p), e_mul(mload(add(p, 32)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 64)), c1)
@@ -696,14 +679,13 @@ library WrapperGates {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 128) o := add(o, 32) } {
-            mstore(o, ar_op(p, c0, c1))
+                mstore(o, ar_op(p, c0, c1))
             }
         }
     }
 
     function evalMulExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -751,7 +733,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -796,7 +777,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function me_op(p, o, c0) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 mstore(o, e_rsub(mload(add(p, 128)), u0, u1))
@@ -804,14 +784,13 @@ library WrapperGates {
             }
             let c0 := mload(consts)
             for { let p := wires let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) o := add(o, 64) } {
-            me_op(p, o, c0)
+                me_op(p, o, c0)
             }
         }
     }
 
     function evalRandomAccess(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -859,7 +838,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function ra_fold(x, y, b) -> r {
                 let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, x)
@@ -874,41 +852,41 @@ library WrapperGates {
             }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2368) let o := out } lt(p, add(wires, 2304)) { p := add(p, 576) q := add(q, 128) o := add(o, 192) } {
-            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 32)) mstore(add(o, 32), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 64)) mstore(add(o, 64), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 96)) mstore(add(o, 96), e_mul(x, e_sub(x, 1))) }
-            {
-            let r := mload(add(q, 96))
-            r := e_add(e_add(r, r), mload(add(q, 64)))
-            r := e_add(e_add(r, r), mload(add(q, 32)))
-            r := e_add(e_add(r, r), mload(q))
-            mstore(add(o, 128), e_sub(r, mload(p)))
-            }
-            { let x := mload(q)
-            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
-            mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
-            mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
-            mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
-            mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
-            mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
-            mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
-            mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
-            }
-            { let x := mload(add(q, 32))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
-            mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
-            }
-            { let x := mload(add(q, 64))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            }
-            { let x := mload(add(q, 96))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            }
-            mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
+                { let l := mload(q) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 32)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 32), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 64)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 64), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 96)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 96), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                {
+                    let r := mload(add(q, 96))
+                    r := e_add(e_add(r, r), mload(add(q, 64)))
+                    r := e_add(e_add(r, r), mload(add(q, 32)))
+                    r := e_add(e_add(r, r), mload(q))
+                    mstore(add(o, 128), e_sub(r, mload(p)))
+                }
+                { let x := mload(q)
+                    mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
+                    mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
+                    mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
+                    mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
+                    mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
+                }
+                { let x := mload(add(q, 32))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
+                }
+                { let x := mload(add(q, 64))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                }
+                { let x := mload(add(q, 96))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                }
+                mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
             }
             mstore(add(out, 768), e_sub(mload(consts), mload(add(wires, 2304))))
             mstore(add(out, 800), e_sub(mload(add(consts, 32)), mload(add(wires, 2336))))
@@ -917,7 +895,6 @@ library WrapperGates {
 
     function evalCosetInterpolation(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -965,7 +942,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1010,7 +986,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -1031,8 +1006,8 @@ library WrapperGates {
             let x0 := mload(add(wires, 1440))
             let x1 := mload(add(wires, 1472))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xefffffff10000001), e_smul(mload(add(wires, 64)), 0xefffffff10000001))

@@ -282,6 +282,16 @@ pub(crate) fn addr(ptr: &str, i: usize) -> String {
     }
 }
 
+/// A Yul block writing `l·(l − 1)` at address `dst` for `l` = the value of `src`, in closed form:
+/// for `l = a + c·X`, `(a² − a + 7c², c·(2a − 1))`.
+pub(crate) fn bool_constraint(src: &str, dst: &str) -> String {
+    format!(
+        "{{ let l := {src} let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) \
+         mstore({dst}, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), \
+         shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }}"
+    )
+}
+
 /// Wire `i`.
 pub(crate) fn w(i: usize) -> String {
     at("wires", i)
@@ -382,17 +392,22 @@ impl Body {
         let mut f = format!("function {name}({}) internal pure {{\n", params.join(", "));
         if !self.code.is_empty() {
             f.push_str("    assembly (\"memory-safe\") {");
-            for line in PRELUDE
-                .lines()
-                .chain(self.helpers.lines())
-                .chain(self.code.lines())
-            {
-                if line.is_empty() {
-                    f.push('\n');
-                } else {
+            for line in PRELUDE.lines().chain(self.helpers.lines()) {
+                if !line.is_empty() {
                     f.push_str("\n        ");
                     f.push_str(line);
                 }
+            }
+            // The emitted statements, indented by their braces.
+            let mut depth = 0usize;
+            for line in self.code.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let opens = line.matches('{').count();
+                let closes = line.matches('}').count();
+                let lead = line.starts_with('}') as usize;
+                f.push_str("\n        ");
+                f.push_str(&"    ".repeat(depth.saturating_sub(lead)));
+                f.push_str(line);
+                depth = (depth + opens).saturating_sub(closes);
             }
             f.push_str("\n    }\n");
         }
