@@ -8,6 +8,13 @@
 //! deep). [`emit_library`] assembles the evaluators of a whole gate set into the Solidity
 //! `library WrapperGates` (`contracts/verifier/generated/WrapperGates.sol`), held to plonky2 by
 //! `prover-gpu/tests/verifier_gates.rs` and `test/verifier/WrapperGates.t.sol`.
+//!
+//! Adding an emitter: a module with `pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)>`
+//! that downcasts `any` to its gate and returns the function name (`eval<Gate>`) and a `Body`
+//! (`helpers` for Yul functions after the prelude, `line` for statements, `out` for the next
+//! constraint, `op_loop` for a loop over uniform ops; `outs` counts the constraints written),
+//! chained into [`emit_gate`]. The function's signature (unused parameters unnamed) and the
+//! `assembly` block with the prelude are added around it.
 
 mod arithmetic;
 mod base_sum;
