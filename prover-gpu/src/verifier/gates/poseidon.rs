@@ -30,11 +30,20 @@ use crate::prover::{D, F};
 
 const W: usize = SPONGE_WIDTH;
 
-/// Yul: `x^7` in GF(p^2) (plonky2's `sbox_monomial`), and `sum_i x_i·k_i` helpers.
+/// Yul: `x^7` in GF(p^2) (plonky2's `sbox_monomial`: `x^3·x^4`), on components, one reduction per
+/// product (`mul` of canonical components `< 2^128`, `7·a1·b1 < 2^131`, sums `< 2^132`).
 const HELPERS: &str = r#"
 function e_sbox(x) -> r {
-    let x2 := e_sq(x)
-    r := e_mul(e_mul(x, x2), e_sq(x2))
+    let a0 := and(x, 0xffffffffffffffffffffffffffffffff)
+    let a1 := shr(128, x)
+    let b0 := addmod(mul(a0, a0), mul(7, mul(a1, a1)), 0xffffffff00000001)
+    let b1 := mulmod(add(a0, a0), a1, 0xffffffff00000001)
+    let c0 := addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001)
+    let c1 := addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)
+    a0 := addmod(mul(b0, b0), mul(7, mul(b1, b1)), 0xffffffff00000001)
+    a1 := mulmod(add(b0, b0), b1, 0xffffffff00000001)
+    r := or(addmod(mul(c0, a0), mul(7, mul(c1, a1)), 0xffffffff00000001),
+            shl(128, addmod(mul(c0, a1), mul(c1, a0), 0xffffffff00000001)))
 }
 "#;
 
