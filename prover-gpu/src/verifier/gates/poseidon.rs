@@ -12,9 +12,10 @@
 //! S-box inputs of rounds 1..4 from `29`, partial S-box inputs from `65`, second-half from `87`.
 //!
 //! The state lives in scratch memory past the free memory pointer (`st`, 12 packed extension
-//! words; `tmp`, 12 more). MDS layers use the carry-free lazy form of `poseidon_mds.rs` (entries
-//! `< 64`); products by 64-bit constants accumulate per component unreduced (`< 2^132`) and reduce
-//! once.
+//! words; `tmp`, 12 more; `lz`, 24 words: 48 words in all, never allocated, so the caller's `out`
+//! must not lie past the free memory pointer). MDS layers use the carry-free lazy form of
+//! `poseidon_mds.rs` (entries `< 64`); the partial rounds keep `s_1..s_11` unreduced per component
+//! (bounds below) and reduce each dot product once.
 
 use std::any::Any;
 
@@ -66,28 +67,6 @@ fn set_tmp(i: usize, e: &str) -> String {
 /// A base constant as a packed extension literal (c1 = 0).
 fn lit(x: u64) -> String {
     format!("{x:#x}")
-}
-
-/// Yul expression of `sum_i x_i · k_i` (packed extension words `x_i` canonical, `k_i < p`),
-/// accumulated per component unreduced (12 terms `< 2^128`: `< 2^132`), reduced once.
-fn dot64(terms: &[(String, u64)]) -> String {
-    let comp = |c0: bool| {
-        let part = |x: &str| {
-            if c0 {
-                format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
-            } else {
-                format!("shr(128, {x})")
-            }
-        };
-        let (x, k) = &terms[terms.len() - 1];
-        let mut e = format!("mul({}, {})", part(x), lit(*k));
-        for (x, k) in terms[..terms.len() - 1].iter().rev() {
-            e = format!("add(mul({}, {}), {e})", part(x), lit(*k));
-        }
-        format!("mod({e}, 0xffffffff00000001)")
-    };
-    assert!(terms.len() <= 16);
-    format!("e_pack({}, {})", comp(true), comp(false))
 }
 
 /// The MDS layer, lazy: `tmp` (S-box outputs, canonical) -> `st`.
@@ -161,12 +140,30 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for i in 0..W {
         b.line(set_tmp(i, &format!("e_add({}, {})", st(i), lit(first[i]))));
     }
+    // Initial matrix, then the partial rounds on an unreduced state: `lz` holds s_1..s_11 as two
+    // component arrays (`lz[i]` = c0 of s_i, `lz[12 + i]` = c1), each < 2^132 after the initial
+    // matrix (11 products < 2^128) and < 2^133 after 22 rounds (adds `a_c·v_i < 2^128`, `a`
+    // canonical); the dot products `sum_i w_i·s_i < 12·2^64·2^133 < 2^201` reduce once.
     let init = <F as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
-    b.line(set_st(0, &tmp(0)));
+    let lz = |c: usize, i: usize| format!("add(lz, {})", 32 * (c * W + i));
+    b.line("let lz := add(tmp, 0x180)");
     for c in 1..W {
-        let terms: Vec<(String, u64)> = (1..W).map(|r| (tmp(r), init[r - 1][c - 1])).collect();
-        b.line(set_st(c, &dot64(&terms)));
+        for comp in 0..2 {
+            let part = |x: String| {
+                if comp == 0 {
+                    format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
+                } else {
+                    format!("shr(128, {x})")
+                }
+            };
+            let mut e = format!("mul({}, {})", part(tmp(W - 1)), lit(init[W - 2][c - 1]));
+            for r in (1..W - 1).rev() {
+                e = format!("add(mul({}, {}), {e})", part(tmp(r)), lit(init[r - 1][c - 1]));
+            }
+            b.line(format!("mstore({}, {e})", lz(comp, c)));
+        }
     }
+    b.line(format!("let s0 := {}", tmp(0)));
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
     let vs = <F as Poseidon>::FAST_PARTIAL_ROUND_VS;
     let ws = <F as Poseidon>::FAST_PARTIAL_ROUND_W_HATS;
@@ -174,22 +171,42 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for r in 0..N_PARTIAL_ROUNDS {
         let sbox_in = w(start_partial + r);
         b.line("{");
-        b.out(format!("e_sub({}, {sbox_in})", st(0)));
+        b.out(format!("e_sub(s0, {sbox_in})"));
         // The last round adds no constant (plonky2's gate skips it).
         if r + 1 < N_PARTIAL_ROUNDS {
-            b.line(format!("let s0_{r} := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
+            b.line(format!("let a := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
         } else {
-            b.line(format!("let s0_{r} := e_sbox({sbox_in})"));
+            b.line(format!("let a := e_sbox({sbox_in})"));
         }
-        // d = s0·M00 + sum_i w_i·state_i (old state), then state_i += s0·v_i, state_0 = d.
-        let mut terms: Vec<(String, u64)> = vec![(format!("s0_{r}"), m00)];
-        terms.extend((1..W).map(|i| (st(i), ws[r][i - 1])));
-        b.line(format!("let d_{r} := {}", dot64(&terms)));
+        b.line("let a0 := and(a, 0xffffffffffffffffffffffffffffffff)");
+        b.line("let a1 := shr(128, a)");
+        // d = a·M00 + sum_i w_i·s_i (state before this round's update), per component.
+        for comp in 0..2 {
+            let mut e = format!("mul(mload({}), {})", lz(comp, W - 1), lit(ws[r][W - 2]));
+            for i in (1..W - 1).rev() {
+                e = format!("add(mul(mload({}), {}), {e})", lz(comp, i), lit(ws[r][i - 1]));
+            }
+            b.line(format!("let d{comp} := mod(add(mul(a{comp}, {m00}), {e}), 0xffffffff00000001)"));
+        }
+        // s_i += a·v_i, then s_0 = d.
         for i in 1..W {
-            b.line(set_st(i, &format!("e_add(e_smul(s0_{r}, {}), {})", lit(vs[r][i - 1]), st(i))));
+            for comp in 0..2 {
+                b.line(format!(
+                    "mstore({0}, add(mload({0}), mul(a{comp}, {1})))",
+                    lz(comp, i),
+                    lit(vs[r][i - 1])
+                ));
+            }
         }
-        b.line(set_st(0, &format!("d_{r}")));
+        b.line("s0 := e_pack(d0, d1)");
         b.line("}");
+    }
+    b.line(set_st(0, "s0"));
+    for i in 1..W {
+        b.line(set_st(
+            i,
+            &format!("e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))", lz(0, i), lz(1, i)),
+        ));
     }
     round_ctr += N_PARTIAL_ROUNDS;
 
