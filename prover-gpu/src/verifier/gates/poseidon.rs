@@ -71,9 +71,66 @@ fn lit(x: u64) -> String {
 
 /// The MDS layer, lazy: `tmp` (S-box outputs, canonical) -> `st`.
 fn mds_layer(b: &mut Body) {
+    b.line("mds_ext(tmp, st)");
+}
+
+/// Yul helpers emitted once per gate (shared by the rounds, for code size):
+/// - `mds_ext(src, dst)`: the full MDS layer, lazy (`poseidon_mds.rs`);
+/// - `p_dot(lz, a, w0, w1, w2) -> d`: `d = M00·a + sum_i w_i·s_i` per component, reduced, where the
+///   eleven 64-bit `w_i` are packed four to a word (`w_{i}` at bits `64·((i−1) mod 4)` of word
+///   `(i−1)/4`);
+/// - `p_upd(lz, a, v0, v1, v2)`: `s_i += a·v_i` per component, unreduced (same packing of `v`).
+fn round_helpers() -> String {
+    let m00 = <F as Poseidon>::MDS_MATRIX_CIRC[0] + <F as Poseidon>::MDS_MATRIX_DIAG[0];
+    let mut h = String::from("function mds_ext(src, dst) {\n");
     for r in 0..W {
-        b.line(set_st(r, &format!("e_red({})", mds_row_lazy(r, tmp))));
+        let row = mds_row_lazy(r, |j| format!("mload(add(src, {}))", 32 * j));
+        h.push_str(&format!("    mstore(add(dst, {}), e_red({row}))\n", 32 * r));
     }
+    h.push_str("}\n");
+    let chunk = |prefix: &str, i: usize| {
+        let q = i - 1;
+        let word = format!("{prefix}{}", q / 4);
+        match q % 4 {
+            0 => format!("and({word}, 0xffffffffffffffff)"),
+            3 => format!("shr(192, {word})"),
+            k => format!("and(shr({}, {word}), 0xffffffffffffffff)", 64 * k),
+        }
+    };
+    h.push_str("function p_dot(lz, a, w0, w1, w2) -> d {\n");
+    for comp in 0..2 {
+        let ac = if comp == 0 { "and(a, 0xffffffffffffffffffffffffffffffff)" } else { "shr(128, a)" };
+        let mut e = format!("mul(mload(add(lz, {})), {})", 32 * (comp * W + W - 1), chunk("w", W - 1));
+        for i in (1..W - 1).rev() {
+            e = format!("add(mul(mload(add(lz, {})), {}), {e})", 32 * (comp * W + i), chunk("w", i));
+        }
+        h.push_str(&format!("    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"));
+    }
+    h.push_str("    d := e_pack(d0, d1)\n}\n");
+    h.push_str("function p_upd(lz, a, v0, v1, v2) {\n");
+    h.push_str("    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n");
+    for i in 1..W {
+        for comp in 0..2 {
+            let o = 32 * (comp * W + i);
+            h.push_str(&format!(
+                "    mstore(add(lz, {o}), add(mload(add(lz, {o})), mul(a{comp}, {})))\n",
+                chunk("v", i)
+            ));
+        }
+    }
+    h.push_str("}\n");
+    h
+}
+
+/// Eleven 64-bit constants packed four to a word (three words, hex literals).
+fn pack11(c: &[u64; W - 1]) -> [String; 3] {
+    core::array::from_fn(|k| {
+        let mut limbs = [0u64; 4];
+        for (q, x) in c.iter().enumerate().skip(4 * k).take(4) {
+            limbs[q % 4] = *x;
+        }
+        format!("0x{:016x}{:016x}{:016x}{:016x}", limbs[3], limbs[2], limbs[1], limbs[0])
+    })
 }
 
 pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
@@ -94,6 +151,7 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let mut b = Body::default();
     b.helpers(E_RED);
     b.helpers(HELPERS);
+    b.helpers(&round_helpers());
     b.line("let st := mload(0x40)");
     b.line("let tmp := add(st, 0x180)");
 
@@ -167,7 +225,6 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
     let vs = <F as Poseidon>::FAST_PARTIAL_ROUND_VS;
     let ws = <F as Poseidon>::FAST_PARTIAL_ROUND_W_HATS;
-    let m00 = <F as Poseidon>::MDS_MATRIX_CIRC[0] + <F as Poseidon>::MDS_MATRIX_DIAG[0];
     for r in 0..N_PARTIAL_ROUNDS {
         let sbox_in = w(start_partial + r);
         b.line("{");
@@ -178,27 +235,12 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         } else {
             b.line(format!("let a := e_sbox({sbox_in})"));
         }
-        b.line("let a0 := and(a, 0xffffffffffffffffffffffffffffffff)");
-        b.line("let a1 := shr(128, a)");
-        // d = a·M00 + sum_i w_i·s_i (state before this round's update), per component.
-        for comp in 0..2 {
-            let mut e = format!("mul(mload({}), {})", lz(comp, W - 1), lit(ws[r][W - 2]));
-            for i in (1..W - 1).rev() {
-                e = format!("add(mul(mload({}), {}), {e})", lz(comp, i), lit(ws[r][i - 1]));
-            }
-            b.line(format!("let d{comp} := mod(add(mul(a{comp}, {m00}), {e}), 0xffffffff00000001)"));
-        }
-        // s_i += a·v_i, then s_0 = d.
-        for i in 1..W {
-            for comp in 0..2 {
-                b.line(format!(
-                    "mstore({0}, add(mload({0}), mul(a{comp}, {1})))",
-                    lz(comp, i),
-                    lit(vs[r][i - 1])
-                ));
-            }
-        }
-        b.line("s0 := e_pack(d0, d1)");
+        // d = a·M00 + sum_i w_i·s_i (state before this round's update); then s_i += a·v_i.
+        let [w0, w1, w2] = pack11(&ws[r]);
+        let [v0, v1, v2] = pack11(&vs[r]);
+        b.line(format!("let d := p_dot(lz, a, {w0}, {w1}, {w2})"));
+        b.line(format!("p_upd(lz, a, {v0}, {v1}, {v2})"));
+        b.line("s0 := d");
         b.line("}");
     }
     b.line(set_st(0, "s0"));
