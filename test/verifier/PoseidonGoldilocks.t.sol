@@ -22,7 +22,11 @@ contract PoseidonHarness {
         return PoseidonGoldilocks.hashNoPad(input);
     }
 
-    function hashNoPadGas(uint256[] memory input) external view returns (uint256[4] memory out, uint256 used) {
+    function hashNoPadGas(uint256[] memory input)
+        external
+        view
+        returns (uint256[4] memory out, uint256 used)
+    {
         used = gasleft();
         out = PoseidonGoldilocks.hashNoPad(input);
         used -= gasleft();
