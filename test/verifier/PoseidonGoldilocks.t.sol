@@ -200,6 +200,28 @@ contract PoseidonGoldilocksTest is Test {
         h.hashNoPad(input);
     }
 
+    /// @dev A full chunk takes the unrolled copy: every position is checked (p itself and 2^255).
+    function test_hashRejectsNonCanonicalFullChunk() public {
+        for (uint256 k = 0; k < 16; k++) {
+            uint256[] memory input = new uint256[](16);
+            input[k] = k % 2 == 0 ? P : 1 << 255;
+            vm.expectRevert(PoseidonGoldilocks.NonCanonical.selector);
+            h.hashNoPad(input);
+        }
+        uint256[] memory ok = new uint256[](16);
+        ok[5] = P - 1;
+        h.hashNoPad(ok);
+    }
+
+    function test_permuteRejectsEachPosition() public {
+        for (uint256 k = 0; k < 12; k++) {
+            uint256[12] memory s;
+            s[k] = P + k;
+            vm.expectRevert(PoseidonGoldilocks.NonCanonical.selector);
+            h.permute(s);
+        }
+    }
+
     function test_changedInputChangesOutput() public view {
         uint256[] memory input = new uint256[](24);
         for (uint256 i = 0; i < 24; i++) {

@@ -33,10 +33,7 @@ library PoseidonGoldilocks {
     /// @notice The permutation of the 12 words at memory pointer `s`, in place.
     function permutePtr(uint256 s) internal pure {
         assembly ("memory-safe") {
-            let bad := 0
-            for { let i := 0 } lt(i, 12) { i := add(i, 1) } {
-                bad := or(bad, iszero(lt(mload(add(s, shl(5, i))), 0xffffffff00000001)))
-            }
+            let bad := or(or(or(or(or(or(or(or(or(or(or(gt(mload(s), 0xffffffff00000000), gt(mload(add(s, 32)), 0xffffffff00000000)), gt(mload(add(s, 64)), 0xffffffff00000000)), gt(mload(add(s, 96)), 0xffffffff00000000)), gt(mload(add(s, 128)), 0xffffffff00000000)), gt(mload(add(s, 160)), 0xffffffff00000000)), gt(mload(add(s, 192)), 0xffffffff00000000)), gt(mload(add(s, 224)), 0xffffffff00000000)), gt(mload(add(s, 256)), 0xffffffff00000000)), gt(mload(add(s, 288)), 0xffffffff00000000)), gt(mload(add(s, 320)), 0xffffffff00000000)), gt(mload(add(s, 352)), 0xffffffff00000000))
             if bad {
                 mstore(0, 0x7ba9e47a00000000000000000000000000000000000000000000000000000000) // NonCanonical()
                 revert(0, 4)
@@ -76,10 +73,23 @@ library PoseidonGoldilocks {
                 if gt(n, 8) { n := 8 }
                 let src := add(input, shl(5, i))
                 let bad := 0
-                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
-                    let x := mload(add(src, shl(5, k)))
-                    bad := or(bad, iszero(lt(x, 0xffffffff00000001)))
-                    mstore(add(s, shl(5, k)), x)
+                switch n
+                case 8 {
+                    { let x := mload(src) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(s, x) }
+                    { let x := mload(add(src, 32)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 32), x) }
+                    { let x := mload(add(src, 64)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 64), x) }
+                    { let x := mload(add(src, 96)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 96), x) }
+                    { let x := mload(add(src, 128)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 128), x) }
+                    { let x := mload(add(src, 160)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 160), x) }
+                    { let x := mload(add(src, 192)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 192), x) }
+                    { let x := mload(add(src, 224)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 224), x) }
+                }
+                default {
+                    for { let k := 0 } lt(k, n) { k := add(k, 1) } {
+                        let x := mload(add(src, shl(5, k)))
+                        bad := or(bad, gt(x, 0xffffffff00000000))
+                        mstore(add(s, shl(5, k)), x)
+                    }
                 }
                 if bad {
                     mstore(0, 0x7ba9e47a00000000000000000000000000000000000000000000000000000000) // NonCanonical()

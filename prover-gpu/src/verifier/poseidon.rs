@@ -452,11 +452,7 @@ library PoseidonGoldilocks {{
     /// @notice The permutation of the 12 words at memory pointer `s`, in place.
     function permutePtr(uint256 s) internal pure {{
         assembly ("memory-safe") {{
-            let bad := 0
-            for {{ let i := 0 }} lt(i, 12) {{ i := add(i, 1) }} {{
-                bad := or(bad, iszero(lt(mload(add(s, shl(5, i))), {P_HEX})))
-            }}
-            if bad {{
+{check12}            if bad {{
                 mstore(0, 0x{err}) // NonCanonical()
                 revert(0, 4)
             }}
@@ -495,10 +491,15 @@ library PoseidonGoldilocks {{
                 if gt(n, 8) {{ n := 8 }}
                 let src := add(input, shl(5, i))
                 let bad := 0
-                for {{ let k := 0 }} lt(k, n) {{ k := add(k, 1) }} {{
-                    let x := mload(add(src, shl(5, k)))
-                    bad := or(bad, iszero(lt(x, {P_HEX})))
-                    mstore(add(s, shl(5, k)), x)
+                switch n
+                case 8 {{
+{copy8}                }}
+                default {{
+                    for {{ let k := 0 }} lt(k, n) {{ k := add(k, 1) }} {{
+                        let x := mload(add(src, shl(5, k)))
+                        bad := or(bad, gt(x, 0xffffffff00000000))
+                        mstore(add(s, shl(5, k)), x)
+                    }}
                 }}
                 if bad {{
                     mstore(0, 0x{err}) // NonCanonical()
@@ -538,7 +539,32 @@ library PoseidonGoldilocks {{
         circ = list(&circ),
         diag = list(&diag),
         err = non_canonical_selector_padded(),
+        check12 = check12(),
+        copy8 = copy8(),
     )
+}
+
+/// Unrolled canonical check of the 12 words at `s` into `bad` (`x >= p` iff `x > p − 1`).
+fn check12() -> String {
+    let mut e = "gt(mload(s), 0xffffffff00000000)".to_string();
+    for i in 1..WIDTH {
+        e = format!("or({e}, gt(mload(add(s, {})), 0xffffffff00000000))", 32 * i);
+    }
+    format!("            let bad := {e}\n")
+}
+
+/// Unrolled copy of a full chunk (8 words) from `src` to `s`, checking each word into `bad`.
+fn copy8() -> String {
+    let mut out = String::new();
+    for k in 0..8 {
+        let (src, dst) = if k == 0 {
+            ("src".to_string(), "s".to_string())
+        } else {
+            (format!("add(src, {})", 32 * k), format!("add(s, {})", 32 * k))
+        };
+        writeln!(out, "                    {{ let x := mload({src}) bad := or(bad, gt(x, 0xffffffff00000000)) mstore({dst}, x) }}").unwrap();
+    }
+    out
 }
 
 /// `NonCanonical()` selector, left-aligned in a word (for `mstore(0, …)`; `revert(0, 4)`).
