@@ -4,15 +4,26 @@ pragma solidity 0.8.37;
 import {Test} from "forge-std/Test.sol";
 import {console} from "forge-std/console.sol";
 import {WrapperGates} from "../../contracts/verifier/generated/WrapperGates.sol";
+import {GateVariants} from "./generated/GateVariants.sol";
 
-/// @notice The generated gate evaluators (contracts/verifier/generated/WrapperGates.sol) against
-///         plonky2: test/fixtures/verifier/gates.json holds, for every gate of the wrapper circuit,
-///         random wires, constants and public-inputs hash and plonky2's `Gate::eval_unfiltered` on
-///         them (pinned, with the library, by prover-gpu/tests/verifier_gates.rs). Gas per gate
+/// @notice A generated gate library against plonky2: the fixture holds, for every gate, random
+///         wires, constants and public-inputs hash and plonky2's `Gate::eval_unfiltered` on them
+///         (pinned, with the library, by prover-gpu/tests/verifier_gates.rs). Gas per gate
 ///         evaluation is printed with -vv.
-contract WrapperGatesTest is Test {
+abstract contract GateCasesTest is Test {
     uint256 internal constant P = 0xffffffff00000001;
-    string internal constant FIXTURE = "test/fixtures/verifier/gates.json";
+
+    /// @dev The fixture's path.
+    function _fixture() internal pure virtual returns (string memory);
+
+    /// @dev The library's `evalGate`, `numConstraints`, `NUM_GATES` and `UnknownGate` selector.
+    function _evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out)
+        internal
+        pure
+        virtual;
+    function _numConstraints(uint256 index) internal pure virtual returns (uint256);
+    function _numGates() internal pure virtual returns (uint256);
+    function _unknownGate() internal pure virtual returns (bytes4);
 
     struct Case {
         uint256 index;
@@ -28,7 +39,7 @@ contract WrapperGatesTest is Test {
     string internal json;
 
     function setUp() public {
-        json = vm.readFile(FIXTURE);
+        json = vm.readFile(_fixture());
     }
 
     function _numCases() internal view returns (uint256) {
@@ -50,7 +61,7 @@ contract WrapperGatesTest is Test {
     /// @dev Run gate `c.index` on the case's inputs (memory arrays, one word per element); returns
     ///      its outputs and the gas of the evaluation alone.
     function _eval(Case memory c) internal view returns (uint256[] memory out, uint256 used) {
-        out = new uint256[](WrapperGates.numConstraints(c.index));
+        out = new uint256[](_numConstraints(c.index));
         uint256[] memory wires = c.wires;
         uint256[] memory consts = c.consts;
         uint256[] memory pih = c.pih;
@@ -65,7 +76,7 @@ contract WrapperGatesTest is Test {
             o := add(out, 32)
         }
         used = gasleft();
-        WrapperGates.evalGate(c.index, w, k, h, o);
+        _evalGate(c.index, w, k, h, o);
         used -= gasleft();
     }
 
@@ -87,7 +98,7 @@ contract WrapperGatesTest is Test {
         assertGt(n, 0, "no cases");
         for (uint256 i = 0; i < n; i++) {
             Case memory c = _case(i);
-            assertEq(WrapperGates.numConstraints(c.index), c.expected.length, string.concat(c.name, ": numConstraints"));
+            assertEq(_numConstraints(c.index), c.expected.length, string.concat(c.name, ": numConstraints"));
             (uint256[] memory out, uint256 used) = _eval(c);
             for (uint256 j = 0; j < out.length; j++) {
                 assertEq(out[j], c.expected[j], string.concat(c.name, ": constraint ", vm.toString(j)));
@@ -127,7 +138,7 @@ contract WrapperGatesTest is Test {
     }
 
     /// @notice Negative: changing the public-inputs hash changes PublicInputGate's output (and only
-    ///         gates that read it).
+    ///         the gates that read it).
     function test_pihChangeChangesPublicInputGate() public view {
         uint256 n = _numCases();
         uint256 checked;
@@ -150,19 +161,90 @@ contract WrapperGatesTest is Test {
             p := add(buf, 32)
         }
         uint256 bad = _numGates();
-        vm.expectRevert(abi.encodeWithSelector(WrapperGates.UnknownGate.selector, bad));
+        vm.expectRevert(abi.encodeWithSelector(_unknownGate(), bad));
         this.evalExternal(bad, p);
     }
 
     function evalExternal(uint256 index, uint256 p) external pure {
-        WrapperGates.evalGate(index, p, p, p, p);
+        _evalGate(index, p, p, p, p);
+    }
+}
+
+/// @notice contracts/verifier/generated/WrapperGates.sol (the wrapper circuit's gates) against
+///         test/fixtures/verifier/gates.json.
+contract WrapperGatesTest is GateCasesTest {
+    function _fixture() internal pure override returns (string memory) {
+        return "test/fixtures/verifier/gates.json";
     }
 
-    function _numGates() internal view returns (uint256 g) {
-        uint256 n = _numCases();
-        for (uint256 i = 0; i < n; i++) {
-            uint256 idx = vm.parseJsonUint(json, string.concat(".cases[", vm.toString(i), "].index"));
-            if (idx + 1 > g) g = idx + 1;
+    function _evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out)
+        internal
+        pure
+        override
+    {
+        WrapperGates.evalGate(index, wires, consts, pih, out);
+    }
+
+    function _numConstraints(uint256 index) internal pure override returns (uint256) {
+        return WrapperGates.numConstraints(index);
+    }
+
+    function _numGates() internal pure override returns (uint256) {
+        return WrapperGates.NUM_GATES;
+    }
+
+    function _unknownGate() internal pure override returns (bytes4) {
+        return WrapperGates.UnknownGate.selector;
+    }
+}
+
+/// @notice test/verifier/generated/GateVariants.sol (the same gate types with other parameters: a
+///         re-tuned circuit regenerates correctly) against test/fixtures/verifier/gate-variants.json.
+contract GateVariantsTest is GateCasesTest {
+    function _fixture() internal pure override returns (string memory) {
+        return "test/fixtures/verifier/gate-variants.json";
+    }
+
+    function _evalGate(uint256 index, uint256 wires, uint256 consts, uint256 pih, uint256 out)
+        internal
+        pure
+        override
+    {
+        GateVariants.evalGate(index, wires, consts, pih, out);
+    }
+
+    function _numConstraints(uint256 index) internal pure override returns (uint256) {
+        return GateVariants.numConstraints(index);
+    }
+
+    function _numGates() internal pure override returns (uint256) {
+        return GateVariants.NUM_GATES;
+    }
+
+    function _unknownGate() internal pure override returns (bytes4) {
+        return GateVariants.UnknownGate.selector;
+    }
+}
+
+/// @notice Deploys the whole library (every gate evaluator) behind one external function, for its
+///         bytecode size (`forge build --sizes`).
+contract WrapperGatesHarness {
+    function evalGate(uint256 index, uint256[] memory wires, uint256[] memory consts, uint256[] memory pih)
+        external
+        pure
+        returns (uint256[] memory out)
+    {
+        out = new uint256[](WrapperGates.numConstraints(index));
+        uint256 w;
+        uint256 k;
+        uint256 h;
+        uint256 o;
+        assembly ("memory-safe") {
+            w := add(wires, 32)
+            k := add(consts, 32)
+            h := add(pih, 32)
+            o := add(out, 32)
         }
+        WrapperGates.evalGate(index, w, k, h, o);
     }
 }

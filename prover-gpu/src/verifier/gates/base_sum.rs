@@ -1,11 +1,12 @@
 //! `BaseSumGate<B>`: wire 0 is the sum, wires `1..=num_limbs` the limbs (least significant
-//! first). Constraints: `Σ limb_i·B^i − sum`, then `Π_{j<B} (limb_i − j)` for each limb.
+//! first). Constraints: `Σ limb_i·B^i − sum` (plonky2's `reduce_with_powers`, here one unreduced
+//! integer sum), then `Π_{j<B} (limb_i − j)` for each limb (closed form for `B = 2`). Two loops.
 
 use std::any::Any;
 
 use plonky2::gates::base_sum::BaseSumGate;
 
-use super::{w, Body};
+use super::{addr, w, Body};
 
 pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     if let Some(g) = any.downcast_ref::<BaseSumGate<2>>() {
@@ -19,28 +20,48 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
 
 fn emit_base<const B: usize>(num_limbs: usize) -> (String, Body) {
     let mut b = Body::default();
-    // Horner from the most significant limb, as plonky2's `reduce_with_powers`.
-    b.line("{");
-    b.line(format!("let s := {}", w(num_limbs)));
-    for i in (1..num_limbs).rev() {
-        b.line(format!("s := e_add(e_smul(s, {B}), {})", w(i)));
-    }
-    b.out(format!("e_sub(s, {})", w(0)));
-    b.line("}");
-    for i in 1..=num_limbs {
-        // limb · (limb − 1) · … · (limb − (B−1)); a canonical j < B is subtracted from c0.
-        let mut e = "l".to_string();
-        for j in 1..B {
-            e = format!("e_mul({e}, e_sub(l, {j}))");
-        }
-        b.line(format!("{{ let l := {}", w(i)));
-        b.out(e);
-        b.line("}");
-    }
     let name = if B == 2 {
         "evalBaseSum".to_string()
     } else {
         format!("evalBaseSum{B}")
     };
+    if num_limbs == 0 {
+        b.out(format!("e_sub(0, {})", w(0)));
+        return (name, b);
+    }
+    // The sum, unreduced: every term is below 2^128 (a component times B^i mod p), so any `usize`
+    // number of limbs sums without overflow; one reduction at the end.
+    b.line("{");
+    b.line("let u0 := 0");
+    b.line("let u1 := 0");
+    b.line(format!(
+        "for {{ let p := {} let pw := 1 }} lt(p, {}) {{ p := add(p, 32) pw := mulmod(pw, {B}, 0xffffffff00000001) }} {{",
+        addr("wires", 1),
+        addr("wires", 1 + num_limbs)
+    ));
+    b.line("let l := mload(p)");
+    b.line("u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))");
+    b.line("u1 := add(u1, mul(shr(128, l), pw))");
+    b.line("}");
+    b.out(format!(
+        "e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), {})",
+        w(0)
+    ));
+    b.line("}");
+    let body = if B == 2 {
+        // l·(l − 1) for l = a + c·X: (a² − a + 7c², c·(2a − 1)).
+        "let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)\n\
+         mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),\n\
+         shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))"
+            .to_string()
+    } else {
+        // limb · (limb − 1) · … · (limb − (B−1)); a canonical j < B is subtracted from c0.
+        let mut e = "l".to_string();
+        for j in 1..B {
+            e = format!("e_mul({e}, e_sub(l, {j}))");
+        }
+        format!("let l := mload(p) mstore(o, {e})")
+    };
+    b.op_loop(num_limbs, 1, 1, 1, &body);
     (name, b)
 }

@@ -18,18 +18,24 @@ use super::{lit, w, Body, ALGEBRA};
 use crate::prover::{D, F};
 
 /// One interpolation step on the state at `s` = (eval0, eval1, prod0, prod1): with
-/// `t = x − xi`, `eval ← eval·t + v·prod`, `prod ← prod·t`.
+/// `t = x − xi`, `eval ← eval·t + v·prod`, `prod ← prod·t` (the sum of two unreduced products,
+/// below 2^135, reduced once).
 const STEP: &str = r#"
 function ci_step(s, x0, x1, xi, v0, v1) {
     let t0 := e_sub(x0, xi)
-    let e0 := mload(s)
-    let e1 := mload(add(s, 32))
-    mstore(s, e_add(a_mul0(e0, e1, t0, x1), a_mul0(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-    mstore(add(s, 32), e_add(a_mul1(e0, e1, t0, x1), a_mul1(v0, v1, mload(add(s, 64)), mload(add(s, 96)))))
-    e0 := mload(add(s, 64))
-    e1 := mload(add(s, 96))
-    mstore(add(s, 64), a_mul0(e0, e1, t0, x1))
-    mstore(add(s, 96), a_mul1(e0, e1, t0, x1))
+    let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
+    {
+        let f0, f1, g0, g1 := a_mul_raw(v0, v1, mload(add(s, 64)), mload(add(s, 96)))
+        u0 := add(u0, f0)
+        u1 := add(u1, f1)
+        w0 := add(w0, g0)
+        w1 := add(w1, g1)
+    }
+    mstore(s, e_fin(u0, u1))
+    mstore(add(s, 32), e_fin(w0, w1))
+    u0, u1 := a_mul(mload(add(s, 64)), mload(add(s, 96)), t0, x1)
+    mstore(add(s, 64), u0)
+    mstore(add(s, 96), u1)
 }
 "#;
 
