@@ -6,10 +6,14 @@
 //! - [`yul`]: the Yul prelude every generated assembly block starts with (Goldilocks and its
 //!   quadratic extension).
 //! - [`gates`]: one emitter per gate type of the wrapper's gate set.
+//! - [`encode`]: the calldata encoding of a wrapped proof ([`encode::encode_proof`]).
+//! - [`params`]: emits `WrapperParams.sol`, the circuit constants the FRI verifier reads.
 //! - [`error`]: [`VerifierGenError`].
 
+pub mod encode;
 pub mod error;
 pub mod gates;
+pub mod params;
 pub mod yul;
 
 pub use error::VerifierGenError;
