@@ -68,7 +68,8 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
     let state = State::from_accounts((1..=2u32).map(|i| (i, Account::new([i as u8; 40]))));
     let prover = BatchProver::new(2)?;
     let p = prover.prove_batch(&state, &Batch { fee_account: 1, messages: vec![], txs: vec![] })?;
-    let wp = prover.wrap(Inner::Batch(&p))?;
+    // The prover (L1 sender) the wrapper binds the proof to.
+    let wp = prover.wrap(Inner::Batch(&p), &[0x11; 20])?;
     let w = prover.wrapper(false)?;
     w.verify(&wp)?;
     let common = &w.data.common;
