@@ -89,7 +89,8 @@ library FriVerifier {
     uint256 private constant K_BETAS = 0x3a0; // pointer: FRI betas (array data)
     uint256 private constant K_INDICES = 0x3c0; // pointer: query indices (array data)
     uint256 private constant K_FINAL = 0x3e0; // pointer: final polynomial (FINAL_POLY_LEN words)
-    uint256 private constant K_WORDS = 32;
+    uint256 private constant K_GEN_INV = 0x400; // MULTIPLICATIVE_GENERATOR^-1
+    uint256 private constant K_WORDS = 33;
 
     /// @notice Decode `proof`, replay the transcript and verify the FRI proof; reverts with one of
     /// this library's errors on any failure.
@@ -368,9 +369,11 @@ library FriVerifier {
         m[K_ALPHA >> 5] = c.friAlpha;
         m[K_ZETA >> 5] = c.zeta;
         m[K_ZETA_NEXT >> 5] = _smul(c.zeta, W.DEGREE_ROOT);
+        m[K_GEN_INV >> 5] = _pow(W.MULTIPLICATIVE_GENERATOR, P - 2);
         uint256[] memory betas = c.friBetas;
         uint256[] memory indices = c.queryIndices;
-        bytes memory buf = new bytes(_maxLeaf() * 8 + 64);
+        // Leaf bytes (Merkle) or a coset's words (folding), and the two hashes of a Merkle node.
+        bytes memory buf = new bytes(_maxLeaf() * 32 + 64);
         assembly ("memory-safe") {
             mstore(add(k, K_BETAS), add(betas, 0x20))
             mstore(add(k, K_INDICES), add(indices, 0x20))
@@ -379,6 +382,14 @@ library FriVerifier {
         _caps(k);
         _finalPoly(k);
         _reduceOpenings(k, o);
+    }
+
+    function _pow(uint256 a, uint256 e) private pure returns (uint256 r) {
+        r = 1;
+        for (; e != 0; e >>= 1) {
+            if (e & 1 != 0) r = mulmod(r, a, P);
+            a = mulmod(a, a, P);
+        }
     }
 
     function _smul(uint256 a, uint256 s) private pure returns (uint256 r) {
@@ -650,7 +661,30 @@ library FriVerifier {
                 let acc0 := 0
                 let acc1 := 0
                 for { let j := 0 } lt(j, 4) { j := add(j, 1) } {
-                    let end := add(off, shl(3, mload(add(add(k, K_OP), shl(5, j)))))
+                    let n := mload(add(add(k, K_OP), shl(5, j)))
+                    // 4 elements per calldata word, then the rest one by one.
+                    let end := add(off, shl(5, shr(2, n)))
+                    for {} lt(off, end) { off := add(off, 32) } {
+                        let d := calldataload(off)
+                        let a := mload(apows)
+                        let v := shr(192, d)
+                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc1 := add(acc1, mul(shr(128, a), v))
+                        a := mload(add(apows, 0x20))
+                        v := and(shr(128, d), 0xffffffffffffffff)
+                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc1 := add(acc1, mul(shr(128, a), v))
+                        a := mload(add(apows, 0x40))
+                        v := and(shr(64, d), 0xffffffffffffffff)
+                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc1 := add(acc1, mul(shr(128, a), v))
+                        a := mload(add(apows, 0x60))
+                        v := and(d, 0xffffffffffffffff)
+                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc1 := add(acc1, mul(shr(128, a), v))
+                        apows := add(apows, 0x80)
+                    }
+                    end := add(off, shl(3, and(n, 3)))
                     for {} lt(off, end) { off := add(off, 8) } {
                         let v := shr(192, calldataload(off))
                         let a := mload(apows)
@@ -685,46 +719,69 @@ library FriVerifier {
                 let t1 := e_mul(e_mul(e_sub(r1, mload(add(k, K_RED1))), d0), inv)
                 sum := e_add(e_mul(t0, mload(add(k, K_SHIFT))), t1)
             }
-            // sum over the coset points y = c·g^i (value: evaluation rev(i) at off) of
-            // e·y / (beta - y), as the fraction num / den.
-            function cosetSum(off, c, g, ab, beta) -> num, den {
-                den := 1
-                for { let i := 0 } lt(i, shl(ab, 1)) { i := add(i, 1) } {
-                    let t := e_sub(beta, c)
-                    num := e_add(e_mul(num, t), e_mul(e_smul(extAt(add(off, shl(4, rev(i, ab)))), c), den))
-                    den := e_mul(den, t)
-                    c := mulmod(c, g, 0xffffffff00000001)
+            // In place: a[k] = sum_i v_i w^(ik) for the n = 2^ab words at a holding v in
+            // bit-reversed order (radix-2 decimation in time; w of order n).
+            function ifft(a, ab, w0) {
+                for { let s := 1 } iszero(gt(s, ab)) { s := add(s, 1) } {
+                    let half := shl(sub(s, 1), 0x20)
+                    let wm := f_pow(w0, shl(sub(ab, s), 1))
+                    let end := add(a, shl(add(ab, 5), 1))
+                    for { let blk := a } lt(blk, end) { blk := add(blk, shl(1, half)) } {
+                        let w := 1
+                        for { let p0 := blk } lt(p0, add(blk, half)) { p0 := add(p0, 0x20) } {
+                            let u := mload(p0)
+                            let v := e_smul(mload(add(p0, half)), w)
+                            mstore(p0, e_add(u, v))
+                            mstore(add(p0, half), e_sub(u, v))
+                            w := mulmod(w, wm, 0xffffffff00000001)
+                        }
+                    }
                 }
             }
-            // plonky2's compute_evaluation: interpolate the coset {x·g^i} of n = 2^ab points
-            // (evaluations at off, in bit-reversed order) and evaluate at beta, barycentric:
-            // P(beta) = (beta^n - x^n) / (n·x^n) · sum_j e_j·y_j / (beta - y_j).
-            function fold(k, off, x, within, ab, beta) -> r {
+            // plonky2's compute_evaluation: P of degree < n = 2^ab with P(c·g^i) = e_rev(i) (the
+            // coset's evaluations at off, c = x·g^(n - rev(within))), evaluated at beta. With
+            // Q(Y) = P(c·Y) = (1/n) sum_k A_k Y^k, A = the inverse DFT of the evaluations:
+            // P(beta) = Q(beta / c), and 1/c = x^-1 · g^rev(within).
+            function fold(k, off, xinv, within, ab, beta) -> r {
+                let n := shl(ab, 1)
                 let g := f_pow(mload(add(k, K_TWOADIC)), shl(sub(32, ab), 1))
-                let c := mulmod(x, f_pow(g, sub(shl(ab, 1), rev(within, ab))), 0xffffffff00000001)
-                let num, den := cosetSum(off, c, g, ab, beta)
-                let xn := f_pow(x, shl(ab, 1))
-                let bn := beta
-                for { let i := 0 } lt(i, ab) { i := add(i, 1) } { bn := e_mul(bn, bn) }
-                r := e_mul(e_mul(e_sub(bn, xn), num), e_inv(e_smul(den, mulmod(shl(ab, 1), xn, 0xffffffff00000001))))
+                let a := mload(add(k, K_BUF))
+                for { let j := 0 } lt(j, n) { j := add(j, 1) } { mstore(add(a, shl(5, j)), extAt(add(off, shl(4, j)))) }
+                ifft(a, ab, f_pow(g, sub(n, 1)))
+                let z := e_smul(beta, mulmod(xinv, f_pow(g, rev(within, ab)), 0xffffffff00000001))
+                for { let j := n } j {} {
+                    j := sub(j, 1)
+                    r := e_add(e_mul(r, z), mload(add(a, shl(5, j))))
+                }
+                // 1/n = p - (p - 1)/n.
+                r := e_smul(r, sub(0xffffffff00000001, shr(ab, 0xffffffff00000000)))
             }
             function finalEval(k, x) -> acc {
                 let fin := mload(add(k, K_FINAL))
+                let a0 := 0
+                let a1 := 0
                 for { let i := mload(add(k, K_FINLEN)) } i {} {
                     i := sub(i, 1)
-                    acc := e_add(e_smul(acc, x), mload(add(fin, shl(5, i))))
+                    let c := mload(add(fin, shl(5, i)))
+                    a0 := addmod(mul(a0, x), and(c, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001)
+                    a1 := addmod(mul(a1, x), shr(128, c), 0xffffffff00000001)
                 }
+                acc := or(a0, shl(128, a1))
             }
             // The reduction steps of query q from the combined initial evaluation `sum` at x.
             function steps(k, q, off, idx, x, sum) {
+                // x^-1 = g^-1 · w^(2^LDE_BITS - rev(idx)), followed along with x.
+                let lb := mload(add(k, K_LDE_BITS))
+                let xinv := mulmod(mload(add(k, K_GEN_INV)), f_pow(mload(add(k, K_LDEROOT)), sub(shl(lb, 1), rev(idx, lb))), 0xffffffff00000001)
                 for { let s := 0 } lt(s, mload(add(k, K_NRED))) { s := add(s, 1) } {
                     let ab := and(shr(shl(3, s), mload(add(k, K_ARITY))), 0xff)
                     let within := and(idx, sub(shl(ab, 1), 1))
                     if iszero(eq(extAt(add(off, shl(4, within))), sum)) {
                         fail2(0x4f79c62700000000000000000000000000000000000000000000000000000000, q, s)
                     }
-                    sum := fold(k, off, x, within, ab, mload(add(mload(add(k, K_BETAS)), shl(5, s))))
+                    sum := fold(k, off, xinv, within, ab, mload(add(mload(add(k, K_BETAS)), shl(5, s))))
                     x := f_pow(x, shl(ab, 1))
+                    xinv := f_pow(xinv, shl(ab, 1))
                     idx := shr(ab, idx)
                     off := add(off, add(shl(add(ab, 4), 1), mul(and(shr(shl(3, s), mload(add(k, K_STEPSIB))), 0xff), 25)))
                 }
