@@ -719,23 +719,34 @@ library FriVerifier {
                 let t1 := e_mul(e_mul(e_sub(r1, mload(add(k, K_RED1))), d0), inv)
                 sum := e_add(e_mul(t0, mload(add(k, K_SHIFT))), t1)
             }
-            // In place: a[k] = sum_i v_i w^(ik) for the n = 2^ab words at a holding v in
-            // bit-reversed order (radix-2 decimation in time; w of order n).
+            // In place: a[k] = sum_i v_i w^(ik) for the n = 2^ab base words at a holding v in
+            // bit-reversed order (radix-2 decimation in time; w0 of order n). The transform is
+            // linear over the base field, so an extension vector is transformed as its c0 and c1
+            // halves.
             function ifft(a, ab, w0) {
+                let end := add(a, shl(add(ab, 5), 1))
                 for { let s := 1 } iszero(gt(s, ab)) { s := add(s, 1) } {
                     let half := shl(sub(s, 1), 0x20)
                     let wm := f_pow(w0, shl(sub(ab, s), 1))
-                    let end := add(a, shl(add(ab, 5), 1))
                     for { let blk := a } lt(blk, end) { blk := add(blk, shl(1, half)) } {
                         let w := 1
                         for { let p0 := blk } lt(p0, add(blk, half)) { p0 := add(p0, 0x20) } {
                             let u := mload(p0)
-                            let v := e_smul(mload(add(p0, half)), w)
-                            mstore(p0, e_add(u, v))
-                            mstore(add(p0, half), e_sub(u, v))
+                            let v := mulmod(mload(add(p0, half)), w, 0xffffffff00000001)
+                            mstore(p0, addmod(u, v, 0xffffffff00000001))
+                            mstore(add(p0, half), addmod(u, sub(0xffffffff00000001, v), 0xffffffff00000001))
                             w := mulmod(w, wm, 0xffffffff00000001)
                         }
                     }
+                }
+            }
+            // sum_k a[k] z^k over n base words a (c-th half of the result) and their partner
+            // half at a + 32n, as one extension element.
+            function horner(a, n, z) -> r {
+                let b := add(a, shl(5, n))
+                for { let j := n } j {} {
+                    j := sub(j, 1)
+                    r := e_add(e_mul(r, z), or(mload(add(a, shl(5, j))), shl(128, mload(add(b, shl(5, j))))))
                 }
             }
             // plonky2's compute_evaluation: P of degree < n = 2^ab with P(c·g^i) = e_rev(i) (the
@@ -745,16 +756,20 @@ library FriVerifier {
             function fold(k, off, xinv, within, ab, beta) -> r {
                 let n := shl(ab, 1)
                 let g := f_pow(mload(add(k, K_TWOADIC)), shl(sub(32, ab), 1))
+                // c0 halves at a, c1 halves at a + 32n.
                 let a := mload(add(k, K_BUF))
-                for { let j := 0 } lt(j, n) { j := add(j, 1) } { mstore(add(a, shl(5, j)), extAt(add(off, shl(4, j)))) }
-                ifft(a, ab, f_pow(g, sub(n, 1)))
-                let z := e_smul(beta, mulmod(xinv, f_pow(g, rev(within, ab)), 0xffffffff00000001))
-                for { let j := n } j {} {
-                    j := sub(j, 1)
-                    r := e_add(e_mul(r, z), mload(add(a, shl(5, j))))
+                let b := add(a, shl(5, n))
+                for { let j := 0 } lt(j, n) { j := add(j, 1) } {
+                    let e := add(off, shl(4, j))
+                    mstore(add(a, shl(5, j)), shr(192, calldataload(e)))
+                    mstore(add(b, shl(5, j)), shr(192, calldataload(add(e, 8))))
                 }
+                let w := f_pow(g, sub(n, 1))
+                ifft(a, ab, w)
+                ifft(b, ab, w)
+                let z := e_smul(beta, mulmod(xinv, f_pow(g, rev(within, ab)), 0xffffffff00000001))
                 // 1/n = p - (p - 1)/n.
-                r := e_smul(r, sub(0xffffffff00000001, shr(ab, 0xffffffff00000000)))
+                r := e_smul(horner(a, n, z), sub(0xffffffff00000001, shr(ab, 0xffffffff00000000)))
             }
             function finalEval(k, x) -> acc {
                 let fin := mload(add(k, K_FINAL))
