@@ -90,7 +90,8 @@ library FriVerifier {
     uint256 private constant K_INDICES = 0x3c0; // pointer: query indices (array data)
     uint256 private constant K_FINAL = 0x3e0; // pointer: final polynomial (FINAL_POLY_LEN words)
     uint256 private constant K_GEN_INV = 0x400; // MULTIPLICATIVE_GENERATOR^-1
-    uint256 private constant K_WORDS = 33;
+    uint256 private constant K_STEP_G = 0x420; // pointer: primitive 2^arity_bits-th root of each step
+    uint256 private constant K_WORDS = 34;
 
     /// @notice Decode `proof`, replay the transcript and verify the FRI proof; reverts with one of
     /// this library's errors on any failure.
@@ -370,6 +371,10 @@ library FriVerifier {
         m[K_ZETA >> 5] = c.zeta;
         m[K_ZETA_NEXT >> 5] = _smul(c.zeta, W.DEGREE_ROOT);
         m[K_GEN_INV >> 5] = _pow(W.MULTIPLICATIVE_GENERATOR, P - 2);
+        uint256[] memory stepG = new uint256[](W.NUM_REDUCTIONS);
+        for (uint256 s = 0; s < stepG.length; s++) {
+            stepG[s] = _pow(W.TWO_ADIC_ROOT, 1 << (32 - ((W.REDUCTION_ARITY_BITS >> (8 * s)) & 0xff)));
+        }
         uint256[] memory betas = c.friBetas;
         uint256[] memory indices = c.queryIndices;
         // Leaf bytes (Merkle) or a coset's words (folding), and the two hashes of a Merkle node.
@@ -378,6 +383,7 @@ library FriVerifier {
             mstore(add(k, K_BETAS), add(betas, 0x20))
             mstore(add(k, K_INDICES), add(indices, 0x20))
             mstore(add(k, K_BUF), add(buf, 0x20))
+            mstore(add(k, K_STEP_G), add(stepG, 0x20))
         }
         _caps(k);
         _finalPoly(k);
@@ -744,20 +750,27 @@ library FriVerifier {
             // half at a + 32n, as one extension element.
             function horner(a, n, z) -> r {
                 let b := add(a, shl(5, n))
-                for { let j := n } j {} {
-                    j := sub(j, 1)
-                    r := e_add(e_mul(r, z), or(mload(add(a, shl(5, j))), shl(128, mload(add(b, shl(5, j))))))
+                let z0 := and(z, 0xffffffffffffffffffffffffffffffff)
+                let z1 := shr(128, z)
+                let r0 := 0
+                let r1 := 0
+                for { let j := shl(5, n) } j {} {
+                    j := sub(j, 0x20)
+                    // (r0 + r1·X)·(z0 + z1·X) + (a_j + b_j·X), X^2 = 7; products < 2^131.
+                    let t := addmod(add(mul(r0, z0), mul(7, mul(r1, z1))), mload(add(a, j)), 0xffffffff00000001)
+                    r1 := addmod(add(mul(r0, z1), mul(r1, z0)), mload(add(b, j)), 0xffffffff00000001)
+                    r0 := t
                 }
+                r := or(r0, shl(128, r1))
             }
             // plonky2's compute_evaluation: P of degree < n = 2^ab with P(c·g^i) = e_rev(i) (the
-            // coset's evaluations at off, c = x·g^(n - rev(within))), evaluated at beta. With
+            // coset's evaluations at off, g of order n, c = x·g^(n - rev(within))), evaluated at
+            // beta; a: 2n words of scratch. With
             // Q(Y) = P(c·Y) = (1/n) sum_k A_k Y^k, A = the inverse DFT of the evaluations:
             // P(beta) = Q(beta / c), and 1/c = x^-1 · g^rev(within).
-            function fold(k, off, xinv, within, ab, beta) -> r {
+            function fold(a, off, xinv, within, ab, g, beta) -> r {
                 let n := shl(ab, 1)
-                let g := f_pow(mload(add(k, K_TWOADIC)), shl(sub(32, ab), 1))
                 // c0 halves at a, c1 halves at a + 32n.
-                let a := mload(add(k, K_BUF))
                 let b := add(a, shl(5, n))
                 for { let j := 0 } lt(j, n) { j := add(j, 1) } {
                     let e := add(off, shl(4, j))
@@ -794,7 +807,7 @@ library FriVerifier {
                     if iszero(eq(extAt(add(off, shl(4, within))), sum)) {
                         fail2(0x4f79c62700000000000000000000000000000000000000000000000000000000, q, s)
                     }
-                    sum := fold(k, off, xinv, within, ab, mload(add(mload(add(k, K_BETAS)), shl(5, s))))
+                    sum := fold(mload(add(k, K_BUF)), off, xinv, within, ab, mload(add(mload(add(k, K_STEP_G)), shl(5, s))), mload(add(mload(add(k, K_BETAS)), shl(5, s))))
                     x := f_pow(x, shl(ab, 1))
                     xinv := f_pow(xinv, shl(ab, 1))
                     idx := shr(ab, idx)
