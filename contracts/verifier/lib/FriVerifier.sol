@@ -179,7 +179,7 @@ library FriVerifier {
             // ---- plonky2's Challenger<F, KeccakHash<25>> ----
             // ch: words 0..11 the sponge state, word 12 the inputs buffered (written straight into
             // the state: duplexing overwrites the first inputs), word 13 the outputs left
-            // (output_buffer = state[0..8], popped from the end), words 14..17 scratch.
+            // (output_buffer = state[0..8], popped from the end), words 14..20 scratch.
             function bswap64(x) -> y {
                 // Reverse the bytes inside each 8-byte lane of a word.
                 y := or(shl(8, and(x, 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff)),
@@ -201,6 +201,34 @@ library FriVerifier {
                     mstore(add(buf, shl(5, i)), bswap64(w))
                 }
                 let h := keccak256(buf, 96)
+                // Fast path: the 12 words of three digests are all below p (each word is >= p
+                // with probability ~2^-32); otherwise the general loop below redoes it.
+                {
+                    mstore(add(buf, 0x60), h)
+                    mstore(buf, h)
+                    let h2 := keccak256(buf, 32)
+                    mstore(buf, h2)
+                    mstore(add(buf, 0x80), h2)
+                    mstore(add(buf, 0xa0), keccak256(buf, 32))
+                    let rejected := 0
+                    for { let i := 0 } lt(i, 3) { i := add(i, 1) } {
+                        let w := bswap64(mload(add(buf, add(0x60, shl(5, i)))))
+                        let dst := add(ch, shl(7, i))
+                        let v := shr(192, w)
+                        rejected := or(rejected, gt(v, 0xffffffff00000000))
+                        mstore(dst, v)
+                        v := and(shr(128, w), 0xffffffffffffffff)
+                        rejected := or(rejected, gt(v, 0xffffffff00000000))
+                        mstore(add(dst, 0x20), v)
+                        v := and(shr(64, w), 0xffffffffffffffff)
+                        rejected := or(rejected, gt(v, 0xffffffff00000000))
+                        mstore(add(dst, 0x40), v)
+                        v := and(w, 0xffffffffffffffff)
+                        rejected := or(rejected, gt(v, 0xffffffff00000000))
+                        mstore(add(dst, 0x60), v)
+                    }
+                    if iszero(rejected) { leave }
+                }
                 let n := 0
                 for {} lt(n, 12) {} {
                     let s := bswap64(h)
@@ -250,18 +278,53 @@ library FriVerifier {
                 observe(ch, bswap64(shl(8, and(shr(88, h), 0xffffffffffffff))))
                 observe(ch, bswap64(shl(32, and(shr(56, h), 0xffffffff))))
             }
-            function observeCap(ch, off, n) {
-                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                    observeHash(ch, and(calldataload(add(off, mul(i, 25))), not(0xffffffffffffff)))
+            // Bulk observation with the input count on the stack: absorb one element.
+            function absorb(ch, n, e) -> n2 {
+                mstore(add(ch, shl(5, n)), e)
+                n2 := add(n, 1)
+                if eq(n2, 8) {
+                    permute(ch)
+                    n2 := 0
                 }
             }
-            function observeExts(ch, arr) {
-                let n := mload(arr)
-                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                    let v := mload(add(arr, shl(5, add(i, 1))))
-                    observe(ch, and(v, 0xffffffffffffffff))
-                    observe(ch, shr(128, v))
+            // After a non-empty bulk observation: the outputs are the fresh state's if its last
+            // element completed a duplexing, none otherwise.
+            function absorbed(ch, n) {
+                mstore(add(ch, 0x180), n)
+                mstore(add(ch, 0x1a0), mul(8, iszero(n)))
+            }
+            // n >= 1 hashes of 25 bytes at calldata off, each as BytesHash::to_vec.
+            function observeCap(ch, off, n) {
+                let cnt := mload(add(ch, 0x180))
+                for { let end := add(off, mul(n, 25)) } lt(off, end) { off := add(off, 25) } {
+                    // The 25 bytes as one little-endian integer: reverse the word's 32 bytes.
+                    let r := and(calldataload(off), not(0xffffffffffffff))
+                    r := or(shl(8, and(r, 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff)),
+                            and(shr(8, r), 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff))
+                    r := or(shl(16, and(r, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff)),
+                            and(shr(16, r), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
+                    r := or(shl(32, and(r, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff)),
+                            and(shr(32, r), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
+                    r := or(shl(64, and(r, 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff)),
+                            and(shr(64, r), 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff))
+                    r := or(shl(128, r), shr(128, r))
+                    cnt := absorb(ch, cnt, and(r, 0xffffffffffffff))
+                    cnt := absorb(ch, cnt, and(shr(56, r), 0xffffffffffffff))
+                    cnt := absorb(ch, cnt, and(shr(112, r), 0xffffffffffffff))
+                    cnt := absorb(ch, cnt, shr(168, r))
                 }
+                absorbed(ch, cnt)
+            }
+            // A non-empty memory array of packed extension elements: c0, c1 of each.
+            function observeExts(ch, arr) {
+                let cnt := mload(add(ch, 0x180))
+                let end := add(arr, shl(5, add(mload(arr), 1)))
+                for { let ptr := add(arr, 0x20) } lt(ptr, end) { ptr := add(ptr, 0x20) } {
+                    let v := mload(ptr)
+                    cnt := absorb(ch, cnt, and(v, 0xffffffffffffffff))
+                    cnt := absorb(ch, cnt, shr(128, v))
+                }
+                absorbed(ch, cnt)
             }
             function fill(ch, arr) {
                 let n := mload(arr)
@@ -269,7 +332,7 @@ library FriVerifier {
             }
 
             let ch := mload(0x40)
-            mstore(0x40, add(ch, 0x240))
+            mstore(0x40, add(ch, 0x2a0))
             for { let i := 0 } lt(i, 14) { i := add(i, 1) } { mstore(add(ch, shl(5, i)), 0) }
             let base := proof.offset
             let capLen := mload(add(a, 0x20))
@@ -546,6 +609,7 @@ library FriVerifier {
             function merkleOk(h, idx, off, nsib, cap, buf) -> ok {
                 for { let i := 0 } lt(i, nsib) { i := add(i, 1) } {
                     let s := and(calldataload(add(off, mul(i, 25))), not(0xffffffffffffff))
+                    // Index bit 0: hash(h ‖ s), 1: hash(s ‖ h) (the left one written first).
                     switch and(idx, 1)
                     case 0 {
                         mstore(buf, h)
