@@ -73,3 +73,11 @@ contract FriHarness {
         FriVerifier.verifyFolding(k);
     }
 }
+
+/// @notice The smallest consumer of FriVerifier (its bytecode size is the library's footprint).
+contract FriMinimal {
+    function verify(bytes calldata proof, uint256[4] memory pih) external pure returns (uint256 zeta) {
+        (, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
+        return c.zeta;
+    }
+}
