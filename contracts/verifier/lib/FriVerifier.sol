@@ -180,25 +180,27 @@ library FriVerifier {
             // ch: words 0..11 the sponge state, word 12 the inputs buffered (written straight into
             // the state: duplexing overwrites the first inputs), word 13 the outputs left
             // (output_buffer = state[0..8], popped from the end), words 14..20 scratch.
-            function bswap64(x) -> y {
-                // Reverse the bytes inside each 8-byte lane of a word.
-                y := or(shl(8, and(x, 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff)),
-                        and(shr(8, x), 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff))
-                y := or(shl(16, and(y, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff)),
-                        and(shr(16, y), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
-                y := or(shl(32, and(y, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff)),
-                        and(shr(32, y), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
+            // Reverse the bytes inside each 8-byte lane of a word. The masks are arguments: the
+            // optimizer (200 runs) would otherwise load each 32-byte literal with codecopy at
+            // every use.
+            function bswap64(x, m8, m16, m32) -> y {
+                y := or(shl(8, and(x, m8)), and(shr(8, x), m8))
+                y := or(shl(16, and(y, m16)), and(shr(16, y), m16))
+                y := or(shl(32, and(y, m32)), and(shr(32, y), m32))
             }
             // KeccakPermutation: the 12 elements as 96 little-endian bytes are hashed, then hashed
             // again and again; the 8-byte little-endian words of the digests below p are the new
             // state (rejection sampling).
             function permute(ch) {
                 let buf := add(ch, 0x1c0)
+                let m8 := 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff
+                let m16 := 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff
+                let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
                 for { let i := 0 } lt(i, 3) { i := add(i, 1) } {
                     let s := add(ch, shl(7, i))
                     let w := or(or(shl(192, mload(s)), shl(128, mload(add(s, 0x20)))),
                                 or(shl(64, mload(add(s, 0x40))), mload(add(s, 0x60))))
-                    mstore(add(buf, shl(5, i)), bswap64(w))
+                    mstore(add(buf, shl(5, i)), bswap64(w, m8, m16, m32))
                 }
                 let h := keccak256(buf, 96)
                 // Fast path: the 12 words of three digests are all below p (each word is >= p
@@ -212,7 +214,7 @@ library FriVerifier {
                     mstore(add(buf, 0xa0), keccak256(buf, 32))
                     let rejected := 0
                     for { let i := 0 } lt(i, 3) { i := add(i, 1) } {
-                        let w := bswap64(mload(add(buf, add(0x60, shl(5, i)))))
+                        let w := bswap64(mload(add(buf, add(0x60, shl(5, i)))), m8, m16, m32)
                         let dst := add(ch, shl(7, i))
                         let v := shr(192, w)
                         rejected := or(rejected, gt(v, 0xffffffff00000000))
@@ -231,7 +233,7 @@ library FriVerifier {
                 }
                 let n := 0
                 for {} lt(n, 12) {} {
-                    let s := bswap64(h)
+                    let s := bswap64(h, m8, m16, m32)
                     for { let j := 0 } and(lt(j, 4), lt(n, 12)) { j := add(j, 1) } {
                         let v := and(shr(sub(192, shl(6, j)), s), 0xffffffffffffffff)
                         if lt(v, 0xffffffff00000001) {
@@ -273,10 +275,13 @@ library FriVerifier {
             }
             // BytesHash::to_vec: 7-byte little-endian chunks (7, 7, 7, 4 bytes).
             function observeHash(ch, h) {
-                observe(ch, bswap64(shl(8, and(shr(200, h), 0xffffffffffffff))))
-                observe(ch, bswap64(shl(8, and(shr(144, h), 0xffffffffffffff))))
-                observe(ch, bswap64(shl(8, and(shr(88, h), 0xffffffffffffff))))
-                observe(ch, bswap64(shl(32, and(shr(56, h), 0xffffffff))))
+                let m8 := 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff
+                let m16 := 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff
+                let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
+                observe(ch, bswap64(shl(8, and(shr(200, h), 0xffffffffffffff)), m8, m16, m32))
+                observe(ch, bswap64(shl(8, and(shr(144, h), 0xffffffffffffff)), m8, m16, m32))
+                observe(ch, bswap64(shl(8, and(shr(88, h), 0xffffffffffffff)), m8, m16, m32))
+                observe(ch, bswap64(shl(32, and(shr(56, h), 0xffffffff)), m8, m16, m32))
             }
             // Bulk observation with the input count on the stack: absorb one element.
             function absorb(ch, n, e) -> n2 {
@@ -296,17 +301,17 @@ library FriVerifier {
             // n >= 1 hashes of 25 bytes at calldata off, each as BytesHash::to_vec.
             function observeCap(ch, off, n) {
                 let cnt := mload(add(ch, 0x180))
+                let m8 := 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff
+                let m16 := 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff
+                let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
+                let m64 := 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff
                 for { let end := add(off, mul(n, 25)) } lt(off, end) { off := add(off, 25) } {
                     // The 25 bytes as one little-endian integer: reverse the word's 32 bytes.
                     let r := and(calldataload(off), not(0xffffffffffffff))
-                    r := or(shl(8, and(r, 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff)),
-                            and(shr(8, r), 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff))
-                    r := or(shl(16, and(r, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff)),
-                            and(shr(16, r), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
-                    r := or(shl(32, and(r, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff)),
-                            and(shr(32, r), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
-                    r := or(shl(64, and(r, 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff)),
-                            and(shr(64, r), 0x0000000000000000ffffffffffffffff0000000000000000ffffffffffffffff))
+                    r := or(shl(8, and(r, m8)), and(shr(8, r), m8))
+                    r := or(shl(16, and(r, m16)), and(shr(16, r), m16))
+                    r := or(shl(32, and(r, m32)), and(shr(32, r), m32))
+                    r := or(shl(64, and(r, m64)), and(shr(64, r), m64))
                     r := or(shl(128, r), shr(128, r))
                     cnt := absorb(ch, cnt, and(r, 0xffffffffffffff))
                     cnt := absorb(ch, cnt, and(shr(56, r), 0xffffffffffffff))
@@ -587,14 +592,15 @@ library FriVerifier {
             // hash_or_noop of n base elements (8 bytes big-endian each in calldata at off).
             function leafHash(off, n, buf) -> h {
                 let words := shr(2, add(n, 3))
+                // Masks hoisted (see bswap64 in the transcript).
+                let m8 := 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff
+                let m16 := 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff
+                let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
                 for { let i := 0 } lt(i, words) { i := add(i, 1) } {
                     let x := calldataload(add(off, shl(5, i)))
-                    x := or(shl(8, and(x, 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff)),
-                            and(shr(8, x), 0x00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff))
-                    x := or(shl(16, and(x, 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff)),
-                            and(shr(16, x), 0x0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff0000ffff))
-                    x := or(shl(32, and(x, 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff)),
-                            and(shr(32, x), 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff))
+                    x := or(shl(8, and(x, m8)), and(shr(8, x), m8))
+                    x := or(shl(16, and(x, m16)), and(shr(16, x), m16))
+                    x := or(shl(32, and(x, m32)), and(shr(32, x), m32))
                     mstore(add(buf, shl(5, i)), x)
                 }
                 switch gt(n, 3)
