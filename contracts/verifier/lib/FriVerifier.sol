@@ -736,6 +736,9 @@ library FriVerifier {
                 let apows := mload(add(k, K_APOWS))
                 let acc0 := 0
                 let acc1 := 0
+                // Masks in variables: the optimizer computes these literals at every use.
+                let m64 := 0xffffffffffffffff
+                let m128 := 0xffffffffffffffffffffffffffffffff
                 for { let j := 0 } lt(j, 4) { j := add(j, 1) } {
                     let n := mload(add(add(k, K_OP), shl(5, j)))
                     // 4 elements per calldata word, then the rest one by one.
@@ -744,19 +747,19 @@ library FriVerifier {
                         let d := calldataload(off)
                         let a := mload(apows)
                         let v := shr(192, d)
-                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc0 := add(acc0, mul(and(a, m128), v))
                         acc1 := add(acc1, mul(shr(128, a), v))
                         a := mload(add(apows, 0x20))
-                        v := and(shr(128, d), 0xffffffffffffffff)
-                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        v := and(shr(128, d), m64)
+                        acc0 := add(acc0, mul(and(a, m128), v))
                         acc1 := add(acc1, mul(shr(128, a), v))
                         a := mload(add(apows, 0x40))
-                        v := and(shr(64, d), 0xffffffffffffffff)
-                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        v := and(shr(64, d), m64)
+                        acc0 := add(acc0, mul(and(a, m128), v))
                         acc1 := add(acc1, mul(shr(128, a), v))
                         a := mload(add(apows, 0x60))
-                        v := and(d, 0xffffffffffffffff)
-                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        v := and(d, m64)
+                        acc0 := add(acc0, mul(and(a, m128), v))
                         acc1 := add(acc1, mul(shr(128, a), v))
                         apows := add(apows, 0x80)
                     }
@@ -764,7 +767,7 @@ library FriVerifier {
                     for {} lt(off, end) { off := add(off, 8) } {
                         let v := shr(192, calldataload(off))
                         let a := mload(apows)
-                        acc0 := add(acc0, mul(and(a, 0xffffffffffffffffffffffffffffffff), v))
+                        acc0 := add(acc0, mul(and(a, m128), v))
                         acc1 := add(acc1, mul(shr(128, a), v))
                         apows := add(apows, 0x20)
                     }
@@ -858,10 +861,11 @@ library FriVerifier {
                 let fin := mload(add(k, K_FINAL))
                 let a0 := 0
                 let a1 := 0
+                let m128 := 0xffffffffffffffffffffffffffffffff
                 for { let i := mload(add(k, K_FINLEN)) } i {} {
                     i := sub(i, 1)
                     let c := mload(add(fin, shl(5, i)))
-                    a0 := addmod(mul(a0, x), and(c, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001)
+                    a0 := addmod(mul(a0, x), and(c, m128), 0xffffffff00000001)
                     a1 := addmod(mul(a1, x), shr(128, c), 0xffffffff00000001)
                 }
                 acc := or(a0, shl(128, a1))
