@@ -14,7 +14,7 @@ CAST   := $(call FOUNDRY_BIN,cast)
 export FORGE ANVIL CAST
 STAMP  := node_modules/.janus-installed
 
-.PHONY: help deps build test test-contracts test-rust devnet devnet-scenario snapshot gas fuzz-ci lint abi clean
+.PHONY: help deps build test test-contracts test-rust devnet devnet-scenario snapshot gas fuzz-ci lint abi verifier verifier-fixtures clean
 
 help:
 	@echo "make devnet   - local L1 (anvil), the suite deployed, one janus node per operator, traffic, live view"
@@ -22,6 +22,8 @@ help:
 	@echo "make test     - install what is missing, run Foundry and Rust tests"
 	@echo "make fuzz-ci  - the big fuzz/invariant profile (FOUNDRY_PROFILE=ci)"
 	@echo "make snapshot - refresh .gas-snapshot"
+	@echo "make verifier - regenerate the Solidity verifier from the circuits (contracts/verifier/generated)"
+	@echo "make verifier-fixtures - regenerate it and re-prove its fixture batches (minutes)"
 
 # Installs the pinned Foundry binaries, solc (WebAssembly), forge-std and OpenZeppelin from npm.
 # `npm ci` cannot be used: @foundry-rs/* list optional platform packages that were never published
@@ -83,6 +85,19 @@ abi: deps
 	for c in Rollup Bridge SequencerSet Staking EquivocationSlasher; do \
 	  $(FORGE) inspect $$c abi --json > keeper/abi/$$c.json || exit 1; done
 	bash keeper/fixtures/regen.sh
+
+# The generated Solidity verifier of the devnet's batch circuit (docs/verifier.md). The tests fail
+# while the committed files differ from what the generator emits (then run this and `make abi`).
+verifier: deps
+	cargo run --release -p janus-prover --bin janus-gen-verifier
+	$(MAKE) abi
+
+# The same, and re-prove the fixture batches its tests run on (test/fixtures/verifier/batches), then
+# the derived PLONK vectors.
+verifier-fixtures: deps
+	cargo run --release -p janus-prover --bin janus-gen-verifier -- --fixtures
+	JANUS_WRITE_VECTORS=1 cargo test --release -p janus-prover --test verifier_plonk
+	$(MAKE) abi
 
 devnet: deps
 	bash script/devnet.sh

@@ -15,12 +15,16 @@ import {EquivocationSlasher} from "../contracts/EquivocationSlasher.sol";
 import {IStaking} from "../contracts/interfaces/IStaking.sol";
 import {IRollup} from "../contracts/interfaces/IRollup.sol";
 import {Wiring} from "./Wiring.sol";
+import {JanusVerifier} from "../contracts/verifier/JanusVerifier.sol";
+import {PlonkCheck} from "../contracts/verifier/PlonkCheck.sol";
+import {PoseidonHasher} from "../contracts/verifier/PoseidonHasher.sol";
+import {WrapperGateEvaluator} from "../contracts/verifier/generated/WrapperGateEvaluator.sol";
 
 /// @title Deploy
 /// @notice Deploys the whole Janus suite, wires it, and offers every contract to a TimelockController.
 /// @dev Parameters come from environment variables with the defaults of docs/parameters.md; the
-///      devnet overrides them in script/devnet.sh. No verifier is deployed: proving reverts with
-///      `VerifierNotSet` until governance sets the generated Plonky2 verifier.
+///      devnet overrides them in script/devnet.sh. The generated Plonky2 verifier (`JanusVerifier`
+///      and its `PlonkCheck`, docs/verifier.md) is deployed first and the rollup starts with it.
 ///
 ///      Hand-over (docs/protocol.md, "Governance and deployment"). The deployer never holds a role:
 ///      the timelock has its configured delay from its constructor, `GOVERNOR` as its only proposer
@@ -47,6 +51,8 @@ contract Deploy is Script {
         address rollup;
         address equivocationSlasher;
         address wiring;
+        address verifier;
+        address plonkCheck;
     }
 
     /// @notice Deploy with `GOVERNOR` (default: the deployer) as governor and write the addresses.
@@ -109,6 +115,10 @@ contract Deploy is Script {
             new TimelockController(vm.envOr("TIMELOCK_DELAY", uint256(2 days)), roles, roles, address(0))
         );
 
+        // The generated verifier (four contracts for the code size limit): no owner, no parameters.
+        d.plonkCheck = address(new PlonkCheck(address(new WrapperGateEvaluator())));
+        d.verifier = address(new JanusVerifier(PlonkCheck(d.plonkCheck), new PoseidonHasher()));
+
         // The four owned contracts are born owned by the Wiring contract created right after them
         // (five creations later: staking, set, bridge, rollup, slasher).
         address wiring = vm.computeCreateAddress(deployer, vm.getNonce(deployer) + 5);
@@ -141,7 +151,7 @@ contract Deploy is Script {
         );
         d.equivocationSlasher =
             address(new EquivocationSlasher(staking, vm.envOr("L2_CHAIN_ID", uint256(424242))));
-        d.wiring = address(new Wiring(staking, set, bridge, d.rollup, d.equivocationSlasher, d.timelock));
+        d.wiring = address(new Wiring(staking, set, bridge, d.rollup, d.equivocationSlasher, d.timelock, d.verifier));
         require(d.wiring == wiring, "Deploy: Wiring not at its precomputed address");
     }
 
@@ -186,6 +196,8 @@ contract Deploy is Script {
         vm.serializeAddress(k, "rollup", d.rollup);
         vm.serializeUint(k, "chainId", block.chainid);
         vm.serializeAddress(k, "wiring", d.wiring);
+        vm.serializeAddress(k, "verifier", d.verifier);
+        vm.serializeAddress(k, "plonkCheck", d.plonkCheck);
         string memory json = vm.serializeAddress(k, "equivocationSlasher", d.equivocationSlasher);
         string memory path = string.concat("deployments/", vm.envOr("DEPLOY_NAME", string("devnet")), ".json");
         vm.writeJson(json, path);

@@ -10,6 +10,7 @@ import {Deploy} from "../script/Deploy.s.sol";
 import {Staking} from "../contracts/Staking.sol";
 import {SequencerSet} from "../contracts/SequencerSet.sol";
 import {Bridge} from "../contracts/Bridge.sol";
+import {JanusVerifier} from "../contracts/verifier/JanusVerifier.sol";
 import {Rollup} from "../contracts/Rollup.sol";
 import {IRollup} from "../contracts/interfaces/IRollup.sol";
 
@@ -81,6 +82,10 @@ abstract contract DeployedSuite is Test {
         assertEq(SequencerSet(d.sequencerSet).rollup(), d.rollup);
         assertEq(Bridge(payable(d.bridge)).rollup(), d.rollup);
         assertEq(staking.params().treasury, d.timelock, "slashes go to governance");
+        // The rollup starts with the generated verifier (issue 10), wired to its PLONK check.
+        assertEq(address(Rollup(d.rollup).verifier()), d.verifier, "rollup starts with the verifier");
+        assertEq(address(JanusVerifier(d.verifier).plonk()), d.plonkCheck);
+        assertGt(d.plonkCheck.code.length, 0);
     }
 }
 

@@ -36,6 +36,10 @@ pub enum ProverError {
         /// Old root of the right proof.
         right_old: [u64; 4],
     },
+    /// A wrapped proof cannot be encoded for the generated Solidity verifier (its shape is not
+    /// the one the wrapper circuit fixes).
+    #[error("encoding the proof for L1: {0}")]
+    Encode(String),
     /// A proof's bytes do not decode for this circuit.
     #[error("proof decoding failed: {0}")]
     Decode(String),

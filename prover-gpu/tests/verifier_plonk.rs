@@ -1,18 +1,18 @@
 //! The generated PLONK check (`contracts/verifier/generated/WrapperPlonk.sol`, emitted by
 //! `janus_prover::verifier::plonk`) against plonky2 on a real wrapped proof.
 //!
-//! The committed proof `test/fixtures/verifier/wrapped-batch.proof` (plonky2 bytes of a wrapped
-//! 2-slot batch proof) must verify with the current wrapper circuit: a circuit change makes this
-//! test fail until the fixtures are regenerated. From it, this test derives what
-//! `test/verifier/WrapperPlonk.t.sol` feeds the Solidity check (the openings at ζ, plonky2's own
-//! challenges, the public-inputs hash) and requires `test/fixtures/verifier/plonk.json` and the
-//! generated library to be exactly that. Regenerate (proves a batch and wraps it) with:
-//! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_plonk`.
+//! The wrapped proof is the first fixture batch (`test/fixtures/verifier/batches/00.wrapped`,
+//! plonky2's serialization, written by `make verifier-fixtures`); it must verify with the
+//! current wrapper circuit, so a circuit change fails here until the fixtures are regenerated.
+//! From it this test derives what `test/verifier/WrapperPlonk.t.sol` feeds the Solidity check
+//! (the openings at ζ, plonky2's own challenges, the public-inputs hash) and requires
+//! `test/fixtures/verifier/plonk.json` to be exactly that (regenerate it with
+//! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_plonk`). The generated
+//! Solidity itself is checked by `verifier_generated.rs`.
 
-use janus_l2::batch::Batch;
-use janus_l2::state::{Account, State};
-use janus_prover::prover::batch::{BatchProver, Inner, WrappedProof};
-use janus_prover::verifier::plonk::{emit_plonk_library, OpeningLayout};
+use janus_prover::prover::batch::WrappedProof;
+use janus_prover::verifier::generate::{target_prover, FIXTURE_DIR};
+use janus_prover::verifier::plonk::OpeningLayout;
 use plonky2::field::extension::FieldExtension;
 use plonky2::field::types::PrimeField64;
 use plonky2::plonk::proof::ProofWithPublicInputs;
@@ -38,41 +38,17 @@ fn base(x: u64) -> String {
     format!("\"0x{x:x}\"")
 }
 
-/// The wrapped proof the fixtures are made of: an empty batch on a 2-account state, proven by
-/// the 2-slot circuit and wrapped for the prover address `0x11…11`.
-fn prove_fixture(prover: &BatchProver) -> WrappedProof {
-    let state = State::from_accounts((1..=2u32).map(|i| (i, Account::new([i as u8; 40]))));
-    let batch = Batch {
-        fee_account: 1,
-        messages: vec![],
-        txs: vec![],
-    };
-    let p = prover.prove_batch(&state, &batch).expect("proves");
-    prover
-        .wrap(Inner::Batch(&p), &[0x11; 20])
-        .expect("wraps")
-}
-
 #[test]
 fn generated_plonk_check_matches_plonky2_on_the_committed_proof() {
     let write = std::env::var("JANUS_WRITE_VECTORS").is_ok();
-    let prover = BatchProver::new(2).expect("builds");
+    let prover = target_prover().expect("builds");
     let wrapper = prover.wrapper(false).expect("wrapper");
     let common = &wrapper.data.common;
-    let proof_path = path("test/fixtures/verifier/wrapped-batch.proof");
-    let proof: WrappedProof = if write {
-        let p = prove_fixture(&prover);
-        std::fs::create_dir_all(path("test/fixtures/verifier")).expect("mkdir");
-        std::fs::write(&proof_path, p.to_bytes()).expect("write proof");
-        p
-    } else {
-        let bytes = std::fs::read(&proof_path).expect("committed proof fixture");
-        ProofWithPublicInputs::from_bytes(bytes, common).expect(
-            "fixture proof does not decode for the current wrapper: regenerate the fixtures",
-        )
-    };
+    let bytes = std::fs::read(path(&format!("{FIXTURE_DIR}/00.wrapped"))).expect("fixture");
+    let proof: WrappedProof = ProofWithPublicInputs::from_bytes(bytes, common)
+        .expect("fixture proof does not decode for the current wrapper: `make verifier-fixtures`");
     wrapper.verify(&proof).expect(
-        "fixture proof does not verify with the current wrapper circuit: regenerate the fixtures",
+        "fixture proof does not verify with the current wrapper circuit: `make verifier-fixtures`",
     );
 
     let pih = proof.get_public_inputs_hash();
@@ -121,20 +97,9 @@ fn generated_plonk_check_matches_plonky2_on_the_committed_proof() {
     if write {
         std::fs::write(&json_path, &json).expect("write json");
     }
-    let sol = emit_plonk_library(common).expect("emits");
-    let sol_path = path("contracts/verifier/generated/WrapperPlonk.sol");
-    if write {
-        std::fs::create_dir_all(path("contracts/verifier/generated")).expect("mkdir");
-        std::fs::write(&sol_path, &sol).expect("write sol");
-    }
     assert_eq!(
         std::fs::read_to_string(&json_path).expect("committed plonk.json"),
         json,
         "test/fixtures/verifier/plonk.json is stale: regenerate"
-    );
-    assert_eq!(
-        std::fs::read_to_string(&sol_path).expect("committed WrapperPlonk.sol"),
-        sol,
-        "contracts/verifier/generated/WrapperPlonk.sol differs from the generator: `make verifier`"
     );
 }

@@ -3,6 +3,7 @@ pragma solidity 0.8.37;
 
 import {Test, console2} from "forge-std/Test.sol";
 import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
+import {WrapperGateEvaluator} from "../../contracts/verifier/generated/WrapperGateEvaluator.sol";
 
 /// @notice The generated PLONK check at zeta on a real wrapped proof
 ///         (test/fixtures/verifier/plonk.json, written and pinned by
@@ -16,8 +17,10 @@ contract WrapperPlonkTest is Test {
     uint256[] internal challenges;
     uint256[] internal pih;
     uint256[] internal layout;
+    address internal evaluator;
 
     function setUp() public {
+        evaluator = address(new WrapperGateEvaluator());
         string memory json = vm.readFile("test/fixtures/verifier/plonk.json");
         openings = vm.parseJsonUintArray(json, ".openings");
         challenges = vm.parseJsonUintArray(json, ".challenges");
@@ -25,7 +28,7 @@ contract WrapperPlonkTest is Test {
         layout = vm.parseJsonUintArray(json, ".layout");
     }
 
-    function _check(uint256[] memory o, uint256[] memory c, uint256[] memory h) internal pure returns (bool ok) {
+    function _check(uint256[] memory o, uint256[] memory c, uint256[] memory h) internal view returns (bool ok) {
         uint256 op;
         uint256 ch;
         uint256 hp;
@@ -34,7 +37,7 @@ contract WrapperPlonkTest is Test {
             ch := add(c, 32)
             hp := add(h, 32)
         }
-        ok = WrapperPlonk.check(op, ch, hp);
+        ok = WrapperPlonk.check(op, ch, hp, evaluator);
     }
 
     /// @dev Adds one to the low (c0) component of a packed extension word, staying canonical.

@@ -12,7 +12,8 @@ import {WrapperGates} from "./WrapperGates.sol";
 /// @dev Field encoding of docs/verifier.md: an extension element is one word `c0 | c1 << 128`.
 ///      `op` points to the openings at zeta (258 words, `OFF_*` below), `ch` to the challenges
 ///      `betas (2) | gammas (2) | alphas (2) | zeta` (base words, then the packed zeta),
-///      `pih` to the 4 words of the public-inputs hash.
+///      `pih` to the 4 words of the public-inputs hash, `evaluator` is the deployed
+///      `WrapperGateEvaluator` (the gates too large to inline: PoseidonGate).
 library WrapperPlonk {
     /// @notice Words of the openings array.
     uint256 internal constant NUM_OPENINGS = 258;
@@ -29,7 +30,7 @@ library WrapperPlonk {
     uint256 internal constant NUM_CHALLENGE_WORDS = 7;
 
     /// @notice True iff the openings satisfy the circuit's identity at zeta.
-    function check(uint256 op, uint256 ch, uint256 pih) internal pure returns (bool ok) {
+    function check(uint256 op, uint256 ch, uint256 pih, address evaluator) internal view returns (bool ok) {
         uint256 terms;
         uint256 scratch;
         assembly ("memory-safe") {
@@ -39,12 +40,12 @@ library WrapperPlonk {
             // Memory past the free pointer may hold garbage: the accumulators start at zero.
             for { let j := 0 } lt(j, 145) { j := add(j, 1) } { mstore(add(terms, shl(5, j)), 0) }
         }
-        _gates(op, pih, terms + 704, scratch);
+        _gates(op, pih, terms + 704, scratch, evaluator);
         ok = _identity(op, ch, terms);
     }
 
     /// @dev Adds every gate's filtered constraints to `acc`.
-    function _gates(uint256 op, uint256 pih, uint256 acc, uint256 scratch) private pure {
+    function _gates(uint256 op, uint256 pih, uint256 acc, uint256 scratch, address evaluator) private view {
         uint256 wires = op + 2720;
         uint256 consts = op + 96;
         uint256 filters = _filters(op);
@@ -85,8 +86,30 @@ library WrapperPlonk {
         WrapperGates.evalCosetInterpolation(wires, consts, pih, scratch);
         _accumulate(acc, scratch, 12, filters + 352);
         // 12: PoseidonGate
-        WrapperGates.evalPoseidon(wires, consts, pih, scratch);
+        _external(evaluator, 12, wires, consts, pih, scratch, 123);
         _accumulate(acc, scratch, 123, filters + 384);
+    }
+
+    /// @dev Gate `index` evaluated by `evaluator`: calldata `index ‖ wires ‖ consts ‖ pih` (words),
+    ///      returns exactly `count` constraint words, copied to `out`.
+    function _external(
+        address evaluator,
+        uint256 index,
+        uint256 wires,
+        uint256 consts,
+        uint256 pih,
+        uint256 out,
+        uint256 count
+    ) private view {
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, index)
+            mcopy(add(p, 32), wires, 4320)
+            mcopy(add(p, 4352), consts, 64)
+            mcopy(add(p, 4416), pih, 128)
+            let ok := staticcall(gas(), evaluator, p, 4544, out, shl(5, count))
+            if iszero(and(ok, eq(returndatasize(), shl(5, count)))) { revert(0, 0) }
+        }
     }
 
     /// @dev The selector filter of every gate, from the selector columns at zeta.

@@ -18,6 +18,7 @@ use crate::circuit::{BatchCircuit, BatchPublicInputs};
 use crate::error::ProverError;
 use crate::gpu::prove::prove_with_gpu;
 use crate::recursion::{AggregationCircuit, WrapC, WrapperCircuit};
+use crate::verifier::encode::encode_proof;
 
 /// A proof of one batch with its decoded public inputs.
 #[derive(Clone, Debug)]
@@ -176,6 +177,28 @@ impl BatchProver {
         };
         let _stage = Stage::start("wrapping (Keccak) proof");
         wrapper.prove(proof, prover)
+    }
+
+    /// The `proof` bytes of `Rollup.proveBatch` / `submitBatchWithProof` for `proof`, bound to
+    /// `payee` (the account that will send the transaction): the wrapped proof, verified, in the
+    /// generated Solidity verifier's encoding after the evaluation point
+    /// `z0 ‖ z1` (8 bytes each, big-endian; `JanusVerifier`, docs/verifier.md).
+    pub fn l1_proof(&self, proof: &BatchProof, payee: &[u8; 20]) -> Result<Vec<u8>, ProverError> {
+        let wrapped = self.wrap(Inner::Batch(proof), payee)?;
+        self.verify_wrapped(&wrapped, false)?;
+        self.encode_l1(proof, &wrapped)
+    }
+
+    /// The L1 encoding of `wrapped`, a wrapped proof of `proof` (see [`Self::l1_proof`]).
+    pub fn encode_l1(&self, proof: &BatchProof, wrapped: &WrappedProof) -> Result<Vec<u8>, ProverError> {
+        let common = &self.wrapper(false)?.data.common;
+        let encoded =
+            encode_proof(wrapped, common).map_err(|e| ProverError::Encode(e.to_string()))?;
+        let mut out = Vec::with_capacity(16 + encoded.len());
+        out.extend_from_slice(&proof.public.z[0].to_be_bytes());
+        out.extend_from_slice(&proof.public.z[1].to_be_bytes());
+        out.extend(encoded);
+        Ok(out)
     }
 
     /// Verify a wrapped proof of a batch (`aggregate = false`) or of an aggregation.

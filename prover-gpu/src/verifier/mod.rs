@@ -6,6 +6,7 @@
 //! - [`yul`]: the Yul prelude every generated assembly block starts with (Goldilocks and its
 //!   quadratic extension).
 //! - [`gates`]: one emitter per gate type of the wrapper's gate set.
+//! - [`generate`]: the target circuit, every generated file and the proof fixtures (`make verifier`).
 //! - [`encode`]: the calldata encoding of a wrapped proof ([`encode::encode_proof`]).
 //! - [`params`]: emits `WrapperParams.sol`, the circuit constants the FRI verifier reads.
 //! - [`plonk`]: the PLONK identity at ζ (gate filters, permutation argument, quotient).
@@ -15,6 +16,7 @@
 pub mod encode;
 pub mod error;
 pub mod gates;
+pub mod generate;
 pub mod params;
 pub mod plonk;
 pub mod poseidon;

@@ -20,9 +20,13 @@ use plonky2::plonk::circuit_data::CommonCircuitData;
 use plonky2::util::serialization::Write as _;
 
 use super::error::VerifierGenError;
-use super::gates::emit_gate;
+use super::gates::{emit_gate, gate_short_name};
 use super::yul::PRELUDE;
 use crate::prover::{D, F};
+
+/// Gates evaluated by a separate contract (`WrapperGateEvaluator`, [`emit_gate_evaluator`])
+/// instead of inline: their code alone nearly fills the EIP-170 size limit.
+pub const EXTERNAL_GATES: &[&str] = &["PoseidonGate"];
 
 /// plonky2's marker for "no selector" (its `UNUSED_SELECTOR`, `u32::MAX`).
 const UNUSED_SELECTOR: u64 = u32::MAX as u64;
@@ -154,12 +158,15 @@ pub fn emit_plonk_library(common: &CommonCircuitData<F, D>) -> Result<String, Ve
             foff = 32 * i,
         )
         .expect("write to string");
+        let short = gate_short_name(gate);
+        let call = if EXTERNAL_GATES.contains(&short.as_str()) {
+            format!("_external(evaluator, {i}, wires, consts, pih, scratch, {});", g.num_constraints)
+        } else {
+            format!("WrapperGates.{}(wires, consts, pih, scratch);", g.name)
+        };
         writeln!(
             gates_sol,
-            "        // {i}: {id}\n        WrapperGates.{name}(wires, consts, pih, scratch);\n        \
-             _accumulate(acc, scratch, {nc}, filters + {foff});",
-            id = gate.0.id().split([' ', '(']).next().unwrap_or(""),
-            name = g.name,
+            "        // {i}: {short}\n        {call}\n        _accumulate(acc, scratch, {nc}, filters + {foff});",
             nc = g.num_constraints,
             foff = 32 * i,
         )
@@ -195,7 +202,8 @@ import {{WrapperGates}} from "./WrapperGates.sol";
 /// @dev Field encoding of docs/verifier.md: an extension element is one word `c0 | c1 << 128`.
 ///      `op` points to the openings at zeta ({len} words, `OFF_*` below), `ch` to the challenges
 ///      `betas ({nch}) | gammas ({nch}) | alphas ({nch}) | zeta` (base words, then the packed zeta),
-///      `pih` to the 4 words of the public-inputs hash.
+///      `pih` to the 4 words of the public-inputs hash, `evaluator` is the deployed
+///      `WrapperGateEvaluator` (the gates too large to inline: {external}).
 library WrapperPlonk {{
     /// @notice Words of the openings array.
     uint256 internal constant NUM_OPENINGS = {len};
@@ -212,7 +220,7 @@ library WrapperPlonk {{
     uint256 internal constant NUM_CHALLENGE_WORDS = {chw};
 
     /// @notice True iff the openings satisfy the circuit's identity at zeta.
-    function check(uint256 op, uint256 ch, uint256 pih) internal pure returns (bool ok) {{
+    function check(uint256 op, uint256 ch, uint256 pih, address evaluator) internal view returns (bool ok) {{
         uint256 terms;
         uint256 scratch;
         assembly ("memory-safe") {{
@@ -222,16 +230,38 @@ library WrapperPlonk {{
             // Memory past the free pointer may hold garbage: the accumulators start at zero.
             for {{ let j := 0 }} lt(j, {num_terms}) {{ j := add(j, 1) }} {{ mstore(add(terms, shl(5, j)), 0) }}
         }}
-        _gates(op, pih, terms + {gate_off}, scratch);
+        _gates(op, pih, terms + {gate_off}, scratch, evaluator);
         ok = _identity(op, ch, terms);
     }}
 
     /// @dev Adds every gate's filtered constraints to `acc`.
-    function _gates(uint256 op, uint256 pih, uint256 acc, uint256 scratch) private pure {{
+    function _gates(uint256 op, uint256 pih, uint256 acc, uint256 scratch, address evaluator) private view {{
         uint256 wires = op + {wires_bytes};
         uint256 consts = op + {consts_bytes};
         uint256 filters = _filters(op);
 {gates_sol}    }}
+
+    /// @dev Gate `index` evaluated by `evaluator`: calldata `index ‖ wires ‖ consts ‖ pih` (words),
+    ///      returns exactly `count` constraint words, copied to `out`.
+    function _external(
+        address evaluator,
+        uint256 index,
+        uint256 wires,
+        uint256 consts,
+        uint256 pih,
+        uint256 out,
+        uint256 count
+    ) private view {{
+        assembly ("memory-safe") {{
+            let p := mload(0x40)
+            mstore(p, index)
+            mcopy(add(p, 32), wires, {wires_len_bytes})
+            mcopy(add(p, {consts_at}), consts, {consts_len_bytes})
+            mcopy(add(p, {pih_at}), pih, 128)
+            let ok := staticcall(gas(), evaluator, p, {call_len}, out, shl(5, count))
+            if iszero(and(ok, eq(returndatasize(), shl(5, count)))) {{ revert(0, 0) }}
+        }}
+    }}
 
     /// @dev The selector filter of every gate, from the selector columns at zeta.
     function _filters(uint256 op) private pure returns (uint256 f) {{
@@ -351,7 +381,84 @@ library WrapperPlonk {{
         npp = common.num_partial_products,
         two_nch = 2 * nch,
         filters_bytes = 32 * common.gates.len(),
+        external = EXTERNAL_GATES.join(", "),
+        wires_len_bytes = 32 * c.num_wires,
+        consts_at = 32 + 32 * c.num_wires,
+        consts_len_bytes = 32 * (common.num_constants - num_selectors),
+        pih_at = 32 + 32 * c.num_wires + 32 * (common.num_constants - num_selectors),
+        call_len = 32 + 32 * c.num_wires + 32 * (common.num_constants - num_selectors) + 128,
     )
     .expect("write to string");
     Ok(s)
+}
+
+/// The contract `WrapperGateEvaluator`: evaluates the [`EXTERNAL_GATES`] of `common` for
+/// `WrapperPlonk` (raw calldata `index ‖ wires ‖ consts ‖ pih` in words, returns the gate's
+/// constraint words; any other index reverts).
+pub fn emit_gate_evaluator(common: &CommonCircuitData<F, D>) -> Result<String, VerifierGenError> {
+    let (_, groups) = selectors(common)?;
+    let nw = common.config.num_wires;
+    let ncs = common.num_constants - groups.len();
+    let mut cases = String::new();
+    for (i, gate) in common.gates.iter().enumerate() {
+        if !EXTERNAL_GATES.contains(&gate_short_name(gate).as_str()) {
+            continue;
+        }
+        let g = emit_gate(gate)?;
+        writeln!(
+            cases,
+            "        if (index == {i}) {{\n            WrapperGates.{name}(wires, consts, pih, out);\n            \
+             count = {nc};\n        }}",
+            name = g.name,
+            nc = g.num_constraints,
+        )
+        .expect("write to string");
+    }
+    let len = 32 * (1 + nw + ncs + 4);
+    Ok(format!(
+        r#"// SPDX-License-Identifier: MIT
+// GENERATED by prover-gpu/src/verifier/plonk.rs from the wrapper circuit (`make verifier`). Do not edit.
+pragma solidity 0.8.37;
+
+import {{WrapperGates}} from "./WrapperGates.sol";
+
+/// @title WrapperGateEvaluator
+/// @notice Evaluates the wrapper gates too large to inline in `WrapperPlonk` ({external}) for it.
+/// @dev Raw calldata of {len} bytes: `index ‖ wires ({nw}) ‖ consts ({ncs}) ‖ pih (4)`, one word each
+///      (packed extension words, docs/verifier.md); returns the gate's constraint words. Reverts on
+///      any other length or index. No state: it only computes.
+contract WrapperGateEvaluator {{
+    fallback(bytes calldata input) external returns (bytes memory) {{
+        if (input.length != {len}) revert();
+        uint256 index = uint256(bytes32(input[0:32]));
+        uint256 wires;
+        uint256 consts;
+        uint256 pih;
+        uint256 out;
+        assembly ("memory-safe") {{
+            wires := mload(0x40)
+            calldatacopy(wires, 32, {vars_len})
+            consts := add(wires, {consts_off})
+            pih := add(consts, {pih_off})
+            out := add(pih, 128)
+            // The gates use the memory past the free pointer as scratch: their inputs and the
+            // output stay below it.
+            mstore(0x40, add(out, {out_len}))
+        }}
+        uint256 count;
+{cases}        if (count == 0) revert();
+        bytes memory result = new bytes(32 * count);
+        assembly ("memory-safe") {{
+            mcopy(add(result, 32), out, shl(5, count))
+        }}
+        return result;
+    }}
+}}
+"#,
+        external = EXTERNAL_GATES.join(", "),
+        vars_len = len - 32,
+        consts_off = 32 * nw,
+        pih_off = 32 * ncs,
+        out_len = 32 * common.num_gate_constraints,
+    ))
 }

@@ -1,0 +1,78 @@
+//! `make verifier`: writes the generated Solidity verifier of the devnet's batch circuit
+//! (`janus_prover::verifier::generate`); with `--fixtures` also proves the fixture batches and
+//! writes `test/fixtures/verifier/batches/` (slow: about a minute per batch in release).
+//!
+//! Usage: `janus-gen-verifier [--fixtures] [--root <repository root>]`.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use janus_l2::hash::keccak256;
+use janus_prover::verifier::generate::{
+    fixture_cases, generated_files, target_prover, FixtureCase, FIXTURE_DIR, VERIFIER_SLOTS,
+};
+
+fn hex(b: &[u8]) -> String {
+    let mut s = String::from("0x");
+    for x in b {
+        s.push_str(&format!("{x:02x}"));
+    }
+    s
+}
+
+fn cases_json(digest: &[u8], cases: &[FixtureCase]) -> String {
+    let items: Vec<String> = cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            format!(
+                "    {{\n      \"name\": \"{}\",\n      \"prevStateRoot\": \"{}\",\n      \"newStateRoot\": \"{}\",\n      \"dataHash\": \"{}\",\n      \"prover\": \"{}\",\n      \"proofFile\": \"{i:02}.proof\",\n      \"data\": \"{}\"\n    }}",
+                c.name,
+                hex(&c.prev_root),
+                hex(&c.new_root),
+                hex(&keccak256(&c.data)),
+                hex(&c.prover),
+                hex(&c.data)
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"circuitDigest\": \"{}\",\n  \"slots\": {VERIFIER_SLOTS},\n  \"cases\": [\n{}\n  ]\n}}\n",
+        hex(digest),
+        items.join(",\n")
+    )
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let fixtures = args.iter().any(|a| a == "--fixtures");
+    let root = args
+        .iter()
+        .position(|a| a == "--root")
+        .and_then(|i| args.get(i + 1))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."));
+    let t = Instant::now();
+    let prover = target_prover()?;
+    eprintln!("circuit ({VERIFIER_SLOTS} slots) built in {:.1?}", t.elapsed());
+    for (path, text) in generated_files(&prover)? {
+        std::fs::write(root.join(&path), text)?;
+        eprintln!("wrote {path}");
+    }
+    if fixtures {
+        let dir = root.join(FIXTURE_DIR);
+        std::fs::create_dir_all(&dir)?;
+        let t = Instant::now();
+        let cases = fixture_cases(&prover)?;
+        for (i, c) in cases.iter().enumerate() {
+            std::fs::write(dir.join(format!("{i:02}.proof")), &c.proof)?;
+        }
+        // The first case in plonky2's own serialization, for the Rust-side checks
+        // (prover-gpu/tests/verifier_plonk.rs).
+        std::fs::write(dir.join("00.wrapped"), &cases[0].wrapped)?;
+        let digest = prover.wrapper(false)?.data.verifier_only.circuit_digest.0;
+        std::fs::write(dir.join("cases.json"), cases_json(&digest, &cases))?;
+        eprintln!("{} fixture batches proven in {:.1?} → {FIXTURE_DIR}", cases.len(), t.elapsed());
+    }
+    Ok(())
+}
