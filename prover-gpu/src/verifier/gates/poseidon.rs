@@ -69,11 +69,6 @@ fn lit(x: u64) -> String {
     format!("{x:#x}")
 }
 
-/// The MDS layer, lazy: `tmp` (S-box outputs, canonical) -> `st`.
-fn mds_layer(b: &mut Body) {
-    b.line("mds_ext(tmp, st)");
-}
-
 /// Yul helpers emitted once per gate (shared by the rounds, for code size):
 /// - `mds_ext(src, dst)`: the full MDS layer, lazy (`poseidon_mds.rs`);
 /// - `p_dot(lz, a, w0, w1, w2) -> d`: `d = M00·a + sum_i w_i·s_i` per component, reduced, where the
@@ -97,6 +92,46 @@ fn round_helpers() -> String {
             k => format!("and(shr({}, {word}), 0xffffffffffffffff)", 64 * k),
         }
     };
+    // f_round(st, wp, op, rc0, rc1, rc2): one full round on `st` (round constants packed four to a
+    // word); with `wp != 0`, writes the 12 constraints `state_i + rc_i − wires[wp + i]` at `op`
+    // and takes the S-box inputs from those wires.
+    h.push_str(
+        "function f_round(st, wp, op, rc0, rc1, rc2) {
+    let tmp := add(st, 0x180)
+    for { let i := 0 } lt(i, 12) { i := add(i, 1) } {
+        let rcw := rc0
+        if gt(i, 3) { rcw := rc1 }
+        if gt(i, 7) { rcw := rc2 }
+        let x := e_add(mload(add(st, shl(5, i))), and(shr(shl(6, and(i, 3)), rcw), 0xffffffffffffffff))
+        if wp {
+            let si := mload(add(wp, shl(5, i)))
+            mstore(add(op, shl(5, i)), e_sub(x, si))
+            x := si
+        }
+        mstore(add(tmp, shl(5, i)), e_sbox(x))
+    }
+    mds_ext(tmp, st)
+}
+",
+    );
+    // i_col(tmp, dst0, dst1, k0, k1, k2): per component, sum_{r=1..11} tmp[r]·k_r unreduced
+    // (< 2^132) to dst0 / dst1 (k packed as for p_dot).
+    h.push_str("function i_col(tmp, dst0, dst1, k0, k1, k2) {\n");
+    for comp in 0..2 {
+        let part = |x: String| {
+            if comp == 0 {
+                format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
+            } else {
+                format!("shr(128, {x})")
+            }
+        };
+        let mut e = format!("mul({}, {})", part(format!("mload(add(tmp, {}))", 32 * (W - 1))), chunk("k", W - 1));
+        for r in (1..W - 1).rev() {
+            e = format!("add(mul({}, {}), {e})", part(format!("mload(add(tmp, {}))", 32 * r)), chunk("k", r));
+        }
+        h.push_str(&format!("    mstore(dst{comp}, {e})\n"));
+    }
+    h.push_str("}\n");
     h.push_str("function p_dot(lz, a, w0, w1, w2) -> d {\n");
     for comp in 0..2 {
         let ac = if comp == 0 { "and(a, 0xffffffffffffffffffffffffffffffff)" } else { "shr(128, a)" };
@@ -177,19 +212,24 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let rc = |round: usize, i: usize| ALL_ROUND_CONSTANTS[i + W * round];
     let mut round_ctr = 0;
 
-    // First full rounds.
+    // First full rounds (round 0 has no S-box wires).
+    let rcs = |round: usize| -> [String; 3] {
+        let c: [u64; W - 1] = core::array::from_fn(|i| rc(round, i));
+        let mut p = pack11(&c);
+        // the twelfth constant: top chunk of the third word
+        p[2] = format!("0x{:016x}{}", rc(round, W - 1), &p[2][18..]);
+        p
+    };
     for r in 0..HALF_N_FULL_ROUNDS {
-        for i in 0..W {
-            let x = format!("e_add({}, {})", st(i), lit(rc(round_ctr, i)));
-            if r == 0 {
-                b.line(set_tmp(i, &format!("e_sbox({x})")));
-            } else {
-                let sbox_in = w(wire_full_sbox_0(r, i));
-                b.out(format!("e_sub({x}, {sbox_in})"));
-                b.line(set_tmp(i, &format!("e_sbox({sbox_in})")));
-            }
+        let [c0, c1, c2] = rcs(round_ctr);
+        if r == 0 {
+            b.line(format!("f_round(st, 0, 0, {c0}, {c1}, {c2})"));
+        } else {
+            let wp = format!("add(wires, {})", 32 * wire_full_sbox_0(r, 0));
+            let op = format!("add(out, {})", 32 * b.outs);
+            b.line(format!("f_round(st, {wp}, {op}, {c0}, {c1}, {c2})"));
+            b.outs += W;
         }
-        mds_layer(&mut b);
         round_ctr += 1;
     }
 
@@ -206,20 +246,9 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let lz = |c: usize, i: usize| format!("add(lz, {})", 32 * (c * W + i));
     b.line("let lz := add(tmp, 0x180)");
     for c in 1..W {
-        for comp in 0..2 {
-            let part = |x: String| {
-                if comp == 0 {
-                    format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
-                } else {
-                    format!("shr(128, {x})")
-                }
-            };
-            let mut e = format!("mul({}, {})", part(tmp(W - 1)), lit(init[W - 2][c - 1]));
-            for r in (1..W - 1).rev() {
-                e = format!("add(mul({}, {}), {e})", part(tmp(r)), lit(init[r - 1][c - 1]));
-            }
-            b.line(format!("mstore({}, {e})", lz(comp, c)));
-        }
+        let col: [u64; W - 1] = core::array::from_fn(|r| init[r][c - 1]);
+        let [k0, k1, k2] = pack11(&col);
+        b.line(format!("i_col(tmp, {}, {}, {k0}, {k1}, {k2})", lz(0, c), lz(1, c)));
     }
     b.line(format!("let s0 := {}", tmp(0)));
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
@@ -254,13 +283,11 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
 
     // Second full rounds.
     for r in 0..HALF_N_FULL_ROUNDS {
-        for i in 0..W {
-            let x = format!("e_add({}, {})", st(i), lit(rc(round_ctr, i)));
-            let sbox_in = w(wire_full_sbox_1(r, i));
-            b.out(format!("e_sub({x}, {sbox_in})"));
-            b.line(set_tmp(i, &format!("e_sbox({sbox_in})")));
-        }
-        mds_layer(&mut b);
+        let [c0, c1, c2] = rcs(round_ctr);
+        let wp = format!("add(wires, {})", 32 * wire_full_sbox_1(r, 0));
+        let op = format!("add(out, {})", 32 * b.outs);
+        b.line(format!("f_round(st, {wp}, {op}, {c0}, {c1}, {c2})"));
+        b.outs += W;
         round_ctr += 1;
     }
     for i in 0..W {
