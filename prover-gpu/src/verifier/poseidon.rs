@@ -56,7 +56,6 @@ fn f(x: u64) -> G {
     G::from_canonical_u64(x)
 }
 
-
 /// A 256-bit word as four little-endian u64 limbs, printed as a hex literal.
 #[derive(Clone, Copy, Default)]
 struct U256([u64; 4]);
@@ -152,10 +151,18 @@ fn emit_full_round(out: &mut String) {
     let ind = "                ";
     let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
     let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
-    writeln!(out, "            function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {{").unwrap();
+    writeln!(
+        out,
+        "            function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {{"
+    )
+    .unwrap();
     writeln!(out, "{ind}let m := 0x1fffffffffffffffffffff // 2^85 - 1").unwrap();
     let sbox = |out: &mut String, y: &str| {
-        writeln!(out, "{ind}{{ let t := mulmod(mul({y}, {y}), {y}, P) {y} := mulmod(mul(t, t), {y}, P) }}").unwrap();
+        writeln!(
+            out,
+            "{ind}{{ let t := mulmod(mul({y}, {y}), {y}, P) {y} := mulmod(mul(t, t), {y}, P) }}"
+        )
+        .unwrap();
     };
     let lane_m = |k: usize, l: usize| match l {
         0 => format!("and(p{k}, m)"),
@@ -176,12 +183,21 @@ fn emit_full_round(out: &mut String) {
     let mut diag_terms: Vec<Vec<String>> = vec![Vec::new(); 4];
     for r in 0..3 {
         if diag[r] != 0 {
-            let lane = ["and(first, m)", "and(first, shl(85, m))", "and(first, shl(170, m))"][r];
+            let lane = [
+                "and(first, m)",
+                "and(first, shl(85, m))",
+                "and(first, shl(170, m))",
+            ][r];
             diag_terms[0].push(format!("mul({lane}, {})", diag[r]));
         }
     }
     // Windows are accumulated two at a time: `q_m += c·w_n + c'·w_{n+1} (+ diagonal terms)`.
-    let acc = |out: &mut String, n: usize, wa: &str, wb: &str, first_pair: bool, extra: &[Vec<String>]| {
+    let acc = |out: &mut String,
+               n: usize,
+               wa: &str,
+               wb: &str,
+               first_pair: bool,
+               extra: &[Vec<String>]| {
         for m in 0..4 {
             let ca = circ[(n + WIDTH - 3 * m) % WIDTH];
             let cb = circ[(n + 1 + WIDTH - 3 * m) % WIDTH];
@@ -214,14 +230,22 @@ fn emit_full_round(out: &mut String) {
             }
             format!("or(shr(85, {prev}), shl(170, {y}))")
         } else {
-            let y = if j == WIDTH { "and(first, m)" } else { "and(shr(85, first), m)" };
+            let y = if j == WIDTH {
+                "and(first, m)"
+            } else {
+                "and(shr(85, first), m)"
+            };
             format!("or(shr(85, {prev}), shl(170, {y}))")
         }
     };
     for pair in 0..WIDTH / 2 {
         let n = 2 * pair;
         writeln!(out, "{ind}{{").unwrap();
-        let mut extra: Vec<Vec<String>> = if n == 0 { diag_terms.clone() } else { vec![Vec::new(); 4] };
+        let mut extra: Vec<Vec<String>> = if n == 0 {
+            diag_terms.clone()
+        } else {
+            vec![Vec::new(); 4]
+        };
         if n > 0 {
             let e = slide(out, n, "w", &mut extra);
             writeln!(out, "{ind}w := {e}").unwrap();
@@ -282,7 +306,13 @@ fn emit_permutation(out: &mut String) {
     for k in 0..4 {
         for l in 0..3 {
             let j = 3 * k + l;
-            writeln!(out, "{ind}    mstore(add(s, {}), {})", 32 * j, lane(&format!("p{k}"), l)).unwrap();
+            writeln!(
+                out,
+                "{ind}    mstore(add(s, {}), {})",
+                32 * j,
+                lane(&format!("p{k}"), l)
+            )
+            .unwrap();
         }
     }
     writeln!(out, "{ind}}}").unwrap();
@@ -315,7 +345,13 @@ fn emit_permutation(out: &mut String) {
     // are `s_i += a·v_{r,i} + b·v_{r+1,i}`, and the next `s0` is `M00'_{r+1}·b + <w_{r+1}, s'>`.
     assert_eq!(N_PARTIAL_ROUNDS % 2, 0);
     let m00 = <G as Poseidon>::MDS_MATRIX_CIRC[0] + <G as Poseidon>::MDS_MATRIX_DIAG[0];
-    let with_rc = |e: String, c: u64| if c == 0 { e } else { format!("add({e}, {})", h64(c)) };
+    let with_rc = |e: String, c: u64| {
+        if c == 0 {
+            e
+        } else {
+            format!("add({e}, {})", h64(c))
+        }
+    };
     let dot = |r: usize| {
         let mut e = format!("mul(s{}, {})", WIDTH - 1, h64(ws[r][WIDTH - 2]));
         for i in (1..WIDTH - 1).rev() {
@@ -333,7 +369,12 @@ fn emit_permutation(out: &mut String) {
         )
         .unwrap();
         writeln!(out, "{ind}    {{").unwrap();
-        writeln!(out, "{ind}    let b := mod(add(mul(s0, {m00}), {}), P)", dot(r)).unwrap();
+        writeln!(
+            out,
+            "{ind}    let b := mod(add(mul(s0, {m00}), {}), P)",
+            dot(r)
+        )
+        .unwrap();
         writeln!(
             out,
             "{ind}    {{ let t := mulmod(mul(b, b), b, P) b := {} }}",
@@ -349,7 +390,13 @@ fn emit_permutation(out: &mut String) {
             )
             .unwrap();
         }
-        writeln!(out, "{ind}    s0 := add(mul(b, {}), {})", h64(m00_prime(r + 1)), dot(r + 1)).unwrap();
+        writeln!(
+            out,
+            "{ind}    s0 := add(mul(b, {}), {})",
+            h64(m00_prime(r + 1)),
+            dot(r + 1)
+        )
+        .unwrap();
         writeln!(out, "{ind}    }}").unwrap();
     }
     for i in 0..WIDTH {
@@ -402,7 +449,10 @@ fn emit_permutation(out: &mut String) {
 /// plonky2's `ALL_ROUND_CONSTANTS` as one hex string (8 bytes each, big-endian), for the plain
 /// reference permutation of the tests.
 fn round_constants_hex() -> String {
-    ALL_ROUND_CONSTANTS.iter().map(|c| format!("{c:016x}")).collect()
+    ALL_ROUND_CONSTANTS
+        .iter()
+        .map(|c| format!("{c:016x}"))
+        .collect()
 }
 
 /// The whole generated library.
@@ -560,7 +610,10 @@ fn copy8() -> String {
         let (src, dst) = if k == 0 {
             ("src".to_string(), "s".to_string())
         } else {
-            (format!("add(src, {})", 32 * k), format!("add(s, {})", 32 * k))
+            (
+                format!("add(src, {})", 32 * k),
+                format!("add(s, {})", 32 * k),
+            )
         };
         writeln!(out, "                    {{ let x := mload({src}) bad := or(bad, gt(x, 0xffffffff00000000)) mstore({dst}, x) }}").unwrap();
     }

@@ -125,25 +125,49 @@ fn round_helpers() -> String {
                 format!("shr(128, {x})")
             }
         };
-        let mut e = format!("mul({}, {})", part(format!("mload(add(tmp, {}))", 32 * (W - 1))), chunk("k", W - 1));
+        let mut e = format!(
+            "mul({}, {})",
+            part(format!("mload(add(tmp, {}))", 32 * (W - 1))),
+            chunk("k", W - 1)
+        );
         for r in (1..W - 1).rev() {
-            e = format!("add(mul({}, {}), {e})", part(format!("mload(add(tmp, {}))", 32 * r)), chunk("k", r));
+            e = format!(
+                "add(mul({}, {}), {e})",
+                part(format!("mload(add(tmp, {}))", 32 * r)),
+                chunk("k", r)
+            );
         }
         h.push_str(&format!("    mstore(dst{comp}, {e})\n"));
     }
     h.push_str("}\n");
     h.push_str("function p_dot(lz, a, w0, w1, w2) -> d {\n");
     for comp in 0..2 {
-        let ac = if comp == 0 { "and(a, 0xffffffffffffffffffffffffffffffff)" } else { "shr(128, a)" };
-        let mut e = format!("mul(mload(add(lz, {})), {})", 32 * (comp * W + W - 1), chunk("w", W - 1));
+        let ac = if comp == 0 {
+            "and(a, 0xffffffffffffffffffffffffffffffff)"
+        } else {
+            "shr(128, a)"
+        };
+        let mut e = format!(
+            "mul(mload(add(lz, {})), {})",
+            32 * (comp * W + W - 1),
+            chunk("w", W - 1)
+        );
         for i in (1..W - 1).rev() {
-            e = format!("add(mul(mload(add(lz, {})), {}), {e})", 32 * (comp * W + i), chunk("w", i));
+            e = format!(
+                "add(mul(mload(add(lz, {})), {}), {e})",
+                32 * (comp * W + i),
+                chunk("w", i)
+            );
         }
-        h.push_str(&format!("    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"));
+        h.push_str(&format!(
+            "    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"
+        ));
     }
     h.push_str("    d := e_pack(d0, d1)\n}\n");
     h.push_str("function p_upd(lz, a, v0, v1, v2) {\n");
-    h.push_str("    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n");
+    h.push_str(
+        "    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n",
+    );
     for i in 1..W {
         for comp in 0..2 {
             let o = 32 * (comp * W + i);
@@ -164,7 +188,10 @@ fn pack11(c: &[u64; W - 1]) -> [String; 3] {
         for (q, x) in c.iter().enumerate().skip(4 * k).take(4) {
             limbs[q % 4] = *x;
         }
-        format!("0x{:016x}{:016x}{:016x}{:016x}", limbs[3], limbs[2], limbs[1], limbs[0])
+        format!(
+            "0x{:016x}{:016x}{:016x}{:016x}",
+            limbs[3], limbs[2], limbs[1], limbs[0]
+        )
     })
 }
 
@@ -181,7 +208,11 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let start_full_1 = start_partial + N_PARTIAL_ROUNDS;
     let wire_full_sbox_1 = |round: usize, i: usize| start_full_1 + W * round + i;
     let end = start_full_1 + W * HALF_N_FULL_ROUNDS;
-    assert_eq!(<PoseidonGate<F, D> as Gate<F, D>>::num_wires(gate), end, "PoseidonGate wire layout");
+    assert_eq!(
+        <PoseidonGate<F, D> as Gate<F, D>>::num_wires(gate),
+        end,
+        "PoseidonGate wire layout"
+    );
 
     let mut b = Body::default();
     b.helpers(E_RED);
@@ -202,8 +233,14 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         ));
     }
     for i in 0..4 {
-        b.line(set_st(i, &format!("e_add({}, {})", w(wire_input(i)), w(start_delta + i))));
-        b.line(set_st(i + 4, &format!("e_sub({}, {})", w(wire_input(i + 4)), w(start_delta + i))));
+        b.line(set_st(
+            i,
+            &format!("e_add({}, {})", w(wire_input(i)), w(start_delta + i)),
+        ));
+        b.line(set_st(
+            i + 4,
+            &format!("e_sub({}, {})", w(wire_input(i + 4)), w(start_delta + i)),
+        ));
     }
     for i in 8..W {
         b.line(set_st(i, &w(wire_input(i))));
@@ -248,7 +285,11 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for c in 1..W {
         let col: [u64; W - 1] = core::array::from_fn(|r| init[r][c - 1]);
         let [k0, k1, k2] = pack11(&col);
-        b.line(format!("i_col(tmp, {}, {}, {k0}, {k1}, {k2})", lz(0, c), lz(1, c)));
+        b.line(format!(
+            "i_col(tmp, {}, {}, {k0}, {k1}, {k2})",
+            lz(0, c),
+            lz(1, c)
+        ));
     }
     b.line(format!("let s0 := {}", tmp(0)));
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
@@ -260,7 +301,10 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         b.out(format!("e_sub(s0, {sbox_in})"));
         // The last round adds no constant (plonky2's gate skips it).
         if r + 1 < N_PARTIAL_ROUNDS {
-            b.line(format!("let a := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
+            b.line(format!(
+                "let a := e_add(e_sbox({sbox_in}), {})",
+                lit(prc[r])
+            ));
         } else {
             b.line(format!("let a := e_sbox({sbox_in})"));
         }
@@ -276,7 +320,11 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for i in 1..W {
         b.line(set_st(
             i,
-            &format!("e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))", lz(0, i), lz(1, i)),
+            &format!(
+                "e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))",
+                lz(0, i),
+                lz(1, i)
+            ),
         ));
     }
     round_ctr += N_PARTIAL_ROUNDS;

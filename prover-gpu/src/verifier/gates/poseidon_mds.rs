@@ -34,7 +34,11 @@ pub(super) fn mds(r: usize, j: usize) -> u64 {
 /// Yul expression of `sum_j M[r][j] · x_j` over packed extension words `x_j` (canonical lanes),
 /// unreduced (lanes `< 2^73`): `term(j)` is the Yul expression of `x_j`.
 pub(super) fn mds_row_lazy(r: usize, term: impl Fn(usize) -> String) -> String {
-    let mut e = format!("mul({}, {})", term(SPONGE_WIDTH - 1), mds(r, SPONGE_WIDTH - 1));
+    let mut e = format!(
+        "mul({}, {})",
+        term(SPONGE_WIDTH - 1),
+        mds(r, SPONGE_WIDTH - 1)
+    );
     for j in (0..SPONGE_WIDTH - 1).rev() {
         e = format!("add(mul({}, {}), {e})", term(j), mds(r, j));
     }
@@ -48,7 +52,10 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for i in 0..SPONGE_WIDTH {
         for d in 0..D {
             let sum = mds_row_lazy(i, |j| w(j * D + d));
-            b.out(format!("e_sub({}, e_red({sum}))", w((SPONGE_WIDTH + i) * D + d)));
+            b.out(format!(
+                "e_sub({}, e_red({sum}))",
+                w((SPONGE_WIDTH + i) * D + d)
+            ));
         }
     }
     Some(("evalPoseidonMds".into(), b))
