@@ -24,11 +24,13 @@
 //!   `(r, r+1)` with outputs `a`, `b`: `b = sbox(M00·a + <w_r, s>) + RC_{r+1}` (state before
 //!   both updates), then `s_i += a·v_{r,i} + b·v_{r+1,i}` (one statement per element), then
 //!   `s_0 = (M00 − <w_{r+1}, v_{r+1}>)·b + <w_{r+1}, s'>` on the updated `s'` (the same value:
-//!   `s_i` after round `r` is `s'_i − b·v_{r+1,i}`). Bounds: after the initial matrix
-//!   `s_i < 11·2^74·2^64 < 2^142`; `a, b < 2^65` (canonical S-box output plus a constant), so
-//!   each pair adds `< 2^130` and after 11 pairs `s_i < 2^143`; dot products are
-//!   `< 12·2^143·2^64 < 2^211` (plus `25·a`) and are reduced (`mod p`) before each S-box; the
-//!   S-box accepts any `x < 2^128`.
+//!   `s_i` after round `r` is `s'_i − b·v_{r+1,i}`). The last first-half full round's MDS layer,
+//!   `FAST_PARTIAL_FIRST_ROUND_CONSTANT` and the initial matrix are applied as **one affine map**
+//!   of that round's 12 S-box outputs (`combined_first_partial`, reduced mod p here), so
+//!   `s_i < 12·2^64·2^64 + 2^64 < 2^132` to start with. Bounds: `a, b < 2^65` (canonical S-box
+//!   output plus a constant), so each pair adds `< 2^130` and after 11 pairs `s_i < 2^134`; dot
+//!   products are `< 12·2^134·2^64 < 2^202` (plus `25·a`) and are reduced (`mod p`) before each
+//!   S-box; the S-box accepts any `x < 2^128`.
 //! - Final outputs are reduced to canonical form.
 //!
 //! Gas (forge, `-vv` of `test/verifier/PoseidonGoldilocks.t.sol`) and the layout of the library:
@@ -259,6 +261,36 @@ fn emit_full_round(out: &mut String) {
     writeln!(out, "            }}").unwrap();
 }
 
+/// The last first-half full round's linear part followed by the partial rounds' first constant
+/// layer and initial matrix, as one affine map of that round's S-box outputs `y`:
+/// `t = M·y + FAST_PARTIAL_FIRST_ROUND_CONSTANT`, `s'_0 = t_0`,
+/// `s'_c = sum_{r>=1} t_r·INIT[r-1][c-1]` (plonky2's `mds_partial_layer_init`, state as a row
+/// vector). Returns `(COMB, CC)` with `s' = COMB·y + CC`, entries reduced mod p.
+fn combined_first_partial() -> ([[u64; WIDTH]; WIDTH], [u64; WIDTH]) {
+    let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
+    let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
+    let m = |r: usize, j: usize| {
+        f(circ[(j + WIDTH - r) % WIDTH] + if r == j { diag[r] } else { 0 })
+    };
+    let first = <G as Poseidon>::FAST_PARTIAL_FIRST_ROUND_CONSTANT;
+    let init = <G as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
+    let mut comb = [[0u64; WIDTH]; WIDTH];
+    let mut cc = [0u64; WIDTH];
+    for j in 0..WIDTH {
+        comb[0][j] = m(0, j).to_canonical_u64();
+    }
+    cc[0] = f(first[0]).to_canonical_u64();
+    for c in 1..WIDTH {
+        for j in 0..WIDTH {
+            let x: G = (1..WIDTH).map(|r| f(init[r - 1][c - 1]) * m(r, j)).sum();
+            comb[c][j] = x.to_canonical_u64();
+        }
+        let x: G = (1..WIDTH).map(|r| f(init[r - 1][c - 1]) * f(first[r])).sum();
+        cc[c] = x.to_canonical_u64();
+    }
+    (comb, cc)
+}
+
 /// `d` coefficient of `y` in the rewritten fast partial round: `M00 − <w_r, v_r>` (mod p).
 fn m00_prime(r: usize) -> u64 {
     let m00 = f(<G as Poseidon>::MDS_MATRIX_CIRC[0] + <G as Poseidon>::MDS_MATRIX_DIAG[0]);
@@ -290,19 +322,14 @@ fn emit_permutation(out: &mut String) {
         )
         .unwrap();
     }
-    for r in 0..HALF_N_FULL_ROUNDS {
+    // Rounds 0..3 packed; round 3's input (with its constants) goes to memory.
+    for r in 0..HALF_N_FULL_ROUNDS - 1 {
         writeln!(out, "{ind}    p0, p1, p2, p3 := fullRound(p0, p1, p2, p3)").unwrap();
-        let next = if r + 1 < HALF_N_FULL_ROUNDS {
-            rc(r + 1)
-        } else {
-            <G as Poseidon>::FAST_PARTIAL_FIRST_ROUND_CONSTANT
-        };
-        let pk = packed(next);
+        let pk = packed(rc(r + 1));
         for k in 0..4 {
             writeln!(out, "{ind}    p{k} := add(p{k}, {})", pk[k]).unwrap();
         }
     }
-    // Unpack (lanes < 2^74) to memory.
     for k in 0..4 {
         for l in 0..3 {
             let j = 3 * k + l;
@@ -317,16 +344,23 @@ fn emit_permutation(out: &mut String) {
     }
     writeln!(out, "{ind}}}").unwrap();
 
-    // Initial partial-round matrix: s'_0 = t_0, s'_c = sum_{r>=1} t_r · INIT[r-1][c-1].
-    let init = <G as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
+    // Round 3's S-boxes, then its MDS layer, FAST_PARTIAL_FIRST_ROUND_CONSTANT and
+    // FAST_PARTIAL_ROUND_INITIAL_MATRIX as one affine map (`combined_first_partial`), on the
+    // 12 S-box outputs held on the stack: `s'_c = sum_j COMB[c][j]·y_j + CC[c]` (`< 2^132`).
+    let (comb, cc) = combined_first_partial();
     writeln!(out, "{ind}{{").unwrap();
-    for r in 1..WIDTH {
-        writeln!(out, "{ind}    let t{r} := mload(add(s, {}))", 32 * r).unwrap();
+    for j in 0..WIDTH {
+        writeln!(out, "{ind}    let y{j} := mload(add(s, {}))", 32 * j).unwrap();
+        writeln!(
+            out,
+            "{ind}    {{ let t := mulmod(mul(y{j}, y{j}), y{j}, P) y{j} := mulmod(mul(t, t), y{j}, P) }}"
+        )
+        .unwrap();
     }
-    for c in 1..WIDTH {
-        let mut e = format!("mul(t{}, {})", WIDTH - 1, h64(init[WIDTH - 2][c - 1]));
-        for r in (1..WIDTH - 1).rev() {
-            e = format!("add(mul(t{r}, {}), {e})", h64(init[r - 1][c - 1]));
+    for c in 0..WIDTH {
+        let mut e = h64(cc[c]);
+        for j in (0..WIDTH).rev() {
+            e = format!("add(mul(y{j}, {}), {e})", h64(comb[c][j]));
         }
         writeln!(out, "{ind}    mstore(add(s, {}), {e})", 32 * c).unwrap();
     }
