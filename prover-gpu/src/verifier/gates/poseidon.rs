@@ -2,7 +2,8 @@
 //! `eval_unfiltered` exactly (same constraint order, same constants):
 //!
 //! 1. `swap·(swap − 1)`; 2. per `i < 4`: `swap·(in[i+4] − in[i]) − delta_i`;
-//! 3. first full rounds 1..4: `state_i − sbox_in` (state after the round constants);
+//! 3. first-half full rounds 1..3 (round 0's S-box inputs are not wires): `state_i − sbox_in`
+//!    (state after the round constants);
 //! 4. partial rounds (fast form: `FAST_PARTIAL_FIRST_ROUND_CONSTANT`, the initial matrix, then per
 //!    round `FAST_PARTIAL_ROUND_CONSTANTS`, `_VS`, `_W_HATS`): `state_0 − sbox_in` per round;
 //! 5. second full rounds: `state_i − sbox_in`; 6. `state_i − out_i`.
@@ -15,7 +16,10 @@
 //! words; `tmp`, 12 more; `lz`, 24 words: 48 words in all, never allocated, so the caller's `out`
 //! must not lie past the free memory pointer). MDS layers use the carry-free lazy form of
 //! `poseidon_mds.rs` (entries `< 64`); the partial rounds keep `s_1..s_11` unreduced per component
-//! (bounds below) and reduce each dot product once.
+//! (bounds below) and reduce each dot product once. For code size (13 kB instead of 46 kB fully
+//! unrolled, for ~47k more gas) the rounds go through shared Yul helpers (`round_helpers`): a full
+//! round is a loop over the 12 elements with its constants packed four to a word, and the initial
+//! matrix and each partial round pass their 64-bit constants packed the same way.
 
 use std::any::Any;
 
