@@ -190,7 +190,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         Batch memory b;
         (batchId, b) = _append(parentId, prevStateRoot, newStateRoot, data, msg.sender, BatchStatus.Proven);
         // `verifyBatch` is a view (staticcall): it cannot re-enter.
-        if (!v.verifyBatch(_publicInputs(b, prevStateRoot), data, proof)) revert InvalidProof(batchId);
+        if (!v.verifyBatch(_publicInputs(b, prevStateRoot), msg.sender, data, proof)) revert InvalidProof(batchId);
         emit BatchProven(batchId, msg.sender, 0);
         if (b.height == lastFinalizedHeight + 1) _finalize(batchId, b.height, newStateRoot, true);
     }
@@ -241,7 +241,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         if (dataHash != b.dataHash) revert DataHashMismatch(dataHash, b.dataHash);
         Batch memory m = b;
         // `verifyBatch` is a view (staticcall): it cannot re-enter.
-        if (!v.verifyBatch(_publicInputs(m, _batches[m.parentId].stateRoot), data, proof)) {
+        if (!v.verifyBatch(_publicInputs(m, _batches[m.parentId].stateRoot), msg.sender, data, proof)) {
             revert InvalidProof(batchId);
         }
 

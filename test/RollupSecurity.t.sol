@@ -10,7 +10,7 @@ import {IStaking} from "../contracts/interfaces/IStaking.sol";
 import {ISequencerSet} from "../contracts/interfaces/ISequencerSet.sol";
 import {IBridge} from "../contracts/interfaces/IBridge.sol";
 import {IBatchVerifier} from "../contracts/interfaces/IBatchVerifier.sol";
-import {AcceptingVerifierDouble} from "./mocks/RollupTestDoubles.sol";
+import {AcceptingVerifierDouble, ProverBoundVerifierDouble} from "./mocks/RollupTestDoubles.sol";
 import {TruthVerifierDouble} from "./mocks/TruthVerifierDouble.sol";
 
 /// @notice Review fixes on the rollup against test doubles: challenges need a verifier and a voided
@@ -147,6 +147,28 @@ contract RollupSecurityTest is RollupFixture {
         assertEq(_status(id), FINALIZED);
         assertEq(rollup.credits(prover), BOND);
         assertEq(staking.slashCount(), 0);
+    }
+
+    /// @dev Issue 10: the rollup hands `msg.sender` to the verifier as the proof's prover, so a
+    ///      `proveBatch` copied from the mempool by another sender fails instead of taking the
+    ///      challenger's bond; the original prover is still paid.
+    function test_proveBatch_copiedProofOtherSender_reverts() public {
+        ProverBoundVerifierDouble v = new ProverBoundVerifierDouble();
+        vm.prank(owner);
+        rollup.setVerifier(address(v));
+        (uint64 id, bytes memory data) = _post(bytes32("r1"));
+        _challenge(id);
+        bytes memory proof = v.proofFor(_inputs(id), data, prover);
+
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IRollup.InvalidProof.selector, id));
+        rollup.proveBatch(id, data, proof);
+        assertEq(_status(id), CHALLENGED);
+
+        vm.prank(prover);
+        rollup.proveBatch(id, data, proof);
+        assertEq(rollup.credits(prover), BOND);
+        assertEq(rollup.credits(alice), 0);
     }
 
     /// @dev A later `setParams` cannot shorten an open challenge's window: the extension after a

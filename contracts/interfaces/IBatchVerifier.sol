@@ -17,8 +17,11 @@ interface IBatchVerifier {
         bytes32 dataHash; // keccak256 of the posted batch data
     }
 
-    /// @notice True iff `proof` proves `inputs` for exactly `data`.
-    function verifyBatch(PublicInputs calldata inputs, bytes calldata data, bytes calldata proof)
+    /// @notice True iff `proof` proves `inputs` for exactly `data`, made for `prover`.
+    /// @dev `prover` is the account the rollup pays for the proof (the sender of `proveBatch` or
+    ///      `submitBatchWithProof`). It is a public input of the proof, so a proof copied from a
+    ///      pending transaction by another sender is rejected instead of paying the copier.
+    function verifyBatch(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
         external
         view
         returns (bool);

@@ -113,7 +113,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         w.gate_ids()
     );
     let t = Instant::now();
-    let wrapped = prover.wrap(Inner::Aggregate(&a))?;
+    let wrapped = prover.wrap(Inner::Aggregate(&a), &[0x11; 20])?;
     println!(
         "wrap prove {:.2?}, {} bytes",
         t.elapsed(),

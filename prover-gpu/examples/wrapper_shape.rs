@@ -25,7 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for g in &c.gates { println!("gate {}", g.0.id()); }
     println!("num_gate_constraints {} lookups {}", c.num_gate_constraints, c.num_lookup_polys);
     let t = Instant::now();
-    let wp = prover.wrap(Inner::Batch(&p))?;
+    let wp = prover.wrap(Inner::Batch(&p), &[0x11; 20])?;
     println!("wrap prove {:.2?} bytes {} ", t.elapsed(), wp.to_bytes().len());
     let cp = wp.clone().compress(&w.data.verifier_only.circuit_digest, c)?;
     println!("compressed bytes {}", cp.to_bytes().len());

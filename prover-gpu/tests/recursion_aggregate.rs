@@ -7,7 +7,9 @@ use janus_l2::batch::{apply_batch, Batch, BatchContext};
 use janus_l2::tx::Tx;
 use janus_prover::circuit::{BatchPublicInputs, BATCH_PUBLIC_INPUTS};
 use janus_prover::prover::batch::{BatchProver, Inner};
+use janus_prover::recursion::prover_limbs;
 use janus_prover::recursion::wrap::wrapper_security_bits;
+use plonky2::field::types::PrimeField64;
 use janus_prover::ProverError;
 
 #[test]
@@ -64,9 +66,25 @@ fn aggregate_two_batches_reject_discontinuity_and_wrap() {
         Ok(p) => agg_circuit.verify(&p).is_err(),
     });
 
-    // Wrapper: Keccak transcript, ≥ 100 bits, same public inputs, stock verification.
+    // Wrapper: Keccak transcript, ≥ 100 bits, the inner public inputs then the prover's
+    // address, stock verification.
     assert!(wrapper_security_bits() >= 100);
-    let wrapped = prover.wrap(Inner::Aggregate(&agg)).expect("wraps");
+    let mut who = [0u8; 20];
+    who[0] = 0xab;
+    who[19] = 0x01;
+    let wrapped = prover
+        .wrap(Inner::Aggregate(&agg), &who)
+        .expect("wraps");
     prover.verify_wrapped(&wrapped, true).expect("verifies");
-    assert_eq!(wrapped.public_inputs, agg.public_inputs);
+    let n = agg.public_inputs.len();
+    assert_eq!(&wrapped.public_inputs[..n], &agg.public_inputs[..]);
+    assert_eq!(&wrapped.public_inputs[n..], &prover_limbs(&who)[..]);
+    assert_eq!(
+        prover_limbs(&who).map(|l| l.to_canonical_u64()),
+        [0xab_0000_0000, 0, 0, 1]
+    );
+    // A copied proof claimed for another address does not verify.
+    let mut copied = wrapped.clone();
+    copied.public_inputs[n + 3] = prover_limbs(&[0x22; 20])[3];
+    assert!(prover.verify_wrapped(&copied, true).is_err());
 }

@@ -140,12 +140,36 @@ contract AcceptingVerifierDouble is IBatchVerifier {
         acceptedProof = keccak256(proof);
     }
 
-    function verifyBatch(PublicInputs calldata inputs, bytes calldata data, bytes calldata proof)
+    function verifyBatch(PublicInputs calldata inputs, address, bytes calldata data, bytes calldata proof)
         external
         view
         returns (bool)
     {
         return keccak256(abi.encode(inputs)) == acceptedInputs && keccak256(data) == acceptedData
             && keccak256(proof) == acceptedProof;
+    }
+}
+
+/// @title ProverBoundVerifierDouble
+/// @notice TEST DOUBLE ONLY. Models the generated verifier's prover binding: a proof is the
+///         commitment `keccak256(abi.encode(inputs, keccak256(data), prover))`, so it verifies only
+///         for the prover it was made for (the real verifier gets this from the prover's address
+///         being a public input of the wrapped proof).
+contract ProverBoundVerifierDouble is IBatchVerifier {
+    /// @notice The proof this double accepts from `prover` for `inputs` and `data`.
+    function proofFor(PublicInputs memory inputs, bytes memory data, address prover)
+        public
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodePacked(keccak256(abi.encode(inputs, keccak256(data), prover)));
+    }
+
+    function verifyBatch(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
+        external
+        pure
+        returns (bool)
+    {
+        return keccak256(proof) == keccak256(proofFor(inputs, data, prover));
     }
 }

@@ -25,7 +25,7 @@ contract TruthVerifierDouble is IBatchVerifier {
         return abi.encodePacked(keccak256(abi.encode(inputs, keccak256(data))));
     }
 
-    function verifyBatch(PublicInputs calldata inputs, bytes calldata data, bytes calldata proof)
+    function verifyBatch(PublicInputs calldata inputs, address, bytes calldata data, bytes calldata proof)
         external
         view
         returns (bool)

@@ -72,7 +72,6 @@ library WrapperGates {
 
     function evalConstant(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -127,7 +126,6 @@ library WrapperGates {
 
     function evalPoseidonMds(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -175,7 +173,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function e_red(a) -> r {
                 r := or(mod(and(a, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
                         shl(128, mod(shr(128, a), 0xffffffff00000001)))
@@ -192,7 +189,6 @@ library WrapperGates {
 
     function evalPublicInput(uint256 wires, uint256, uint256 pih, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -249,7 +245,6 @@ library WrapperGates {
 
     function evalBaseSum(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -298,26 +293,23 @@ library WrapperGates {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let u0 := 0
-            let u1 := 0
-            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 2048)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
-            let l := mload(p)
-            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
-            u1 := add(u1, mul(shr(128, l), pw))
-            }
-            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
+                let u0 := 0
+                let u1 := 0
+                for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 2048)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
+                    let l := mload(p)
+                    u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+                    u1 := add(u1, mul(shr(128, l), pw))
+                }
+                mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 2048)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)
-            mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),
-            shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))
+                { let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
             }
         }
     }
 
     function evalReducingExtension(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -365,7 +357,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -410,7 +401,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -426,7 +416,7 @@ library WrapperGates {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 2240), out, l0, l1)
             for { let q := add(wires, 2240) let c := add(wires, 256) let o := add(out, 64) } lt(o, add(out, 1984)) { q := add(q, 64) c := add(c, 64) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 4160), add(wires, 2176), wires, add(out, 1984), l0, l1)
         }
@@ -434,7 +424,6 @@ library WrapperGates {
 
     function evalReducing(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -482,7 +471,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -527,7 +515,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -542,7 +529,7 @@ library WrapperGates {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 1568), out, l0, l1)
             for { let q := add(wires, 1568) let c := add(wires, 224) let o := add(out, 64) } lt(o, add(out, 2688)) { q := add(q, 64) c := add(c, 32) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 4192), add(wires, 1536), wires, add(out, 2688), l0, l1)
         }
@@ -550,7 +537,6 @@ library WrapperGates {
 
     function evalArithmeticExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -598,7 +584,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -643,7 +628,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ae_op(p, o, c0, c1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 128)), c1)
@@ -654,14 +638,13 @@ library WrapperGates {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 256) o := add(o, 64) } {
-            ae_op(p, o, c0, c1)
+                ae_op(p, o, c0, c1)
             }
         }
     }
 
     function evalArithmetic(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -709,7 +692,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -754,7 +736,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ar_op(p, c0, c1) -> r {
                 let u0, u1 := e_madd_raw(0, 0, mload(p), e_mul(mload(add(p, 32)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 64)), c1)
@@ -763,14 +744,13 @@ library WrapperGates {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 2560)) { p := add(p, 128) o := add(o, 32) } {
-            mstore(o, ar_op(p, c0, c1))
+                mstore(o, ar_op(p, c0, c1))
             }
         }
     }
 
     function evalMulExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -818,7 +798,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -863,7 +842,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function me_op(p, o, c0) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 mstore(o, e_rsub(mload(add(p, 128)), u0, u1))
@@ -871,14 +849,13 @@ library WrapperGates {
             }
             let c0 := mload(consts)
             for { let p := wires let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) o := add(o, 64) } {
-            me_op(p, o, c0)
+                me_op(p, o, c0)
             }
         }
     }
 
     function evalRandomAccess(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -926,7 +903,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function ra_fold(x, y, b) -> r {
                 let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, x)
@@ -941,41 +917,41 @@ library WrapperGates {
             }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2368) let o := out } lt(p, add(wires, 2304)) { p := add(p, 576) q := add(q, 128) o := add(o, 192) } {
-            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 32)) mstore(add(o, 32), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 64)) mstore(add(o, 64), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 96)) mstore(add(o, 96), e_mul(x, e_sub(x, 1))) }
-            {
-            let r := mload(add(q, 96))
-            r := e_add(e_add(r, r), mload(add(q, 64)))
-            r := e_add(e_add(r, r), mload(add(q, 32)))
-            r := e_add(e_add(r, r), mload(q))
-            mstore(add(o, 128), e_sub(r, mload(p)))
-            }
-            { let x := mload(q)
-            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
-            mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
-            mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
-            mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
-            mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
-            mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
-            mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
-            mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
-            }
-            { let x := mload(add(q, 32))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
-            mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
-            }
-            { let x := mload(add(q, 64))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            }
-            { let x := mload(add(q, 96))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            }
-            mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
+                { let l := mload(q) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 32)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 32), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 64)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 64), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 96)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 96), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                {
+                    let r := mload(add(q, 96))
+                    r := e_add(e_add(r, r), mload(add(q, 64)))
+                    r := e_add(e_add(r, r), mload(add(q, 32)))
+                    r := e_add(e_add(r, r), mload(q))
+                    mstore(add(o, 128), e_sub(r, mload(p)))
+                }
+                { let x := mload(q)
+                    mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
+                    mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
+                    mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
+                    mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
+                    mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
+                }
+                { let x := mload(add(q, 32))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
+                }
+                { let x := mload(add(q, 64))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                }
+                { let x := mload(add(q, 96))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                }
+                mstore(add(o, 160), e_sub(mload(s), mload(add(p, 32))))
             }
             mstore(add(out, 768), e_sub(mload(consts), mload(add(wires, 2304))))
             mstore(add(out, 800), e_sub(mload(add(consts, 32)), mload(add(wires, 2336))))
@@ -984,7 +960,6 @@ library WrapperGates {
 
     function evalCosetInterpolation(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1032,7 +1007,6 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1077,7 +1051,6 @@ library WrapperGates {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -1098,8 +1071,8 @@ library WrapperGates {
             let x0 := mload(add(wires, 1440))
             let x1 := mload(add(wires, 1472))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xefffffff10000001), e_smul(mload(add(wires, 64)), 0xefffffff10000001))
@@ -1135,7 +1108,6 @@ library WrapperGates {
 
     function evalPoseidon(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1183,12 +1155,10 @@ library WrapperGates {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function e_red(a) -> r {
                 r := or(mod(and(a, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
                         shl(128, mod(shr(128, a), 0xffffffff00000001)))
             }
-
             function e_sbox(x) -> r {
                 let a0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let a1 := shr(128, x)
@@ -1316,158 +1286,158 @@ library WrapperGates {
             i_col(tmp, add(lz, 352), add(lz, 736), 0x904d3f2804a36c54bf9b39e28a16f3543a1ded54a6cd058b42392870da5737cf, 0x90e80c591f48b6033a2432625475e3ae00a2d4321cca94fe77736f524010c932, 0x000000000000000080772dc2645b280bdc927721da922cf8c1978156516879ad)
             let s0 := mload(add(tmp, 0))
             {
-            mstore(add(out, 1312), e_sub(s0, mload(add(wires, 2080))))
-            let a := e_add(e_sbox(mload(add(wires, 2080))), 0x74cb2e819ae421ab)
-            let d := p_dot(lz, a, 0x887af7d4dd4823282421e5d236704588814e82efcd1725293d999c961b7c63b0, 0x09c4155174a552cc64832009d29bcf57bdc52b2676a4b4aaa5e9c291f6119b27, 0x0000000000000000043b1c289f7bc3acc810936e64982542463f9ee03d290810)
-            p_upd(lz, a, 0x0ba63a63e94b5ff0d667c2055387940fc6c67cc37a2a2bbd94877900674181c3, 0xabcad82633b7bc9dea0870b47a8caf0e7ff02375ed524bb399460cc41b8f079f, 0x00000000000000003ee8011c2b37f77cfb4515f5e5b0d5393b8d135261052241)
-            s0 := d
+                mstore(add(out, 1312), e_sub(s0, mload(add(wires, 2080))))
+                let a := e_add(e_sbox(mload(add(wires, 2080))), 0x74cb2e819ae421ab)
+                let d := p_dot(lz, a, 0x887af7d4dd4823282421e5d236704588814e82efcd1725293d999c961b7c63b0, 0x09c4155174a552cc64832009d29bcf57bdc52b2676a4b4aaa5e9c291f6119b27, 0x0000000000000000043b1c289f7bc3acc810936e64982542463f9ee03d290810)
+                p_upd(lz, a, 0x0ba63a63e94b5ff0d667c2055387940fc6c67cc37a2a2bbd94877900674181c3, 0xabcad82633b7bc9dea0870b47a8caf0e7ff02375ed524bb399460cc41b8f079f, 0x00000000000000003ee8011c2b37f77cfb4515f5e5b0d5393b8d135261052241)
+                s0 := d
             }
             {
-            mstore(add(out, 1344), e_sub(s0, mload(add(wires, 2112))))
-            let a := e_add(e_sbox(mload(add(wires, 2112))), 0xd2559d2370e7f663)
-            let d := p_dot(lz, a, 0xa667bfa9aa96999d2c68a099b51c9e73d510fe714f39fa10673655aae8be5a8b, 0x5ead03205009714240f9cc8c08f80981f84dde3e6acda1794d67e72f063e2108, 0x00000000000000008a21bcd24a14218a00e18c71963dd1b76591b02092d671bb)
-            p_upd(lz, a, 0x6a065da88d8bfc3cc6b16f7ed4fa1b00a37bf67c6f9865590adef3740e71c726, 0x42433fb6949a629a07a786d9cf0852cf407faac0f02e78d14cabc0916844b46f, 0x00000000000000002bbf0ed7b657acb326cfd58e7b003b55891682a147ce43b0)
-            s0 := d
+                mstore(add(out, 1344), e_sub(s0, mload(add(wires, 2112))))
+                let a := e_add(e_sbox(mload(add(wires, 2112))), 0xd2559d2370e7f663)
+                let d := p_dot(lz, a, 0xa667bfa9aa96999d2c68a099b51c9e73d510fe714f39fa10673655aae8be5a8b, 0x5ead03205009714240f9cc8c08f80981f84dde3e6acda1794d67e72f063e2108, 0x00000000000000008a21bcd24a14218a00e18c71963dd1b76591b02092d671bb)
+                p_upd(lz, a, 0x6a065da88d8bfc3cc6b16f7ed4fa1b00a37bf67c6f9865590adef3740e71c726, 0x42433fb6949a629a07a786d9cf0852cf407faac0f02e78d14cabc0916844b46f, 0x00000000000000002bbf0ed7b657acb326cfd58e7b003b55891682a147ce43b0)
+                s0 := d
             }
             {
-            mstore(add(out, 1376), e_sub(s0, mload(add(wires, 2144))))
-            let a := e_add(e_sbox(mload(add(wires, 2144))), 0x62bf78acf843d17c)
-            let d := p_dot(lz, a, 0x8e0f68c5dc223b9abe32b32a825596e7e4b5bdb1cc3504ff202800f4addbdc87, 0xaead42a3f445ecbf8b9352ad04bef9e7584d29227aa073ac58022d9e1c256ce3, 0x0000000000000000e8f749470bd7c446da6f61838efa1ffe3c667a1d833a3cca)
-            p_upd(lz, a, 0x5cfc82216bc1bdca73f260087ad28bece367de32f108e278481ac7746b159c67, 0x3cc51c5d368693ae7bc9e0c57243e62ddb69cd7b4298c45dcaccc870a2663a0e, 0x0000000000000000a752061c4f33b8cf2bd18715cdabbca4366b4e8cc068895b)
-            s0 := d
+                mstore(add(out, 1376), e_sub(s0, mload(add(wires, 2144))))
+                let a := e_add(e_sbox(mload(add(wires, 2144))), 0x62bf78acf843d17c)
+                let d := p_dot(lz, a, 0x8e0f68c5dc223b9abe32b32a825596e7e4b5bdb1cc3504ff202800f4addbdc87, 0xaead42a3f445ecbf8b9352ad04bef9e7584d29227aa073ac58022d9e1c256ce3, 0x0000000000000000e8f749470bd7c446da6f61838efa1ffe3c667a1d833a3cca)
+                p_upd(lz, a, 0x5cfc82216bc1bdca73f260087ad28bece367de32f108e278481ac7746b159c67, 0x3cc51c5d368693ae7bc9e0c57243e62ddb69cd7b4298c45dcaccc870a2663a0e, 0x0000000000000000a752061c4f33b8cf2bd18715cdabbca4366b4e8cc068895b)
+                s0 := d
             }
             {
-            mstore(add(out, 1408), e_sub(s0, mload(add(wires, 2176))))
-            let a := e_add(e_sbox(mload(add(wires, 2176))), 0xd5ab7b67e14d1fb4)
-            let d := p_dot(lz, a, 0xe2ae0f051418112c16e6b8e68b93183045245258aec51cf7c5b85bab9e5b3869, 0xb0be7356254bea2e119265be51812daf6bef71973a8146ed0470e26a0093a65b, 0x00000000000000009e7cd88acf543a5e3c5fe4aeb1fb52ba8584defff7589bd7)
-            p_upd(lz, a, 0x9e77fde2eb315e0d4b39e14ce22abd3c9e18a487f44d2fe4b22d2432b72d5098, 0x8577a815a2ff843f99ec1cd2a4460bfe0c2cb99bf1b6bddbca5e0385fe67014d, 0x00000000000000008f7851650eca21a5eb6c67123eab62cb7d80a6b4fd6518a5)
-            s0 := d
+                mstore(add(out, 1408), e_sub(s0, mload(add(wires, 2176))))
+                let a := e_add(e_sbox(mload(add(wires, 2176))), 0xd5ab7b67e14d1fb4)
+                let d := p_dot(lz, a, 0xe2ae0f051418112c16e6b8e68b93183045245258aec51cf7c5b85bab9e5b3869, 0xb0be7356254bea2e119265be51812daf6bef71973a8146ed0470e26a0093a65b, 0x00000000000000009e7cd88acf543a5e3c5fe4aeb1fb52ba8584defff7589bd7)
+                p_upd(lz, a, 0x9e77fde2eb315e0d4b39e14ce22abd3c9e18a487f44d2fe4b22d2432b72d5098, 0x8577a815a2ff843f99ec1cd2a4460bfe0c2cb99bf1b6bddbca5e0385fe67014d, 0x00000000000000008f7851650eca21a5eb6c67123eab62cb7d80a6b4fd6518a5)
+                s0 := d
             }
             {
-            mstore(add(out, 1440), e_sub(s0, mload(add(wires, 2208))))
-            let a := e_add(e_sbox(mload(add(wires, 2208))), 0xb9fe2ae6e0969bdc)
-            let d := p_dot(lz, a, 0xd99ddf1fe75085f96696670196b0074facf63d95d8887355179be4bba87f0a8c, 0xc053297389af5d3b15226a8e4cd8d3b6cf48395ee6c54f14c2597881fef0283b, 0x0000000000000000c82f510ecf81f6d00ed3cbcff6fcc5ba2c08893f0d1580e2)
-            p_upd(lz, a, 0x535e8d6fac0031b2a821855c8c1cf5e59f7d798a3323410c11ba9a1b81718c2a, 0xb53926c27897bf7d4db97d92e58bb831a729353f6e55d354404e7c751b634320, 0x0000000000000000aae4438c877ea8f49565fa41ebd31fd7965040d52fe115c5)
-            s0 := d
+                mstore(add(out, 1440), e_sub(s0, mload(add(wires, 2208))))
+                let a := e_add(e_sbox(mload(add(wires, 2208))), 0xb9fe2ae6e0969bdc)
+                let d := p_dot(lz, a, 0xd99ddf1fe75085f96696670196b0074facf63d95d8887355179be4bba87f0a8c, 0xc053297389af5d3b15226a8e4cd8d3b6cf48395ee6c54f14c2597881fef0283b, 0x0000000000000000c82f510ecf81f6d00ed3cbcff6fcc5ba2c08893f0d1580e2)
+                p_upd(lz, a, 0x535e8d6fac0031b2a821855c8c1cf5e59f7d798a3323410c11ba9a1b81718c2a, 0xb53926c27897bf7d4db97d92e58bb831a729353f6e55d354404e7c751b634320, 0x0000000000000000aae4438c877ea8f49565fa41ebd31fd7965040d52fe115c5)
+                s0 := d
             }
             {
-            mstore(add(out, 1472), e_sub(s0, mload(add(wires, 2240))))
-            let a := e_add(e_sbox(mload(add(wires, 2240))), 0xe33fdf79f92a10e8)
-            let d := p_dot(lz, a, 0x05830a443f86c4ac861cc95ad5c86323500392ed0d43113794b06183acb715cc, 0xbdecf5e0cb9cb2139b77fc8bcd559e2c10b3309838e236fb3b68225874a20a7c, 0x0000000000000000eac6db520bb037087935dd342764a14430276f1221ace5fa)
-            p_upd(lz, a, 0x9f4310d05d068338c44998e99eae41884edc0918210800e937f4e36af6073c6e, 0x59fa6f8bd91d58baa01920c5ef8b2ebec5b2c1fdc0b508749ec7fe4350680f29, 0x0000000000000000cbb8bbaa3810babfbe86a7a2555ae7758bfc9eb89b515a82)
-            s0 := d
+                mstore(add(out, 1472), e_sub(s0, mload(add(wires, 2240))))
+                let a := e_add(e_sbox(mload(add(wires, 2240))), 0xe33fdf79f92a10e8)
+                let d := p_dot(lz, a, 0x05830a443f86c4ac861cc95ad5c86323500392ed0d43113794b06183acb715cc, 0xbdecf5e0cb9cb2139b77fc8bcd559e2c10b3309838e236fb3b68225874a20a7c, 0x0000000000000000eac6db520bb037087935dd342764a14430276f1221ace5fa)
+                p_upd(lz, a, 0x9f4310d05d068338c44998e99eae41884edc0918210800e937f4e36af6073c6e, 0x59fa6f8bd91d58baa01920c5ef8b2ebec5b2c1fdc0b508749ec7fe4350680f29, 0x0000000000000000cbb8bbaa3810babfbe86a7a2555ae7758bfc9eb89b515a82)
+                s0 := d
             }
             {
-            mstore(add(out, 1504), e_sub(s0, mload(add(wires, 2272))))
-            let a := e_add(e_sbox(mload(add(wires, 2272))), 0xea2bb4c2b25989b)
-            let d := p_dot(lz, a, 0x55f1523ac6a23ea2c4cbe326d1ad9742622247557e9b53717186a80551025f8f, 0xcd800caef5b72ae308bd488070a3a32be30750b6301c0452a13dfe77a3d52f53, 0x00000000000000006b0731849e200a7fb5b99e6664a0a3ee83329c90f04233ce)
-            p_upd(lz, a, 0x8283d37c6675b50e82f07007c8b7210688c522b949ace7b1577f9a9e7ee3f9c2, 0x26d7c3d1bc07dae5fed24e206052bc7275c56fb7758317c198b074d9bbac1123, 0x0000000000000000514d4ba49c2b14fe4fe27f9f96615270f88c5e441e28dbb4)
-            s0 := d
+                mstore(add(out, 1504), e_sub(s0, mload(add(wires, 2272))))
+                let a := e_add(e_sbox(mload(add(wires, 2272))), 0xea2bb4c2b25989b)
+                let d := p_dot(lz, a, 0x55f1523ac6a23ea2c4cbe326d1ad9742622247557e9b53717186a80551025f8f, 0xcd800caef5b72ae308bd488070a3a32be30750b6301c0452a13dfe77a3d52f53, 0x00000000000000006b0731849e200a7fb5b99e6664a0a3ee83329c90f04233ce)
+                p_upd(lz, a, 0x8283d37c6675b50e82f07007c8b7210688c522b949ace7b1577f9a9e7ee3f9c2, 0x26d7c3d1bc07dae5fed24e206052bc7275c56fb7758317c198b074d9bbac1123, 0x0000000000000000514d4ba49c2b14fe4fe27f9f96615270f88c5e441e28dbb4)
+                s0 := d
             }
             {
-            mstore(add(out, 1536), e_sub(s0, mload(add(wires, 2304))))
-            let a := e_add(e_sbox(mload(add(wires, 2304))), 0xca9121fbf9d38f06)
-            let d := p_dot(lz, a, 0x514abd0cf6c7bc863bfb6c3f0e616572382b38cee8ee5375ec3fabc192b01799, 0x738450e42495bc81ad1003c5d28918e7178093843f863d1447521b1361dcc546, 0x0000000000000000057fde2062ae35bf4653fb0685084ef2af947c59af5e4047)
-            p_upd(lz, a, 0x9a95f6cff5b55c7ece0dc874eaf9b55c0a3630dafb8ae2d7f02a3ac068ee110b, 0x3d4bd48b625a8065daebd3006321052ca0c1cf1251c204ad626d76abfed00c7b, 0x0000000000000000e3260ba93d23540a720574f0501caed37f1e584e071f6ed2)
-            s0 := d
+                mstore(add(out, 1536), e_sub(s0, mload(add(wires, 2304))))
+                let a := e_add(e_sbox(mload(add(wires, 2304))), 0xca9121fbf9d38f06)
+                let d := p_dot(lz, a, 0x514abd0cf6c7bc863bfb6c3f0e616572382b38cee8ee5375ec3fabc192b01799, 0x738450e42495bc81ad1003c5d28918e7178093843f863d1447521b1361dcc546, 0x0000000000000000057fde2062ae35bf4653fb0685084ef2af947c59af5e4047)
+                p_upd(lz, a, 0x9a95f6cff5b55c7ece0dc874eaf9b55c0a3630dafb8ae2d7f02a3ac068ee110b, 0x3d4bd48b625a8065daebd3006321052ca0c1cf1251c204ad626d76abfed00c7b, 0x0000000000000000e3260ba93d23540a720574f0501caed37f1e584e071f6ed2)
+                s0 := d
             }
             {
-            mstore(add(out, 1568), e_sub(s0, mload(add(wires, 2336))))
-            let a := e_add(e_sbox(mload(add(wires, 2336))), 0xbdd9b0aa81f58fa4)
-            let d := p_dot(lz, a, 0x3929624a9def725b7817f3dfff8b4ffa66f3860d7514e7fce376678d843ce55e, 0x85b481e5243f60bf1bc927375febbad7fce2f5d02762a3030126ca37f215a80a, 0x0000000000000000f669de0add9931310811719919351ae82d3c5f42a39c91a0)
-            p_upd(lz, a, 0x94178e291145c23151c3c0983d4284e59322ed4c0bc2df01ab1cbd41d8c1e335, 0xdc20ee4b8c4c9a808a52437fecaac06bd427ad96e2b39719fd0f1a973d6b2085, 0x00000000000000000e174929433c55051603fe12613db5b6a2c98e9549da2100)
-            s0 := d
+                mstore(add(out, 1568), e_sub(s0, mload(add(wires, 2336))))
+                let a := e_add(e_sbox(mload(add(wires, 2336))), 0xbdd9b0aa81f58fa4)
+                let d := p_dot(lz, a, 0x3929624a9def725b7817f3dfff8b4ffa66f3860d7514e7fce376678d843ce55e, 0x85b481e5243f60bf1bc927375febbad7fce2f5d02762a3030126ca37f215a80a, 0x0000000000000000f669de0add9931310811719919351ae82d3c5f42a39c91a0)
+                p_upd(lz, a, 0x94178e291145c23151c3c0983d4284e59322ed4c0bc2df01ab1cbd41d8c1e335, 0xdc20ee4b8c4c9a808a52437fecaac06bd427ad96e2b39719fd0f1a973d6b2085, 0x00000000000000000e174929433c55051603fe12613db5b6a2c98e9549da2100)
+                s0 := d
             }
             {
-            mstore(add(out, 1600), e_sub(s0, mload(add(wires, 2368))))
-            let a := e_add(e_sbox(mload(add(wires, 2368))), 0x83079fa4ecf20d7e)
-            let d := p_dot(lz, a, 0x31e6a4bdb6a49017f6c705da84d573105b848442237e8a9b7de38bae084da92d, 0x5f5894f4057d755ebac3fa75ee26f2990e4a205459692a1b889489706e5c5c0f, 0x000000000000000004f78fd8c1fdcc5f5e34d8554a6452bab0dc3ecd724bb076)
-            p_upd(lz, a, 0x22365051b78a5b654143cb32d39ac3d9cfff421583896e223d4eab2b8ef5f796, 0x3fc83d3038c86417a44cf1cb33e37165d9dd36fba77522ab6f7fd010d027c9b6, 0x0000000000000000db5eadbbec18de5dce1320f10ab80fe2c4588d418e88d270)
-            s0 := d
+                mstore(add(out, 1600), e_sub(s0, mload(add(wires, 2368))))
+                let a := e_add(e_sbox(mload(add(wires, 2368))), 0x83079fa4ecf20d7e)
+                let d := p_dot(lz, a, 0x31e6a4bdb6a49017f6c705da84d573105b848442237e8a9b7de38bae084da92d, 0x5f5894f4057d755ebac3fa75ee26f2990e4a205459692a1b889489706e5c5c0f, 0x000000000000000004f78fd8c1fdcc5f5e34d8554a6452bab0dc3ecd724bb076)
+                p_upd(lz, a, 0x22365051b78a5b654143cb32d39ac3d9cfff421583896e223d4eab2b8ef5f796, 0x3fc83d3038c86417a44cf1cb33e37165d9dd36fba77522ab6f7fd010d027c9b6, 0x0000000000000000db5eadbbec18de5dce1320f10ab80fe2c4588d418e88d270)
+                s0 := d
             }
             {
-            mstore(add(out, 1632), e_sub(s0, mload(add(wires, 2400))))
-            let a := e_add(e_sbox(mload(add(wires, 2400))), 0x650b838edfcc4ad3)
-            let d := p_dot(lz, a, 0xd5177029fe49516692a29a3675a5d2bedb79ba02704620e94dd19c38779512ea, 0x3301d3362a4ffccbe1c48b26e0d98825251c4a3eb2c5f8fdd32b3298a13330c1, 0x000000000000000060192d883e473feedc05b676564f538a09bb6c88de8cd178)
-            p_upd(lz, a, 0x19557d34b55551be0fce6f70303f230421cea4aa3d3ed9491183dfce7c454afd, 0xf318c785dc9e0479bad66d423d2ec861a1e920844334f9444c56f689afc5bbc9, 0x0000000000000000e1197454db2e0dd9400ccc9906d66f4599e2032e765ddd81)
-            s0 := d
+                mstore(add(out, 1632), e_sub(s0, mload(add(wires, 2400))))
+                let a := e_add(e_sbox(mload(add(wires, 2400))), 0x650b838edfcc4ad3)
+                let d := p_dot(lz, a, 0xd5177029fe49516692a29a3675a5d2bedb79ba02704620e94dd19c38779512ea, 0x3301d3362a4ffccbe1c48b26e0d98825251c4a3eb2c5f8fdd32b3298a13330c1, 0x000000000000000060192d883e473feedc05b676564f538a09bb6c88de8cd178)
+                p_upd(lz, a, 0x19557d34b55551be0fce6f70303f230421cea4aa3d3ed9491183dfce7c454afd, 0xf318c785dc9e0479bad66d423d2ec861a1e920844334f9444c56f689afc5bbc9, 0x0000000000000000e1197454db2e0dd9400ccc9906d66f4599e2032e765ddd81)
+                s0 := d
             }
             {
-            mstore(add(out, 1664), e_sub(s0, mload(add(wires, 2432))))
-            let a := e_add(e_sbox(mload(add(wires, 2432))), 0x77180c88583c76ac)
-            let d := p_dot(lz, a, 0x0178928152e109aea86e9cf5050724913cb8411e786d3c8e16b9774801ac44a0, 0x4bd545218c59f58dcb97dedecebee9adda20b3be7f53d59f5317b905a6e1ab7b, 0x00000000000000007e5217af969952c287948589e4f243fd77dc8d856c05a44a)
-            p_upd(lz, a, 0xc756f17fb59be595335856bb527b52f4d8af8b9ceb4e11b684d1ecc4d53d2ff1, 0xd7009f0f103be41314fc8b5b3b8091279e9a46b61f2ea942c0654e4ea5553a78, 0x0000000000000000e80a7cde3d4ac526a74e888922085ed73e0ee7b7a9fb4601)
-            s0 := d
+                mstore(add(out, 1664), e_sub(s0, mload(add(wires, 2432))))
+                let a := e_add(e_sbox(mload(add(wires, 2432))), 0x77180c88583c76ac)
+                let d := p_dot(lz, a, 0x0178928152e109aea86e9cf5050724913cb8411e786d3c8e16b9774801ac44a0, 0x4bd545218c59f58dcb97dedecebee9adda20b3be7f53d59f5317b905a6e1ab7b, 0x00000000000000007e5217af969952c287948589e4f243fd77dc8d856c05a44a)
+                p_upd(lz, a, 0xc756f17fb59be595335856bb527b52f4d8af8b9ceb4e11b684d1ecc4d53d2ff1, 0xd7009f0f103be41314fc8b5b3b8091279e9a46b61f2ea942c0654e4ea5553a78, 0x0000000000000000e80a7cde3d4ac526a74e888922085ed73e0ee7b7a9fb4601)
+                s0 := d
             }
             {
-            mstore(add(out, 1696), e_sub(s0, mload(add(wires, 2464))))
-            let a := e_add(e_sbox(mload(add(wires, 2464))), 0xaf8c20753143a180)
-            let d := p_dot(lz, a, 0x3aace640a3e03990a3c4711b938c02c00b5d420244c9cae3bc58987d06a84e4d, 0x045322b216ec3ec76eacb905beb7e2f88d00b2a7dbed06c7865a0f3249aacd8a, 0x0000000000000000f555f4112b19781f088c5f20df9e5c26eb9de00d594828e6)
-            p_upd(lz, a, 0x217e4f04e5718dc9c7db3817870c5eda9137a5c630bad4b4238aa6daa612186d, 0x3c7835fb85bca2d37bb36ef70b6b9482e3292e7ab770a8bacae814e2817bd99d, 0x0000000000000000eab75ca7c918e4ef61b3915ad7274b20fe2cdf8ee3c25e86)
-            s0 := d
+                mstore(add(out, 1696), e_sub(s0, mload(add(wires, 2464))))
+                let a := e_add(e_sbox(mload(add(wires, 2464))), 0xaf8c20753143a180)
+                let d := p_dot(lz, a, 0x3aace640a3e03990a3c4711b938c02c00b5d420244c9cae3bc58987d06a84e4d, 0x045322b216ec3ec76eacb905beb7e2f88d00b2a7dbed06c7865a0f3249aacd8a, 0x0000000000000000f555f4112b19781f088c5f20df9e5c26eb9de00d594828e6)
+                p_upd(lz, a, 0x217e4f04e5718dc9c7db3817870c5eda9137a5c630bad4b4238aa6daa612186d, 0x3c7835fb85bca2d37bb36ef70b6b9482e3292e7ab770a8bacae814e2817bd99d, 0x0000000000000000eab75ca7c918e4ef61b3915ad7274b20fe2cdf8ee3c25e86)
+                s0 := d
             }
             {
-            mstore(add(out, 1728), e_sub(s0, mload(add(wires, 2496))))
-            let a := e_add(e_sbox(mload(add(wires, 2496))), 0xb8ccfe9989a39175)
-            let d := p_dot(lz, a, 0xfaf322786e2abe8bf1cb02417e23bd8250dcaee0fd27d164a8cedbff1813d3a7, 0x0e7946317a6b4e997d66c4368b3c497b1b18992921a11d85937a4315beb5d9b6, 0x0000000000000000a671690d8095ce823771e82493ab262dbe4430134182978b)
-            p_upd(lz, a, 0xdc9d2e07830ba226fbb1196092bf409cec67881f381a32bfd6e15ffc055e154e, 0x7aebfea95ccdd1c97a5d9bea6ca4910e194fae2974f8b5760698ef3245ff7988, 0x0000000000000000f0dfcbe7653ff787fa65539de65492d8f9bd38a67d5f0e86)
-            s0 := d
+                mstore(add(out, 1728), e_sub(s0, mload(add(wires, 2496))))
+                let a := e_add(e_sbox(mload(add(wires, 2496))), 0xb8ccfe9989a39175)
+                let d := p_dot(lz, a, 0xfaf322786e2abe8bf1cb02417e23bd8250dcaee0fd27d164a8cedbff1813d3a7, 0x0e7946317a6b4e997d66c4368b3c497b1b18992921a11d85937a4315beb5d9b6, 0x0000000000000000a671690d8095ce823771e82493ab262dbe4430134182978b)
+                p_upd(lz, a, 0xdc9d2e07830ba226fbb1196092bf409cec67881f381a32bfd6e15ffc055e154e, 0x7aebfea95ccdd1c97a5d9bea6ca4910e194fae2974f8b5760698ef3245ff7988, 0x0000000000000000f0dfcbe7653ff787fa65539de65492d8f9bd38a67d5f0e86)
+                s0 := d
             }
             {
-            mstore(add(out, 1760), e_sub(s0, mload(add(wires, 2528))))
-            let a := e_add(e_sbox(mload(add(wires, 2528))), 0x954a1729f60cc9c5)
-            let d := p_dot(lz, a, 0x287bf9177372cf45cb201cf846db4ba3ba1579c7e219b954b035585f6e929d9d, 0xe1e66c991990e2822e166aa6c776ed21d5d0ecfb50bcff99a350e4f61147d0a6, 0x0000000000000000cbabf78f97f95e658aa674b36144d9a9662b329b01e7bb38)
-            p_upd(lz, a, 0x0ac6fc58b3f0518f0c00ad377a1e26660ad8617bca9e33c80bd87ad390420258, 0x0c8be4920cbd4a540b73630dbb46ca180c210accb117bc210c0cc8a892cc4173, 0x00000000000000000bf50db2f8d6ce310ae790559b0ded810bfe877a21be1690)
-            s0 := d
+                mstore(add(out, 1760), e_sub(s0, mload(add(wires, 2528))))
+                let a := e_add(e_sbox(mload(add(wires, 2528))), 0x954a1729f60cc9c5)
+                let d := p_dot(lz, a, 0x287bf9177372cf45cb201cf846db4ba3ba1579c7e219b954b035585f6e929d9d, 0xe1e66c991990e2822e166aa6c776ed21d5d0ecfb50bcff99a350e4f61147d0a6, 0x0000000000000000cbabf78f97f95e658aa674b36144d9a9662b329b01e7bb38)
+                p_upd(lz, a, 0x0ac6fc58b3f0518f0c00ad377a1e26660ad8617bca9e33c80bd87ad390420258, 0x0c8be4920cbd4a540b73630dbb46ca180c210accb117bc210c0cc8a892cc4173, 0x00000000000000000bf50db2f8d6ce310ae790559b0ded810bfe877a21be1690)
+                s0 := d
             }
             {
-            mstore(add(out, 1792), e_sub(s0, mload(add(wires, 2560))))
-            let a := e_add(e_sbox(mload(add(wires, 2560))), 0xdeb5b550c4dca53b)
-            let d := p_dot(lz, a, 0xb9173f13977109a1efe9c6fa4311ad51c8a7aa07c5633533eec24b15a06b53fe, 0xccfc5f7de5c3636a28625def198c33c7ecf623c9cd11881569ce43c9cc94aedc, 0x0000000000000000a868ea113387939fcec0e58c34cb64b1f5e6c40f1621c299)
-            p_upd(lz, a, 0x000bc792d5c394ef000d1dc8aa81fb26000bd9b3cf49eec8000cf29427ff7c58, 0x000db5ebd48fc0d4000c84128cfed618000d413f12c496c1000d2ae0b2266453, 0x0000000000000000000d10e5b22b11d1000beb0ccc145421000d1b77326dcb90)
-            s0 := d
+                mstore(add(out, 1792), e_sub(s0, mload(add(wires, 2560))))
+                let a := e_add(e_sbox(mload(add(wires, 2560))), 0xdeb5b550c4dca53b)
+                let d := p_dot(lz, a, 0xb9173f13977109a1efe9c6fa4311ad51c8a7aa07c5633533eec24b15a06b53fe, 0xccfc5f7de5c3636a28625def198c33c7ecf623c9cd11881569ce43c9cc94aedc, 0x0000000000000000a868ea113387939fcec0e58c34cb64b1f5e6c40f1621c299)
+                p_upd(lz, a, 0x000bc792d5c394ef000d1dc8aa81fb26000bd9b3cf49eec8000cf29427ff7c58, 0x000db5ebd48fc0d4000c84128cfed618000d413f12c496c1000d2ae0b2266453, 0x0000000000000000000d10e5b22b11d1000beb0ccc145421000d1b77326dcb90)
+                s0 := d
             }
             {
-            mstore(add(out, 1824), e_sub(s0, mload(add(wires, 2592))))
-            let a := e_add(e_sbox(mload(add(wires, 2592))), 0xf01bb0b00f77011e)
-            let d := p_dot(lz, a, 0x9e65309f15943903146bb3c0fe499ac0acfc51de8131458cd8dddbdc5ce4ef45, 0x0dfdc7fd6fc74f66e4626620a75ba276f97817d4ddbf060780d0ad980773aa70, 0x0000000000000000dd8de62487c4092502d55e52a5d44414f464864ad6f2bb93)
-            p_upd(lz, a, 0x00000cde5fd7e04f00000e580cbf696600000cf389ed4bc800000e24c99adad8, 0x00000efb14cac55400000dabe78f6d9800000e7e81a8736100000e63628041b3, 0x000000000000000000000e4690c96af100000d05709f42c100000e5574743b10)
-            s0 := d
+                mstore(add(out, 1824), e_sub(s0, mload(add(wires, 2592))))
+                let a := e_add(e_sbox(mload(add(wires, 2592))), 0xf01bb0b00f77011e)
+                let d := p_dot(lz, a, 0x9e65309f15943903146bb3c0fe499ac0acfc51de8131458cd8dddbdc5ce4ef45, 0x0dfdc7fd6fc74f66e4626620a75ba276f97817d4ddbf060780d0ad980773aa70, 0x0000000000000000dd8de62487c4092502d55e52a5d44414f464864ad6f2bb93)
+                p_upd(lz, a, 0x00000cde5fd7e04f00000e580cbf696600000cf389ed4bc800000e24c99adad8, 0x00000efb14cac55400000dabe78f6d9800000e7e81a8736100000e63628041b3, 0x000000000000000000000e4690c96af100000d05709f42c100000e5574743b10)
+                s0 := d
             }
             {
-            mstore(add(out, 1856), e_sub(s0, mload(add(wires, 2624))))
-            let a := e_add(e_sbox(mload(add(wires, 2624))), 0xa1ebb404b676afd9)
-            let d := p_dot(lz, a, 0x2599c5ead81d8fa333f62042e2f80225cbfdcf39869719d4c15acf44759545a3, 0xa1b67f09d4b3ccb8e8d1b2b21b41429c658c80d3df3729b10b306cb6c1d7c8d0, 0x0000000000000000a023d94c56e151c70d593a5e584af47b0e1adf8b84437180)
-            p_upd(lz, a, 0x0000000e0d127e2f0000000fa65811e60000000e3006d9480000000f7157bc98, 0x00000010685627540000000eed6461d80000000fd002d9010000000fc18bfe53, 0x00000000000000000000000fa460f6d10000000e3af13ee10000000fa0236f50)
-            s0 := d
+                mstore(add(out, 1856), e_sub(s0, mload(add(wires, 2624))))
+                let a := e_add(e_sbox(mload(add(wires, 2624))), 0xa1ebb404b676afd9)
+                let d := p_dot(lz, a, 0x2599c5ead81d8fa333f62042e2f80225cbfdcf39869719d4c15acf44759545a3, 0xa1b67f09d4b3ccb8e8d1b2b21b41429c658c80d3df3729b10b306cb6c1d7c8d0, 0x0000000000000000a023d94c56e151c70d593a5e584af47b0e1adf8b84437180)
+                p_upd(lz, a, 0x0000000e0d127e2f0000000fa65811e60000000e3006d9480000000f7157bc98, 0x00000010685627540000000eed6461d80000000fd002d9010000000fc18bfe53, 0x00000000000000000000000fa460f6d10000000e3af13ee10000000fa0236f50)
+                s0 := d
             }
             {
-            mstore(add(out, 1888), e_sub(s0, mload(add(wires, 2656))))
-            let a := e_add(e_sbox(mload(add(wires, 2656))), 0x860b6e1597a0173e)
-            let d := p_dot(lz, a, 0x92c3c8275e105eeb0ab38c561e8850ffe06dff00ab25b91b49026cc3a4afc5a6, 0xa206f41b12c30415ee61766b889e18f23c0468236ea142f6b65256e546889bd0, 0x00000000000000001ffea9fe85a0b0b1e9633210630cbf1202fe9d756c9f12d1)
-            p_upd(lz, a, 0x000000000f848f4f0000000011050f86000000000f56d5880000000011131738, 0x0000000011e2ca9400000000106f2f3800000000114369a100000000111527d3, 0x00000000000000000000000010f625d1000000000fa9f5c100000000110a29f0)
-            s0 := d
+                mstore(add(out, 1888), e_sub(s0, mload(add(wires, 2656))))
+                let a := e_add(e_sbox(mload(add(wires, 2656))), 0x860b6e1597a0173e)
+                let d := p_dot(lz, a, 0x92c3c8275e105eeb0ab38c561e8850ffe06dff00ab25b91b49026cc3a4afc5a6, 0xa206f41b12c30415ee61766b889e18f23c0468236ea142f6b65256e546889bd0, 0x00000000000000001ffea9fe85a0b0b1e9633210630cbf1202fe9d756c9f12d1)
+                p_upd(lz, a, 0x000000000f848f4f0000000011050f86000000000f56d5880000000011131738, 0x0000000011e2ca9400000000106f2f3800000000114369a100000000111527d3, 0x00000000000000000000000010f625d1000000000fa9f5c100000000110a29f0)
+                s0 := d
             }
             {
-            mstore(add(out, 1920), e_sub(s0, mload(add(wires, 2688))))
-            let a := e_add(e_sbox(mload(add(wires, 2688))), 0x308bb65a036acbce)
-            let d := p_dot(lz, a, 0x0b0a6b70915178c3ed446b2315e3efc1f4c77a079a4607d781d1ae8cc50240f3, 0xa2df8c6b8ae0804a65d74e2f43b48d051d4dba0b7ae9cc18b11ff3e089f15d9a, 0x0000000000000000a6b6582c547d0d60c0a26efc7be5669ba4e6f0a8c33348a6)
-            p_upd(lz, a, 0x000000000010cf7f0000000000134a96000000000010b6c8000000000011f718, 0x0000000000132c940000000000117c58000000000013f8a10000000000124d03, 0x00000000000000000000000000128961000000000010a0910000000000134fc0)
-            s0 := d
+                mstore(add(out, 1920), e_sub(s0, mload(add(wires, 2688))))
+                let a := e_add(e_sbox(mload(add(wires, 2688))), 0x308bb65a036acbce)
+                let d := p_dot(lz, a, 0x0b0a6b70915178c3ed446b2315e3efc1f4c77a079a4607d781d1ae8cc50240f3, 0xa2df8c6b8ae0804a65d74e2f43b48d051d4dba0b7ae9cc18b11ff3e089f15d9a, 0x0000000000000000a6b6582c547d0d60c0a26efc7be5669ba4e6f0a8c33348a6)
+                p_upd(lz, a, 0x000000000010cf7f0000000000134a96000000000010b6c8000000000011f718, 0x0000000000132c940000000000117c58000000000013f8a10000000000124d03, 0x00000000000000000000000000128961000000000010a0910000000000134fc0)
+                s0 := d
             }
             {
-            mstore(add(out, 1952), e_sub(s0, mload(add(wires, 2720))))
-            let a := e_add(e_sbox(mload(add(wires, 2720))), 0x1aca78f31c97c876)
-            let d := p_dot(lz, a, 0x0bb005236adb9ef2de682d72da0a02d92f8f43734fc906f384afc741f1c13213, 0xcbaf4e5d82856c6052f515f44785cfbc0739a8a3439500105bdf35c10a8b5624, 0x00000000000000001a37905d8450904a8f0fa011a2035fb0ac9ea09074e3e150)
-            p_upd(lz, a, 0x000000000000131f000000000000114e00000000000017500000000000001300, 0x000000000000182c00000000000012300000000000001371000000000000167b, 0x000000000000000000000000000015c90000000000000f310000000000001368)
-            s0 := d
+                mstore(add(out, 1952), e_sub(s0, mload(add(wires, 2720))))
+                let a := e_add(e_sbox(mload(add(wires, 2720))), 0x1aca78f31c97c876)
+                let d := p_dot(lz, a, 0x0bb005236adb9ef2de682d72da0a02d92f8f43734fc906f384afc741f1c13213, 0xcbaf4e5d82856c6052f515f44785cfbc0739a8a3439500105bdf35c10a8b5624, 0x00000000000000001a37905d8450904a8f0fa011a2035fb0ac9ea09074e3e150)
+                p_upd(lz, a, 0x000000000000131f000000000000114e00000000000017500000000000001300, 0x000000000000182c00000000000012300000000000001371000000000000167b, 0x000000000000000000000000000015c90000000000000f310000000000001368)
+                s0 := d
             }
             {
-            mstore(add(out, 1984), e_sub(s0, mload(add(wires, 2752))))
-            let a := e_sbox(mload(add(wires, 2752)))
-            let d := p_dot(lz, a, 0x9daf69ae1b67e667075a652d9641a9859d19c9dd4eac41333abeb80def61cc85, 0x2f885e584e04aa99f223d1180dbbf3fc50bd769f745c95b1364f71da77920a18, 0x00000000000000000bc051640145b19b09584acaa6e062a0b69a0fa70aea684a)
-            p_upd(lz, a, 0x0000000000000027000000000000001200000000000000220000000000000014, 0x0000000000000002000000000000001c000000000000000d000000000000000d, 0x0000000000000000000000000000000f00000000000000290000000000000010)
-            s0 := d
+                mstore(add(out, 1984), e_sub(s0, mload(add(wires, 2752))))
+                let a := e_sbox(mload(add(wires, 2752)))
+                let d := p_dot(lz, a, 0x9daf69ae1b67e667075a652d9641a9859d19c9dd4eac41333abeb80def61cc85, 0x2f885e584e04aa99f223d1180dbbf3fc50bd769f745c95b1364f71da77920a18, 0x00000000000000000bc051640145b19b09584acaa6e062a0b69a0fa70aea684a)
+                p_upd(lz, a, 0x0000000000000027000000000000001200000000000000220000000000000014, 0x0000000000000002000000000000001c000000000000000d000000000000000d, 0x0000000000000000000000000000000f00000000000000290000000000000010)
+                s0 := d
             }
             mstore(add(st, 0), s0)
             mstore(add(st, 32), e_pack(mod(mload(add(lz, 32)), 0xffffffff00000001), mod(mload(add(lz, 416)), 0xffffffff00000001)))

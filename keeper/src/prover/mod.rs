@@ -196,9 +196,11 @@ impl<P: Provider + Clone> ProverClient<P> {
         self.check_on_l1(proven).await?;
         let prover = self.prover.clone();
         let inner = proven.proof.clone();
+        // The proof is bound to the account that sends `proveBatch` (it is paid the reward).
+        let payee: [u8; 20] = self.txmgr.address().into();
         let started = Instant::now();
         let wrapped = blocking(id, move || {
-            let w = prover.wrap(Inner::Batch(&inner))?;
+            let w = prover.wrap(Inner::Batch(&inner), &payee)?;
             prover.verify_wrapped(&w, false)?;
             Ok(w.to_bytes())
         })

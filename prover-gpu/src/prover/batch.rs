@@ -167,14 +167,15 @@ impl BatchProver {
         }
     }
 
-    /// Wrap a batch or aggregation proof into the final Keccak proof for L1.
-    pub fn wrap(&self, inner: Inner<'_>) -> Result<WrappedProof, ProverError> {
+    /// Wrap a batch or aggregation proof into the final Keccak proof for L1, bound to the
+    /// payout address `prover` (the account that will send `proveBatch`).
+    pub fn wrap(&self, inner: Inner<'_>, prover: &[u8; 20]) -> Result<WrappedProof, ProverError> {
         let (wrapper, proof) = match inner {
             Inner::Batch(p) => (self.wrapper(false)?, &p.proof),
             Inner::Aggregate(p) => (self.wrapper(true)?, p),
         };
         let _stage = Stage::start("wrapping (Keccak) proof");
-        wrapper.prove(proof)
+        wrapper.prove(proof, prover)
     }
 
     /// Verify a wrapped proof of a batch (`aggregate = false`) or of an aggregation.

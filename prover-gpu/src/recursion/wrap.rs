@@ -1,6 +1,8 @@
 //! The wrapper: one recursive proof, with a Keccak transcript and Keccak Merkle trees
 //! (`KeccakGoldilocksConfig`), of a Poseidon proof (batch or aggregation), so the EVM verifier
-//! hashes with the cheap `keccak256` opcode. It re-exposes the inner public inputs.
+//! hashes with the cheap `keccak256` opcode. It re-exposes the inner public inputs, followed by
+//! the prover's payout address ([`prover_limbs`]): a proof is bound to the address L1 pays, so a
+//! copied `proveBatch` transaction pays the original prover or fails (docs/verifier.md).
 //!
 //! FRI parameters ([`wrapper_config`]): blowup `2^6`, 14 queries and 16 bits of proof of work:
 //! conjectured security `6·14 + 16 = 100` bits (plonky2's formula `rate_bits · queries +
@@ -9,6 +11,8 @@
 
 use plonky2::fri::reduction_strategies::FriReductionStrategy;
 use plonky2::fri::FriConfig;
+use plonky2::field::types::Field;
+use plonky2::iop::target::Target;
 use plonky2::iop::witness::{PartialWitness, WitnessWrite};
 use plonky2::plonk::circuit_builder::CircuitBuilder;
 use plonky2::plonk::circuit_data::{
@@ -51,11 +55,30 @@ pub fn wrapper_security_bits() -> usize {
     RATE_BITS * QUERIES + POW_BITS as usize
 }
 
+/// Public inputs the wrapper appends to its inner proof's: the prover's address.
+pub const PROVER_LIMBS: usize = 4;
+
+/// Bits per limb of the prover's address (`4 · 40 = 160`).
+pub const PROVER_LIMB_BITS: usize = 40;
+
+/// The prover's 20-byte address as [`PROVER_LIMBS`] public inputs: big-endian limbs of 5 bytes
+/// each (every limb `< 2^40 < p`, so the encoding is injective). The Solidity verifier builds
+/// the same limbs from `msg.sender` of `proveBatch`.
+pub fn prover_limbs(prover: &[u8; 20]) -> [F; PROVER_LIMBS] {
+    core::array::from_fn(|i| {
+        let limb = prover[5 * i..5 * i + 5]
+            .iter()
+            .fold(0u64, |acc, &b| (acc << 8) | u64::from(b));
+        F::from_canonical_u64(limb)
+    })
+}
+
 /// The wrapper circuit for one inner (Poseidon) circuit.
 pub struct WrapperCircuit {
     /// The circuit.
     pub data: CircuitData<F, WrapC, D>,
     inner: ProofWithPublicInputsTarget<D>,
+    prover: [Target; PROVER_LIMBS],
 }
 
 impl WrapperCircuit {
@@ -69,18 +92,30 @@ impl WrapperCircuit {
         let inner = b.add_virtual_proof_with_pis(common);
         b.verify_proof::<C>(&inner, &vd, common);
         b.register_public_inputs(&inner.public_inputs);
+        // Only bound by the public-inputs hash: no constraint is needed, a proof made for one
+        // address does not verify with another's limbs.
+        let prover = b.add_virtual_target_arr::<PROVER_LIMBS>();
+        b.register_public_inputs(&prover);
         let data = build_deterministic::<F, WrapC, D>(b)?;
-        Ok(Self { data, inner })
+        Ok(Self {
+            data,
+            inner,
+            prover,
+        })
     }
 
-    /// Wrap one inner proof.
+    /// Wrap one inner proof for the prover paid at address `prover`.
     pub fn prove(
         &self,
         inner: &ProofWithPublicInputs<F, C, D>,
+        prover: &[u8; 20],
     ) -> Result<ProofWithPublicInputs<F, WrapC, D>, ProverError> {
         let mut pw = PartialWitness::new();
         pw.set_proof_with_pis_target(&self.inner, inner)
             .map_err(ProverError::witness)?;
+        for (t, v) in self.prover.iter().zip(prover_limbs(prover)) {
+            pw.set_target(*t, v).map_err(ProverError::witness)?;
+        }
         prove_cpu(&self.data, pw)
     }
 

@@ -102,7 +102,6 @@ library GateVariants {
 
     function evalConstant(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -156,7 +155,6 @@ library GateVariants {
 
     function evalConstant2(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -212,7 +210,6 @@ library GateVariants {
 
     function evalPublicInput(uint256 wires, uint256, uint256 pih, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -269,7 +266,6 @@ library GateVariants {
 
     function evalBaseSum(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -318,26 +314,23 @@ library GateVariants {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let u0 := 0
-            let u1 := 0
-            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 64)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
-            let l := mload(p)
-            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
-            u1 := add(u1, mul(shr(128, l), pw))
-            }
-            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
+                let u0 := 0
+                let u1 := 0
+                for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 64)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
+                    let l := mload(p)
+                    u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+                    u1 := add(u1, mul(shr(128, l), pw))
+                }
+                mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 64)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)
-            mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),
-            shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))
+                { let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
             }
         }
     }
 
     function evalBaseSum5(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -386,26 +379,23 @@ library GateVariants {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let u0 := 0
-            let u1 := 0
-            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 192)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
-            let l := mload(p)
-            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
-            u1 := add(u1, mul(shr(128, l), pw))
-            }
-            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
+                let u0 := 0
+                let u1 := 0
+                for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 192)) { p := add(p, 32) pw := mulmod(pw, 2, 0xffffffff00000001) } {
+                    let l := mload(p)
+                    u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+                    u1 := add(u1, mul(shr(128, l), pw))
+                }
+                mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 192)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)
-            mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),
-            shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))
+                { let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
             }
         }
     }
 
     function evalBaseSum4(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -454,24 +444,23 @@ library GateVariants {
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
             {
-            let u0 := 0
-            let u1 := 0
-            for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 256)) { p := add(p, 32) pw := mulmod(pw, 4, 0xffffffff00000001) } {
-            let l := mload(p)
-            u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
-            u1 := add(u1, mul(shr(128, l), pw))
-            }
-            mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
+                let u0 := 0
+                let u1 := 0
+                for { let p := add(wires, 32) let pw := 1 } lt(p, add(wires, 256)) { p := add(p, 32) pw := mulmod(pw, 4, 0xffffffff00000001) } {
+                    let l := mload(p)
+                    u0 := add(u0, mul(and(l, 0xffffffffffffffffffffffffffffffff), pw))
+                    u1 := add(u1, mul(shr(128, l), pw))
+                }
+                mstore(out, e_sub(or(mod(u0, 0xffffffff00000001), shl(128, mod(u1, 0xffffffff00000001))), mload(wires)))
             }
             for { let p := add(wires, 32) let o := add(out, 32) } lt(p, add(wires, 256)) { p := add(p, 32) o := add(o, 32) } {
-            let l := mload(p) mstore(o, e_mul(e_mul(e_mul(l, e_sub(l, 1)), e_sub(l, 2)), e_sub(l, 3)))
+                let l := mload(p) mstore(o, e_mul(e_mul(e_mul(l, e_sub(l, 1)), e_sub(l, 2)), e_sub(l, 3)))
             }
         }
     }
 
     function evalReducing(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -519,7 +508,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -564,7 +552,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -583,7 +570,6 @@ library GateVariants {
 
     function evalReducing8(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -631,7 +617,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -676,7 +661,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -696,7 +680,6 @@ library GateVariants {
 
     function evalReducing9(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -744,7 +727,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -789,7 +771,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -804,7 +785,7 @@ library GateVariants {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 352), out, l0, l1)
             for { let q := add(wires, 352) let c := add(wires, 224) let o := add(out, 64) } lt(o, add(out, 256)) { q := add(q, 64) c := add(c, 32) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 544), add(wires, 320), wires, add(out, 256), l0, l1)
         }
@@ -812,7 +793,6 @@ library GateVariants {
 
     function evalReducingExtension(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -860,7 +840,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -905,7 +884,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -925,7 +903,6 @@ library GateVariants {
 
     function evalReducingExtension11(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -973,7 +950,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1018,7 +994,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -1039,7 +1014,6 @@ library GateVariants {
 
     function evalReducingExtension12(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1087,7 +1061,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1132,7 +1105,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function red_step(q, c, a, o, l0, l1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(q), mload(add(q, 32)), l0, l1)
                 let x := mload(c)
@@ -1148,7 +1120,7 @@ library GateVariants {
             let l1 := mload(add(wires, 96))
             red_step(add(wires, 128), add(wires, 192), add(wires, 448), out, l0, l1)
             for { let q := add(wires, 448) let c := add(wires, 256) let o := add(out, 64) } lt(o, add(out, 192)) { q := add(q, 64) c := add(c, 64) o := add(o, 64) } {
-            red_step(q, c, add(q, 64), o, l0, l1)
+                red_step(q, c, add(q, 64), o, l0, l1)
             }
             red_step(add(wires, 576), add(wires, 384), wires, add(out, 192), l0, l1)
         }
@@ -1156,7 +1128,6 @@ library GateVariants {
 
     function evalArithmetic(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1204,7 +1175,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1249,7 +1219,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ar_op(p, c0, c1) -> r {
                 let u0, u1 := e_madd_raw(0, 0, mload(p), e_mul(mload(add(p, 32)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 64)), c1)
@@ -1258,14 +1227,13 @@ library GateVariants {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 128)) { p := add(p, 128) o := add(o, 32) } {
-            mstore(o, ar_op(p, c0, c1))
+                mstore(o, ar_op(p, c0, c1))
             }
         }
     }
 
     function evalArithmeticExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1313,7 +1281,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1358,7 +1325,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ae_op(p, o, c0, c1) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 u0, u1 := e_madd_raw(u0, u1, mload(add(p, 128)), c1)
@@ -1369,14 +1335,13 @@ library GateVariants {
             let c0 := mload(consts)
             let c1 := mload(add(consts, 32))
             for { let p := wires let o := out } lt(p, add(wires, 768)) { p := add(p, 256) o := add(o, 64) } {
-            ae_op(p, o, c0, c1)
+                ae_op(p, o, c0, c1)
             }
         }
     }
 
     function evalMulExtension(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1424,7 +1389,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1469,7 +1433,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function me_op(p, o, c0) {
                 let u0, u1, v0, v1 := a_mul_raw(mload(p), mload(add(p, 32)), e_mul(mload(add(p, 64)), c0), e_mul(mload(add(p, 96)), c0))
                 mstore(o, e_rsub(mload(add(p, 128)), u0, u1))
@@ -1477,14 +1440,13 @@ library GateVariants {
             }
             let c0 := mload(consts)
             for { let p := wires let o := out } lt(p, add(wires, 192)) { p := add(p, 192) o := add(o, 64) } {
-            me_op(p, o, c0)
+                me_op(p, o, c0)
             }
         }
     }
 
     function evalRandomAccess(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1532,7 +1494,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function ra_fold(x, y, b) -> r {
                 let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, x)
@@ -1547,22 +1508,21 @@ library GateVariants {
             }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2560) let o := out } lt(p, add(wires, 2560)) { p := add(p, 128) q := add(q, 32) o := add(o, 96) } {
-            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
-            {
-            let r := mload(q)
-            mstore(add(o, 32), e_sub(r, mload(p)))
-            }
-            { let x := mload(q)
-            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
-            }
-            mstore(add(o, 64), e_sub(mload(s), mload(add(p, 32))))
+                { let l := mload(q) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                {
+                    let r := mload(q)
+                    mstore(add(o, 32), e_sub(r, mload(p)))
+                }
+                { let x := mload(q)
+                    mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+                }
+                mstore(add(o, 64), e_sub(mload(s), mload(add(p, 32))))
             }
         }
     }
 
     function evalRandomAccess17(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1610,7 +1570,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function ra_fold(x, y, b) -> r {
                 let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, x)
@@ -1625,21 +1584,21 @@ library GateVariants {
             }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2560) let o := out } lt(p, add(wires, 2496)) { p := add(p, 192) q := add(q, 64) o := add(o, 128) } {
-            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 32)) mstore(add(o, 32), e_mul(x, e_sub(x, 1))) }
-            {
-            let r := mload(add(q, 32))
-            r := e_add(e_add(r, r), mload(q))
-            mstore(add(o, 64), e_sub(r, mload(p)))
-            }
-            { let x := mload(q)
-            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
-            mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
-            }
-            { let x := mload(add(q, 32))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            }
-            mstore(add(o, 96), e_sub(mload(s), mload(add(p, 32))))
+                { let l := mload(q) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 32)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 32), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                {
+                    let r := mload(add(q, 32))
+                    r := e_add(e_add(r, r), mload(q))
+                    mstore(add(o, 64), e_sub(r, mload(p)))
+                }
+                { let x := mload(q)
+                    mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
+                }
+                { let x := mload(add(q, 32))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                }
+                mstore(add(o, 96), e_sub(mload(s), mload(add(p, 32))))
             }
             mstore(add(out, 1664), e_sub(mload(consts), mload(add(wires, 2496))))
             mstore(add(out, 1696), e_sub(mload(add(consts, 32)), mload(add(wires, 2528))))
@@ -1648,7 +1607,6 @@ library GateVariants {
 
     function evalRandomAccess18(uint256 wires, uint256 consts, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1696,7 +1654,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function ra_fold(x, y, b) -> r {
                 let x0 := and(x, 0xffffffffffffffffffffffffffffffff)
                 let x1 := shr(128, x)
@@ -1711,61 +1668,61 @@ library GateVariants {
             }
             let s := mload(0x40)
             for { let p := wires let q := add(wires, 2240) let o := out } lt(p, add(wires, 2176)) { p := add(p, 1088) q := add(q, 160) o := add(o, 224) } {
-            { let x := mload(q) mstore(o, e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 32)) mstore(add(o, 32), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 64)) mstore(add(o, 64), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 96)) mstore(add(o, 96), e_mul(x, e_sub(x, 1))) }
-            { let x := mload(add(q, 128)) mstore(add(o, 128), e_mul(x, e_sub(x, 1))) }
-            {
-            let r := mload(add(q, 128))
-            r := e_add(e_add(r, r), mload(add(q, 96)))
-            r := e_add(e_add(r, r), mload(add(q, 64)))
-            r := e_add(e_add(r, r), mload(add(q, 32)))
-            r := e_add(e_add(r, r), mload(q))
-            mstore(add(o, 160), e_sub(r, mload(p)))
-            }
-            { let x := mload(q)
-            mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
-            mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
-            mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
-            mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
-            mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
-            mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
-            mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
-            mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
-            mstore(add(s, 256), ra_fold(mload(add(p, 576)), mload(add(p, 608)), x))
-            mstore(add(s, 288), ra_fold(mload(add(p, 640)), mload(add(p, 672)), x))
-            mstore(add(s, 320), ra_fold(mload(add(p, 704)), mload(add(p, 736)), x))
-            mstore(add(s, 352), ra_fold(mload(add(p, 768)), mload(add(p, 800)), x))
-            mstore(add(s, 384), ra_fold(mload(add(p, 832)), mload(add(p, 864)), x))
-            mstore(add(s, 416), ra_fold(mload(add(p, 896)), mload(add(p, 928)), x))
-            mstore(add(s, 448), ra_fold(mload(add(p, 960)), mload(add(p, 992)), x))
-            mstore(add(s, 480), ra_fold(mload(add(p, 1024)), mload(add(p, 1056)), x))
-            }
-            { let x := mload(add(q, 32))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
-            mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
-            mstore(add(s, 128), ra_fold(mload(add(s, 256)), mload(add(s, 288)), x))
-            mstore(add(s, 160), ra_fold(mload(add(s, 320)), mload(add(s, 352)), x))
-            mstore(add(s, 192), ra_fold(mload(add(s, 384)), mload(add(s, 416)), x))
-            mstore(add(s, 224), ra_fold(mload(add(s, 448)), mload(add(s, 480)), x))
-            }
-            { let x := mload(add(q, 64))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
-            mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
-            }
-            { let x := mload(add(q, 96))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
-            }
-            { let x := mload(add(q, 128))
-            mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
-            }
-            mstore(add(o, 192), e_sub(mload(s), mload(add(p, 32))))
+                { let l := mload(q) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 32)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 32), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 64)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 64), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 96)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 96), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                { let l := mload(add(q, 128)) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) mstore(add(o, 128), or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }
+                {
+                    let r := mload(add(q, 128))
+                    r := e_add(e_add(r, r), mload(add(q, 96)))
+                    r := e_add(e_add(r, r), mload(add(q, 64)))
+                    r := e_add(e_add(r, r), mload(add(q, 32)))
+                    r := e_add(e_add(r, r), mload(q))
+                    mstore(add(o, 160), e_sub(r, mload(p)))
+                }
+                { let x := mload(q)
+                    mstore(s, ra_fold(mload(add(p, 64)), mload(add(p, 96)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(p, 128)), mload(add(p, 160)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(p, 192)), mload(add(p, 224)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(p, 256)), mload(add(p, 288)), x))
+                    mstore(add(s, 128), ra_fold(mload(add(p, 320)), mload(add(p, 352)), x))
+                    mstore(add(s, 160), ra_fold(mload(add(p, 384)), mload(add(p, 416)), x))
+                    mstore(add(s, 192), ra_fold(mload(add(p, 448)), mload(add(p, 480)), x))
+                    mstore(add(s, 224), ra_fold(mload(add(p, 512)), mload(add(p, 544)), x))
+                    mstore(add(s, 256), ra_fold(mload(add(p, 576)), mload(add(p, 608)), x))
+                    mstore(add(s, 288), ra_fold(mload(add(p, 640)), mload(add(p, 672)), x))
+                    mstore(add(s, 320), ra_fold(mload(add(p, 704)), mload(add(p, 736)), x))
+                    mstore(add(s, 352), ra_fold(mload(add(p, 768)), mload(add(p, 800)), x))
+                    mstore(add(s, 384), ra_fold(mload(add(p, 832)), mload(add(p, 864)), x))
+                    mstore(add(s, 416), ra_fold(mload(add(p, 896)), mload(add(p, 928)), x))
+                    mstore(add(s, 448), ra_fold(mload(add(p, 960)), mload(add(p, 992)), x))
+                    mstore(add(s, 480), ra_fold(mload(add(p, 1024)), mload(add(p, 1056)), x))
+                }
+                { let x := mload(add(q, 32))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
+                    mstore(add(s, 128), ra_fold(mload(add(s, 256)), mload(add(s, 288)), x))
+                    mstore(add(s, 160), ra_fold(mload(add(s, 320)), mload(add(s, 352)), x))
+                    mstore(add(s, 192), ra_fold(mload(add(s, 384)), mload(add(s, 416)), x))
+                    mstore(add(s, 224), ra_fold(mload(add(s, 448)), mload(add(s, 480)), x))
+                }
+                { let x := mload(add(q, 64))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                    mstore(add(s, 64), ra_fold(mload(add(s, 128)), mload(add(s, 160)), x))
+                    mstore(add(s, 96), ra_fold(mload(add(s, 192)), mload(add(s, 224)), x))
+                }
+                { let x := mload(add(q, 96))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                    mstore(add(s, 32), ra_fold(mload(add(s, 64)), mload(add(s, 96)), x))
+                }
+                { let x := mload(add(q, 128))
+                    mstore(s, ra_fold(mload(s), mload(add(s, 32)), x))
+                }
+                mstore(add(o, 192), e_sub(mload(s), mload(add(p, 32))))
             }
             mstore(add(out, 448), e_sub(mload(consts), mload(add(wires, 2176))))
             mstore(add(out, 480), e_sub(mload(add(consts, 32)), mload(add(wires, 2208))))
@@ -1774,7 +1731,6 @@ library GateVariants {
 
     function evalCosetInterpolation(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1822,7 +1778,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1867,7 +1822,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -1888,8 +1842,8 @@ library GateVariants {
             let x0 := mload(add(wires, 416))
             let x1 := mload(add(wires, 448))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 288)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 320)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 288)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 320)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xbfffffff40000001), e_smul(mload(add(wires, 64)), 0xbfffffff40000001))
@@ -1903,7 +1857,6 @@ library GateVariants {
 
     function evalCosetInterpolation20(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -1951,7 +1904,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -1996,7 +1948,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -2017,8 +1968,8 @@ library GateVariants {
             let x0 := mload(add(wires, 672))
             let x1 := mload(add(wires, 704))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 544)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 576)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 544)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 576)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xdfffffff20000001), e_smul(mload(add(wires, 64)), 0xdfffffff20000001))
@@ -2036,7 +1987,6 @@ library GateVariants {
 
     function evalCosetInterpolation21(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -2084,7 +2034,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -2129,7 +2078,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -2150,8 +2098,8 @@ library GateVariants {
             let x0 := mload(add(wires, 928))
             let x1 := mload(add(wires, 960))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 544)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 576)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 544)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 576)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xdfffffff20000001), e_smul(mload(add(wires, 64)), 0xdfffffff20000001))
@@ -2179,7 +2127,6 @@ library GateVariants {
 
     function evalCosetInterpolation22(uint256 wires, uint256, uint256, uint256 out) internal pure {
         assembly ("memory-safe") {
-
             function f_add(a, b) -> r { r := addmod(a, b, 0xffffffff00000001) }
             function f_sub(a, b) -> r { r := addmod(a, sub(0xffffffff00000001, b), 0xffffffff00000001) }
             function f_mul(a, b) -> r { r := mulmod(a, b, 0xffffffff00000001) }
@@ -2227,7 +2174,6 @@ library GateVariants {
                         shl(128, mulmod(sub(0xffffffff00000001, a1), ni, 0xffffffff00000001)))
             }
             function e_at(ptr, i) -> r { r := mload(add(ptr, shl(5, i))) }
-
             function a_mul_raw(a0, a1, b0, b1) -> u0, u1, v0, v1 {
                 // u = a0·b0 + 7·a1·b1
                 let x0 := and(a0, 0xffffffffffffffffffffffffffffffff)
@@ -2272,7 +2218,6 @@ library GateVariants {
                     shl(128, addmod(shr(128, x), sub(0xffffffff00000001, mod(u1, 0xffffffff00000001)), 0xffffffff00000001))
                 )
             }
-
             function ci_step(s, x0, x1, xi, v0, v1) {
                 let t0 := e_sub(x0, xi)
                 let u0, u1, w0, w1 := a_mul_raw(mload(s), mload(add(s, 32)), t0, x1)
@@ -2293,8 +2238,8 @@ library GateVariants {
             let x0 := mload(add(wires, 2080))
             let x1 := mload(add(wires, 2112))
             { let h := mload(wires)
-            mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
-            mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
+                mstore(out, e_sub(mload(add(wires, 1056)), e_mul(x0, h)))
+                mstore(add(out, 32), e_sub(mload(add(wires, 1088)), e_mul(x1, h)))
             }
             mstore(s, 0) mstore(add(s, 32), 0) mstore(add(s, 64), 1) mstore(add(s, 96), 0)
             ci_step(s, x0, x1, 0x1, e_smul(mload(add(wires, 32)), 0xefffffff10000001), e_smul(mload(add(wires, 64)), 0xefffffff10000001))

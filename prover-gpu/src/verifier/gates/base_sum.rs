@@ -49,11 +49,7 @@ fn emit_base<const B: usize>(num_limbs: usize) -> (String, Body) {
     ));
     b.line("}");
     let body = if B == 2 {
-        // l·(l − 1) for l = a + c·X: (a² − a + 7c², c·(2a − 1)).
-        "let l := mload(p) let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l)\n\
-         mstore(o, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001),\n\
-         shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001))))"
-            .to_string()
+        super::bool_constraint("mload(p)", "o")
     } else {
         // limb · (limb − 1) · … · (limb − (B−1)); a canonical j < B is subtracted from c0.
         let mut e = "l".to_string();

@@ -8,6 +8,13 @@
 //! deep). [`emit_library`] assembles the evaluators of a whole gate set into the Solidity
 //! `library WrapperGates` (`contracts/verifier/generated/WrapperGates.sol`), held to plonky2 by
 //! `prover-gpu/tests/verifier_gates.rs` and `test/verifier/WrapperGates.t.sol`.
+//!
+//! Adding an emitter: a module with `pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)>`
+//! that downcasts `any` to its gate and returns the function name (`eval<Gate>`) and a `Body`
+//! (`helpers` for Yul functions after the prelude, `line` for statements, `out` for the next
+//! constraint, `op_loop` for a loop over uniform ops; `outs` counts the constraints written),
+//! chained into [`emit_gate`]. The function's signature (unused parameters unnamed) and the
+//! `assembly` block with the prelude are added around it.
 
 mod arithmetic;
 mod base_sum;
@@ -286,6 +293,16 @@ pub(crate) fn addr(ptr: &str, i: usize) -> String {
     }
 }
 
+/// A Yul block writing `l·(l − 1)` at address `dst` for `l` = the value of `src`, in closed form:
+/// for `l = a + c·X`, `(a² − a + 7c², c·(2a − 1))`.
+pub(crate) fn bool_constraint(src: &str, dst: &str) -> String {
+    format!(
+        "{{ let l := {src} let a := and(l, 0xffffffffffffffffffffffffffffffff) let c := shr(128, l) \
+         mstore({dst}, or(addmod(add(mul(a, a), mul(7, mul(c, c))), sub(0xffffffff00000001, a), 0xffffffff00000001), \
+         shl(128, mulmod(c, addmod(add(a, a), 0xffffffff00000000, 0xffffffff00000001), 0xffffffff00000001)))) }}"
+    )
+}
+
 /// Wire `i`.
 pub(crate) fn w(i: usize) -> String {
     at("wires", i)
@@ -386,17 +403,22 @@ impl Body {
         let mut f = format!("function {name}({}) internal pure {{\n", params.join(", "));
         if !self.code.is_empty() {
             f.push_str("    assembly (\"memory-safe\") {");
-            for line in PRELUDE
-                .lines()
-                .chain(self.helpers.lines())
-                .chain(self.code.lines())
-            {
-                if line.is_empty() {
-                    f.push('\n');
-                } else {
+            for line in PRELUDE.lines().chain(self.helpers.lines()) {
+                if !line.is_empty() {
                     f.push_str("\n        ");
                     f.push_str(line);
                 }
+            }
+            // The emitted statements, indented by their braces.
+            let mut depth = 0usize;
+            for line in self.code.lines().map(str::trim).filter(|l| !l.is_empty()) {
+                let opens = line.matches('{').count();
+                let closes = line.matches('}').count();
+                let lead = line.starts_with('}') as usize;
+                f.push_str("\n        ");
+                f.push_str(&"    ".repeat(depth.saturating_sub(lead)));
+                f.push_str(line);
+                depth = (depth + opens).saturating_sub(closes);
             }
             f.push_str("\n    }\n");
         }

@@ -50,11 +50,7 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
             32 * per_copy
         ));
         for i in 0..bits {
-            b.line(format!(
-                "{{ let x := {} mstore({}, e_mul(x, e_sub(x, 1))) }}",
-                at("q", i),
-                addr("o", i)
-            ));
+            b.line(super::bool_constraint(&at("q", i), &addr("o", i)));
         }
         b.line("{");
         if bits == 0 {
