@@ -51,7 +51,10 @@ fn arr(v: &[u64]) -> String {
 }
 
 fn hash_no_pad(input: &[u64]) -> [u64; 4] {
-    let els: Vec<GoldilocksField> = input.iter().map(|&x| GoldilocksField::from_canonical_u64(x)).collect();
+    let els: Vec<GoldilocksField> = input
+        .iter()
+        .map(|&x| GoldilocksField::from_canonical_u64(x))
+        .collect();
     let h = PoseidonHash::hash_no_pad(&els);
     h.elements.map(|x| x.to_canonical_u64())
 }
@@ -139,7 +142,10 @@ fn poseidon_vectors_and_library_are_current() {
 fn generator_uses_plonky2_tables() {
     use plonky2::hash::poseidon::{Poseidon, ALL_ROUND_CONSTANTS};
     let sol = poseidon_library_sol();
-    let hex: String = ALL_ROUND_CONSTANTS.iter().map(|c| format!("{c:016x}")).collect();
+    let hex: String = ALL_ROUND_CONSTANTS
+        .iter()
+        .map(|c| format!("{c:016x}"))
+        .collect();
     assert!(sol.contains(&hex));
     let mut s = Stream(7);
     for _ in 0..4 {

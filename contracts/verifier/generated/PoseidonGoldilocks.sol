@@ -224,11 +224,6 @@ library PoseidonGoldilocks {
                 p1 := add(p1, 0x1877d45ee1a9190e400000f9e82d9fcfc29942000006f6f2ed772466352)
                 p2 := add(p2, 0x3a2f8f976a010f95c00000972b369173820e660000085dc499b11d77b75)
                 p3 := add(p3, 0x298dc24fb2cab58c4000008162597e13dee97e00000f5c0bc1de6da8699)
-                p0, p1, p2, p3 := fullRound(p0, p1, p2, p3)
-                p0 := add(p0, 0x3ca0c74d5d7c3cebc00001d327fb083cfd2fe2000003cc3f892184df408)
-                p1 := add(p1, 0x24762714610426808000018aae3e6bae510c6600000d2500e0a350994ca)
-                p2 := add(p2, 0x1d03bc673804e6284000005adc8906e32ab4d200000f37f925d04e5667b)
-                p3 := add(p3, 0x30cd123fab71e3c3000000c126d5f2ddc5e29000000694d24c0752fdf45)
                 mstore(add(s, 0), and(p0, 0x1fffffffffffffffffffff))
                 mstore(add(s, 32), and(shr(85, p0), 0x1fffffffffffffffffffff))
                 mstore(add(s, 64), shr(170, p0))
@@ -243,28 +238,42 @@ library PoseidonGoldilocks {
                 mstore(add(s, 352), shr(170, p3))
             }
             {
-                let t1 := mload(add(s, 32))
-                let t2 := mload(add(s, 64))
-                let t3 := mload(add(s, 96))
-                let t4 := mload(add(s, 128))
-                let t5 := mload(add(s, 160))
-                let t6 := mload(add(s, 192))
-                let t7 := mload(add(s, 224))
-                let t8 := mload(add(s, 256))
-                let t9 := mload(add(s, 288))
-                let t10 := mload(add(s, 320))
-                let t11 := mload(add(s, 352))
-                mstore(add(s, 32), add(mul(t1, 0x80772dc2645b280b), add(mul(t2, 0xe796d293a47a64cb), add(mul(t3, 0xdcedab70f40718ba), add(mul(t4, 0xf4a437f2888ae909), add(mul(t5, 0xf97abba0dffb6c50), add(mul(t6, 0x7f8e41e0b0a6cdff), add(mul(t7, 0x726af914971c1374), add(mul(t8, 0x64dd936da878404d), add(mul(t9, 0x85418a9fef8a9890), add(mul(t10, 0x156048ee7a738154), mul(t11, 0xd841e8ef9dde8ba0))))))))))))
-                mstore(add(s, 64), add(mul(t1, 0xdc927721da922cf8), add(mul(t2, 0xb124c33152a2421a), add(mul(t3, 0x14a4a64da0b2668f), add(mul(t4, 0xc537d44dc2875403), add(mul(t5, 0x5e40f0c9bb82aab5), add(mul(t6, 0x4b1ba8d40afca97d), add(mul(t7, 0x1d7f8a2cce1a9d00), add(mul(t8, 0x4db9a2ead2bd7262), add(mul(t9, 0xd8a2eb7ef5e707ad), add(mul(t10, 0x91f7562377e81df5), mul(t11, 0x156048ee7a738154))))))))))))
-                mstore(add(s, 96), add(mul(t1, 0xc1978156516879ad), add(mul(t2, 0xee5dc0ce131268a), add(mul(t3, 0x4715b8e5ab34653b), add(mul(t4, 0x7f68007619fd8ba9), add(mul(t5, 0x5996a80497e24a6b), add(mul(t6, 0x623708f28fca70e8), add(mul(t7, 0x18737784700c75cd), add(mul(t8, 0xbe2e19f6d07f1a83), add(mul(t9, 0xbfe85ababed2d882), add(mul(t10, 0xd8a2eb7ef5e707ad), mul(t11, 0x85418a9fef8a9890))))))))))))
-                mstore(add(s, 128), add(mul(t1, 0x90e80c591f48b603), add(mul(t2, 0xa9032a52f930fae6), add(mul(t3, 0x1e8916a99c93a88e), add(mul(t4, 0xa4911db6a32612da), add(mul(t5, 0x7084430a7307c9a), add(mul(t6, 0xbf150dc4914d380f), add(mul(t7, 0x7fb45d605dd82838), add(mul(t8, 0x2290fe23c20351a), add(mul(t9, 0xbe2e19f6d07f1a83), add(mul(t10, 0x4db9a2ead2bd7262), mul(t11, 0x64dd936da878404d))))))))))))
-                mstore(add(s, 160), add(mul(t1, 0x3a2432625475e3ae), add(mul(t2, 0x7e33ca8c814280de), add(mul(t3, 0xbba4b5d86b9a3b2c), add(mul(t4, 0x2f7e9aade3fdaec1), add(mul(t5, 0xad2f570a5b8545aa), add(mul(t6, 0xc26a083554767106), add(mul(t7, 0x862361aeab0f9b6e), add(mul(t8, 0x7fb45d605dd82838), add(mul(t9, 0x18737784700c75cd), add(mul(t10, 0x1d7f8a2cce1a9d00), mul(t11, 0x726af914971c1374))))))))))))
-                mstore(add(s, 192), add(mul(t1, 0xa2d4321cca94fe), add(mul(t2, 0xad11180f69a8c29e), add(mul(t3, 0xe76649f9bd5d5c2e), add(mul(t4, 0xe7ffd578da4ea43d), add(mul(t5, 0xab7f81fef4274770), add(mul(t6, 0x753b8b1126665c22), add(mul(t7, 0xc26a083554767106), add(mul(t8, 0xbf150dc4914d380f), add(mul(t9, 0x623708f28fca70e8), add(mul(t10, 0x4b1ba8d40afca97d), mul(t11, 0x7f8e41e0b0a6cdff))))))))))))
-                mstore(add(s, 224), add(mul(t1, 0x77736f524010c932), add(mul(t2, 0xc75ac6d5b5a10ff3), add(mul(t3, 0xaf8e2518a1ece54d), add(mul(t4, 0x43a608e7afa6b5c2), add(mul(t5, 0xcb81f535cf98c9e9), add(mul(t6, 0xab7f81fef4274770), add(mul(t7, 0xad2f570a5b8545aa), add(mul(t8, 0x7084430a7307c9a), add(mul(t9, 0x5996a80497e24a6b), add(mul(t10, 0x5e40f0c9bb82aab5), mul(t11, 0xf97abba0dffb6c50))))))))))))
-                mstore(add(s, 256), add(mul(t1, 0x904d3f2804a36c54), add(mul(t2, 0xf0674a8dc5a387ec), add(mul(t3, 0xdcda1344cdca873f), add(mul(t4, 0xca46546aa99e1575), add(mul(t5, 0x43a608e7afa6b5c2), add(mul(t6, 0xe7ffd578da4ea43d), add(mul(t7, 0x2f7e9aade3fdaec1), add(mul(t8, 0xa4911db6a32612da), add(mul(t9, 0x7f68007619fd8ba9), add(mul(t10, 0xc537d44dc2875403), mul(t11, 0xf4a437f2888ae909))))))))))))
-                mstore(add(s, 288), add(mul(t1, 0xbf9b39e28a16f354), add(mul(t2, 0xb36d43120eaa5e2b), add(mul(t3, 0xcd080204256088e5), add(mul(t4, 0xdcda1344cdca873f), add(mul(t5, 0xaf8e2518a1ece54d), add(mul(t6, 0xe76649f9bd5d5c2e), add(mul(t7, 0xbba4b5d86b9a3b2c), add(mul(t8, 0x1e8916a99c93a88e), add(mul(t9, 0x4715b8e5ab34653b), add(mul(t10, 0x14a4a64da0b2668f), mul(t11, 0xdcedab70f40718ba))))))))))))
-                mstore(add(s, 320), add(mul(t1, 0x3a1ded54a6cd058b), add(mul(t2, 0x6f232aab4b533a25), add(mul(t3, 0xb36d43120eaa5e2b), add(mul(t4, 0xf0674a8dc5a387ec), add(mul(t5, 0xc75ac6d5b5a10ff3), add(mul(t6, 0xad11180f69a8c29e), add(mul(t7, 0x7e33ca8c814280de), add(mul(t8, 0xa9032a52f930fae6), add(mul(t9, 0xee5dc0ce131268a), add(mul(t10, 0xb124c33152a2421a), mul(t11, 0xe796d293a47a64cb))))))))))))
-                mstore(add(s, 352), add(mul(t1, 0x42392870da5737cf), add(mul(t2, 0x3a1ded54a6cd058b), add(mul(t3, 0xbf9b39e28a16f354), add(mul(t4, 0x904d3f2804a36c54), add(mul(t5, 0x77736f524010c932), add(mul(t6, 0xa2d4321cca94fe), add(mul(t7, 0x3a2432625475e3ae), add(mul(t8, 0x90e80c591f48b603), add(mul(t9, 0xc1978156516879ad), add(mul(t10, 0xdc927721da922cf8), mul(t11, 0x80772dc2645b280b))))))))))))
+                let y0 := mload(add(s, 0))
+                { let t := mulmod(mul(y0, y0), y0, 0xffffffff00000001) y0 := mulmod(mul(t, t), y0, 0xffffffff00000001) }
+                let y1 := mload(add(s, 32))
+                { let t := mulmod(mul(y1, y1), y1, 0xffffffff00000001) y1 := mulmod(mul(t, t), y1, 0xffffffff00000001) }
+                let y2 := mload(add(s, 64))
+                { let t := mulmod(mul(y2, y2), y2, 0xffffffff00000001) y2 := mulmod(mul(t, t), y2, 0xffffffff00000001) }
+                let y3 := mload(add(s, 96))
+                { let t := mulmod(mul(y3, y3), y3, 0xffffffff00000001) y3 := mulmod(mul(t, t), y3, 0xffffffff00000001) }
+                let y4 := mload(add(s, 128))
+                { let t := mulmod(mul(y4, y4), y4, 0xffffffff00000001) y4 := mulmod(mul(t, t), y4, 0xffffffff00000001) }
+                let y5 := mload(add(s, 160))
+                { let t := mulmod(mul(y5, y5), y5, 0xffffffff00000001) y5 := mulmod(mul(t, t), y5, 0xffffffff00000001) }
+                let y6 := mload(add(s, 192))
+                { let t := mulmod(mul(y6, y6), y6, 0xffffffff00000001) y6 := mulmod(mul(t, t), y6, 0xffffffff00000001) }
+                let y7 := mload(add(s, 224))
+                { let t := mulmod(mul(y7, y7), y7, 0xffffffff00000001) y7 := mulmod(mul(t, t), y7, 0xffffffff00000001) }
+                let y8 := mload(add(s, 256))
+                { let t := mulmod(mul(y8, y8), y8, 0xffffffff00000001) y8 := mulmod(mul(t, t), y8, 0xffffffff00000001) }
+                let y9 := mload(add(s, 288))
+                { let t := mulmod(mul(y9, y9), y9, 0xffffffff00000001) y9 := mulmod(mul(t, t), y9, 0xffffffff00000001) }
+                let y10 := mload(add(s, 320))
+                { let t := mulmod(mul(y10, y10), y10, 0xffffffff00000001) y10 := mulmod(mul(t, t), y10, 0xffffffff00000001) }
+                let y11 := mload(add(s, 352))
+                { let t := mulmod(mul(y11, y11), y11, 0xffffffff00000001) y11 := mulmod(mul(t, t), y11, 0xffffffff00000001) }
+                mstore(add(s, 0), add(mul(y0, 0x19), add(mul(y1, 0xf), add(mul(y2, 0x29), add(mul(y3, 0x10), add(mul(y4, 0x2), add(mul(y5, 0x1c), add(mul(y6, 0xd), add(mul(y7, 0xd), add(mul(y8, 0x27), add(mul(y9, 0x12), add(mul(y10, 0x22), add(mul(y11, 0x14), 0x3cc3f892184df408)))))))))))))
+                mstore(add(s, 32), add(mul(y0, 0x78566230aa7cc5d0), add(mul(y1, 0x817bd8a7869ed1b5), add(mul(y2, 0xd267254bea1097f4), add(mul(y3, 0x60c33ebd1e023f0a), add(mul(y4, 0xa89ef32ae1462322), add(mul(y5, 0x6250f5f176d483e7), add(mul(y6, 0xe16a6c1dee3ba347), add(mul(y7, 0xec9730136b7c2c05), add(mul(y8, 0x3cf7c3a39d94c236), add(mul(y9, 0xb4707207455f57e3), add(mul(y10, 0xaadb39e83e76a9e0), add(mul(y11, 0x32f8ae916e567d39), 0xf73ffc6328cb16c3)))))))))))))
+                mstore(add(s, 64), add(mul(y0, 0xdbf23e50005e7f24), add(mul(y1, 0x819f2c14a8366b1f), add(mul(y2, 0x2dc10fce3233f443), add(mul(y3, 0xdb6945a20d277091), add(mul(y4, 0x77c1a153e73659e8), add(mul(y5, 0xaad1255d46e78f07), add(mul(y6, 0x13d316e45539aef4), add(mul(y7, 0xe1ecc5c21eec0646), add(mul(y8, 0x9e62c7d7b000cb0b), add(mul(y9, 0x8e1de42b665c6706), add(mul(y10, 0xcd9bf0bd292c5fda), add(mul(y11, 0xaadb39e83e76a9e0), 0xb2a2afc607ef049f)))))))))))))
+                mstore(add(s, 96), add(mul(y0, 0xb4a02c5c826d523e), add(mul(y1, 0x7a5cf5b7b922e946), add(mul(y2, 0xfa9db0de2d852e7a), add(mul(y3, 0x383dd77e07998487), add(mul(y4, 0x2aec981be4b62ed5), add(mul(y5, 0x8a00c7c83c762584), add(mul(y6, 0x577e0472764f061d), add(mul(y7, 0x956d3c8b5528e064), add(mul(y8, 0xe202be7ad7265af6), add(mul(y9, 0xee7b04568203481), add(mul(y10, 0x8e1de42b665c6706), add(mul(y11, 0xb4707207455f57e3), 0x83c970eda529ac62)))))))))))))
+                mstore(add(s, 128), add(mul(y0, 0x466d8f66a8f9fed5), add(mul(y1, 0x727eca45c8d7bb71), add(mul(y2, 0xde2a0516f8c9d943), add(mul(y3, 0xe04ea1957ad8305c), add(mul(y4, 0xb70fb5f2b4f1f85f), add(mul(y5, 0xc734f3829ed30b0c), add(mul(y6, 0x226a4dcf5db3316d), add(mul(y7, 0x6df1d31fa84398f4), add(mul(y8, 0x82178371fa5fff69), add(mul(y9, 0xe202be7ad7265af6), add(mul(y10, 0x9e62c7d7b000cb0b), add(mul(y11, 0x3cf7c3a39d94c236), 0x4999ee6f64cebe9c)))))))))))))
+                mstore(add(s, 160), add(mul(y0, 0x68da2264f65ec3e), add(mul(y1, 0x605a82c52b5ad2f1), add(mul(y2, 0xe6fdf23648931b99), add(mul(y3, 0xd499fcbf63fbd266), add(mul(y4, 0x7c66d474cd2087cb), add(mul(y5, 0xb1a0132288b1619b), add(mul(y6, 0x3373035a3ca3dac6), add(mul(y7, 0xf4898a1a3554ee49), add(mul(y8, 0x6df1d31fa84398f4), add(mul(y9, 0x956d3c8b5528e064), add(mul(y10, 0xe1ecc5c21eec0646), add(mul(y11, 0xec9730136b7c2c05), 0x8fcb0bb5e8349c19)))))))))))))
+                mstore(add(s, 192), add(mul(y0, 0xb59f9ff0ac6d5d78), add(mul(y1, 0x59ccc4d5184bc93a), add(mul(y2, 0x3743057c07a5dbfa), add(mul(y3, 0x462269e4b04620a5), add(mul(y4, 0x39302966be7df654), add(mul(y5, 0x88685b4f0798dfd1), add(mul(y6, 0x441f3a3747b5adb7), add(mul(y7, 0x3373035a3ca3dac6), add(mul(y8, 0x226a4dcf5db3316d), add(mul(y9, 0x577e0472764f061d), add(mul(y10, 0x13d316e45539aef4), add(mul(y11, 0xe16a6c1dee3ba347), 0x2f329687c0336569)))))))))))))
+                mstore(add(s, 224), add(mul(y0, 0xcfb03c902d447551), add(mul(y1, 0x66c8bab2096cfd38), add(mul(y2, 0xa6fdb8ebccc51667), add(mul(y3, 0x63c9679d8572a867), add(mul(y4, 0xb827c807875511c0), add(mul(y5, 0xfc02e869e21b72f8), add(mul(y6, 0x88685b4f0798dfd1), add(mul(y7, 0xb1a0132288b1619b), add(mul(y8, 0xc734f3829ed30b0c), add(mul(y9, 0x8a00c7c83c762584), add(mul(y10, 0xaad1255d46e78f07), add(mul(y11, 0x6250f5f176d483e7), 0x910defb74881e53a)))))))))))))
+                mstore(add(s, 256), add(mul(y0, 0x2044ce14eaf8f5d9), add(mul(y1, 0xeb4c0ce280c3e935), add(mul(y2, 0x2c4916605e3dea58), add(mul(y3, 0x81c44e9699915693), add(mul(y4, 0xa4daffb3ffd0e78f), add(mul(y5, 0xb827c807875511c0), add(mul(y6, 0x39302966be7df654), add(mul(y7, 0x7c66d474cd2087cb), add(mul(y8, 0xb70fb5f2b4f1f85f), add(mul(y9, 0x2aec981be4b62ed5), add(mul(y10, 0x77c1a153e73659e8), add(mul(y11, 0xa89ef32ae1462322), 0xeeb405448c57ab5c)))))))))))))
+                mstore(add(s, 288), add(mul(y0, 0xfb9373c8481e0f0d), add(mul(y1, 0x17f9202c16676b2f), add(mul(y2, 0xe95c10ae32e05085), add(mul(y3, 0x62ecbe05e02433fc), add(mul(y4, 0x81c44e9699915693), add(mul(y5, 0x63c9679d8572a867), add(mul(y6, 0x462269e4b04620a5), add(mul(y7, 0xd499fcbf63fbd266), add(mul(y8, 0xe04ea1957ad8305c), add(mul(y9, 0x383dd77e07998487), add(mul(y10, 0xdb6945a20d277091), add(mul(y11, 0x60c33ebd1e023f0a), 0x687d9dd5d32ac249)))))))))))))
+                mstore(add(s, 320), add(mul(y0, 0x72af70cdcb99214f), add(mul(y1, 0x9b6e5164ed35d878), add(mul(y2, 0x97f9b7d2cfc2ade5), add(mul(y3, 0xe95c10ae32e05085), add(mul(y4, 0x2c4916605e3dea58), add(mul(y5, 0xa6fdb8ebccc51667), add(mul(y6, 0x3743057c07a5dbfa), add(mul(y7, 0xe6fdf23648931b99), add(mul(y8, 0xde2a0516f8c9d943), add(mul(y9, 0xfa9db0de2d852e7a), add(mul(y10, 0x2dc10fce3233f443), add(mul(y11, 0xd267254bea1097f4), 0x5b2c6ffb118be4)))))))))))))
+                mstore(add(s, 352), add(mul(y0, 0xe3ef40eacc6ff78d), add(mul(y1, 0x6fadc9347faeee81), add(mul(y2, 0x9b6e5164ed35d878), add(mul(y3, 0x17f9202c16676b2f), add(mul(y4, 0xeb4c0ce280c3e935), add(mul(y5, 0x66c8bab2096cfd38), add(mul(y6, 0x59ccc4d5184bc93a), add(mul(y7, 0x605a82c52b5ad2f1), add(mul(y8, 0x727eca45c8d7bb71), add(mul(y9, 0x7a5cf5b7b922e946), add(mul(y10, 0x819f2c14a8366b1f), add(mul(y11, 0x817bd8a7869ed1b5), 0x2f9bbff67c36e561)))))))))))))
             }
             {
                 let s0 := mload(add(s, 0))

@@ -24,11 +24,13 @@
 //!   `(r, r+1)` with outputs `a`, `b`: `b = sbox(M00·a + <w_r, s>) + RC_{r+1}` (state before
 //!   both updates), then `s_i += a·v_{r,i} + b·v_{r+1,i}` (one statement per element), then
 //!   `s_0 = (M00 − <w_{r+1}, v_{r+1}>)·b + <w_{r+1}, s'>` on the updated `s'` (the same value:
-//!   `s_i` after round `r` is `s'_i − b·v_{r+1,i}`). Bounds: after the initial matrix
-//!   `s_i < 11·2^74·2^64 < 2^142`; `a, b < 2^65` (canonical S-box output plus a constant), so
-//!   each pair adds `< 2^130` and after 11 pairs `s_i < 2^143`; dot products are
-//!   `< 12·2^143·2^64 < 2^211` (plus `25·a`) and are reduced (`mod p`) before each S-box; the
-//!   S-box accepts any `x < 2^128`.
+//!   `s_i` after round `r` is `s'_i − b·v_{r+1,i}`). The last first-half full round's MDS layer,
+//!   `FAST_PARTIAL_FIRST_ROUND_CONSTANT` and the initial matrix are applied as **one affine map**
+//!   of that round's 12 S-box outputs (`combined_first_partial`, reduced mod p here), so
+//!   `s_i < 12·2^64·2^64 + 2^64 < 2^132` to start with. Bounds: `a, b < 2^65` (canonical S-box
+//!   output plus a constant), so each pair adds `< 2^130` and after 11 pairs `s_i < 2^134`; dot
+//!   products are `< 12·2^134·2^64 < 2^202` (plus `25·a`) and are reduced (`mod p`) before each
+//!   S-box; the S-box accepts any `x < 2^128`.
 //! - Final outputs are reduced to canonical form.
 //!
 //! Gas (forge, `-vv` of `test/verifier/PoseidonGoldilocks.t.sol`) and the layout of the library:
@@ -55,7 +57,6 @@ const WIDTH: usize = SPONGE_WIDTH;
 fn f(x: u64) -> G {
     G::from_canonical_u64(x)
 }
-
 
 /// A 256-bit word as four little-endian u64 limbs, printed as a hex literal.
 #[derive(Clone, Copy, Default)]
@@ -152,10 +153,18 @@ fn emit_full_round(out: &mut String) {
     let ind = "                ";
     let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
     let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
-    writeln!(out, "            function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {{").unwrap();
+    writeln!(
+        out,
+        "            function fullRound(p0, p1, p2, p3) -> q0, q1, q2, q3 {{"
+    )
+    .unwrap();
     writeln!(out, "{ind}let m := 0x1fffffffffffffffffffff // 2^85 - 1").unwrap();
     let sbox = |out: &mut String, y: &str| {
-        writeln!(out, "{ind}{{ let t := mulmod(mul({y}, {y}), {y}, P) {y} := mulmod(mul(t, t), {y}, P) }}").unwrap();
+        writeln!(
+            out,
+            "{ind}{{ let t := mulmod(mul({y}, {y}), {y}, P) {y} := mulmod(mul(t, t), {y}, P) }}"
+        )
+        .unwrap();
     };
     let lane_m = |k: usize, l: usize| match l {
         0 => format!("and(p{k}, m)"),
@@ -176,12 +185,21 @@ fn emit_full_round(out: &mut String) {
     let mut diag_terms: Vec<Vec<String>> = vec![Vec::new(); 4];
     for r in 0..3 {
         if diag[r] != 0 {
-            let lane = ["and(first, m)", "and(first, shl(85, m))", "and(first, shl(170, m))"][r];
+            let lane = [
+                "and(first, m)",
+                "and(first, shl(85, m))",
+                "and(first, shl(170, m))",
+            ][r];
             diag_terms[0].push(format!("mul({lane}, {})", diag[r]));
         }
     }
     // Windows are accumulated two at a time: `q_m += c·w_n + c'·w_{n+1} (+ diagonal terms)`.
-    let acc = |out: &mut String, n: usize, wa: &str, wb: &str, first_pair: bool, extra: &[Vec<String>]| {
+    let acc = |out: &mut String,
+               n: usize,
+               wa: &str,
+               wb: &str,
+               first_pair: bool,
+               extra: &[Vec<String>]| {
         for m in 0..4 {
             let ca = circ[(n + WIDTH - 3 * m) % WIDTH];
             let cb = circ[(n + 1 + WIDTH - 3 * m) % WIDTH];
@@ -214,14 +232,22 @@ fn emit_full_round(out: &mut String) {
             }
             format!("or(shr(85, {prev}), shl(170, {y}))")
         } else {
-            let y = if j == WIDTH { "and(first, m)" } else { "and(shr(85, first), m)" };
+            let y = if j == WIDTH {
+                "and(first, m)"
+            } else {
+                "and(shr(85, first), m)"
+            };
             format!("or(shr(85, {prev}), shl(170, {y}))")
         }
     };
     for pair in 0..WIDTH / 2 {
         let n = 2 * pair;
         writeln!(out, "{ind}{{").unwrap();
-        let mut extra: Vec<Vec<String>> = if n == 0 { diag_terms.clone() } else { vec![Vec::new(); 4] };
+        let mut extra: Vec<Vec<String>> = if n == 0 {
+            diag_terms.clone()
+        } else {
+            vec![Vec::new(); 4]
+        };
         if n > 0 {
             let e = slide(out, n, "w", &mut extra);
             writeln!(out, "{ind}w := {e}").unwrap();
@@ -233,6 +259,36 @@ fn emit_full_round(out: &mut String) {
         writeln!(out, "{ind}}}").unwrap();
     }
     writeln!(out, "            }}").unwrap();
+}
+
+/// The last first-half full round's linear part followed by the partial rounds' first constant
+/// layer and initial matrix, as one affine map of that round's S-box outputs `y`:
+/// `t = M·y + FAST_PARTIAL_FIRST_ROUND_CONSTANT`, `s'_0 = t_0`,
+/// `s'_c = sum_{r>=1} t_r·INIT[r-1][c-1]` (plonky2's `mds_partial_layer_init`, state as a row
+/// vector). Returns `(COMB, CC)` with `s' = COMB·y + CC`, entries reduced mod p.
+fn combined_first_partial() -> ([[u64; WIDTH]; WIDTH], [u64; WIDTH]) {
+    let circ = <G as Poseidon>::MDS_MATRIX_CIRC;
+    let diag = <G as Poseidon>::MDS_MATRIX_DIAG;
+    let m = |r: usize, j: usize| {
+        f(circ[(j + WIDTH - r) % WIDTH] + if r == j { diag[r] } else { 0 })
+    };
+    let first = <G as Poseidon>::FAST_PARTIAL_FIRST_ROUND_CONSTANT;
+    let init = <G as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
+    let mut comb = [[0u64; WIDTH]; WIDTH];
+    let mut cc = [0u64; WIDTH];
+    for j in 0..WIDTH {
+        comb[0][j] = m(0, j).to_canonical_u64();
+    }
+    cc[0] = f(first[0]).to_canonical_u64();
+    for c in 1..WIDTH {
+        for j in 0..WIDTH {
+            let x: G = (1..WIDTH).map(|r| f(init[r - 1][c - 1]) * m(r, j)).sum();
+            comb[c][j] = x.to_canonical_u64();
+        }
+        let x: G = (1..WIDTH).map(|r| f(init[r - 1][c - 1]) * f(first[r])).sum();
+        cc[c] = x.to_canonical_u64();
+    }
+    (comb, cc)
 }
 
 /// `d` coefficient of `y` in the rewritten fast partial round: `M00 − <w_r, v_r>` (mod p).
@@ -266,37 +322,45 @@ fn emit_permutation(out: &mut String) {
         )
         .unwrap();
     }
-    for r in 0..HALF_N_FULL_ROUNDS {
+    // Rounds 0..3 packed; round 3's input (with its constants) goes to memory.
+    for r in 0..HALF_N_FULL_ROUNDS - 1 {
         writeln!(out, "{ind}    p0, p1, p2, p3 := fullRound(p0, p1, p2, p3)").unwrap();
-        let next = if r + 1 < HALF_N_FULL_ROUNDS {
-            rc(r + 1)
-        } else {
-            <G as Poseidon>::FAST_PARTIAL_FIRST_ROUND_CONSTANT
-        };
-        let pk = packed(next);
+        let pk = packed(rc(r + 1));
         for k in 0..4 {
             writeln!(out, "{ind}    p{k} := add(p{k}, {})", pk[k]).unwrap();
         }
     }
-    // Unpack (lanes < 2^74) to memory.
     for k in 0..4 {
         for l in 0..3 {
             let j = 3 * k + l;
-            writeln!(out, "{ind}    mstore(add(s, {}), {})", 32 * j, lane(&format!("p{k}"), l)).unwrap();
+            writeln!(
+                out,
+                "{ind}    mstore(add(s, {}), {})",
+                32 * j,
+                lane(&format!("p{k}"), l)
+            )
+            .unwrap();
         }
     }
     writeln!(out, "{ind}}}").unwrap();
 
-    // Initial partial-round matrix: s'_0 = t_0, s'_c = sum_{r>=1} t_r · INIT[r-1][c-1].
-    let init = <G as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
+    // Round 3's S-boxes, then its MDS layer, FAST_PARTIAL_FIRST_ROUND_CONSTANT and
+    // FAST_PARTIAL_ROUND_INITIAL_MATRIX as one affine map (`combined_first_partial`), on the
+    // 12 S-box outputs held on the stack: `s'_c = sum_j COMB[c][j]·y_j + CC[c]` (`< 2^132`).
+    let (comb, cc) = combined_first_partial();
     writeln!(out, "{ind}{{").unwrap();
-    for r in 1..WIDTH {
-        writeln!(out, "{ind}    let t{r} := mload(add(s, {}))", 32 * r).unwrap();
+    for j in 0..WIDTH {
+        writeln!(out, "{ind}    let y{j} := mload(add(s, {}))", 32 * j).unwrap();
+        writeln!(
+            out,
+            "{ind}    {{ let t := mulmod(mul(y{j}, y{j}), y{j}, P) y{j} := mulmod(mul(t, t), y{j}, P) }}"
+        )
+        .unwrap();
     }
-    for c in 1..WIDTH {
-        let mut e = format!("mul(t{}, {})", WIDTH - 1, h64(init[WIDTH - 2][c - 1]));
-        for r in (1..WIDTH - 1).rev() {
-            e = format!("add(mul(t{r}, {}), {e})", h64(init[r - 1][c - 1]));
+    for c in 0..WIDTH {
+        let mut e = h64(cc[c]);
+        for j in (0..WIDTH).rev() {
+            e = format!("add(mul(y{j}, {}), {e})", h64(comb[c][j]));
         }
         writeln!(out, "{ind}    mstore(add(s, {}), {e})", 32 * c).unwrap();
     }
@@ -315,7 +379,13 @@ fn emit_permutation(out: &mut String) {
     // are `s_i += a·v_{r,i} + b·v_{r+1,i}`, and the next `s0` is `M00'_{r+1}·b + <w_{r+1}, s'>`.
     assert_eq!(N_PARTIAL_ROUNDS % 2, 0);
     let m00 = <G as Poseidon>::MDS_MATRIX_CIRC[0] + <G as Poseidon>::MDS_MATRIX_DIAG[0];
-    let with_rc = |e: String, c: u64| if c == 0 { e } else { format!("add({e}, {})", h64(c)) };
+    let with_rc = |e: String, c: u64| {
+        if c == 0 {
+            e
+        } else {
+            format!("add({e}, {})", h64(c))
+        }
+    };
     let dot = |r: usize| {
         let mut e = format!("mul(s{}, {})", WIDTH - 1, h64(ws[r][WIDTH - 2]));
         for i in (1..WIDTH - 1).rev() {
@@ -333,7 +403,12 @@ fn emit_permutation(out: &mut String) {
         )
         .unwrap();
         writeln!(out, "{ind}    {{").unwrap();
-        writeln!(out, "{ind}    let b := mod(add(mul(s0, {m00}), {}), P)", dot(r)).unwrap();
+        writeln!(
+            out,
+            "{ind}    let b := mod(add(mul(s0, {m00}), {}), P)",
+            dot(r)
+        )
+        .unwrap();
         writeln!(
             out,
             "{ind}    {{ let t := mulmod(mul(b, b), b, P) b := {} }}",
@@ -349,7 +424,13 @@ fn emit_permutation(out: &mut String) {
             )
             .unwrap();
         }
-        writeln!(out, "{ind}    s0 := add(mul(b, {}), {})", h64(m00_prime(r + 1)), dot(r + 1)).unwrap();
+        writeln!(
+            out,
+            "{ind}    s0 := add(mul(b, {}), {})",
+            h64(m00_prime(r + 1)),
+            dot(r + 1)
+        )
+        .unwrap();
         writeln!(out, "{ind}    }}").unwrap();
     }
     for i in 0..WIDTH {
@@ -402,7 +483,10 @@ fn emit_permutation(out: &mut String) {
 /// plonky2's `ALL_ROUND_CONSTANTS` as one hex string (8 bytes each, big-endian), for the plain
 /// reference permutation of the tests.
 fn round_constants_hex() -> String {
-    ALL_ROUND_CONSTANTS.iter().map(|c| format!("{c:016x}")).collect()
+    ALL_ROUND_CONSTANTS
+        .iter()
+        .map(|c| format!("{c:016x}"))
+        .collect()
 }
 
 /// The whole generated library.
@@ -560,7 +644,10 @@ fn copy8() -> String {
         let (src, dst) = if k == 0 {
             ("src".to_string(), "s".to_string())
         } else {
-            (format!("add(src, {})", 32 * k), format!("add(s, {})", 32 * k))
+            (
+                format!("add(src, {})", 32 * k),
+                format!("add(s, {})", 32 * k),
+            )
         };
         writeln!(out, "                    {{ let x := mload({src}) bad := or(bad, gt(x, 0xffffffff00000000)) mstore({dst}, x) }}").unwrap();
     }

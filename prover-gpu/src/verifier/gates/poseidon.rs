@@ -2,7 +2,8 @@
 //! `eval_unfiltered` exactly (same constraint order, same constants):
 //!
 //! 1. `swap·(swap − 1)`; 2. per `i < 4`: `swap·(in[i+4] − in[i]) − delta_i`;
-//! 3. first full rounds 1..4: `state_i − sbox_in` (state after the round constants);
+//! 3. first-half full rounds 1..3 (round 0's S-box inputs are not wires): `state_i − sbox_in`
+//!    (state after the round constants);
 //! 4. partial rounds (fast form: `FAST_PARTIAL_FIRST_ROUND_CONSTANT`, the initial matrix, then per
 //!    round `FAST_PARTIAL_ROUND_CONSTANTS`, `_VS`, `_W_HATS`): `state_0 − sbox_in` per round;
 //! 5. second full rounds: `state_i − sbox_in`; 6. `state_i − out_i`.
@@ -15,7 +16,10 @@
 //! words; `tmp`, 12 more; `lz`, 24 words: 48 words in all, never allocated, so the caller's `out`
 //! must not lie past the free memory pointer). MDS layers use the carry-free lazy form of
 //! `poseidon_mds.rs` (entries `< 64`); the partial rounds keep `s_1..s_11` unreduced per component
-//! (bounds below) and reduce each dot product once.
+//! (bounds below) and reduce each dot product once. For code size (13 kB instead of 46 kB fully
+//! unrolled, for ~47k more gas) the rounds go through shared Yul helpers (`round_helpers`): a full
+//! round is a loop over the 12 elements with its constants packed four to a word, and the initial
+//! matrix and each partial round pass their 64-bit constants packed the same way.
 
 use std::any::Any;
 
@@ -69,11 +73,6 @@ fn lit(x: u64) -> String {
     format!("{x:#x}")
 }
 
-/// The MDS layer, lazy: `tmp` (S-box outputs, canonical) -> `st`.
-fn mds_layer(b: &mut Body) {
-    b.line("mds_ext(tmp, st)");
-}
-
 /// Yul helpers emitted once per gate (shared by the rounds, for code size):
 /// - `mds_ext(src, dst)`: the full MDS layer, lazy (`poseidon_mds.rs`);
 /// - `p_dot(lz, a, w0, w1, w2) -> d`: `d = M00·a + sum_i w_i·s_i` per component, reduced, where the
@@ -97,18 +96,82 @@ fn round_helpers() -> String {
             k => format!("and(shr({}, {word}), 0xffffffffffffffff)", 64 * k),
         }
     };
+    // f_round(st, wp, op, rc0, rc1, rc2): one full round on `st` (round constants packed four to a
+    // word); with `wp != 0`, writes the 12 constraints `state_i + rc_i − wires[wp + i]` at `op`
+    // and takes the S-box inputs from those wires.
+    h.push_str(
+        "function f_round(st, wp, op, rc0, rc1, rc2) {
+    let tmp := add(st, 0x180)
+    for { let i := 0 } lt(i, 12) { i := add(i, 1) } {
+        let rcw := rc0
+        if gt(i, 3) { rcw := rc1 }
+        if gt(i, 7) { rcw := rc2 }
+        let x := e_add(mload(add(st, shl(5, i))), and(shr(shl(6, and(i, 3)), rcw), 0xffffffffffffffff))
+        if wp {
+            let si := mload(add(wp, shl(5, i)))
+            mstore(add(op, shl(5, i)), e_sub(x, si))
+            x := si
+        }
+        mstore(add(tmp, shl(5, i)), e_sbox(x))
+    }
+    mds_ext(tmp, st)
+}
+",
+    );
+    // i_col(tmp, dst0, dst1, k0, k1, k2): per component, sum_{r=1..11} tmp[r]·k_r unreduced
+    // (< 2^132) to dst0 / dst1 (k packed as for p_dot).
+    h.push_str("function i_col(tmp, dst0, dst1, k0, k1, k2) {\n");
+    for comp in 0..2 {
+        let part = |x: String| {
+            if comp == 0 {
+                format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
+            } else {
+                format!("shr(128, {x})")
+            }
+        };
+        let mut e = format!(
+            "mul({}, {})",
+            part(format!("mload(add(tmp, {}))", 32 * (W - 1))),
+            chunk("k", W - 1)
+        );
+        for r in (1..W - 1).rev() {
+            e = format!(
+                "add(mul({}, {}), {e})",
+                part(format!("mload(add(tmp, {}))", 32 * r)),
+                chunk("k", r)
+            );
+        }
+        h.push_str(&format!("    mstore(dst{comp}, {e})\n"));
+    }
+    h.push_str("}\n");
     h.push_str("function p_dot(lz, a, w0, w1, w2) -> d {\n");
     for comp in 0..2 {
-        let ac = if comp == 0 { "and(a, 0xffffffffffffffffffffffffffffffff)" } else { "shr(128, a)" };
-        let mut e = format!("mul(mload(add(lz, {})), {})", 32 * (comp * W + W - 1), chunk("w", W - 1));
+        let ac = if comp == 0 {
+            "and(a, 0xffffffffffffffffffffffffffffffff)"
+        } else {
+            "shr(128, a)"
+        };
+        let mut e = format!(
+            "mul(mload(add(lz, {})), {})",
+            32 * (comp * W + W - 1),
+            chunk("w", W - 1)
+        );
         for i in (1..W - 1).rev() {
-            e = format!("add(mul(mload(add(lz, {})), {}), {e})", 32 * (comp * W + i), chunk("w", i));
+            e = format!(
+                "add(mul(mload(add(lz, {})), {}), {e})",
+                32 * (comp * W + i),
+                chunk("w", i)
+            );
         }
-        h.push_str(&format!("    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"));
+        h.push_str(&format!(
+            "    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"
+        ));
     }
     h.push_str("    d := e_pack(d0, d1)\n}\n");
     h.push_str("function p_upd(lz, a, v0, v1, v2) {\n");
-    h.push_str("    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n");
+    h.push_str(
+        "    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n",
+    );
     for i in 1..W {
         for comp in 0..2 {
             let o = 32 * (comp * W + i);
@@ -129,7 +192,10 @@ fn pack11(c: &[u64; W - 1]) -> [String; 3] {
         for (q, x) in c.iter().enumerate().skip(4 * k).take(4) {
             limbs[q % 4] = *x;
         }
-        format!("0x{:016x}{:016x}{:016x}{:016x}", limbs[3], limbs[2], limbs[1], limbs[0])
+        format!(
+            "0x{:016x}{:016x}{:016x}{:016x}",
+            limbs[3], limbs[2], limbs[1], limbs[0]
+        )
     })
 }
 
@@ -146,7 +212,11 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let start_full_1 = start_partial + N_PARTIAL_ROUNDS;
     let wire_full_sbox_1 = |round: usize, i: usize| start_full_1 + W * round + i;
     let end = start_full_1 + W * HALF_N_FULL_ROUNDS;
-    assert_eq!(<PoseidonGate<F, D> as Gate<F, D>>::num_wires(gate), end, "PoseidonGate wire layout");
+    assert_eq!(
+        <PoseidonGate<F, D> as Gate<F, D>>::num_wires(gate),
+        end,
+        "PoseidonGate wire layout"
+    );
 
     let mut b = Body::default();
     b.helpers(E_RED);
@@ -167,8 +237,14 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         ));
     }
     for i in 0..4 {
-        b.line(set_st(i, &format!("e_add({}, {})", w(wire_input(i)), w(start_delta + i))));
-        b.line(set_st(i + 4, &format!("e_sub({}, {})", w(wire_input(i + 4)), w(start_delta + i))));
+        b.line(set_st(
+            i,
+            &format!("e_add({}, {})", w(wire_input(i)), w(start_delta + i)),
+        ));
+        b.line(set_st(
+            i + 4,
+            &format!("e_sub({}, {})", w(wire_input(i + 4)), w(start_delta + i)),
+        ));
     }
     for i in 8..W {
         b.line(set_st(i, &w(wire_input(i))));
@@ -177,19 +253,24 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let rc = |round: usize, i: usize| ALL_ROUND_CONSTANTS[i + W * round];
     let mut round_ctr = 0;
 
-    // First full rounds.
+    // First full rounds (round 0 has no S-box wires).
+    let rcs = |round: usize| -> [String; 3] {
+        let c: [u64; W - 1] = core::array::from_fn(|i| rc(round, i));
+        let mut p = pack11(&c);
+        // the twelfth constant: top chunk of the third word
+        p[2] = format!("0x{:016x}{}", rc(round, W - 1), &p[2][18..]);
+        p
+    };
     for r in 0..HALF_N_FULL_ROUNDS {
-        for i in 0..W {
-            let x = format!("e_add({}, {})", st(i), lit(rc(round_ctr, i)));
-            if r == 0 {
-                b.line(set_tmp(i, &format!("e_sbox({x})")));
-            } else {
-                let sbox_in = w(wire_full_sbox_0(r, i));
-                b.out(format!("e_sub({x}, {sbox_in})"));
-                b.line(set_tmp(i, &format!("e_sbox({sbox_in})")));
-            }
+        let [c0, c1, c2] = rcs(round_ctr);
+        if r == 0 {
+            b.line(format!("f_round(st, 0, 0, {c0}, {c1}, {c2})"));
+        } else {
+            let wp = format!("add(wires, {})", 32 * wire_full_sbox_0(r, 0));
+            let op = format!("add(out, {})", 32 * b.outs);
+            b.line(format!("f_round(st, {wp}, {op}, {c0}, {c1}, {c2})"));
+            b.outs += W;
         }
-        mds_layer(&mut b);
         round_ctr += 1;
     }
 
@@ -206,20 +287,13 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let lz = |c: usize, i: usize| format!("add(lz, {})", 32 * (c * W + i));
     b.line("let lz := add(tmp, 0x180)");
     for c in 1..W {
-        for comp in 0..2 {
-            let part = |x: String| {
-                if comp == 0 {
-                    format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
-                } else {
-                    format!("shr(128, {x})")
-                }
-            };
-            let mut e = format!("mul({}, {})", part(tmp(W - 1)), lit(init[W - 2][c - 1]));
-            for r in (1..W - 1).rev() {
-                e = format!("add(mul({}, {}), {e})", part(tmp(r)), lit(init[r - 1][c - 1]));
-            }
-            b.line(format!("mstore({}, {e})", lz(comp, c)));
-        }
+        let col: [u64; W - 1] = core::array::from_fn(|r| init[r][c - 1]);
+        let [k0, k1, k2] = pack11(&col);
+        b.line(format!(
+            "i_col(tmp, {}, {}, {k0}, {k1}, {k2})",
+            lz(0, c),
+            lz(1, c)
+        ));
     }
     b.line(format!("let s0 := {}", tmp(0)));
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
@@ -231,7 +305,10 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
         b.out(format!("e_sub(s0, {sbox_in})"));
         // The last round adds no constant (plonky2's gate skips it).
         if r + 1 < N_PARTIAL_ROUNDS {
-            b.line(format!("let a := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
+            b.line(format!(
+                "let a := e_add(e_sbox({sbox_in}), {})",
+                lit(prc[r])
+            ));
         } else {
             b.line(format!("let a := e_sbox({sbox_in})"));
         }
@@ -247,20 +324,22 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for i in 1..W {
         b.line(set_st(
             i,
-            &format!("e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))", lz(0, i), lz(1, i)),
+            &format!(
+                "e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))",
+                lz(0, i),
+                lz(1, i)
+            ),
         ));
     }
     round_ctr += N_PARTIAL_ROUNDS;
 
     // Second full rounds.
     for r in 0..HALF_N_FULL_ROUNDS {
-        for i in 0..W {
-            let x = format!("e_add({}, {})", st(i), lit(rc(round_ctr, i)));
-            let sbox_in = w(wire_full_sbox_1(r, i));
-            b.out(format!("e_sub({x}, {sbox_in})"));
-            b.line(set_tmp(i, &format!("e_sbox({sbox_in})")));
-        }
-        mds_layer(&mut b);
+        let [c0, c1, c2] = rcs(round_ctr);
+        let wp = format!("add(wires, {})", 32 * wire_full_sbox_1(r, 0));
+        let op = format!("add(out, {})", 32 * b.outs);
+        b.line(format!("f_round(st, {wp}, {op}, {c0}, {c1}, {c2})"));
+        b.outs += W;
         round_ctr += 1;
     }
     for i in 0..W {

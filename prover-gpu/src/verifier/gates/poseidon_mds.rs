@@ -7,6 +7,8 @@
 //! The matrix entries are `< 64` (row sums `<= 264`), so a packed extension word `c0 | c1 << 128`
 //! (both `< p`) times an entry is carry-free per 128-bit lane, and the 13 products of a row sum to
 //! lanes `< 2^73`: one `mul` and one `add` per product, one reduction per constraint.
+//! The rows run in a Yul loop (code size: 0.9 kB instead of 3.7 kB unrolled, for ~6k more gas),
+//! the coefficients read from one word holding the circulant's first row twice.
 
 use std::any::Any;
 
@@ -34,7 +36,11 @@ pub(super) fn mds(r: usize, j: usize) -> u64 {
 /// Yul expression of `sum_j M[r][j] · x_j` over packed extension words `x_j` (canonical lanes),
 /// unreduced (lanes `< 2^73`): `term(j)` is the Yul expression of `x_j`.
 pub(super) fn mds_row_lazy(r: usize, term: impl Fn(usize) -> String) -> String {
-    let mut e = format!("mul({}, {})", term(SPONGE_WIDTH - 1), mds(r, SPONGE_WIDTH - 1));
+    let mut e = format!(
+        "mul({}, {})",
+        term(SPONGE_WIDTH - 1),
+        mds(r, SPONGE_WIDTH - 1)
+    );
     for j in (0..SPONGE_WIDTH - 1).rev() {
         e = format!("add(mul({}, {}), {e})", term(j), mds(r, j));
     }
@@ -43,13 +49,47 @@ pub(super) fn mds_row_lazy(r: usize, term: impl Fn(usize) -> String) -> String {
 
 pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let _gate = any.downcast_ref::<PoseidonMdsGate<F, D>>()?;
+    let circ = <F as Poseidon>::MDS_MATRIX_CIRC;
+    let diag = <F as Poseidon>::MDS_MATRIX_DIAG;
+    // A loop over the 12 rows (code size): byte `k` (from the most significant) of `cw` is
+    // `MDS_MATRIX_CIRC[k mod 12]` for k < 24, so row `i`'s coefficient of input `j` is
+    // `byte(12 − i + j, cw)`; byte `i` of `dw` is `MDS_MATRIX_DIAG[i]`.
+    let mut cw = [0u8; 32];
+    let mut dw = [0u8; 32];
+    for k in 0..2 * SPONGE_WIDTH {
+        cw[k] = u8::try_from(circ[k % SPONGE_WIDTH]).expect("MDS entry < 256");
+    }
+    for (k, x) in diag.iter().enumerate() {
+        dw[k] = u8::try_from(*x).expect("MDS entry < 256");
+    }
+    let hex = |b: &[u8; 32]| {
+        format!(
+            "0x{}",
+            b.iter().map(|x| format!("{x:02x}")).collect::<String>()
+        )
+    };
     let mut b = Body::default();
     b.helpers(E_RED);
-    for i in 0..SPONGE_WIDTH {
-        for d in 0..D {
-            let sum = mds_row_lazy(i, |j| w(j * D + d));
-            b.out(format!("e_sub({}, e_red({sum}))", w((SPONGE_WIDTH + i) * D + d)));
+    b.line(format!("let cw := {}", hex(&cw)));
+    b.line(format!("let dw := {}", hex(&dw)));
+    b.line(format!(
+        "for {{ let i := 0 }} lt(i, {SPONGE_WIDTH}) {{ i := add(i, 1) }} {{"
+    ));
+    b.line(format!("    let base := sub({SPONGE_WIDTH}, i)"));
+    for d in 0..D {
+        let mut sum = format!("mul(mload(add(wires, shl(5, add(shl(1, i), {d})))), byte(i, dw))");
+        for j in (0..SPONGE_WIDTH).rev() {
+            sum = format!(
+                "add(mul({}, byte(add(base, {j}), cw)), {sum})",
+                w(j * D + d)
+            );
         }
+        b.line(format!(
+            "    mstore(add(out, shl(5, add(shl(1, i), {d}))), e_sub(mload(add(wires, shl(5, add(shl(1, i), {})))), e_red({sum})))",
+            SPONGE_WIDTH * D + d
+        ));
     }
+    b.line("}");
+    b.outs += SPONGE_WIDTH * D;
     Some(("evalPoseidonMds".into(), b))
 }
