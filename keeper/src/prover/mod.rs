@@ -11,10 +11,10 @@
 //!    off-chain.
 //! 3. **Submit** ([`ProverClient::submit`]): read `Rollup.verifier()` first; with none deployed
 //!    return [`ProverClientError::VerifierNotSet`] and send nothing. Otherwise check the batch on
-//!    L1 (status, data hash, roots), wrap the proof (Keccak wrapper), verify the wrapped proof and
-//!    send `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
-//!    plonky2's `to_bytes` of the wrapped proof (the generated Solidity verifier's input format
-//!    is fixed by the verifier generator when it lands).
+//!    L1 (status, data hash, roots), wrap the proof (Keccak wrapper) for our sending account (the
+//!    proof is bound to the address the rollup pays), verify the wrapped proof and send
+//!    `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
+//!    `BatchProver::l1_proof`: the generated Solidity verifier's encoding (docs/verifier.md).
 
 mod error;
 
@@ -29,7 +29,7 @@ use alloy::providers::Provider;
 use janus_l2::batch::Batch;
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
-use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver, Inner};
+use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
@@ -199,12 +199,7 @@ impl<P: Provider + Clone> ProverClient<P> {
         // The proof is bound to the account that sends `proveBatch` (it is paid the reward).
         let payee: [u8; 20] = self.txmgr.address().into();
         let started = Instant::now();
-        let wrapped = blocking(id, move || {
-            let w = prover.wrap(Inner::Batch(&inner), &payee)?;
-            prover.verify_wrapped(&w, false)?;
-            Ok(w.to_bytes())
-        })
-        .await?;
+        let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
         tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
         let call = Rollup::proveBatchCall {
             batchId: id,
