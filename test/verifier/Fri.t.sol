@@ -5,6 +5,7 @@ import {Test, console2} from "forge-std/Test.sol";
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
 import {WrapperParams as W} from "../../contracts/verifier/generated/WrapperParams.sol";
 import {FriHarness} from "./FriHarness.sol";
+import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
 
 /// @notice The transcript and FRI verifier against a real wrapped proof
 /// (test/fixtures/verifier/wrapped-proof.json, written by prover-gpu/tests/verifier_fri.rs with
@@ -74,6 +75,38 @@ contract FriTest is Test {
         return b[from:from + len];
     }
 
+    /// End to end with the PLONK identity (WrapperPlonk) on what this library decodes.
+    function test_plonkIdentityHoldsOnDecodedProof() public view {
+        assertEq(W.NUM_OPENINGS, WrapperPlonk.NUM_OPENINGS);
+        assertEq(W.NUM_OPEN_CONSTANTS + W.NUM_OPEN_SIGMAS, WrapperPlonk.OFF_WIRES);
+        assertEq(W.NUM_OPENINGS - W.NUM_OPEN_QUOTIENT, WrapperPlonk.OFF_QUOTIENT);
+        assertTrue(h.verifyWithPlonk(proof, pih));
+        // The PLONK check is live: a public-inputs hash that still passes the transcript checks
+        // cannot exist, so tamper the hash inside the identity only.
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = h.verify(proof, pih);
+        uint256[] memory flat = FriVerifier.flatOpenings(o);
+        uint256[] memory ch = FriVerifier.plonkChallenges(c);
+        assertEq(flat[WrapperPlonk.OFF_WIRES], o.wires[0]);
+        assertEq(flat[WrapperPlonk.OFF_QUOTIENT], o.quotient[0]);
+        assertEq(ch[6], c.zeta);
+        uint256[4] memory other = pih;
+        other[1] = (other[1] + 1) % FriVerifier.P;
+        uint256 op;
+        uint256 chp;
+        assembly {
+            op := add(flat, 0x20)
+            chp := add(ch, 0x20)
+        }
+        assertTrue(WrapperPlonk.check(op, chp, _ptr(pih)));
+        assertFalse(WrapperPlonk.check(op, chp, _ptr(other)));
+    }
+
+    function _ptr(uint256[4] memory a) internal pure returns (uint256 p) {
+        assembly {
+            p := a
+        }
+    }
+
     function test_gas() public view {
         (uint256 t, uint256 k, uint256 m, uint256 f) = h.gasBreakdown(proof, pih);
         console2.log("transcript (decode, challenges, PoW)", t);
@@ -83,6 +116,9 @@ contract FriTest is Test {
         uint256 g = gasleft();
         h.verify(proof, pih);
         console2.log("external verify call, total", g - gasleft());
+        g = gasleft();
+        h.verifyWithPlonk(proof, pih);
+        console2.log("external verify call with WrapperPlonk, total", g - gasleft());
     }
 
     // ---- Mutations of the proof bytes ----

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
+import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
 
 /// @notice Exposes FriVerifier for tests, gas and bytecode-size measurements.
 contract FriHarness {
@@ -19,6 +20,23 @@ contract FriHarness {
         returns (FriVerifier.Openings memory o, FriVerifier.Challenges memory c)
     {
         return FriVerifier.transcript(proof, pih);
+    }
+
+    /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
+    /// and challenges (everything of the wrapper's verification but the public-inputs hash).
+    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
+        uint256[] memory flat = FriVerifier.flatOpenings(o);
+        uint256[] memory ch = FriVerifier.plonkChallenges(c);
+        uint256 op;
+        uint256 chp;
+        uint256 pp;
+        assembly {
+            op := add(flat, 0x20)
+            chp := add(ch, 0x20)
+            pp := pih
+        }
+        ok = WrapperPlonk.check(op, chp, pp);
     }
 
     /// @notice Gas of each part of a successful verification.

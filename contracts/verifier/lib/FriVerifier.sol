@@ -122,6 +122,34 @@ library FriVerifier {
         if (c.powResponse >> (64 - W.POW_BITS) != 0) revert ProofOfWork();
     }
 
+    /// @notice All openings in one array, `OpeningSet` order (constants, sigmas, wires, zs,
+    /// zsNext, partialProducts, quotient): what WrapperPlonk.check reads at `op = flat + 32`.
+    function flatOpenings(Openings memory o) internal pure returns (uint256[] memory flat) {
+        flat = new uint256[](W.NUM_OPENINGS);
+        assembly ("memory-safe") {
+            let dst := add(flat, 0x20)
+            for { let g := 0 } lt(g, 7) { g := add(g, 1) } {
+                let arr := mload(add(o, shl(5, g)))
+                let n := shl(5, mload(arr))
+                mcopy(dst, add(arr, 0x20), n)
+                dst := add(dst, n)
+            }
+        }
+    }
+
+    /// @notice `betas | gammas | alphas | zeta` in one array: what WrapperPlonk.check reads at
+    /// `ch = words + 32`.
+    function plonkChallenges(Challenges memory c) internal pure returns (uint256[] memory words) {
+        uint256 nc = W.NUM_CHALLENGES;
+        words = new uint256[](3 * nc + 1);
+        for (uint256 i = 0; i < nc; i++) {
+            words[i] = c.betas[i];
+            words[nc + i] = c.gammas[i];
+            words[2 * nc + i] = c.alphas[i];
+        }
+        words[3 * nc] = c.zeta;
+    }
+
     /// @notice The openings of `proof` (assumed PROOF_BYTES long), in `OpeningSet` order.
     function decodeOpenings(bytes calldata proof) internal pure returns (Openings memory o) {
         o.constants = new uint256[](W.NUM_OPEN_CONSTANTS);
