@@ -22,23 +22,6 @@ contract FriHarness {
         return FriVerifier.transcript(proof, pih);
     }
 
-    /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
-    /// and challenges (everything of the wrapper's verification but the public-inputs hash).
-    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
-        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
-        uint256[] memory flat = FriVerifier.flatOpenings(o);
-        uint256[] memory ch = FriVerifier.plonkChallenges(c);
-        uint256 op;
-        uint256 chp;
-        uint256 pp;
-        assembly {
-            op := add(flat, 0x20)
-            chp := add(ch, 0x20)
-            pp := pih
-        }
-        ok = WrapperPlonk.check(op, chp, pp);
-    }
-
     /// @notice Gas of each part of a successful verification.
     function gasBreakdown(bytes calldata proof, uint256[4] memory pih)
         external
@@ -97,5 +80,26 @@ contract FriMinimal {
     function verify(bytes calldata proof, uint256[4] memory pih) external pure returns (uint256 zeta) {
         (, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
         return c.zeta;
+    }
+}
+
+/// @notice Transcript + FRI + the PLONK identity (a test contract: WrapperPlonk makes it larger
+/// than 24 KB; the production verifier has to split).
+contract FriPlonkHarness {
+    /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
+    /// and challenges (everything of the wrapper's verification but the public-inputs hash).
+    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
+        uint256[] memory flat = FriVerifier.flatOpenings(o);
+        uint256[] memory ch = FriVerifier.plonkChallenges(c);
+        uint256 op;
+        uint256 chp;
+        uint256 pp;
+        assembly {
+            op := add(flat, 0x20)
+            chp := add(ch, 0x20)
+            pp := pih
+        }
+        ok = WrapperPlonk.check(op, chp, pp);
     }
 }
