@@ -473,8 +473,9 @@ library FriVerifier {
         }
         uint256[] memory betas = c.friBetas;
         uint256[] memory indices = c.queryIndices;
-        // Leaf bytes (Merkle) or a coset's words (folding), and the two hashes of a Merkle node.
-        bytes memory buf = new bytes(_maxLeaf() * 32 + 64);
+        // Leaf bytes (Merkle), or a coset's c0 and c1 words and the stage roots (folding); the
+        // two hashes of a Merkle node.
+        bytes memory buf = new bytes(_maxLeaf() * 32 + 64 + 33 * 32);
         assembly ("memory-safe") {
             mstore(add(k, K_BETAS), add(betas, 0x20))
             mstore(add(k, K_INDICES), add(indices, 0x20))
@@ -826,15 +827,26 @@ library FriVerifier {
                 let t1 := e_mul(e_mul(e_sub(r1, mload(add(k, K_RED1))), d0), inv)
                 sum := e_add(e_mul(t0, mload(add(k, K_SHIFT))), t1)
             }
-            // In place: a[k] = sum_i v_i w^(ik) for the n = 2^ab base words at a holding v in
-            // bit-reversed order (radix-2 decimation in time; w0 of order n). The transform is
-            // linear over the base field, so an extension vector is transformed as its c0 and c1
-            // halves.
-            function ifft(a, ab, w0) {
-                let end := add(a, shl(add(ab, 5), 1))
+            // In place: a[k] = sum_i v_i w0^(ik) for the n = 2^ab base words at a holding v in
+            // bit-reversed order (radix-2 decimation in time; w0 of order n), and the same for the
+            // n words at a + 32n. The transform is linear over the base field, so an extension
+            // vector is transformed as its c0 halves (at a) and c1 halves (at a + 32n).
+            function ifft2(a, ab, w0) {
+                let n32 := shl(add(ab, 5), 1)
+                let end := add(a, n32)
+                // Stage s uses w0^(n / 2^s): w0, w0^2, w0^4, ... for s = ab, ab - 1, ... (stored
+                // after the two vectors, word s).
+                let roots := add(a, shl(1, n32))
+                {
+                    let r := w0
+                    for { let s := ab } s { s := sub(s, 1) } {
+                        mstore(add(roots, shl(5, s)), r)
+                        r := mulmod(r, r, 0xffffffff00000001)
+                    }
+                }
                 for { let s := 1 } iszero(gt(s, ab)) { s := add(s, 1) } {
                     let half := shl(sub(s, 1), 0x20)
-                    let wm := f_pow(w0, shl(sub(ab, s), 1))
+                    let wm := mload(add(roots, shl(5, s)))
                     for { let blk := a } lt(blk, end) { blk := add(blk, shl(1, half)) } {
                         let w := 1
                         for { let p0 := blk } lt(p0, add(blk, half)) { p0 := add(p0, 0x20) } {
@@ -842,6 +854,11 @@ library FriVerifier {
                             let v := mulmod(mload(add(p0, half)), w, 0xffffffff00000001)
                             mstore(p0, addmod(u, v, 0xffffffff00000001))
                             mstore(add(p0, half), addmod(u, sub(0xffffffff00000001, v), 0xffffffff00000001))
+                            let p1 := add(p0, n32)
+                            u := mload(p1)
+                            v := mulmod(mload(add(p1, half)), w, 0xffffffff00000001)
+                            mstore(p1, addmod(u, v, 0xffffffff00000001))
+                            mstore(add(p1, half), addmod(u, sub(0xffffffff00000001, v), 0xffffffff00000001))
                             w := mulmod(w, wm, 0xffffffff00000001)
                         }
                     }
@@ -878,9 +895,7 @@ library FriVerifier {
                     mstore(add(a, shl(5, j)), shr(192, calldataload(e)))
                     mstore(add(b, shl(5, j)), shr(192, calldataload(add(e, 8))))
                 }
-                let w := f_pow(g, sub(n, 1))
-                ifft(a, ab, w)
-                ifft(b, ab, w)
+                ifft2(a, ab, f_pow(g, sub(n, 1)))
                 let z := e_smul(beta, mulmod(xinv, f_pow(g, rev(within, ab)), 0xffffffff00000001))
                 // 1/n = p - (p - 1)/n.
                 r := e_smul(horner(a, n, z), sub(0xffffffff00000001, shr(ab, 0xffffffff00000000)))
