@@ -819,10 +819,10 @@ library FriVerifier {
                 r1 := or(mod(z0, 0xffffffff00000001), shl(128, mod(z1, 0xffffffff00000001)))
             }
             // plonky2's fri_combine_initial for the batches at zeta and g·zeta.
-            function combine(k, x, r0, r1) -> sum {
+            // inv = 1 / ((x - zeta)(x - g·zeta)), from prepare.
+            function combine(k, x, inv, r0, r1) -> sum {
                 let d0 := e_sub(x, mload(add(k, K_ZETA)))
                 let d1 := e_sub(x, mload(add(k, K_ZETA_NEXT)))
-                let inv := e_inv(e_mul(d0, d1))
                 let t0 := e_mul(e_mul(e_sub(r0, mload(add(k, K_RED0))), d1), inv)
                 let t1 := e_mul(e_mul(e_sub(r1, mload(add(k, K_RED1))), d0), inv)
                 sum := e_add(e_mul(t0, mload(add(k, K_SHIFT))), t1)
@@ -936,18 +936,46 @@ library FriVerifier {
                     revert(0, 0x24)
                 }
             }
-            function query(k, q) {
+            // (x - zeta)(x - g·zeta)
+            function denom(k, x) -> d {
+                d := e_mul(e_sub(x, mload(add(k, K_ZETA))), e_sub(x, mload(add(k, K_ZETA_NEXT))))
+            }
+            // Every query's x = g·w^rev(idx) (plonky2's subgroup_x) at qs[q], and the inverse of
+            // its denom at qs[nq + q]: one inversion for all (Montgomery's trick; prefix products
+            // at qs[2nq + q]).
+            function prepare(k, qs) {
+                let nq := mload(add(k, K_NQ))
+                let lb := mload(add(k, K_LDE_BITS))
+                let acc := 1
+                for { let q := 0 } lt(q, nq) { q := add(q, 1) } {
+                    let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
+                    let x := mulmod(mload(add(k, K_GEN)), f_pow(mload(add(k, K_LDEROOT)), rev(idx, lb)), 0xffffffff00000001)
+                    mstore(add(qs, shl(5, q)), x)
+                    acc := e_mul(acc, denom(k, x))
+                    mstore(add(qs, shl(5, add(shl(1, nq), q))), acc)
+                }
+                let inv := e_inv(acc)
+                for { let q := nq } q {} {
+                    q := sub(q, 1)
+                    let before := 1
+                    if q { before := mload(add(qs, shl(5, sub(add(shl(1, nq), q), 1)))) }
+                    mstore(add(qs, shl(5, add(nq, q))), e_mul(inv, before))
+                    inv := e_mul(inv, denom(k, mload(add(qs, shl(5, q)))))
+                }
+            }
+            function query(k, q, qs) {
                 let off := add(add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))), mul(q, mload(add(k, K_QBYTES))))
-                let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
-                // x = g·w^rev(idx): the LDE point of the query (plonky2's subgroup_x).
-                let x := mulmod(mload(add(k, K_GEN)), f_pow(mload(add(k, K_LDEROOT)), rev(idx, mload(add(k, K_LDE_BITS)))), 0xffffffff00000001)
+                let x := mload(add(qs, shl(5, q)))
                 let zsOff := add(off, add(shl(3, add(mload(add(k, K_OP)), mload(add(k, add(K_OP, 0x20))))), mul(50, mload(add(k, K_INITSIB)))))
                 let r0, next := reduceLeaves(k, off)
-                steps(k, q, next, idx, x, combine(k, x, r0, reduceZs(k, zsOff)))
+                let sum := combine(k, x, mload(add(qs, shl(5, add(mload(add(k, K_NQ)), q)))), r0, reduceZs(k, zsOff))
+                steps(k, q, next, mload(add(mload(add(k, K_INDICES)), shl(5, q))), x, sum)
             }
 
-            let nq := mload(add(ctx, K_NQ))
-            for { let q := 0 } lt(q, nq) { q := add(q, 1) } { query(ctx, q) }
+            let qs := mload(0x40)
+            mstore(0x40, add(qs, mul(96, mload(add(ctx, K_NQ)))))
+            prepare(ctx, qs)
+            for { let q := 0 } lt(q, mload(add(ctx, K_NQ))) { q := add(q, 1) } { query(ctx, q, qs) }
         }
     }
 }
