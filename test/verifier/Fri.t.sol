@@ -6,6 +6,7 @@ import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
 import {WrapperParams as W} from "../../contracts/verifier/generated/WrapperParams.sol";
 import {FriHarness, FriPlonkHarness} from "./FriHarness.sol";
 import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
+import {PoseidonGoldilocks} from "../../contracts/verifier/generated/PoseidonGoldilocks.sol";
 
 /// @notice The transcript and FRI verifier against a real wrapped proof
 /// (test/fixtures/verifier/wrapped-proof.json, written by prover-gpu/tests/verifier_fri.rs with
@@ -101,6 +102,15 @@ contract FriTest is Test {
         }
         assertTrue(WrapperPlonk.check(op, chp, _ptr(pih)));
         assertFalse(WrapperPlonk.check(op, chp, _ptr(other)));
+    }
+
+    /// The fixture's public-inputs hash is Poseidon's hash of its public inputs (the native
+    /// library the caller uses to build `pih`).
+    function test_publicInputsHashIsPoseidon() public view {
+        uint256[4] memory got = PoseidonGoldilocks.hashNoPad(vm.parseJsonUintArray(json, ".publicInputs"));
+        for (uint256 i = 0; i < 4; i++) {
+            assertEq(got[i], pih[i]);
+        }
     }
 
     function _ptr(uint256[4] memory a) internal pure returns (uint256 p) {
