@@ -130,7 +130,6 @@ pub fn emit_wrapper_params(
     c("DEGREE_ROOT", "Primitive 2^DEGREE_BITS-th root of unity (zeta_next = DEGREE_ROOT * zeta).", root(common.degree_bits()).to_string());
     c("TRANSCRIPT_PREFIX_LEN", "Base elements of TRANSCRIPT_PREFIX.", prefix.len().to_string());
     c("CIRCUIT_DIGEST", "Circuit digest (25 bytes, left-aligned).", format!("0x{}", hex(&digest)));
-    drop(c);
 
     Ok(format!(
         "// SPDX-License-Identifier: MIT\n\
