@@ -22,7 +22,11 @@ contract PoseidonHarness {
         return PoseidonGoldilocks.hashNoPad(input);
     }
 
-    function hashNoPadGas(uint256[] memory input) external view returns (uint256[4] memory out, uint256 used) {
+    function hashNoPadGas(uint256[] memory input)
+        external
+        view
+        returns (uint256[4] memory out, uint256 used)
+    {
         used = gasleft();
         out = PoseidonGoldilocks.hashNoPad(input);
         used -= gasleft();
@@ -194,6 +198,28 @@ contract PoseidonGoldilocksTest is Test {
         input[8] = type(uint256).max;
         vm.expectRevert(PoseidonGoldilocks.NonCanonical.selector);
         h.hashNoPad(input);
+    }
+
+    /// @dev A full chunk takes the unrolled copy: every position is checked (p itself and 2^255).
+    function test_hashRejectsNonCanonicalFullChunk() public {
+        for (uint256 k = 0; k < 16; k++) {
+            uint256[] memory input = new uint256[](16);
+            input[k] = k % 2 == 0 ? P : 1 << 255;
+            vm.expectRevert(PoseidonGoldilocks.NonCanonical.selector);
+            h.hashNoPad(input);
+        }
+        uint256[] memory ok = new uint256[](16);
+        ok[5] = P - 1;
+        h.hashNoPad(ok);
+    }
+
+    function test_permuteRejectsEachPosition() public {
+        for (uint256 k = 0; k < 12; k++) {
+            uint256[12] memory s;
+            s[k] = P + k;
+            vm.expectRevert(PoseidonGoldilocks.NonCanonical.selector);
+            h.permute(s);
+        }
     }
 
     function test_changedInputChangesOutput() public view {

@@ -33,10 +33,7 @@ library PoseidonGoldilocks {
     /// @notice The permutation of the 12 words at memory pointer `s`, in place.
     function permutePtr(uint256 s) internal pure {
         assembly ("memory-safe") {
-            let bad := 0
-            for { let i := 0 } lt(i, 12) { i := add(i, 1) } {
-                bad := or(bad, iszero(lt(mload(add(s, shl(5, i))), 0xffffffff00000001)))
-            }
+            let bad := or(or(or(or(or(or(or(or(or(or(or(gt(mload(s), 0xffffffff00000000), gt(mload(add(s, 32)), 0xffffffff00000000)), gt(mload(add(s, 64)), 0xffffffff00000000)), gt(mload(add(s, 96)), 0xffffffff00000000)), gt(mload(add(s, 128)), 0xffffffff00000000)), gt(mload(add(s, 160)), 0xffffffff00000000)), gt(mload(add(s, 192)), 0xffffffff00000000)), gt(mload(add(s, 224)), 0xffffffff00000000)), gt(mload(add(s, 256)), 0xffffffff00000000)), gt(mload(add(s, 288)), 0xffffffff00000000)), gt(mload(add(s, 320)), 0xffffffff00000000)), gt(mload(add(s, 352)), 0xffffffff00000000))
             if bad {
                 mstore(0, 0x7ba9e47a00000000000000000000000000000000000000000000000000000000) // NonCanonical()
                 revert(0, 4)
@@ -76,10 +73,23 @@ library PoseidonGoldilocks {
                 if gt(n, 8) { n := 8 }
                 let src := add(input, shl(5, i))
                 let bad := 0
-                for { let k := 0 } lt(k, n) { k := add(k, 1) } {
-                    let x := mload(add(src, shl(5, k)))
-                    bad := or(bad, iszero(lt(x, 0xffffffff00000001)))
-                    mstore(add(s, shl(5, k)), x)
+                switch n
+                case 8 {
+                    { let x := mload(src) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(s, x) }
+                    { let x := mload(add(src, 32)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 32), x) }
+                    { let x := mload(add(src, 64)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 64), x) }
+                    { let x := mload(add(src, 96)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 96), x) }
+                    { let x := mload(add(src, 128)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 128), x) }
+                    { let x := mload(add(src, 160)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 160), x) }
+                    { let x := mload(add(src, 192)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 192), x) }
+                    { let x := mload(add(src, 224)) bad := or(bad, gt(x, 0xffffffff00000000)) mstore(add(s, 224), x) }
+                }
+                default {
+                    for { let k := 0 } lt(k, n) { k := add(k, 1) } {
+                        let x := mload(add(src, shl(5, k)))
+                        bad := or(bad, gt(x, 0xffffffff00000000))
+                        mstore(add(s, shl(5, k)), x)
+                    }
                 }
                 if bad {
                     mstore(0, 0x7ba9e47a00000000000000000000000000000000000000000000000000000000) // NonCanonical()
@@ -269,336 +279,215 @@ library PoseidonGoldilocks {
                 let s9 := mload(add(s, 288))
                 let s10 := mload(add(s, 320))
                 let s11 := mload(add(s, 352))
-                // partial round 0
+                // partial rounds 0 and 1
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x74cb2e819ae421ab) }
-                s1 := add(s1, mul(s0, 0x94877900674181c3))
-                s2 := add(s2, mul(s0, 0xc6c67cc37a2a2bbd))
-                s3 := add(s3, mul(s0, 0xd667c2055387940f))
-                s4 := add(s4, mul(s0, 0xba63a63e94b5ff0))
-                s5 := add(s5, mul(s0, 0x99460cc41b8f079f))
-                s6 := add(s6, mul(s0, 0x7ff02375ed524bb3))
-                s7 := add(s7, mul(s0, 0xea0870b47a8caf0e))
-                s8 := add(s8, mul(s0, 0xabcad82633b7bc9d))
-                s9 := add(s9, mul(s0, 0x3b8d135261052241))
-                s10 := add(s10, mul(s0, 0xfb4515f5e5b0d539))
-                s11 := add(s11, mul(s0, 0x3ee8011c2b37f77c))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x3d999c961b7c63b0), add(mul(s2, 0x814e82efcd172529), add(mul(s3, 0x2421e5d236704588), add(mul(s4, 0x887af7d4dd482328), add(mul(s5, 0xa5e9c291f6119b27), add(mul(s6, 0xbdc52b2676a4b4aa), add(mul(s7, 0x64832009d29bcf57), add(mul(s8, 0x9c4155174a552cc), add(mul(s9, 0x463f9ee03d290810), add(mul(s10, 0xc810936e64982542), mul(s11, 0x43b1c289f7bc3ac))))))))))))
-                // partial round 1
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xd2559d2370e7f663) }
-                s1 := add(s1, mul(s0, 0xadef3740e71c726))
-                s2 := add(s2, mul(s0, 0xa37bf67c6f986559))
-                s3 := add(s3, mul(s0, 0xc6b16f7ed4fa1b00))
-                s4 := add(s4, mul(s0, 0x6a065da88d8bfc3c))
-                s5 := add(s5, mul(s0, 0x4cabc0916844b46f))
-                s6 := add(s6, mul(s0, 0x407faac0f02e78d1))
-                s7 := add(s7, mul(s0, 0x7a786d9cf0852cf))
-                s8 := add(s8, mul(s0, 0x42433fb6949a629a))
-                s9 := add(s9, mul(s0, 0x891682a147ce43b0))
-                s10 := add(s10, mul(s0, 0x26cfd58e7b003b55))
-                s11 := add(s11, mul(s0, 0x2bbf0ed7b657acb3))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x673655aae8be5a8b), add(mul(s2, 0xd510fe714f39fa10), add(mul(s3, 0x2c68a099b51c9e73), add(mul(s4, 0xa667bfa9aa96999d), add(mul(s5, 0x4d67e72f063e2108), add(mul(s6, 0xf84dde3e6acda179), add(mul(s7, 0x40f9cc8c08f80981), add(mul(s8, 0x5ead032050097142), add(mul(s9, 0x6591b02092d671bb), add(mul(s10, 0xe18c71963dd1b7), mul(s11, 0x8a21bcd24a14218a))))))))))))
-                // partial round 2
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x3d999c961b7c63b0), add(mul(s2, 0x814e82efcd172529), add(mul(s3, 0x2421e5d236704588), add(mul(s4, 0x887af7d4dd482328), add(mul(s5, 0xa5e9c291f6119b27), add(mul(s6, 0xbdc52b2676a4b4aa), add(mul(s7, 0x64832009d29bcf57), add(mul(s8, 0x9c4155174a552cc), add(mul(s9, 0x463f9ee03d290810), add(mul(s10, 0xc810936e64982542), mul(s11, 0x43b1c289f7bc3ac)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xd2559d2370e7f663) }
+                s1 := add(s1, add(mul(s0, 0x94877900674181c3), mul(b, 0xadef3740e71c726)))
+                s2 := add(s2, add(mul(s0, 0xc6c67cc37a2a2bbd), mul(b, 0xa37bf67c6f986559)))
+                s3 := add(s3, add(mul(s0, 0xd667c2055387940f), mul(b, 0xc6b16f7ed4fa1b00)))
+                s4 := add(s4, add(mul(s0, 0xba63a63e94b5ff0), mul(b, 0x6a065da88d8bfc3c)))
+                s5 := add(s5, add(mul(s0, 0x99460cc41b8f079f), mul(b, 0x4cabc0916844b46f)))
+                s6 := add(s6, add(mul(s0, 0x7ff02375ed524bb3), mul(b, 0x407faac0f02e78d1)))
+                s7 := add(s7, add(mul(s0, 0xea0870b47a8caf0e), mul(b, 0x7a786d9cf0852cf)))
+                s8 := add(s8, add(mul(s0, 0xabcad82633b7bc9d), mul(b, 0x42433fb6949a629a)))
+                s9 := add(s9, add(mul(s0, 0x3b8d135261052241), mul(b, 0x891682a147ce43b0)))
+                s10 := add(s10, add(mul(s0, 0xfb4515f5e5b0d539), mul(b, 0x26cfd58e7b003b55)))
+                s11 := add(s11, add(mul(s0, 0x3ee8011c2b37f77c), mul(b, 0x2bbf0ed7b657acb3)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x673655aae8be5a8b), add(mul(s2, 0xd510fe714f39fa10), add(mul(s3, 0x2c68a099b51c9e73), add(mul(s4, 0xa667bfa9aa96999d), add(mul(s5, 0x4d67e72f063e2108), add(mul(s6, 0xf84dde3e6acda179), add(mul(s7, 0x40f9cc8c08f80981), add(mul(s8, 0x5ead032050097142), add(mul(s9, 0x6591b02092d671bb), add(mul(s10, 0xe18c71963dd1b7), mul(s11, 0x8a21bcd24a14218a))))))))))))
+                }
+                // partial rounds 2 and 3
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x62bf78acf843d17c) }
-                s1 := add(s1, mul(s0, 0x481ac7746b159c67))
-                s2 := add(s2, mul(s0, 0xe367de32f108e278))
-                s3 := add(s3, mul(s0, 0x73f260087ad28bec))
-                s4 := add(s4, mul(s0, 0x5cfc82216bc1bdca))
-                s5 := add(s5, mul(s0, 0xcaccc870a2663a0e))
-                s6 := add(s6, mul(s0, 0xdb69cd7b4298c45d))
-                s7 := add(s7, mul(s0, 0x7bc9e0c57243e62d))
-                s8 := add(s8, mul(s0, 0x3cc51c5d368693ae))
-                s9 := add(s9, mul(s0, 0x366b4e8cc068895b))
-                s10 := add(s10, mul(s0, 0x2bd18715cdabbca4))
-                s11 := add(s11, mul(s0, 0xa752061c4f33b8cf))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x202800f4addbdc87), add(mul(s2, 0xe4b5bdb1cc3504ff), add(mul(s3, 0xbe32b32a825596e7), add(mul(s4, 0x8e0f68c5dc223b9a), add(mul(s5, 0x58022d9e1c256ce3), add(mul(s6, 0x584d29227aa073ac), add(mul(s7, 0x8b9352ad04bef9e7), add(mul(s8, 0xaead42a3f445ecbf), add(mul(s9, 0x3c667a1d833a3cca), add(mul(s10, 0xda6f61838efa1ffe), mul(s11, 0xe8f749470bd7c446))))))))))))
-                // partial round 3
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xd5ab7b67e14d1fb4) }
-                s1 := add(s1, mul(s0, 0xb22d2432b72d5098))
-                s2 := add(s2, mul(s0, 0x9e18a487f44d2fe4))
-                s3 := add(s3, mul(s0, 0x4b39e14ce22abd3c))
-                s4 := add(s4, mul(s0, 0x9e77fde2eb315e0d))
-                s5 := add(s5, mul(s0, 0xca5e0385fe67014d))
-                s6 := add(s6, mul(s0, 0xc2cb99bf1b6bddb))
-                s7 := add(s7, mul(s0, 0x99ec1cd2a4460bfe))
-                s8 := add(s8, mul(s0, 0x8577a815a2ff843f))
-                s9 := add(s9, mul(s0, 0x7d80a6b4fd6518a5))
-                s10 := add(s10, mul(s0, 0xeb6c67123eab62cb))
-                s11 := add(s11, mul(s0, 0x8f7851650eca21a5))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xc5b85bab9e5b3869), add(mul(s2, 0x45245258aec51cf7), add(mul(s3, 0x16e6b8e68b931830), add(mul(s4, 0xe2ae0f051418112c), add(mul(s5, 0x470e26a0093a65b), add(mul(s6, 0x6bef71973a8146ed), add(mul(s7, 0x119265be51812daf), add(mul(s8, 0xb0be7356254bea2e), add(mul(s9, 0x8584defff7589bd7), add(mul(s10, 0x3c5fe4aeb1fb52ba), mul(s11, 0x9e7cd88acf543a5e))))))))))))
-                // partial round 4
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x202800f4addbdc87), add(mul(s2, 0xe4b5bdb1cc3504ff), add(mul(s3, 0xbe32b32a825596e7), add(mul(s4, 0x8e0f68c5dc223b9a), add(mul(s5, 0x58022d9e1c256ce3), add(mul(s6, 0x584d29227aa073ac), add(mul(s7, 0x8b9352ad04bef9e7), add(mul(s8, 0xaead42a3f445ecbf), add(mul(s9, 0x3c667a1d833a3cca), add(mul(s10, 0xda6f61838efa1ffe), mul(s11, 0xe8f749470bd7c446)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xd5ab7b67e14d1fb4) }
+                s1 := add(s1, add(mul(s0, 0x481ac7746b159c67), mul(b, 0xb22d2432b72d5098)))
+                s2 := add(s2, add(mul(s0, 0xe367de32f108e278), mul(b, 0x9e18a487f44d2fe4)))
+                s3 := add(s3, add(mul(s0, 0x73f260087ad28bec), mul(b, 0x4b39e14ce22abd3c)))
+                s4 := add(s4, add(mul(s0, 0x5cfc82216bc1bdca), mul(b, 0x9e77fde2eb315e0d)))
+                s5 := add(s5, add(mul(s0, 0xcaccc870a2663a0e), mul(b, 0xca5e0385fe67014d)))
+                s6 := add(s6, add(mul(s0, 0xdb69cd7b4298c45d), mul(b, 0xc2cb99bf1b6bddb)))
+                s7 := add(s7, add(mul(s0, 0x7bc9e0c57243e62d), mul(b, 0x99ec1cd2a4460bfe)))
+                s8 := add(s8, add(mul(s0, 0x3cc51c5d368693ae), mul(b, 0x8577a815a2ff843f)))
+                s9 := add(s9, add(mul(s0, 0x366b4e8cc068895b), mul(b, 0x7d80a6b4fd6518a5)))
+                s10 := add(s10, add(mul(s0, 0x2bd18715cdabbca4), mul(b, 0xeb6c67123eab62cb)))
+                s11 := add(s11, add(mul(s0, 0xa752061c4f33b8cf), mul(b, 0x8f7851650eca21a5)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0xc5b85bab9e5b3869), add(mul(s2, 0x45245258aec51cf7), add(mul(s3, 0x16e6b8e68b931830), add(mul(s4, 0xe2ae0f051418112c), add(mul(s5, 0x470e26a0093a65b), add(mul(s6, 0x6bef71973a8146ed), add(mul(s7, 0x119265be51812daf), add(mul(s8, 0xb0be7356254bea2e), add(mul(s9, 0x8584defff7589bd7), add(mul(s10, 0x3c5fe4aeb1fb52ba), mul(s11, 0x9e7cd88acf543a5e))))))))))))
+                }
+                // partial rounds 4 and 5
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xb9fe2ae6e0969bdc) }
-                s1 := add(s1, mul(s0, 0x11ba9a1b81718c2a))
-                s2 := add(s2, mul(s0, 0x9f7d798a3323410c))
-                s3 := add(s3, mul(s0, 0xa821855c8c1cf5e5))
-                s4 := add(s4, mul(s0, 0x535e8d6fac0031b2))
-                s5 := add(s5, mul(s0, 0x404e7c751b634320))
-                s6 := add(s6, mul(s0, 0xa729353f6e55d354))
-                s7 := add(s7, mul(s0, 0x4db97d92e58bb831))
-                s8 := add(s8, mul(s0, 0xb53926c27897bf7d))
-                s9 := add(s9, mul(s0, 0x965040d52fe115c5))
-                s10 := add(s10, mul(s0, 0x9565fa41ebd31fd7))
-                s11 := add(s11, mul(s0, 0xaae4438c877ea8f4))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x179be4bba87f0a8c), add(mul(s2, 0xacf63d95d8887355), add(mul(s3, 0x6696670196b0074f), add(mul(s4, 0xd99ddf1fe75085f9), add(mul(s5, 0xc2597881fef0283b), add(mul(s6, 0xcf48395ee6c54f14), add(mul(s7, 0x15226a8e4cd8d3b6), add(mul(s8, 0xc053297389af5d3b), add(mul(s9, 0x2c08893f0d1580e2), add(mul(s10, 0xed3cbcff6fcc5ba), mul(s11, 0xc82f510ecf81f6d0))))))))))))
-                // partial round 5
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xe33fdf79f92a10e8) }
-                s1 := add(s1, mul(s0, 0x37f4e36af6073c6e))
-                s2 := add(s2, mul(s0, 0x4edc0918210800e9))
-                s3 := add(s3, mul(s0, 0xc44998e99eae4188))
-                s4 := add(s4, mul(s0, 0x9f4310d05d068338))
-                s5 := add(s5, mul(s0, 0x9ec7fe4350680f29))
-                s6 := add(s6, mul(s0, 0xc5b2c1fdc0b50874))
-                s7 := add(s7, mul(s0, 0xa01920c5ef8b2ebe))
-                s8 := add(s8, mul(s0, 0x59fa6f8bd91d58ba))
-                s9 := add(s9, mul(s0, 0x8bfc9eb89b515a82))
-                s10 := add(s10, mul(s0, 0xbe86a7a2555ae775))
-                s11 := add(s11, mul(s0, 0xcbb8bbaa3810babf))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x94b06183acb715cc), add(mul(s2, 0x500392ed0d431137), add(mul(s3, 0x861cc95ad5c86323), add(mul(s4, 0x5830a443f86c4ac), add(mul(s5, 0x3b68225874a20a7c), add(mul(s6, 0x10b3309838e236fb), add(mul(s7, 0x9b77fc8bcd559e2c), add(mul(s8, 0xbdecf5e0cb9cb213), add(mul(s9, 0x30276f1221ace5fa), add(mul(s10, 0x7935dd342764a144), mul(s11, 0xeac6db520bb03708))))))))))))
-                // partial round 6
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x179be4bba87f0a8c), add(mul(s2, 0xacf63d95d8887355), add(mul(s3, 0x6696670196b0074f), add(mul(s4, 0xd99ddf1fe75085f9), add(mul(s5, 0xc2597881fef0283b), add(mul(s6, 0xcf48395ee6c54f14), add(mul(s7, 0x15226a8e4cd8d3b6), add(mul(s8, 0xc053297389af5d3b), add(mul(s9, 0x2c08893f0d1580e2), add(mul(s10, 0xed3cbcff6fcc5ba), mul(s11, 0xc82f510ecf81f6d0)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xe33fdf79f92a10e8) }
+                s1 := add(s1, add(mul(s0, 0x11ba9a1b81718c2a), mul(b, 0x37f4e36af6073c6e)))
+                s2 := add(s2, add(mul(s0, 0x9f7d798a3323410c), mul(b, 0x4edc0918210800e9)))
+                s3 := add(s3, add(mul(s0, 0xa821855c8c1cf5e5), mul(b, 0xc44998e99eae4188)))
+                s4 := add(s4, add(mul(s0, 0x535e8d6fac0031b2), mul(b, 0x9f4310d05d068338)))
+                s5 := add(s5, add(mul(s0, 0x404e7c751b634320), mul(b, 0x9ec7fe4350680f29)))
+                s6 := add(s6, add(mul(s0, 0xa729353f6e55d354), mul(b, 0xc5b2c1fdc0b50874)))
+                s7 := add(s7, add(mul(s0, 0x4db97d92e58bb831), mul(b, 0xa01920c5ef8b2ebe)))
+                s8 := add(s8, add(mul(s0, 0xb53926c27897bf7d), mul(b, 0x59fa6f8bd91d58ba)))
+                s9 := add(s9, add(mul(s0, 0x965040d52fe115c5), mul(b, 0x8bfc9eb89b515a82)))
+                s10 := add(s10, add(mul(s0, 0x9565fa41ebd31fd7), mul(b, 0xbe86a7a2555ae775)))
+                s11 := add(s11, add(mul(s0, 0xaae4438c877ea8f4), mul(b, 0xcbb8bbaa3810babf)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x94b06183acb715cc), add(mul(s2, 0x500392ed0d431137), add(mul(s3, 0x861cc95ad5c86323), add(mul(s4, 0x5830a443f86c4ac), add(mul(s5, 0x3b68225874a20a7c), add(mul(s6, 0x10b3309838e236fb), add(mul(s7, 0x9b77fc8bcd559e2c), add(mul(s8, 0xbdecf5e0cb9cb213), add(mul(s9, 0x30276f1221ace5fa), add(mul(s10, 0x7935dd342764a144), mul(s11, 0xeac6db520bb03708))))))))))))
+                }
+                // partial rounds 6 and 7
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xea2bb4c2b25989b) }
-                s1 := add(s1, mul(s0, 0x577f9a9e7ee3f9c2))
-                s2 := add(s2, mul(s0, 0x88c522b949ace7b1))
-                s3 := add(s3, mul(s0, 0x82f07007c8b72106))
-                s4 := add(s4, mul(s0, 0x8283d37c6675b50e))
-                s5 := add(s5, mul(s0, 0x98b074d9bbac1123))
-                s6 := add(s6, mul(s0, 0x75c56fb7758317c1))
-                s7 := add(s7, mul(s0, 0xfed24e206052bc72))
-                s8 := add(s8, mul(s0, 0x26d7c3d1bc07dae5))
-                s9 := add(s9, mul(s0, 0xf88c5e441e28dbb4))
-                s10 := add(s10, mul(s0, 0x4fe27f9f96615270))
-                s11 := add(s11, mul(s0, 0x514d4ba49c2b14fe))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x7186a80551025f8f), add(mul(s2, 0x622247557e9b5371), add(mul(s3, 0xc4cbe326d1ad9742), add(mul(s4, 0x55f1523ac6a23ea2), add(mul(s5, 0xa13dfe77a3d52f53), add(mul(s6, 0xe30750b6301c0452), add(mul(s7, 0x8bd488070a3a32b), add(mul(s8, 0xcd800caef5b72ae3), add(mul(s9, 0x83329c90f04233ce), add(mul(s10, 0xb5b99e6664a0a3ee), mul(s11, 0x6b0731849e200a7f))))))))))))
-                // partial round 7
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xca9121fbf9d38f06) }
-                s1 := add(s1, mul(s0, 0xf02a3ac068ee110b))
-                s2 := add(s2, mul(s0, 0xa3630dafb8ae2d7))
-                s3 := add(s3, mul(s0, 0xce0dc874eaf9b55c))
-                s4 := add(s4, mul(s0, 0x9a95f6cff5b55c7e))
-                s5 := add(s5, mul(s0, 0x626d76abfed00c7b))
-                s6 := add(s6, mul(s0, 0xa0c1cf1251c204ad))
-                s7 := add(s7, mul(s0, 0xdaebd3006321052c))
-                s8 := add(s8, mul(s0, 0x3d4bd48b625a8065))
-                s9 := add(s9, mul(s0, 0x7f1e584e071f6ed2))
-                s10 := add(s10, mul(s0, 0x720574f0501caed3))
-                s11 := add(s11, mul(s0, 0xe3260ba93d23540a))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xec3fabc192b01799), add(mul(s2, 0x382b38cee8ee5375), add(mul(s3, 0x3bfb6c3f0e616572), add(mul(s4, 0x514abd0cf6c7bc86), add(mul(s5, 0x47521b1361dcc546), add(mul(s6, 0x178093843f863d14), add(mul(s7, 0xad1003c5d28918e7), add(mul(s8, 0x738450e42495bc81), add(mul(s9, 0xaf947c59af5e4047), add(mul(s10, 0x4653fb0685084ef2), mul(s11, 0x57fde2062ae35bf))))))))))))
-                // partial round 8
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x7186a80551025f8f), add(mul(s2, 0x622247557e9b5371), add(mul(s3, 0xc4cbe326d1ad9742), add(mul(s4, 0x55f1523ac6a23ea2), add(mul(s5, 0xa13dfe77a3d52f53), add(mul(s6, 0xe30750b6301c0452), add(mul(s7, 0x8bd488070a3a32b), add(mul(s8, 0xcd800caef5b72ae3), add(mul(s9, 0x83329c90f04233ce), add(mul(s10, 0xb5b99e6664a0a3ee), mul(s11, 0x6b0731849e200a7f)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xca9121fbf9d38f06) }
+                s1 := add(s1, add(mul(s0, 0x577f9a9e7ee3f9c2), mul(b, 0xf02a3ac068ee110b)))
+                s2 := add(s2, add(mul(s0, 0x88c522b949ace7b1), mul(b, 0xa3630dafb8ae2d7)))
+                s3 := add(s3, add(mul(s0, 0x82f07007c8b72106), mul(b, 0xce0dc874eaf9b55c)))
+                s4 := add(s4, add(mul(s0, 0x8283d37c6675b50e), mul(b, 0x9a95f6cff5b55c7e)))
+                s5 := add(s5, add(mul(s0, 0x98b074d9bbac1123), mul(b, 0x626d76abfed00c7b)))
+                s6 := add(s6, add(mul(s0, 0x75c56fb7758317c1), mul(b, 0xa0c1cf1251c204ad)))
+                s7 := add(s7, add(mul(s0, 0xfed24e206052bc72), mul(b, 0xdaebd3006321052c)))
+                s8 := add(s8, add(mul(s0, 0x26d7c3d1bc07dae5), mul(b, 0x3d4bd48b625a8065)))
+                s9 := add(s9, add(mul(s0, 0xf88c5e441e28dbb4), mul(b, 0x7f1e584e071f6ed2)))
+                s10 := add(s10, add(mul(s0, 0x4fe27f9f96615270), mul(b, 0x720574f0501caed3)))
+                s11 := add(s11, add(mul(s0, 0x514d4ba49c2b14fe), mul(b, 0xe3260ba93d23540a)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0xec3fabc192b01799), add(mul(s2, 0x382b38cee8ee5375), add(mul(s3, 0x3bfb6c3f0e616572), add(mul(s4, 0x514abd0cf6c7bc86), add(mul(s5, 0x47521b1361dcc546), add(mul(s6, 0x178093843f863d14), add(mul(s7, 0xad1003c5d28918e7), add(mul(s8, 0x738450e42495bc81), add(mul(s9, 0xaf947c59af5e4047), add(mul(s10, 0x4653fb0685084ef2), mul(s11, 0x57fde2062ae35bf))))))))))))
+                }
+                // partial rounds 8 and 9
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xbdd9b0aa81f58fa4) }
-                s1 := add(s1, mul(s0, 0xab1cbd41d8c1e335))
-                s2 := add(s2, mul(s0, 0x9322ed4c0bc2df01))
-                s3 := add(s3, mul(s0, 0x51c3c0983d4284e5))
-                s4 := add(s4, mul(s0, 0x94178e291145c231))
-                s5 := add(s5, mul(s0, 0xfd0f1a973d6b2085))
-                s6 := add(s6, mul(s0, 0xd427ad96e2b39719))
-                s7 := add(s7, mul(s0, 0x8a52437fecaac06b))
-                s8 := add(s8, mul(s0, 0xdc20ee4b8c4c9a80))
-                s9 := add(s9, mul(s0, 0xa2c98e9549da2100))
-                s10 := add(s10, mul(s0, 0x1603fe12613db5b6))
-                s11 := add(s11, mul(s0, 0xe174929433c5505))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xe376678d843ce55e), add(mul(s2, 0x66f3860d7514e7fc), add(mul(s3, 0x7817f3dfff8b4ffa), add(mul(s4, 0x3929624a9def725b), add(mul(s5, 0x126ca37f215a80a), add(mul(s6, 0xfce2f5d02762a303), add(mul(s7, 0x1bc927375febbad7), add(mul(s8, 0x85b481e5243f60bf), add(mul(s9, 0x2d3c5f42a39c91a0), add(mul(s10, 0x811719919351ae8), mul(s11, 0xf669de0add993131))))))))))))
-                // partial round 9
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x83079fa4ecf20d7e) }
-                s1 := add(s1, mul(s0, 0x3d4eab2b8ef5f796))
-                s2 := add(s2, mul(s0, 0xcfff421583896e22))
-                s3 := add(s3, mul(s0, 0x4143cb32d39ac3d9))
-                s4 := add(s4, mul(s0, 0x22365051b78a5b65))
-                s5 := add(s5, mul(s0, 0x6f7fd010d027c9b6))
-                s6 := add(s6, mul(s0, 0xd9dd36fba77522ab))
-                s7 := add(s7, mul(s0, 0xa44cf1cb33e37165))
-                s8 := add(s8, mul(s0, 0x3fc83d3038c86417))
-                s9 := add(s9, mul(s0, 0xc4588d418e88d270))
-                s10 := add(s10, mul(s0, 0xce1320f10ab80fe2))
-                s11 := add(s11, mul(s0, 0xdb5eadbbec18de5d))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x7de38bae084da92d), add(mul(s2, 0x5b848442237e8a9b), add(mul(s3, 0xf6c705da84d57310), add(mul(s4, 0x31e6a4bdb6a49017), add(mul(s5, 0x889489706e5c5c0f), add(mul(s6, 0xe4a205459692a1b), add(mul(s7, 0xbac3fa75ee26f299), add(mul(s8, 0x5f5894f4057d755e), add(mul(s9, 0xb0dc3ecd724bb076), add(mul(s10, 0x5e34d8554a6452ba), mul(s11, 0x4f78fd8c1fdcc5f))))))))))))
-                // partial round 10
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0xe376678d843ce55e), add(mul(s2, 0x66f3860d7514e7fc), add(mul(s3, 0x7817f3dfff8b4ffa), add(mul(s4, 0x3929624a9def725b), add(mul(s5, 0x126ca37f215a80a), add(mul(s6, 0xfce2f5d02762a303), add(mul(s7, 0x1bc927375febbad7), add(mul(s8, 0x85b481e5243f60bf), add(mul(s9, 0x2d3c5f42a39c91a0), add(mul(s10, 0x811719919351ae8), mul(s11, 0xf669de0add993131)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0x83079fa4ecf20d7e) }
+                s1 := add(s1, add(mul(s0, 0xab1cbd41d8c1e335), mul(b, 0x3d4eab2b8ef5f796)))
+                s2 := add(s2, add(mul(s0, 0x9322ed4c0bc2df01), mul(b, 0xcfff421583896e22)))
+                s3 := add(s3, add(mul(s0, 0x51c3c0983d4284e5), mul(b, 0x4143cb32d39ac3d9)))
+                s4 := add(s4, add(mul(s0, 0x94178e291145c231), mul(b, 0x22365051b78a5b65)))
+                s5 := add(s5, add(mul(s0, 0xfd0f1a973d6b2085), mul(b, 0x6f7fd010d027c9b6)))
+                s6 := add(s6, add(mul(s0, 0xd427ad96e2b39719), mul(b, 0xd9dd36fba77522ab)))
+                s7 := add(s7, add(mul(s0, 0x8a52437fecaac06b), mul(b, 0xa44cf1cb33e37165)))
+                s8 := add(s8, add(mul(s0, 0xdc20ee4b8c4c9a80), mul(b, 0x3fc83d3038c86417)))
+                s9 := add(s9, add(mul(s0, 0xa2c98e9549da2100), mul(b, 0xc4588d418e88d270)))
+                s10 := add(s10, add(mul(s0, 0x1603fe12613db5b6), mul(b, 0xce1320f10ab80fe2)))
+                s11 := add(s11, add(mul(s0, 0xe174929433c5505), mul(b, 0xdb5eadbbec18de5d)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x7de38bae084da92d), add(mul(s2, 0x5b848442237e8a9b), add(mul(s3, 0xf6c705da84d57310), add(mul(s4, 0x31e6a4bdb6a49017), add(mul(s5, 0x889489706e5c5c0f), add(mul(s6, 0xe4a205459692a1b), add(mul(s7, 0xbac3fa75ee26f299), add(mul(s8, 0x5f5894f4057d755e), add(mul(s9, 0xb0dc3ecd724bb076), add(mul(s10, 0x5e34d8554a6452ba), mul(s11, 0x4f78fd8c1fdcc5f))))))))))))
+                }
+                // partial rounds 10 and 11
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x650b838edfcc4ad3) }
-                s1 := add(s1, mul(s0, 0x1183dfce7c454afd))
-                s2 := add(s2, mul(s0, 0x21cea4aa3d3ed949))
-                s3 := add(s3, mul(s0, 0xfce6f70303f2304))
-                s4 := add(s4, mul(s0, 0x19557d34b55551be))
-                s5 := add(s5, mul(s0, 0x4c56f689afc5bbc9))
-                s6 := add(s6, mul(s0, 0xa1e920844334f944))
-                s7 := add(s7, mul(s0, 0xbad66d423d2ec861))
-                s8 := add(s8, mul(s0, 0xf318c785dc9e0479))
-                s9 := add(s9, mul(s0, 0x99e2032e765ddd81))
-                s10 := add(s10, mul(s0, 0x400ccc9906d66f45))
-                s11 := add(s11, mul(s0, 0xe1197454db2e0dd9))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x4dd19c38779512ea), add(mul(s2, 0xdb79ba02704620e9), add(mul(s3, 0x92a29a3675a5d2be), add(mul(s4, 0xd5177029fe495166), add(mul(s5, 0xd32b3298a13330c1), add(mul(s6, 0x251c4a3eb2c5f8fd), add(mul(s7, 0xe1c48b26e0d98825), add(mul(s8, 0x3301d3362a4ffccb), add(mul(s9, 0x9bb6c88de8cd178), add(mul(s10, 0xdc05b676564f538a), mul(s11, 0x60192d883e473fee))))))))))))
-                // partial round 11
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x77180c88583c76ac) }
-                s1 := add(s1, mul(s0, 0x84d1ecc4d53d2ff1))
-                s2 := add(s2, mul(s0, 0xd8af8b9ceb4e11b6))
-                s3 := add(s3, mul(s0, 0x335856bb527b52f4))
-                s4 := add(s4, mul(s0, 0xc756f17fb59be595))
-                s5 := add(s5, mul(s0, 0xc0654e4ea5553a78))
-                s6 := add(s6, mul(s0, 0x9e9a46b61f2ea942))
-                s7 := add(s7, mul(s0, 0x14fc8b5b3b809127))
-                s8 := add(s8, mul(s0, 0xd7009f0f103be413))
-                s9 := add(s9, mul(s0, 0x3e0ee7b7a9fb4601))
-                s10 := add(s10, mul(s0, 0xa74e888922085ed7))
-                s11 := add(s11, mul(s0, 0xe80a7cde3d4ac526))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x16b9774801ac44a0), add(mul(s2, 0x3cb8411e786d3c8e), add(mul(s3, 0xa86e9cf505072491), add(mul(s4, 0x178928152e109ae), add(mul(s5, 0x5317b905a6e1ab7b), add(mul(s6, 0xda20b3be7f53d59f), add(mul(s7, 0xcb97dedecebee9ad), add(mul(s8, 0x4bd545218c59f58d), add(mul(s9, 0x77dc8d856c05a44a), add(mul(s10, 0x87948589e4f243fd), mul(s11, 0x7e5217af969952c2))))))))))))
-                // partial round 12
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x4dd19c38779512ea), add(mul(s2, 0xdb79ba02704620e9), add(mul(s3, 0x92a29a3675a5d2be), add(mul(s4, 0xd5177029fe495166), add(mul(s5, 0xd32b3298a13330c1), add(mul(s6, 0x251c4a3eb2c5f8fd), add(mul(s7, 0xe1c48b26e0d98825), add(mul(s8, 0x3301d3362a4ffccb), add(mul(s9, 0x9bb6c88de8cd178), add(mul(s10, 0xdc05b676564f538a), mul(s11, 0x60192d883e473fee)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0x77180c88583c76ac) }
+                s1 := add(s1, add(mul(s0, 0x1183dfce7c454afd), mul(b, 0x84d1ecc4d53d2ff1)))
+                s2 := add(s2, add(mul(s0, 0x21cea4aa3d3ed949), mul(b, 0xd8af8b9ceb4e11b6)))
+                s3 := add(s3, add(mul(s0, 0xfce6f70303f2304), mul(b, 0x335856bb527b52f4)))
+                s4 := add(s4, add(mul(s0, 0x19557d34b55551be), mul(b, 0xc756f17fb59be595)))
+                s5 := add(s5, add(mul(s0, 0x4c56f689afc5bbc9), mul(b, 0xc0654e4ea5553a78)))
+                s6 := add(s6, add(mul(s0, 0xa1e920844334f944), mul(b, 0x9e9a46b61f2ea942)))
+                s7 := add(s7, add(mul(s0, 0xbad66d423d2ec861), mul(b, 0x14fc8b5b3b809127)))
+                s8 := add(s8, add(mul(s0, 0xf318c785dc9e0479), mul(b, 0xd7009f0f103be413)))
+                s9 := add(s9, add(mul(s0, 0x99e2032e765ddd81), mul(b, 0x3e0ee7b7a9fb4601)))
+                s10 := add(s10, add(mul(s0, 0x400ccc9906d66f45), mul(b, 0xa74e888922085ed7)))
+                s11 := add(s11, add(mul(s0, 0xe1197454db2e0dd9), mul(b, 0xe80a7cde3d4ac526)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x16b9774801ac44a0), add(mul(s2, 0x3cb8411e786d3c8e), add(mul(s3, 0xa86e9cf505072491), add(mul(s4, 0x178928152e109ae), add(mul(s5, 0x5317b905a6e1ab7b), add(mul(s6, 0xda20b3be7f53d59f), add(mul(s7, 0xcb97dedecebee9ad), add(mul(s8, 0x4bd545218c59f58d), add(mul(s9, 0x77dc8d856c05a44a), add(mul(s10, 0x87948589e4f243fd), mul(s11, 0x7e5217af969952c2))))))))))))
+                }
+                // partial rounds 12 and 13
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xaf8c20753143a180) }
-                s1 := add(s1, mul(s0, 0x238aa6daa612186d))
-                s2 := add(s2, mul(s0, 0x9137a5c630bad4b4))
-                s3 := add(s3, mul(s0, 0xc7db3817870c5eda))
-                s4 := add(s4, mul(s0, 0x217e4f04e5718dc9))
-                s5 := add(s5, mul(s0, 0xcae814e2817bd99d))
-                s6 := add(s6, mul(s0, 0xe3292e7ab770a8ba))
-                s7 := add(s7, mul(s0, 0x7bb36ef70b6b9482))
-                s8 := add(s8, mul(s0, 0x3c7835fb85bca2d3))
-                s9 := add(s9, mul(s0, 0xfe2cdf8ee3c25e86))
-                s10 := add(s10, mul(s0, 0x61b3915ad7274b20))
-                s11 := add(s11, mul(s0, 0xeab75ca7c918e4ef))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xbc58987d06a84e4d), add(mul(s2, 0xb5d420244c9cae3), add(mul(s3, 0xa3c4711b938c02c0), add(mul(s4, 0x3aace640a3e03990), add(mul(s5, 0x865a0f3249aacd8a), add(mul(s6, 0x8d00b2a7dbed06c7), add(mul(s7, 0x6eacb905beb7e2f8), add(mul(s8, 0x45322b216ec3ec7), add(mul(s9, 0xeb9de00d594828e6), add(mul(s10, 0x88c5f20df9e5c26), mul(s11, 0xf555f4112b19781f))))))))))))
-                // partial round 13
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xb8ccfe9989a39175) }
-                s1 := add(s1, mul(s0, 0xd6e15ffc055e154e))
-                s2 := add(s2, mul(s0, 0xec67881f381a32bf))
-                s3 := add(s3, mul(s0, 0xfbb1196092bf409c))
-                s4 := add(s4, mul(s0, 0xdc9d2e07830ba226))
-                s5 := add(s5, mul(s0, 0x698ef3245ff7988))
-                s6 := add(s6, mul(s0, 0x194fae2974f8b576))
-                s7 := add(s7, mul(s0, 0x7a5d9bea6ca4910e))
-                s8 := add(s8, mul(s0, 0x7aebfea95ccdd1c9))
-                s9 := add(s9, mul(s0, 0xf9bd38a67d5f0e86))
-                s10 := add(s10, mul(s0, 0xfa65539de65492d8))
-                s11 := add(s11, mul(s0, 0xf0dfcbe7653ff787))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xa8cedbff1813d3a7), add(mul(s2, 0x50dcaee0fd27d164), add(mul(s3, 0xf1cb02417e23bd82), add(mul(s4, 0xfaf322786e2abe8b), add(mul(s5, 0x937a4315beb5d9b6), add(mul(s6, 0x1b18992921a11d85), add(mul(s7, 0x7d66c4368b3c497b), add(mul(s8, 0xe7946317a6b4e99), add(mul(s9, 0xbe4430134182978b), add(mul(s10, 0x3771e82493ab262d), mul(s11, 0xa671690d8095ce82))))))))))))
-                // partial round 14
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0xbc58987d06a84e4d), add(mul(s2, 0xb5d420244c9cae3), add(mul(s3, 0xa3c4711b938c02c0), add(mul(s4, 0x3aace640a3e03990), add(mul(s5, 0x865a0f3249aacd8a), add(mul(s6, 0x8d00b2a7dbed06c7), add(mul(s7, 0x6eacb905beb7e2f8), add(mul(s8, 0x45322b216ec3ec7), add(mul(s9, 0xeb9de00d594828e6), add(mul(s10, 0x88c5f20df9e5c26), mul(s11, 0xf555f4112b19781f)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xb8ccfe9989a39175) }
+                s1 := add(s1, add(mul(s0, 0x238aa6daa612186d), mul(b, 0xd6e15ffc055e154e)))
+                s2 := add(s2, add(mul(s0, 0x9137a5c630bad4b4), mul(b, 0xec67881f381a32bf)))
+                s3 := add(s3, add(mul(s0, 0xc7db3817870c5eda), mul(b, 0xfbb1196092bf409c)))
+                s4 := add(s4, add(mul(s0, 0x217e4f04e5718dc9), mul(b, 0xdc9d2e07830ba226)))
+                s5 := add(s5, add(mul(s0, 0xcae814e2817bd99d), mul(b, 0x698ef3245ff7988)))
+                s6 := add(s6, add(mul(s0, 0xe3292e7ab770a8ba), mul(b, 0x194fae2974f8b576)))
+                s7 := add(s7, add(mul(s0, 0x7bb36ef70b6b9482), mul(b, 0x7a5d9bea6ca4910e)))
+                s8 := add(s8, add(mul(s0, 0x3c7835fb85bca2d3), mul(b, 0x7aebfea95ccdd1c9)))
+                s9 := add(s9, add(mul(s0, 0xfe2cdf8ee3c25e86), mul(b, 0xf9bd38a67d5f0e86)))
+                s10 := add(s10, add(mul(s0, 0x61b3915ad7274b20), mul(b, 0xfa65539de65492d8)))
+                s11 := add(s11, add(mul(s0, 0xeab75ca7c918e4ef), mul(b, 0xf0dfcbe7653ff787)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0xa8cedbff1813d3a7), add(mul(s2, 0x50dcaee0fd27d164), add(mul(s3, 0xf1cb02417e23bd82), add(mul(s4, 0xfaf322786e2abe8b), add(mul(s5, 0x937a4315beb5d9b6), add(mul(s6, 0x1b18992921a11d85), add(mul(s7, 0x7d66c4368b3c497b), add(mul(s8, 0xe7946317a6b4e99), add(mul(s9, 0xbe4430134182978b), add(mul(s10, 0x3771e82493ab262d), mul(s11, 0xa671690d8095ce82))))))))))))
+                }
+                // partial rounds 14 and 15
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x954a1729f60cc9c5) }
-                s1 := add(s1, mul(s0, 0xbd87ad390420258))
-                s2 := add(s2, mul(s0, 0xad8617bca9e33c8))
-                s3 := add(s3, mul(s0, 0xc00ad377a1e2666))
-                s4 := add(s4, mul(s0, 0xac6fc58b3f0518f))
-                s5 := add(s5, mul(s0, 0xc0cc8a892cc4173))
-                s6 := add(s6, mul(s0, 0xc210accb117bc21))
-                s7 := add(s7, mul(s0, 0xb73630dbb46ca18))
-                s8 := add(s8, mul(s0, 0xc8be4920cbd4a54))
-                s9 := add(s9, mul(s0, 0xbfe877a21be1690))
-                s10 := add(s10, mul(s0, 0xae790559b0ded81))
-                s11 := add(s11, mul(s0, 0xbf50db2f8d6ce31))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xb035585f6e929d9d), add(mul(s2, 0xba1579c7e219b954), add(mul(s3, 0xcb201cf846db4ba3), add(mul(s4, 0x287bf9177372cf45), add(mul(s5, 0xa350e4f61147d0a6), add(mul(s6, 0xd5d0ecfb50bcff99), add(mul(s7, 0x2e166aa6c776ed21), add(mul(s8, 0xe1e66c991990e282), add(mul(s9, 0x662b329b01e7bb38), add(mul(s10, 0x8aa674b36144d9a9), mul(s11, 0xcbabf78f97f95e65))))))))))))
-                // partial round 15
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xdeb5b550c4dca53b) }
-                s1 := add(s1, mul(s0, 0xcf29427ff7c58))
-                s2 := add(s2, mul(s0, 0xbd9b3cf49eec8))
-                s3 := add(s3, mul(s0, 0xd1dc8aa81fb26))
-                s4 := add(s4, mul(s0, 0xbc792d5c394ef))
-                s5 := add(s5, mul(s0, 0xd2ae0b2266453))
-                s6 := add(s6, mul(s0, 0xd413f12c496c1))
-                s7 := add(s7, mul(s0, 0xc84128cfed618))
-                s8 := add(s8, mul(s0, 0xdb5ebd48fc0d4))
-                s9 := add(s9, mul(s0, 0xd1b77326dcb90))
-                s10 := add(s10, mul(s0, 0xbeb0ccc145421))
-                s11 := add(s11, mul(s0, 0xd10e5b22b11d1))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xeec24b15a06b53fe), add(mul(s2, 0xc8a7aa07c5633533), add(mul(s3, 0xefe9c6fa4311ad51), add(mul(s4, 0xb9173f13977109a1), add(mul(s5, 0x69ce43c9cc94aedc), add(mul(s6, 0xecf623c9cd118815), add(mul(s7, 0x28625def198c33c7), add(mul(s8, 0xccfc5f7de5c3636a), add(mul(s9, 0xf5e6c40f1621c299), add(mul(s10, 0xcec0e58c34cb64b1), mul(s11, 0xa868ea113387939f))))))))))))
-                // partial round 16
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0xb035585f6e929d9d), add(mul(s2, 0xba1579c7e219b954), add(mul(s3, 0xcb201cf846db4ba3), add(mul(s4, 0x287bf9177372cf45), add(mul(s5, 0xa350e4f61147d0a6), add(mul(s6, 0xd5d0ecfb50bcff99), add(mul(s7, 0x2e166aa6c776ed21), add(mul(s8, 0xe1e66c991990e282), add(mul(s9, 0x662b329b01e7bb38), add(mul(s10, 0x8aa674b36144d9a9), mul(s11, 0xcbabf78f97f95e65)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xdeb5b550c4dca53b) }
+                s1 := add(s1, add(mul(s0, 0xbd87ad390420258), mul(b, 0xcf29427ff7c58)))
+                s2 := add(s2, add(mul(s0, 0xad8617bca9e33c8), mul(b, 0xbd9b3cf49eec8)))
+                s3 := add(s3, add(mul(s0, 0xc00ad377a1e2666), mul(b, 0xd1dc8aa81fb26)))
+                s4 := add(s4, add(mul(s0, 0xac6fc58b3f0518f), mul(b, 0xbc792d5c394ef)))
+                s5 := add(s5, add(mul(s0, 0xc0cc8a892cc4173), mul(b, 0xd2ae0b2266453)))
+                s6 := add(s6, add(mul(s0, 0xc210accb117bc21), mul(b, 0xd413f12c496c1)))
+                s7 := add(s7, add(mul(s0, 0xb73630dbb46ca18), mul(b, 0xc84128cfed618)))
+                s8 := add(s8, add(mul(s0, 0xc8be4920cbd4a54), mul(b, 0xdb5ebd48fc0d4)))
+                s9 := add(s9, add(mul(s0, 0xbfe877a21be1690), mul(b, 0xd1b77326dcb90)))
+                s10 := add(s10, add(mul(s0, 0xae790559b0ded81), mul(b, 0xbeb0ccc145421)))
+                s11 := add(s11, add(mul(s0, 0xbf50db2f8d6ce31), mul(b, 0xd10e5b22b11d1)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0xeec24b15a06b53fe), add(mul(s2, 0xc8a7aa07c5633533), add(mul(s3, 0xefe9c6fa4311ad51), add(mul(s4, 0xb9173f13977109a1), add(mul(s5, 0x69ce43c9cc94aedc), add(mul(s6, 0xecf623c9cd118815), add(mul(s7, 0x28625def198c33c7), add(mul(s8, 0xccfc5f7de5c3636a), add(mul(s9, 0xf5e6c40f1621c299), add(mul(s10, 0xcec0e58c34cb64b1), mul(s11, 0xa868ea113387939f))))))))))))
+                }
+                // partial rounds 16 and 17
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xf01bb0b00f77011e) }
-                s1 := add(s1, mul(s0, 0xe24c99adad8))
-                s2 := add(s2, mul(s0, 0xcf389ed4bc8))
-                s3 := add(s3, mul(s0, 0xe580cbf6966))
-                s4 := add(s4, mul(s0, 0xcde5fd7e04f))
-                s5 := add(s5, mul(s0, 0xe63628041b3))
-                s6 := add(s6, mul(s0, 0xe7e81a87361))
-                s7 := add(s7, mul(s0, 0xdabe78f6d98))
-                s8 := add(s8, mul(s0, 0xefb14cac554))
-                s9 := add(s9, mul(s0, 0xe5574743b10))
-                s10 := add(s10, mul(s0, 0xd05709f42c1))
-                s11 := add(s11, mul(s0, 0xe4690c96af1))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xd8dddbdc5ce4ef45), add(mul(s2, 0xacfc51de8131458c), add(mul(s3, 0x146bb3c0fe499ac0), add(mul(s4, 0x9e65309f15943903), add(mul(s5, 0x80d0ad980773aa70), add(mul(s6, 0xf97817d4ddbf0607), add(mul(s7, 0xe4626620a75ba276), add(mul(s8, 0xdfdc7fd6fc74f66), add(mul(s9, 0xf464864ad6f2bb93), add(mul(s10, 0x2d55e52a5d44414), mul(s11, 0xdd8de62487c40925))))))))))))
-                // partial round 17
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0xa1ebb404b676afd9) }
-                s1 := add(s1, mul(s0, 0xf7157bc98))
-                s2 := add(s2, mul(s0, 0xe3006d948))
-                s3 := add(s3, mul(s0, 0xfa65811e6))
-                s4 := add(s4, mul(s0, 0xe0d127e2f))
-                s5 := add(s5, mul(s0, 0xfc18bfe53))
-                s6 := add(s6, mul(s0, 0xfd002d901))
-                s7 := add(s7, mul(s0, 0xeed6461d8))
-                s8 := add(s8, mul(s0, 0x1068562754))
-                s9 := add(s9, mul(s0, 0xfa0236f50))
-                s10 := add(s10, mul(s0, 0xe3af13ee1))
-                s11 := add(s11, mul(s0, 0xfa460f6d1))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0xc15acf44759545a3), add(mul(s2, 0xcbfdcf39869719d4), add(mul(s3, 0x33f62042e2f80225), add(mul(s4, 0x2599c5ead81d8fa3), add(mul(s5, 0xb306cb6c1d7c8d0), add(mul(s6, 0x658c80d3df3729b1), add(mul(s7, 0xe8d1b2b21b41429c), add(mul(s8, 0xa1b67f09d4b3ccb8), add(mul(s9, 0xe1adf8b84437180), add(mul(s10, 0xd593a5e584af47b), mul(s11, 0xa023d94c56e151c7))))))))))))
-                // partial round 18
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0xd8dddbdc5ce4ef45), add(mul(s2, 0xacfc51de8131458c), add(mul(s3, 0x146bb3c0fe499ac0), add(mul(s4, 0x9e65309f15943903), add(mul(s5, 0x80d0ad980773aa70), add(mul(s6, 0xf97817d4ddbf0607), add(mul(s7, 0xe4626620a75ba276), add(mul(s8, 0xdfdc7fd6fc74f66), add(mul(s9, 0xf464864ad6f2bb93), add(mul(s10, 0x2d55e52a5d44414), mul(s11, 0xdd8de62487c40925)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0xa1ebb404b676afd9) }
+                s1 := add(s1, add(mul(s0, 0xe24c99adad8), mul(b, 0xf7157bc98)))
+                s2 := add(s2, add(mul(s0, 0xcf389ed4bc8), mul(b, 0xe3006d948)))
+                s3 := add(s3, add(mul(s0, 0xe580cbf6966), mul(b, 0xfa65811e6)))
+                s4 := add(s4, add(mul(s0, 0xcde5fd7e04f), mul(b, 0xe0d127e2f)))
+                s5 := add(s5, add(mul(s0, 0xe63628041b3), mul(b, 0xfc18bfe53)))
+                s6 := add(s6, add(mul(s0, 0xe7e81a87361), mul(b, 0xfd002d901)))
+                s7 := add(s7, add(mul(s0, 0xdabe78f6d98), mul(b, 0xeed6461d8)))
+                s8 := add(s8, add(mul(s0, 0xefb14cac554), mul(b, 0x1068562754)))
+                s9 := add(s9, add(mul(s0, 0xe5574743b10), mul(b, 0xfa0236f50)))
+                s10 := add(s10, add(mul(s0, 0xd05709f42c1), mul(b, 0xe3af13ee1)))
+                s11 := add(s11, add(mul(s0, 0xe4690c96af1), mul(b, 0xfa460f6d1)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0xc15acf44759545a3), add(mul(s2, 0xcbfdcf39869719d4), add(mul(s3, 0x33f62042e2f80225), add(mul(s4, 0x2599c5ead81d8fa3), add(mul(s5, 0xb306cb6c1d7c8d0), add(mul(s6, 0x658c80d3df3729b1), add(mul(s7, 0xe8d1b2b21b41429c), add(mul(s8, 0xa1b67f09d4b3ccb8), add(mul(s9, 0xe1adf8b84437180), add(mul(s10, 0xd593a5e584af47b), mul(s11, 0xa023d94c56e151c7))))))))))))
+                }
+                // partial rounds 18 and 19
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x860b6e1597a0173e) }
-                s1 := add(s1, mul(s0, 0x11131738))
-                s2 := add(s2, mul(s0, 0xf56d588))
-                s3 := add(s3, mul(s0, 0x11050f86))
-                s4 := add(s4, mul(s0, 0xf848f4f))
-                s5 := add(s5, mul(s0, 0x111527d3))
-                s6 := add(s6, mul(s0, 0x114369a1))
-                s7 := add(s7, mul(s0, 0x106f2f38))
-                s8 := add(s8, mul(s0, 0x11e2ca94))
-                s9 := add(s9, mul(s0, 0x110a29f0))
-                s10 := add(s10, mul(s0, 0xfa9f5c1))
-                s11 := add(s11, mul(s0, 0x10f625d1))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x49026cc3a4afc5a6), add(mul(s2, 0xe06dff00ab25b91b), add(mul(s3, 0xab38c561e8850ff), add(mul(s4, 0x92c3c8275e105eeb), add(mul(s5, 0xb65256e546889bd0), add(mul(s6, 0x3c0468236ea142f6), add(mul(s7, 0xee61766b889e18f2), add(mul(s8, 0xa206f41b12c30415), add(mul(s9, 0x2fe9d756c9f12d1), add(mul(s10, 0xe9633210630cbf12), mul(s11, 0x1ffea9fe85a0b0b1))))))))))))
-                // partial round 19
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x308bb65a036acbce) }
-                s1 := add(s1, mul(s0, 0x11f718))
-                s2 := add(s2, mul(s0, 0x10b6c8))
-                s3 := add(s3, mul(s0, 0x134a96))
-                s4 := add(s4, mul(s0, 0x10cf7f))
-                s5 := add(s5, mul(s0, 0x124d03))
-                s6 := add(s6, mul(s0, 0x13f8a1))
-                s7 := add(s7, mul(s0, 0x117c58))
-                s8 := add(s8, mul(s0, 0x132c94))
-                s9 := add(s9, mul(s0, 0x134fc0))
-                s10 := add(s10, mul(s0, 0x10a091))
-                s11 := add(s11, mul(s0, 0x128961))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x81d1ae8cc50240f3), add(mul(s2, 0xf4c77a079a4607d7), add(mul(s3, 0xed446b2315e3efc1), add(mul(s4, 0xb0a6b70915178c3), add(mul(s5, 0xb11ff3e089f15d9a), add(mul(s6, 0x1d4dba0b7ae9cc18), add(mul(s7, 0x65d74e2f43b48d05), add(mul(s8, 0xa2df8c6b8ae0804a), add(mul(s9, 0xa4e6f0a8c33348a6), add(mul(s10, 0xc0a26efc7be5669b), mul(s11, 0xa6b6582c547d0d60))))))))))))
-                // partial round 20
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x49026cc3a4afc5a6), add(mul(s2, 0xe06dff00ab25b91b), add(mul(s3, 0xab38c561e8850ff), add(mul(s4, 0x92c3c8275e105eeb), add(mul(s5, 0xb65256e546889bd0), add(mul(s6, 0x3c0468236ea142f6), add(mul(s7, 0xee61766b889e18f2), add(mul(s8, 0xa206f41b12c30415), add(mul(s9, 0x2fe9d756c9f12d1), add(mul(s10, 0xe9633210630cbf12), mul(s11, 0x1ffea9fe85a0b0b1)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := add(mulmod(mul(t, t), b, 0xffffffff00000001), 0x308bb65a036acbce) }
+                s1 := add(s1, add(mul(s0, 0x11131738), mul(b, 0x11f718)))
+                s2 := add(s2, add(mul(s0, 0xf56d588), mul(b, 0x10b6c8)))
+                s3 := add(s3, add(mul(s0, 0x11050f86), mul(b, 0x134a96)))
+                s4 := add(s4, add(mul(s0, 0xf848f4f), mul(b, 0x10cf7f)))
+                s5 := add(s5, add(mul(s0, 0x111527d3), mul(b, 0x124d03)))
+                s6 := add(s6, add(mul(s0, 0x114369a1), mul(b, 0x13f8a1)))
+                s7 := add(s7, add(mul(s0, 0x106f2f38), mul(b, 0x117c58)))
+                s8 := add(s8, add(mul(s0, 0x11e2ca94), mul(b, 0x132c94)))
+                s9 := add(s9, add(mul(s0, 0x110a29f0), mul(b, 0x134fc0)))
+                s10 := add(s10, add(mul(s0, 0xfa9f5c1), mul(b, 0x10a091)))
+                s11 := add(s11, add(mul(s0, 0x10f625d1), mul(b, 0x128961)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x81d1ae8cc50240f3), add(mul(s2, 0xf4c77a079a4607d7), add(mul(s3, 0xed446b2315e3efc1), add(mul(s4, 0xb0a6b70915178c3), add(mul(s5, 0xb11ff3e089f15d9a), add(mul(s6, 0x1d4dba0b7ae9cc18), add(mul(s7, 0x65d74e2f43b48d05), add(mul(s8, 0xa2df8c6b8ae0804a), add(mul(s9, 0xa4e6f0a8c33348a6), add(mul(s10, 0xc0a26efc7be5669b), mul(s11, 0xa6b6582c547d0d60))))))))))))
+                }
+                // partial rounds 20 and 21
                 s0 := mod(s0, 0xffffffff00000001)
                 { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := add(mulmod(mul(t, t), s0, 0xffffffff00000001), 0x1aca78f31c97c876) }
-                s1 := add(s1, mul(s0, 0x1300))
-                s2 := add(s2, mul(s0, 0x1750))
-                s3 := add(s3, mul(s0, 0x114e))
-                s4 := add(s4, mul(s0, 0x131f))
-                s5 := add(s5, mul(s0, 0x167b))
-                s6 := add(s6, mul(s0, 0x1371))
-                s7 := add(s7, mul(s0, 0x1230))
-                s8 := add(s8, mul(s0, 0x182c))
-                s9 := add(s9, mul(s0, 0x1368))
-                s10 := add(s10, mul(s0, 0xf31))
-                s11 := add(s11, mul(s0, 0x15c9))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x84afc741f1c13213), add(mul(s2, 0x2f8f43734fc906f3), add(mul(s3, 0xde682d72da0a02d9), add(mul(s4, 0xbb005236adb9ef2), add(mul(s5, 0x5bdf35c10a8b5624), add(mul(s6, 0x739a8a343950010), add(mul(s7, 0x52f515f44785cfbc), add(mul(s8, 0xcbaf4e5d82856c60), add(mul(s9, 0xac9ea09074e3e150), add(mul(s10, 0x8f0fa011a2035fb0), mul(s11, 0x1a37905d8450904a))))))))))))
-                // partial round 21
-                s0 := mod(s0, 0xffffffff00000001)
-                { let t := mulmod(mul(s0, s0), s0, 0xffffffff00000001) s0 := mulmod(mul(t, t), s0, 0xffffffff00000001) }
-                s1 := add(s1, mul(s0, 0x14))
-                s2 := add(s2, mul(s0, 0x22))
-                s3 := add(s3, mul(s0, 0x12))
-                s4 := add(s4, mul(s0, 0x27))
-                s5 := add(s5, mul(s0, 0xd))
-                s6 := add(s6, mul(s0, 0xd))
-                s7 := add(s7, mul(s0, 0x1c))
-                s8 := add(s8, mul(s0, 0x2))
-                s9 := add(s9, mul(s0, 0x10))
-                s10 := add(s10, mul(s0, 0x29))
-                s11 := add(s11, mul(s0, 0xf))
-                s0 := add(mul(s0, 0xb1eb752388a77dfa), add(mul(s1, 0x3abeb80def61cc85), add(mul(s2, 0x9d19c9dd4eac4133), add(mul(s3, 0x75a652d9641a985), add(mul(s4, 0x9daf69ae1b67e667), add(mul(s5, 0x364f71da77920a18), add(mul(s6, 0x50bd769f745c95b1), add(mul(s7, 0xf223d1180dbbf3fc), add(mul(s8, 0x2f885e584e04aa99), add(mul(s9, 0xb69a0fa70aea684a), add(mul(s10, 0x9584acaa6e062a0), mul(s11, 0xbc051640145b19b))))))))))))
+                {
+                let b := mod(add(mul(s0, 25), add(mul(s1, 0x84afc741f1c13213), add(mul(s2, 0x2f8f43734fc906f3), add(mul(s3, 0xde682d72da0a02d9), add(mul(s4, 0xbb005236adb9ef2), add(mul(s5, 0x5bdf35c10a8b5624), add(mul(s6, 0x739a8a343950010), add(mul(s7, 0x52f515f44785cfbc), add(mul(s8, 0xcbaf4e5d82856c60), add(mul(s9, 0xac9ea09074e3e150), add(mul(s10, 0x8f0fa011a2035fb0), mul(s11, 0x1a37905d8450904a)))))))))))), 0xffffffff00000001)
+                { let t := mulmod(mul(b, b), b, 0xffffffff00000001) b := mulmod(mul(t, t), b, 0xffffffff00000001) }
+                s1 := add(s1, add(mul(s0, 0x1300), mul(b, 0x14)))
+                s2 := add(s2, add(mul(s0, 0x1750), mul(b, 0x22)))
+                s3 := add(s3, add(mul(s0, 0x114e), mul(b, 0x12)))
+                s4 := add(s4, add(mul(s0, 0x131f), mul(b, 0x27)))
+                s5 := add(s5, add(mul(s0, 0x167b), mul(b, 0xd)))
+                s6 := add(s6, add(mul(s0, 0x1371), mul(b, 0xd)))
+                s7 := add(s7, add(mul(s0, 0x1230), mul(b, 0x1c)))
+                s8 := add(s8, add(mul(s0, 0x182c), mul(b, 0x2)))
+                s9 := add(s9, add(mul(s0, 0x1368), mul(b, 0x10)))
+                s10 := add(s10, add(mul(s0, 0xf31), mul(b, 0x29)))
+                s11 := add(s11, add(mul(s0, 0x15c9), mul(b, 0xf)))
+                s0 := add(mul(b, 0xb1eb752388a77dfa), add(mul(s1, 0x3abeb80def61cc85), add(mul(s2, 0x9d19c9dd4eac4133), add(mul(s3, 0x75a652d9641a985), add(mul(s4, 0x9daf69ae1b67e667), add(mul(s5, 0x364f71da77920a18), add(mul(s6, 0x50bd769f745c95b1), add(mul(s7, 0xf223d1180dbbf3fc), add(mul(s8, 0x2f885e584e04aa99), add(mul(s9, 0xb69a0fa70aea684a), add(mul(s10, 0x9584acaa6e062a0), mul(s11, 0xbc051640145b19b))))))))))))
+                }
                 mstore(add(s, 0), s0)
                 mstore(add(s, 32), s1)
                 mstore(add(s, 64), s2)

@@ -19,11 +19,16 @@
 //!   (`x·x < 2^256`, `t·t < 2^128`); the result is canonical.
 //! - **Partial rounds**: plonky2's fast decomposition (`FAST_PARTIAL_FIRST_ROUND_CONSTANT`,
 //!   `FAST_PARTIAL_ROUND_INITIAL_MATRIX`, then per round `FAST_PARTIAL_ROUND_CONSTANTS`,
-//!   `_VS`, `_W_HATS`) with the state unreduced: after the initial matrix `s_i < 11·2^74·2^64 <
-//!   2^142`; each round adds `y·v_i < 2^65·2^64` (`y = sbox + RC < 2^65`), so after 22 rounds
-//!   `s_i < 2^143`; the new `s_0 = d` is computed from the **updated** `s_i` as
-//!   `d = (M00 − <w,v>)·y + sum_i w_i s_i'` (the same value: `s_i = s_i' − y v_i`), which needs no
-//!   extra stack slot, and `d < 12·2^143·2^64 < 2^211` is reduced (`mod p`) before its S-box.
+//!   `_VS`, `_W_HATS`) with `s_1..s_11` unreduced, **two rounds at a time**. Round `r` maps
+//!   `y = sbox(s_0) + RC_r`, `s_0 ← M00·y + <w_r, s>`, `s_i ← s_i + y·v_{r,i}`. For the pair
+//!   `(r, r+1)` with outputs `a`, `b`: `b = sbox(M00·a + <w_r, s>) + RC_{r+1}` (state before
+//!   both updates), then `s_i += a·v_{r,i} + b·v_{r+1,i}` (one statement per element), then
+//!   `s_0 = (M00 − <w_{r+1}, v_{r+1}>)·b + <w_{r+1}, s'>` on the updated `s'` (the same value:
+//!   `s_i` after round `r` is `s'_i − b·v_{r+1,i}`). Bounds: after the initial matrix
+//!   `s_i < 11·2^74·2^64 < 2^142`; `a, b < 2^65` (canonical S-box output plus a constant), so
+//!   each pair adds `< 2^130` and after 11 pairs `s_i < 2^143`; dot products are
+//!   `< 12·2^143·2^64 < 2^211` (plus `25·a`) and are reduced (`mod p`) before each S-box; the
+//!   S-box accepts any `x < 2^128`.
 //! - Final outputs are reduced to canonical form.
 //!
 //! Gas (forge, `-vv` of `test/verifier/PoseidonGoldilocks.t.sol`) and the layout of the library:
@@ -305,28 +310,47 @@ fn emit_permutation(out: &mut String) {
     let prc = <G as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
     let vs = <G as Poseidon>::FAST_PARTIAL_ROUND_VS;
     let ws = <G as Poseidon>::FAST_PARTIAL_ROUND_W_HATS;
-    for r in 0..N_PARTIAL_ROUNDS {
-        writeln!(out, "{ind}    // partial round {r}").unwrap();
-        writeln!(out, "{ind}    s0 := mod(s0, P)").unwrap();
-        let add_rc = if prc[r] == 0 {
-            String::new()
-        } else {
-            format!(", {})", h64(prc[r]))
-        };
-        let open = if prc[r] == 0 { "" } else { "add(" };
-        writeln!(
-            out,
-            "{ind}    {{ let t := mulmod(mul(s0, s0), s0, P) s0 := {open}mulmod(mul(t, t), s0, P){add_rc} }}"
-        )
-        .unwrap();
-        for i in 1..WIDTH {
-            writeln!(out, "{ind}    s{i} := add(s{i}, mul(s0, {}))", h64(vs[r][i - 1])).unwrap();
-        }
+    // Two rounds at a time (see the module doc): `a` (in s0) and `b` are the two S-box outputs
+    // plus round constants; `b`'s input uses the state before both updates, the pair's updates
+    // are `s_i += a·v_{r,i} + b·v_{r+1,i}`, and the next `s0` is `M00'_{r+1}·b + <w_{r+1}, s'>`.
+    assert_eq!(N_PARTIAL_ROUNDS % 2, 0);
+    let m00 = <G as Poseidon>::MDS_MATRIX_CIRC[0] + <G as Poseidon>::MDS_MATRIX_DIAG[0];
+    let with_rc = |e: String, c: u64| if c == 0 { e } else { format!("add({e}, {})", h64(c)) };
+    let dot = |r: usize| {
         let mut e = format!("mul(s{}, {})", WIDTH - 1, h64(ws[r][WIDTH - 2]));
         for i in (1..WIDTH - 1).rev() {
             e = format!("add(mul(s{i}, {}), {e})", h64(ws[r][i - 1]));
         }
-        writeln!(out, "{ind}    s0 := add(mul(s0, {}), {e})", h64(m00_prime(r))).unwrap();
+        e
+    };
+    for r in (0..N_PARTIAL_ROUNDS).step_by(2) {
+        writeln!(out, "{ind}    // partial rounds {r} and {}", r + 1).unwrap();
+        writeln!(out, "{ind}    s0 := mod(s0, P)").unwrap();
+        writeln!(
+            out,
+            "{ind}    {{ let t := mulmod(mul(s0, s0), s0, P) s0 := {} }}",
+            with_rc("mulmod(mul(t, t), s0, P)".into(), prc[r])
+        )
+        .unwrap();
+        writeln!(out, "{ind}    {{").unwrap();
+        writeln!(out, "{ind}    let b := mod(add(mul(s0, {m00}), {}), P)", dot(r)).unwrap();
+        writeln!(
+            out,
+            "{ind}    {{ let t := mulmod(mul(b, b), b, P) b := {} }}",
+            with_rc("mulmod(mul(t, t), b, P)".into(), prc[r + 1])
+        )
+        .unwrap();
+        for i in 1..WIDTH {
+            writeln!(
+                out,
+                "{ind}    s{i} := add(s{i}, add(mul(s0, {}), mul(b, {})))",
+                h64(vs[r][i - 1]),
+                h64(vs[r + 1][i - 1])
+            )
+            .unwrap();
+        }
+        writeln!(out, "{ind}    s0 := add(mul(b, {}), {})", h64(m00_prime(r + 1)), dot(r + 1)).unwrap();
+        writeln!(out, "{ind}    }}").unwrap();
     }
     for i in 0..WIDTH {
         writeln!(out, "{ind}    mstore(add(s, {}), s{i})", 32 * i).unwrap();
@@ -428,11 +452,7 @@ library PoseidonGoldilocks {{
     /// @notice The permutation of the 12 words at memory pointer `s`, in place.
     function permutePtr(uint256 s) internal pure {{
         assembly ("memory-safe") {{
-            let bad := 0
-            for {{ let i := 0 }} lt(i, 12) {{ i := add(i, 1) }} {{
-                bad := or(bad, iszero(lt(mload(add(s, shl(5, i))), {P_HEX})))
-            }}
-            if bad {{
+{check12}            if bad {{
                 mstore(0, 0x{err}) // NonCanonical()
                 revert(0, 4)
             }}
@@ -471,10 +491,15 @@ library PoseidonGoldilocks {{
                 if gt(n, 8) {{ n := 8 }}
                 let src := add(input, shl(5, i))
                 let bad := 0
-                for {{ let k := 0 }} lt(k, n) {{ k := add(k, 1) }} {{
-                    let x := mload(add(src, shl(5, k)))
-                    bad := or(bad, iszero(lt(x, {P_HEX})))
-                    mstore(add(s, shl(5, k)), x)
+                switch n
+                case 8 {{
+{copy8}                }}
+                default {{
+                    for {{ let k := 0 }} lt(k, n) {{ k := add(k, 1) }} {{
+                        let x := mload(add(src, shl(5, k)))
+                        bad := or(bad, gt(x, 0xffffffff00000000))
+                        mstore(add(s, shl(5, k)), x)
+                    }}
                 }}
                 if bad {{
                     mstore(0, 0x{err}) // NonCanonical()
@@ -514,7 +539,32 @@ library PoseidonGoldilocks {{
         circ = list(&circ),
         diag = list(&diag),
         err = non_canonical_selector_padded(),
+        check12 = check12(),
+        copy8 = copy8(),
     )
+}
+
+/// Unrolled canonical check of the 12 words at `s` into `bad` (`x >= p` iff `x > p − 1`).
+fn check12() -> String {
+    let mut e = "gt(mload(s), 0xffffffff00000000)".to_string();
+    for i in 1..WIDTH {
+        e = format!("or({e}, gt(mload(add(s, {})), 0xffffffff00000000))", 32 * i);
+    }
+    format!("            let bad := {e}\n")
+}
+
+/// Unrolled copy of a full chunk (8 words) from `src` to `s`, checking each word into `bad`.
+fn copy8() -> String {
+    let mut out = String::new();
+    for k in 0..8 {
+        let (src, dst) = if k == 0 {
+            ("src".to_string(), "s".to_string())
+        } else {
+            (format!("add(src, {})", 32 * k), format!("add(s, {})", 32 * k))
+        };
+        writeln!(out, "                    {{ let x := mload({src}) bad := or(bad, gt(x, 0xffffffff00000000)) mstore({dst}, x) }}").unwrap();
+    }
+    out
 }
 
 /// `NonCanonical()` selector, left-aligned in a word (for `mstore(0, …)`; `revert(0, 4)`).

@@ -12,9 +12,10 @@
 //! S-box inputs of rounds 1..4 from `29`, partial S-box inputs from `65`, second-half from `87`.
 //!
 //! The state lives in scratch memory past the free memory pointer (`st`, 12 packed extension
-//! words; `tmp`, 12 more). MDS layers use the carry-free lazy form of `poseidon_mds.rs` (entries
-//! `< 64`); products by 64-bit constants accumulate per component unreduced (`< 2^132`) and reduce
-//! once.
+//! words; `tmp`, 12 more; `lz`, 24 words: 48 words in all, never allocated, so the caller's `out`
+//! must not lie past the free memory pointer). MDS layers use the carry-free lazy form of
+//! `poseidon_mds.rs` (entries `< 64`); the partial rounds keep `s_1..s_11` unreduced per component
+//! (bounds below) and reduce each dot product once.
 
 use std::any::Any;
 
@@ -30,11 +31,20 @@ use crate::prover::{D, F};
 
 const W: usize = SPONGE_WIDTH;
 
-/// Yul: `x^7` in GF(p^2) (plonky2's `sbox_monomial`), and `sum_i x_i·k_i` helpers.
+/// Yul: `x^7` in GF(p^2) (plonky2's `sbox_monomial`: `x^3·x^4`), on components, one reduction per
+/// product (`mul` of canonical components `< 2^128`, `7·a1·b1 < 2^131`, sums `< 2^132`).
 const HELPERS: &str = r#"
 function e_sbox(x) -> r {
-    let x2 := e_sq(x)
-    r := e_mul(e_mul(x, x2), e_sq(x2))
+    let a0 := and(x, 0xffffffffffffffffffffffffffffffff)
+    let a1 := shr(128, x)
+    let b0 := addmod(mul(a0, a0), mul(7, mul(a1, a1)), 0xffffffff00000001)
+    let b1 := mulmod(add(a0, a0), a1, 0xffffffff00000001)
+    let c0 := addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001)
+    let c1 := addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)
+    a0 := addmod(mul(b0, b0), mul(7, mul(b1, b1)), 0xffffffff00000001)
+    a1 := mulmod(add(b0, b0), b1, 0xffffffff00000001)
+    r := or(addmod(mul(c0, a0), mul(7, mul(c1, a1)), 0xffffffff00000001),
+            shl(128, addmod(mul(c0, a1), mul(c1, a0), 0xffffffff00000001)))
 }
 "#;
 
@@ -59,33 +69,68 @@ fn lit(x: u64) -> String {
     format!("{x:#x}")
 }
 
-/// Yul expression of `sum_i x_i · k_i` (packed extension words `x_i` canonical, `k_i < p`),
-/// accumulated per component unreduced (12 terms `< 2^128`: `< 2^132`), reduced once.
-fn dot64(terms: &[(String, u64)]) -> String {
-    let comp = |c0: bool| {
-        let part = |x: &str| {
-            if c0 {
-                format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
-            } else {
-                format!("shr(128, {x})")
-            }
-        };
-        let (x, k) = &terms[terms.len() - 1];
-        let mut e = format!("mul({}, {})", part(x), lit(*k));
-        for (x, k) in terms[..terms.len() - 1].iter().rev() {
-            e = format!("add(mul({}, {}), {e})", part(x), lit(*k));
-        }
-        format!("mod({e}, 0xffffffff00000001)")
-    };
-    assert!(terms.len() <= 16);
-    format!("e_pack({}, {})", comp(true), comp(false))
-}
-
 /// The MDS layer, lazy: `tmp` (S-box outputs, canonical) -> `st`.
 fn mds_layer(b: &mut Body) {
+    b.line("mds_ext(tmp, st)");
+}
+
+/// Yul helpers emitted once per gate (shared by the rounds, for code size):
+/// - `mds_ext(src, dst)`: the full MDS layer, lazy (`poseidon_mds.rs`);
+/// - `p_dot(lz, a, w0, w1, w2) -> d`: `d = M00·a + sum_i w_i·s_i` per component, reduced, where the
+///   eleven 64-bit `w_i` are packed four to a word (`w_{i}` at bits `64·((i−1) mod 4)` of word
+///   `(i−1)/4`);
+/// - `p_upd(lz, a, v0, v1, v2)`: `s_i += a·v_i` per component, unreduced (same packing of `v`).
+fn round_helpers() -> String {
+    let m00 = <F as Poseidon>::MDS_MATRIX_CIRC[0] + <F as Poseidon>::MDS_MATRIX_DIAG[0];
+    let mut h = String::from("function mds_ext(src, dst) {\n");
     for r in 0..W {
-        b.line(set_st(r, &format!("e_red({})", mds_row_lazy(r, tmp))));
+        let row = mds_row_lazy(r, |j| format!("mload(add(src, {}))", 32 * j));
+        h.push_str(&format!("    mstore(add(dst, {}), e_red({row}))\n", 32 * r));
     }
+    h.push_str("}\n");
+    let chunk = |prefix: &str, i: usize| {
+        let q = i - 1;
+        let word = format!("{prefix}{}", q / 4);
+        match q % 4 {
+            0 => format!("and({word}, 0xffffffffffffffff)"),
+            3 => format!("shr(192, {word})"),
+            k => format!("and(shr({}, {word}), 0xffffffffffffffff)", 64 * k),
+        }
+    };
+    h.push_str("function p_dot(lz, a, w0, w1, w2) -> d {\n");
+    for comp in 0..2 {
+        let ac = if comp == 0 { "and(a, 0xffffffffffffffffffffffffffffffff)" } else { "shr(128, a)" };
+        let mut e = format!("mul(mload(add(lz, {})), {})", 32 * (comp * W + W - 1), chunk("w", W - 1));
+        for i in (1..W - 1).rev() {
+            e = format!("add(mul(mload(add(lz, {})), {}), {e})", 32 * (comp * W + i), chunk("w", i));
+        }
+        h.push_str(&format!("    let d{comp} := mod(add(mul({ac}, {m00}), {e}), 0xffffffff00000001)\n"));
+    }
+    h.push_str("    d := e_pack(d0, d1)\n}\n");
+    h.push_str("function p_upd(lz, a, v0, v1, v2) {\n");
+    h.push_str("    let a0 := and(a, 0xffffffffffffffffffffffffffffffff)\n    let a1 := shr(128, a)\n");
+    for i in 1..W {
+        for comp in 0..2 {
+            let o = 32 * (comp * W + i);
+            h.push_str(&format!(
+                "    mstore(add(lz, {o}), add(mload(add(lz, {o})), mul(a{comp}, {})))\n",
+                chunk("v", i)
+            ));
+        }
+    }
+    h.push_str("}\n");
+    h
+}
+
+/// Eleven 64-bit constants packed four to a word (three words, hex literals).
+fn pack11(c: &[u64; W - 1]) -> [String; 3] {
+    core::array::from_fn(|k| {
+        let mut limbs = [0u64; 4];
+        for (q, x) in c.iter().enumerate().skip(4 * k).take(4) {
+            limbs[q % 4] = *x;
+        }
+        format!("0x{:016x}{:016x}{:016x}{:016x}", limbs[3], limbs[2], limbs[1], limbs[0])
+    })
 }
 
 pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
@@ -106,6 +151,7 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     let mut b = Body::default();
     b.helpers(E_RED);
     b.helpers(HELPERS);
+    b.helpers(&round_helpers());
     b.line("let st := mload(0x40)");
     b.line("let tmp := add(st, 0x180)");
 
@@ -152,35 +198,57 @@ pub(super) fn emit(any: &dyn Any) -> Option<(String, Body)> {
     for i in 0..W {
         b.line(set_tmp(i, &format!("e_add({}, {})", st(i), lit(first[i]))));
     }
+    // Initial matrix, then the partial rounds on an unreduced state: `lz` holds s_1..s_11 as two
+    // component arrays (`lz[i]` = c0 of s_i, `lz[12 + i]` = c1), each < 2^132 after the initial
+    // matrix (11 products < 2^128) and < 2^133 after 22 rounds (adds `a_c·v_i < 2^128`, `a`
+    // canonical); the dot products `sum_i w_i·s_i < 12·2^64·2^133 < 2^201` reduce once.
     let init = <F as Poseidon>::FAST_PARTIAL_ROUND_INITIAL_MATRIX;
-    b.line(set_st(0, &tmp(0)));
+    let lz = |c: usize, i: usize| format!("add(lz, {})", 32 * (c * W + i));
+    b.line("let lz := add(tmp, 0x180)");
     for c in 1..W {
-        let terms: Vec<(String, u64)> = (1..W).map(|r| (tmp(r), init[r - 1][c - 1])).collect();
-        b.line(set_st(c, &dot64(&terms)));
+        for comp in 0..2 {
+            let part = |x: String| {
+                if comp == 0 {
+                    format!("and({x}, 0xffffffffffffffffffffffffffffffff)")
+                } else {
+                    format!("shr(128, {x})")
+                }
+            };
+            let mut e = format!("mul({}, {})", part(tmp(W - 1)), lit(init[W - 2][c - 1]));
+            for r in (1..W - 1).rev() {
+                e = format!("add(mul({}, {}), {e})", part(tmp(r)), lit(init[r - 1][c - 1]));
+            }
+            b.line(format!("mstore({}, {e})", lz(comp, c)));
+        }
     }
+    b.line(format!("let s0 := {}", tmp(0)));
     let prc = <F as Poseidon>::FAST_PARTIAL_ROUND_CONSTANTS;
     let vs = <F as Poseidon>::FAST_PARTIAL_ROUND_VS;
     let ws = <F as Poseidon>::FAST_PARTIAL_ROUND_W_HATS;
-    let m00 = <F as Poseidon>::MDS_MATRIX_CIRC[0] + <F as Poseidon>::MDS_MATRIX_DIAG[0];
     for r in 0..N_PARTIAL_ROUNDS {
         let sbox_in = w(start_partial + r);
         b.line("{");
-        b.out(format!("e_sub({}, {sbox_in})", st(0)));
+        b.out(format!("e_sub(s0, {sbox_in})"));
         // The last round adds no constant (plonky2's gate skips it).
         if r + 1 < N_PARTIAL_ROUNDS {
-            b.line(format!("let s0_{r} := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
+            b.line(format!("let a := e_add(e_sbox({sbox_in}), {})", lit(prc[r])));
         } else {
-            b.line(format!("let s0_{r} := e_sbox({sbox_in})"));
+            b.line(format!("let a := e_sbox({sbox_in})"));
         }
-        // d = s0·M00 + sum_i w_i·state_i (old state), then state_i += s0·v_i, state_0 = d.
-        let mut terms: Vec<(String, u64)> = vec![(format!("s0_{r}"), m00)];
-        terms.extend((1..W).map(|i| (st(i), ws[r][i - 1])));
-        b.line(format!("let d_{r} := {}", dot64(&terms)));
-        for i in 1..W {
-            b.line(set_st(i, &format!("e_add(e_smul(s0_{r}, {}), {})", lit(vs[r][i - 1]), st(i))));
-        }
-        b.line(set_st(0, &format!("d_{r}")));
+        // d = a·M00 + sum_i w_i·s_i (state before this round's update); then s_i += a·v_i.
+        let [w0, w1, w2] = pack11(&ws[r]);
+        let [v0, v1, v2] = pack11(&vs[r]);
+        b.line(format!("let d := p_dot(lz, a, {w0}, {w1}, {w2})"));
+        b.line(format!("p_upd(lz, a, {v0}, {v1}, {v2})"));
+        b.line("s0 := d");
         b.line("}");
+    }
+    b.line(set_st(0, "s0"));
+    for i in 1..W {
+        b.line(set_st(
+            i,
+            &format!("e_pack(mod(mload({}), 0xffffffff00000001), mod(mload({}), 0xffffffff00000001))", lz(0, i), lz(1, i)),
+        ));
     }
     round_ctr += N_PARTIAL_ROUNDS;
 
