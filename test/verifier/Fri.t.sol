@@ -4,7 +4,7 @@ pragma solidity ^0.8.24;
 import {Test, console2} from "forge-std/Test.sol";
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
 import {WrapperParams as W} from "../../contracts/verifier/generated/WrapperParams.sol";
-import {FriHarness, FriPlonkHarness} from "./FriHarness.sol";
+import {FriHarness, FriPlonkHarness} from "./FriHarness.t.sol";
 import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
 import {PoseidonGoldilocks} from "../../contracts/verifier/generated/PoseidonGoldilocks.sol";
 
@@ -41,7 +41,9 @@ contract FriTest is Test {
     function test_fixtureMatchesParams() public view {
         assertEq(proof.length, W.PROOF_BYTES);
         assertEq(vm.parseJsonUint(json, ".proofBytes"), W.PROOF_BYTES);
-        assertEq(bytes32(vm.parseJsonBytes(json, ".circuitDigest")), bytes32(W.CIRCUIT_DIGEST), "circuit digest");
+        assertEq(
+            bytes32(vm.parseJsonBytes(json, ".circuitDigest")), bytes32(W.CIRCUIT_DIGEST), "circuit digest"
+        );
         assertEq(vm.parseJsonUintArray(json, ".publicInputs").length, W.NUM_PUBLIC_INPUTS);
     }
 
@@ -225,10 +227,14 @@ contract FriTest is Test {
         // Truncated and extended.
         mutations++;
         bytes memory truncated = this.slice(proof, 0, proof.length - 1);
-        vm.expectRevert(abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length - 1, W.PROOF_BYTES));
+        vm.expectRevert(
+            abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length - 1, W.PROOF_BYTES)
+        );
         h.verify(truncated, pih);
         mutations++;
-        vm.expectRevert(abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length + 1, W.PROOF_BYTES));
+        vm.expectRevert(
+            abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length + 1, W.PROOF_BYTES)
+        );
         h.verify(bytes.concat(proof, hex"00"), pih);
         // The public-inputs hash (transcript) and a non-canonical one.
         mutations++;

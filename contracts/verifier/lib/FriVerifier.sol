@@ -226,8 +226,11 @@ library FriVerifier {
                 let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
                 for { let i := 0 } lt(i, 3) { i := add(i, 1) } {
                     let s := add(ch, shl(7, i))
-                    let w := or(or(shl(192, mload(s)), shl(128, mload(add(s, 0x20)))),
-                                or(shl(64, mload(add(s, 0x40))), mload(add(s, 0x60))))
+                    let w :=
+                        or(
+                            or(shl(192, mload(s)), shl(128, mload(add(s, 0x20)))),
+                            or(shl(64, mload(add(s, 0x40))), mload(add(s, 0x60)))
+                        )
                     mstore(add(buf, shl(5, i)), bswap64(w, m8, m16, m32))
                 }
                 let h := keccak256(buf, 96)
@@ -361,7 +364,9 @@ library FriVerifier {
             }
             function fill(ch, arr) {
                 let n := mload(arr)
-                for { let i := 0 } lt(i, n) { i := add(i, 1) } { mstore(add(arr, shl(5, add(i, 1))), challenge(ch)) }
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    mstore(add(arr, shl(5, add(i, 1))), challenge(ch))
+                }
             }
 
             let ch := mload(0x40)
@@ -438,7 +443,11 @@ library FriVerifier {
 
     /// @notice The context of the FRI checks (constants, caps, alpha powers, reduced openings):
     /// a memory block of words, read by verifyMerkle and verifyFolding.
-    function context(bytes calldata proof, Openings memory o, Challenges memory c) internal pure returns (uint256 k) {
+    function context(bytes calldata proof, Openings memory o, Challenges memory c)
+        internal
+        pure
+        returns (uint256 k)
+    {
         uint256[K_WORDS] memory m;
         assembly ("memory-safe") {
             k := m
@@ -534,7 +543,10 @@ library FriVerifier {
             let n := mload(fin)
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
                 let q := add(off, shl(4, i))
-                mstore(add(fin, shl(5, add(i, 1))), or(shr(192, calldataload(q)), shl(128, shr(192, calldataload(add(q, 8))))))
+                mstore(
+                    add(fin, shl(5, add(i, 1))),
+                    or(shr(192, calldataload(q)), shl(128, shr(192, calldataload(add(q, 8)))))
+                )
             }
             mstore(add(k, K_FINAL), add(fin, 0x20))
         }
@@ -552,12 +564,20 @@ library FriVerifier {
                 let a1 := shr(128, a)
                 let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
                 let b1 := shr(128, b)
-                r := or(addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
-                        shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)))
+                r := or(
+                    addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
+                    shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001))
+                )
             }
             function e_add(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), and(b, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        and(b, 0xffffffffffffffffffffffffffffffff),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001))
+                )
             }
             // sum_j alpha^j arr[j] from power pw on; stores the powers at dst when dst != 0.
             function reduce(arr, alpha, pw, red, dst) -> pw2, red2, dst2 {
@@ -695,7 +715,11 @@ library FriVerifier {
                 }
             }
             for { let q := 0 } lt(q, mload(add(k, K_NQ))) { q := add(q, 1) } {
-                let off := add(add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))), mul(q, mload(add(k, K_QBYTES))))
+                let off :=
+                    add(
+                        add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))),
+                        mul(q, mload(add(k, K_QBYTES)))
+                    )
                 let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
                 stepsMerkle(k, q, initialMerkle(k, q, off, idx), idx)
             }
@@ -715,24 +739,40 @@ library FriVerifier {
                 }
             }
             function e_add(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), and(b, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        and(b, 0xffffffffffffffffffffffffffffffff),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001))
+                )
             }
             function e_sub(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, and(b, 0xffffffffffffffffffffffffffffffff)), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), sub(0xffffffff00000001, shr(128, b)), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        sub(0xffffffff00000001, and(b, 0xffffffffffffffffffffffffffffffff)),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), sub(0xffffffff00000001, shr(128, b)), 0xffffffff00000001))
+                )
             }
             function e_mul(a, b) -> r {
                 let a0 := and(a, 0xffffffffffffffffffffffffffffffff)
                 let a1 := shr(128, a)
                 let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
                 let b1 := shr(128, b)
-                r := or(addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
-                        shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)))
+                r := or(
+                    addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
+                    shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001))
+                )
             }
             function e_smul(a, s) -> r {
-                r := or(mulmod(and(a, 0xffffffffffffffffffffffffffffffff), s, 0xffffffff00000001),
-                        shl(128, mulmod(shr(128, a), s, 0xffffffff00000001)))
+                r := or(
+                    mulmod(and(a, 0xffffffffffffffffffffffffffffffff), s, 0xffffffff00000001),
+                    shl(128, mulmod(shr(128, a), s, 0xffffffff00000001))
+                )
             }
             function e_inv(a) -> r {
                 let a0 := and(a, 0xffffffffffffffffffffffffffffffff)
@@ -875,7 +915,8 @@ library FriVerifier {
                 for { let j := shl(5, n) } j {} {
                     j := sub(j, 0x20)
                     // (r0 + r1·X)·(z0 + z1·X) + (a_j + b_j·X), X^2 = 7; products < 2^131.
-                    let t := addmod(add(mul(r0, z0), mul(7, mul(r1, z1))), mload(add(a, j)), 0xffffffff00000001)
+                    let t :=
+                        addmod(add(mul(r0, z0), mul(7, mul(r1, z1))), mload(add(a, j)), 0xffffffff00000001)
                     r1 := addmod(add(mul(r0, z1), mul(r1, z0)), mload(add(b, j)), 0xffffffff00000001)
                     r0 := t
                 }
@@ -917,18 +958,34 @@ library FriVerifier {
             function steps(k, q, off, idx, x, sum) {
                 // x^-1 = g^-1 · w^(2^LDE_BITS - rev(idx)), followed along with x.
                 let lb := mload(add(k, K_LDE_BITS))
-                let xinv := mulmod(mload(add(k, K_GEN_INV)), f_pow(mload(add(k, K_LDEROOT)), sub(shl(lb, 1), rev(idx, lb))), 0xffffffff00000001)
+                let xinv :=
+                    mulmod(
+                        mload(add(k, K_GEN_INV)),
+                        f_pow(mload(add(k, K_LDEROOT)), sub(shl(lb, 1), rev(idx, lb))),
+                        0xffffffff00000001
+                    )
                 for { let s := 0 } lt(s, mload(add(k, K_NRED))) { s := add(s, 1) } {
                     let ab := and(shr(shl(3, s), mload(add(k, K_ARITY))), 0xff)
                     let within := and(idx, sub(shl(ab, 1), 1))
                     if iszero(eq(extAt(add(off, shl(4, within))), sum)) {
                         fail2(0x4f79c62700000000000000000000000000000000000000000000000000000000, q, s)
                     }
-                    sum := fold(mload(add(k, K_BUF)), off, xinv, within, ab, mload(add(mload(add(k, K_STEP_G)), shl(5, s))), mload(add(mload(add(k, K_BETAS)), shl(5, s))))
+                    sum := fold(
+                        mload(add(k, K_BUF)),
+                        off,
+                        xinv,
+                        within,
+                        ab,
+                        mload(add(mload(add(k, K_STEP_G)), shl(5, s))),
+                        mload(add(mload(add(k, K_BETAS)), shl(5, s)))
+                    )
                     x := f_pow(x, shl(ab, 1))
                     xinv := f_pow(xinv, shl(ab, 1))
                     idx := shr(ab, idx)
-                    off := add(off, add(shl(add(ab, 4), 1), mul(and(shr(shl(3, s), mload(add(k, K_STEPSIB))), 0xff), 25)))
+                    off := add(
+                        off,
+                        add(shl(add(ab, 4), 1), mul(and(shr(shl(3, s), mload(add(k, K_STEPSIB))), 0xff), 25))
+                    )
                 }
                 if iszero(eq(finalEval(k, x), sum)) {
                     mstore(0, 0x97412f5a00000000000000000000000000000000000000000000000000000000)
@@ -949,7 +1006,12 @@ library FriVerifier {
                 let acc := 1
                 for { let q := 0 } lt(q, nq) { q := add(q, 1) } {
                     let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
-                    let x := mulmod(mload(add(k, K_GEN)), f_pow(mload(add(k, K_LDEROOT)), rev(idx, lb)), 0xffffffff00000001)
+                    let x :=
+                        mulmod(
+                            mload(add(k, K_GEN)),
+                            f_pow(mload(add(k, K_LDEROOT)), rev(idx, lb)),
+                            0xffffffff00000001
+                        )
                     mstore(add(qs, shl(5, q)), x)
                     acc := e_mul(acc, denom(k, x))
                     mstore(add(qs, shl(5, add(shl(1, nq), q))), acc)
@@ -964,11 +1026,23 @@ library FriVerifier {
                 }
             }
             function query(k, q, qs) {
-                let off := add(add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))), mul(q, mload(add(k, K_QBYTES))))
+                let off :=
+                    add(
+                        add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))),
+                        mul(q, mload(add(k, K_QBYTES)))
+                    )
                 let x := mload(add(qs, shl(5, q)))
-                let zsOff := add(off, add(shl(3, add(mload(add(k, K_OP)), mload(add(k, add(K_OP, 0x20))))), mul(50, mload(add(k, K_INITSIB)))))
+                let zsOff :=
+                    add(
+                        off,
+                        add(
+                            shl(3, add(mload(add(k, K_OP)), mload(add(k, add(K_OP, 0x20))))),
+                            mul(50, mload(add(k, K_INITSIB)))
+                        )
+                    )
                 let r0, next := reduceLeaves(k, off)
-                let sum := combine(k, x, mload(add(qs, shl(5, add(mload(add(k, K_NQ)), q)))), r0, reduceZs(k, zsOff))
+                let sum :=
+                    combine(k, x, mload(add(qs, shl(5, add(mload(add(k, K_NQ)), q)))), r0, reduceZs(k, zsOff))
                 steps(k, q, next, mload(add(mload(add(k, K_INDICES)), shl(5, q))), x, sum)
             }
 

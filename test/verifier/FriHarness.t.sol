@@ -64,7 +64,10 @@ contract FriHarness {
                 }
             }
             switch what
-            case 0 { let p := add(mload(add(k, 0x3e0)), shl(5, index)) mstore(p, xor(mload(p), 1)) }
+            case 0 {
+                let p := add(mload(add(k, 0x3e0)), shl(5, index))
+                mstore(p, xor(mload(p), 1))
+            }
             case 1 { bumpCap(k, add(4, index)) }
             case 2 { bumpCap(k, index) }
             case 3 { mstore(add(k, 0x300), xor(mload(add(k, 0x300)), 1)) }
@@ -89,7 +92,8 @@ contract FriPlonkHarness {
     /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
     /// and challenges (everything of the wrapper's verification but the public-inputs hash).
     function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
-        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) =
+            FriVerifier.verifyTranscriptAndFri(proof, pih);
         uint256[] memory flat = FriVerifier.flatOpenings(o);
         uint256[] memory ch = FriVerifier.plonkChallenges(c);
         uint256 op;
