@@ -31,7 +31,11 @@ where
 {
     let [c0, c1] = x.to_basefield_array();
     // Packed as one EVM word: c0 | c1 << 128.
-    format!("\"0x{:032x}{:032x}\"", c1.to_canonical_u64(), c0.to_canonical_u64())
+    format!(
+        "\"0x{:032x}{:032x}\"",
+        c1.to_canonical_u64(),
+        c0.to_canonical_u64()
+    )
 }
 
 fn list(items: impl IntoIterator<Item = String>) -> String {
@@ -67,7 +71,14 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
     let write = std::env::var("JANUS_WRITE_VECTORS").is_ok_and(|v| v == "1");
     let state = State::from_accounts((1..=2u32).map(|i| (i, Account::new([i as u8; 40]))));
     let prover = BatchProver::new(2)?;
-    let p = prover.prove_batch(&state, &Batch { fee_account: 1, messages: vec![], txs: vec![] })?;
+    let p = prover.prove_batch(
+        &state,
+        &Batch {
+            fee_account: 1,
+            messages: vec![],
+            txs: vec![],
+        },
+    )?;
     // The prover (L1 sender) the wrapper binds the proof to.
     let wp = prover.wrap(Inner::Batch(&p), &[0x11; 20])?;
     let w = prover.wrapper(false)?;
@@ -78,7 +89,11 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
     let layout = ProofLayout::new(common)?;
     let enc = encode_proof(&wp, common)?;
     assert_eq!(enc.len(), layout.total);
-    eprintln!("encoded proof: {} bytes (plonky2 serialization {})", enc.len(), wp.to_bytes().len());
+    eprintln!(
+        "encoded proof: {} bytes (plonky2 serialization {})",
+        enc.len(),
+        wp.to_bytes().len()
+    );
 
     let pih = wp.get_public_inputs_hash();
     let ch = wp.get_challenges(pih, &vo.circuit_digest, common)?;
@@ -103,6 +118,10 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
         hex(&enc),
     );
     check_or_write(FIXTURE_PATH, &json, write);
-    check_or_write(WRAPPER_PARAMS_PATH, &emit_wrapper_params(common, vo)?, write);
+    check_or_write(
+        WRAPPER_PARAMS_PATH,
+        &emit_wrapper_params(common, vo)?,
+        write,
+    );
     Ok(())
 }

@@ -4,13 +4,16 @@ pragma solidity ^0.8.24;
 import {Test, console2} from "forge-std/Test.sol";
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
 import {WrapperParams as W} from "../../contracts/verifier/generated/WrapperParams.sol";
-import {FriHarness} from "./FriHarness.sol";
+import {FriHarness, FriPlonkHarness} from "./FriHarness.t.sol";
+import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
+import {PoseidonGoldilocks} from "../../contracts/verifier/generated/PoseidonGoldilocks.sol";
 
 /// @notice The transcript and FRI verifier against a real wrapped proof
 /// (test/fixtures/verifier/wrapped-proof.json, written by prover-gpu/tests/verifier_fri.rs with
 /// plonky2's own challenges).
 contract FriTest is Test {
     FriHarness internal h;
+    FriPlonkHarness internal hp;
     bytes internal proof;
     uint256[4] internal pih;
     string internal json;
@@ -18,6 +21,7 @@ contract FriTest is Test {
 
     function setUp() public {
         h = new FriHarness();
+        hp = new FriPlonkHarness();
         json = vm.readFile("test/fixtures/verifier/wrapped-proof.json");
         proof = vm.parseJsonBytes(json, ".proof");
         uint256[] memory p = vm.parseJsonUintArray(json, ".publicInputsHash");
@@ -37,7 +41,9 @@ contract FriTest is Test {
     function test_fixtureMatchesParams() public view {
         assertEq(proof.length, W.PROOF_BYTES);
         assertEq(vm.parseJsonUint(json, ".proofBytes"), W.PROOF_BYTES);
-        assertEq(bytes32(vm.parseJsonBytes(json, ".circuitDigest")), bytes32(W.CIRCUIT_DIGEST), "circuit digest");
+        assertEq(
+            bytes32(vm.parseJsonBytes(json, ".circuitDigest")), bytes32(W.CIRCUIT_DIGEST), "circuit digest"
+        );
         assertEq(vm.parseJsonUintArray(json, ".publicInputs").length, W.NUM_PUBLIC_INPUTS);
     }
 
@@ -74,6 +80,47 @@ contract FriTest is Test {
         return b[from:from + len];
     }
 
+    /// End to end with the PLONK identity (WrapperPlonk) on what this library decodes.
+    function test_plonkIdentityHoldsOnDecodedProof() public view {
+        assertEq(W.NUM_OPENINGS, WrapperPlonk.NUM_OPENINGS);
+        assertEq(W.NUM_OPEN_CONSTANTS + W.NUM_OPEN_SIGMAS, WrapperPlonk.OFF_WIRES);
+        assertEq(W.NUM_OPENINGS - W.NUM_OPEN_QUOTIENT, WrapperPlonk.OFF_QUOTIENT);
+        assertTrue(hp.verifyWithPlonk(proof, pih));
+        // The PLONK check is live: a public-inputs hash that still passes the transcript checks
+        // cannot exist, so tamper the hash inside the identity only.
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) = h.verify(proof, pih);
+        uint256[] memory flat = FriVerifier.flatOpenings(o);
+        uint256[] memory ch = FriVerifier.plonkChallenges(c);
+        assertEq(flat[WrapperPlonk.OFF_WIRES], o.wires[0]);
+        assertEq(flat[WrapperPlonk.OFF_QUOTIENT], o.quotient[0]);
+        assertEq(ch[6], c.zeta);
+        uint256[4] memory other = pih;
+        other[1] = (other[1] + 1) % FriVerifier.P;
+        uint256 op;
+        uint256 chp;
+        assembly {
+            op := add(flat, 0x20)
+            chp := add(ch, 0x20)
+        }
+        assertTrue(WrapperPlonk.check(op, chp, _ptr(pih)));
+        assertFalse(WrapperPlonk.check(op, chp, _ptr(other)));
+    }
+
+    /// The fixture's public-inputs hash is Poseidon's hash of its public inputs (the native
+    /// library the caller uses to build `pih`).
+    function test_publicInputsHashIsPoseidon() public view {
+        uint256[4] memory got = PoseidonGoldilocks.hashNoPad(vm.parseJsonUintArray(json, ".publicInputs"));
+        for (uint256 i = 0; i < 4; i++) {
+            assertEq(got[i], pih[i]);
+        }
+    }
+
+    function _ptr(uint256[4] memory a) internal pure returns (uint256 p) {
+        assembly {
+            p := a
+        }
+    }
+
     function test_gas() public view {
         (uint256 t, uint256 k, uint256 m, uint256 f) = h.gasBreakdown(proof, pih);
         console2.log("transcript (decode, challenges, PoW)", t);
@@ -83,6 +130,9 @@ contract FriTest is Test {
         uint256 g = gasleft();
         h.verify(proof, pih);
         console2.log("external verify call, total", g - gasleft());
+        g = gasleft();
+        hp.verifyWithPlonk(proof, pih);
+        console2.log("external verify call with WrapperPlonk, total", g - gasleft());
     }
 
     // ---- Mutations of the proof bytes ----
@@ -177,10 +227,14 @@ contract FriTest is Test {
         // Truncated and extended.
         mutations++;
         bytes memory truncated = this.slice(proof, 0, proof.length - 1);
-        vm.expectRevert(abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length - 1, W.PROOF_BYTES));
+        vm.expectRevert(
+            abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length - 1, W.PROOF_BYTES)
+        );
         h.verify(truncated, pih);
         mutations++;
-        vm.expectRevert(abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length + 1, W.PROOF_BYTES));
+        vm.expectRevert(
+            abi.encodeWithSelector(FriVerifier.ProofLength.selector, proof.length + 1, W.PROOF_BYTES)
+        );
         h.verify(bytes.concat(proof, hex"00"), pih);
         // The public-inputs hash (transcript) and a non-canonical one.
         mutations++;

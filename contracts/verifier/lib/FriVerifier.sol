@@ -122,6 +122,34 @@ library FriVerifier {
         if (c.powResponse >> (64 - W.POW_BITS) != 0) revert ProofOfWork();
     }
 
+    /// @notice All openings in one array, `OpeningSet` order (constants, sigmas, wires, zs,
+    /// zsNext, partialProducts, quotient): what WrapperPlonk.check reads at `op = flat + 32`.
+    function flatOpenings(Openings memory o) internal pure returns (uint256[] memory flat) {
+        flat = new uint256[](W.NUM_OPENINGS);
+        assembly ("memory-safe") {
+            let dst := add(flat, 0x20)
+            for { let g := 0 } lt(g, 7) { g := add(g, 1) } {
+                let arr := mload(add(o, shl(5, g)))
+                let n := shl(5, mload(arr))
+                mcopy(dst, add(arr, 0x20), n)
+                dst := add(dst, n)
+            }
+        }
+    }
+
+    /// @notice `betas | gammas | alphas | zeta` in one array: what WrapperPlonk.check reads at
+    /// `ch = words + 32`.
+    function plonkChallenges(Challenges memory c) internal pure returns (uint256[] memory words) {
+        uint256 nc = W.NUM_CHALLENGES;
+        words = new uint256[](3 * nc + 1);
+        for (uint256 i = 0; i < nc; i++) {
+            words[i] = c.betas[i];
+            words[nc + i] = c.gammas[i];
+            words[2 * nc + i] = c.alphas[i];
+        }
+        words[3 * nc] = c.zeta;
+    }
+
     /// @notice The openings of `proof` (assumed PROOF_BYTES long), in `OpeningSet` order.
     function decodeOpenings(bytes calldata proof) internal pure returns (Openings memory o) {
         o.constants = new uint256[](W.NUM_OPEN_CONSTANTS);
@@ -198,8 +226,11 @@ library FriVerifier {
                 let m32 := 0x00000000ffffffff00000000ffffffff00000000ffffffff00000000ffffffff
                 for { let i := 0 } lt(i, 3) { i := add(i, 1) } {
                     let s := add(ch, shl(7, i))
-                    let w := or(or(shl(192, mload(s)), shl(128, mload(add(s, 0x20)))),
-                                or(shl(64, mload(add(s, 0x40))), mload(add(s, 0x60))))
+                    let w :=
+                        or(
+                            or(shl(192, mload(s)), shl(128, mload(add(s, 0x20)))),
+                            or(shl(64, mload(add(s, 0x40))), mload(add(s, 0x60)))
+                        )
                     mstore(add(buf, shl(5, i)), bswap64(w, m8, m16, m32))
                 }
                 let h := keccak256(buf, 96)
@@ -333,7 +364,9 @@ library FriVerifier {
             }
             function fill(ch, arr) {
                 let n := mload(arr)
-                for { let i := 0 } lt(i, n) { i := add(i, 1) } { mstore(add(arr, shl(5, add(i, 1))), challenge(ch)) }
+                for { let i := 0 } lt(i, n) { i := add(i, 1) } {
+                    mstore(add(arr, shl(5, add(i, 1))), challenge(ch))
+                }
             }
 
             let ch := mload(0x40)
@@ -410,7 +443,11 @@ library FriVerifier {
 
     /// @notice The context of the FRI checks (constants, caps, alpha powers, reduced openings):
     /// a memory block of words, read by verifyMerkle and verifyFolding.
-    function context(bytes calldata proof, Openings memory o, Challenges memory c) internal pure returns (uint256 k) {
+    function context(bytes calldata proof, Openings memory o, Challenges memory c)
+        internal
+        pure
+        returns (uint256 k)
+    {
         uint256[K_WORDS] memory m;
         assembly ("memory-safe") {
             k := m
@@ -445,8 +482,9 @@ library FriVerifier {
         }
         uint256[] memory betas = c.friBetas;
         uint256[] memory indices = c.queryIndices;
-        // Leaf bytes (Merkle) or a coset's words (folding), and the two hashes of a Merkle node.
-        bytes memory buf = new bytes(_maxLeaf() * 32 + 64);
+        // Leaf bytes (Merkle), or a coset's c0 and c1 words and the stage roots (folding); the
+        // two hashes of a Merkle node.
+        bytes memory buf = new bytes(_maxLeaf() * 32 + 64 + 33 * 32);
         assembly ("memory-safe") {
             mstore(add(k, K_BETAS), add(betas, 0x20))
             mstore(add(k, K_INDICES), add(indices, 0x20))
@@ -505,7 +543,10 @@ library FriVerifier {
             let n := mload(fin)
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
                 let q := add(off, shl(4, i))
-                mstore(add(fin, shl(5, add(i, 1))), or(shr(192, calldataload(q)), shl(128, shr(192, calldataload(add(q, 8))))))
+                mstore(
+                    add(fin, shl(5, add(i, 1))),
+                    or(shr(192, calldataload(q)), shl(128, shr(192, calldataload(add(q, 8)))))
+                )
             }
             mstore(add(k, K_FINAL), add(fin, 0x20))
         }
@@ -523,12 +564,20 @@ library FriVerifier {
                 let a1 := shr(128, a)
                 let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
                 let b1 := shr(128, b)
-                r := or(addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
-                        shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)))
+                r := or(
+                    addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
+                    shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001))
+                )
             }
             function e_add(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), and(b, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        and(b, 0xffffffffffffffffffffffffffffffff),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001))
+                )
             }
             // sum_j alpha^j arr[j] from power pw on; stores the powers at dst when dst != 0.
             function reduce(arr, alpha, pw, red, dst) -> pw2, red2, dst2 {
@@ -666,7 +715,11 @@ library FriVerifier {
                 }
             }
             for { let q := 0 } lt(q, mload(add(k, K_NQ))) { q := add(q, 1) } {
-                let off := add(add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))), mul(q, mload(add(k, K_QBYTES))))
+                let off :=
+                    add(
+                        add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))),
+                        mul(q, mload(add(k, K_QBYTES)))
+                    )
                 let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
                 stepsMerkle(k, q, initialMerkle(k, q, off, idx), idx)
             }
@@ -686,24 +739,40 @@ library FriVerifier {
                 }
             }
             function e_add(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), and(b, 0xffffffffffffffffffffffffffffffff), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        and(b, 0xffffffffffffffffffffffffffffffff),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), shr(128, b), 0xffffffff00000001))
+                )
             }
             function e_sub(a, b) -> r {
-                r := or(addmod(and(a, 0xffffffffffffffffffffffffffffffff), sub(0xffffffff00000001, and(b, 0xffffffffffffffffffffffffffffffff)), 0xffffffff00000001),
-                        shl(128, addmod(shr(128, a), sub(0xffffffff00000001, shr(128, b)), 0xffffffff00000001)))
+                r := or(
+                    addmod(
+                        and(a, 0xffffffffffffffffffffffffffffffff),
+                        sub(0xffffffff00000001, and(b, 0xffffffffffffffffffffffffffffffff)),
+                        0xffffffff00000001
+                    ),
+                    shl(128, addmod(shr(128, a), sub(0xffffffff00000001, shr(128, b)), 0xffffffff00000001))
+                )
             }
             function e_mul(a, b) -> r {
                 let a0 := and(a, 0xffffffffffffffffffffffffffffffff)
                 let a1 := shr(128, a)
                 let b0 := and(b, 0xffffffffffffffffffffffffffffffff)
                 let b1 := shr(128, b)
-                r := or(addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
-                        shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001)))
+                r := or(
+                    addmod(mul(a0, b0), mul(7, mul(a1, b1)), 0xffffffff00000001),
+                    shl(128, addmod(mul(a0, b1), mul(a1, b0), 0xffffffff00000001))
+                )
             }
             function e_smul(a, s) -> r {
-                r := or(mulmod(and(a, 0xffffffffffffffffffffffffffffffff), s, 0xffffffff00000001),
-                        shl(128, mulmod(shr(128, a), s, 0xffffffff00000001)))
+                r := or(
+                    mulmod(and(a, 0xffffffffffffffffffffffffffffffff), s, 0xffffffff00000001),
+                    shl(128, mulmod(shr(128, a), s, 0xffffffff00000001))
+                )
             }
             function e_inv(a) -> r {
                 let a0 := and(a, 0xffffffffffffffffffffffffffffffff)
@@ -790,23 +859,34 @@ library FriVerifier {
                 r1 := or(mod(z0, 0xffffffff00000001), shl(128, mod(z1, 0xffffffff00000001)))
             }
             // plonky2's fri_combine_initial for the batches at zeta and g·zeta.
-            function combine(k, x, r0, r1) -> sum {
+            // inv = 1 / ((x - zeta)(x - g·zeta)), from prepare.
+            function combine(k, x, inv, r0, r1) -> sum {
                 let d0 := e_sub(x, mload(add(k, K_ZETA)))
                 let d1 := e_sub(x, mload(add(k, K_ZETA_NEXT)))
-                let inv := e_inv(e_mul(d0, d1))
                 let t0 := e_mul(e_mul(e_sub(r0, mload(add(k, K_RED0))), d1), inv)
                 let t1 := e_mul(e_mul(e_sub(r1, mload(add(k, K_RED1))), d0), inv)
                 sum := e_add(e_mul(t0, mload(add(k, K_SHIFT))), t1)
             }
-            // In place: a[k] = sum_i v_i w^(ik) for the n = 2^ab base words at a holding v in
-            // bit-reversed order (radix-2 decimation in time; w0 of order n). The transform is
-            // linear over the base field, so an extension vector is transformed as its c0 and c1
-            // halves.
-            function ifft(a, ab, w0) {
-                let end := add(a, shl(add(ab, 5), 1))
+            // In place: a[k] = sum_i v_i w0^(ik) for the n = 2^ab base words at a holding v in
+            // bit-reversed order (radix-2 decimation in time; w0 of order n), and the same for the
+            // n words at a + 32n. The transform is linear over the base field, so an extension
+            // vector is transformed as its c0 halves (at a) and c1 halves (at a + 32n).
+            function ifft2(a, ab, w0) {
+                let n32 := shl(add(ab, 5), 1)
+                let end := add(a, n32)
+                // Stage s uses w0^(n / 2^s): w0, w0^2, w0^4, ... for s = ab, ab - 1, ... (stored
+                // after the two vectors, word s).
+                let roots := add(a, shl(1, n32))
+                {
+                    let r := w0
+                    for { let s := ab } s { s := sub(s, 1) } {
+                        mstore(add(roots, shl(5, s)), r)
+                        r := mulmod(r, r, 0xffffffff00000001)
+                    }
+                }
                 for { let s := 1 } iszero(gt(s, ab)) { s := add(s, 1) } {
                     let half := shl(sub(s, 1), 0x20)
-                    let wm := f_pow(w0, shl(sub(ab, s), 1))
+                    let wm := mload(add(roots, shl(5, s)))
                     for { let blk := a } lt(blk, end) { blk := add(blk, shl(1, half)) } {
                         let w := 1
                         for { let p0 := blk } lt(p0, add(blk, half)) { p0 := add(p0, 0x20) } {
@@ -814,6 +894,11 @@ library FriVerifier {
                             let v := mulmod(mload(add(p0, half)), w, 0xffffffff00000001)
                             mstore(p0, addmod(u, v, 0xffffffff00000001))
                             mstore(add(p0, half), addmod(u, sub(0xffffffff00000001, v), 0xffffffff00000001))
+                            let p1 := add(p0, n32)
+                            u := mload(p1)
+                            v := mulmod(mload(add(p1, half)), w, 0xffffffff00000001)
+                            mstore(p1, addmod(u, v, 0xffffffff00000001))
+                            mstore(add(p1, half), addmod(u, sub(0xffffffff00000001, v), 0xffffffff00000001))
                             w := mulmod(w, wm, 0xffffffff00000001)
                         }
                     }
@@ -830,7 +915,8 @@ library FriVerifier {
                 for { let j := shl(5, n) } j {} {
                     j := sub(j, 0x20)
                     // (r0 + r1·X)·(z0 + z1·X) + (a_j + b_j·X), X^2 = 7; products < 2^131.
-                    let t := addmod(add(mul(r0, z0), mul(7, mul(r1, z1))), mload(add(a, j)), 0xffffffff00000001)
+                    let t :=
+                        addmod(add(mul(r0, z0), mul(7, mul(r1, z1))), mload(add(a, j)), 0xffffffff00000001)
                     r1 := addmod(add(mul(r0, z1), mul(r1, z0)), mload(add(b, j)), 0xffffffff00000001)
                     r0 := t
                 }
@@ -850,9 +936,7 @@ library FriVerifier {
                     mstore(add(a, shl(5, j)), shr(192, calldataload(e)))
                     mstore(add(b, shl(5, j)), shr(192, calldataload(add(e, 8))))
                 }
-                let w := f_pow(g, sub(n, 1))
-                ifft(a, ab, w)
-                ifft(b, ab, w)
+                ifft2(a, ab, f_pow(g, sub(n, 1)))
                 let z := e_smul(beta, mulmod(xinv, f_pow(g, rev(within, ab)), 0xffffffff00000001))
                 // 1/n = p - (p - 1)/n.
                 r := e_smul(horner(a, n, z), sub(0xffffffff00000001, shr(ab, 0xffffffff00000000)))
@@ -874,18 +958,34 @@ library FriVerifier {
             function steps(k, q, off, idx, x, sum) {
                 // x^-1 = g^-1 · w^(2^LDE_BITS - rev(idx)), followed along with x.
                 let lb := mload(add(k, K_LDE_BITS))
-                let xinv := mulmod(mload(add(k, K_GEN_INV)), f_pow(mload(add(k, K_LDEROOT)), sub(shl(lb, 1), rev(idx, lb))), 0xffffffff00000001)
+                let xinv :=
+                    mulmod(
+                        mload(add(k, K_GEN_INV)),
+                        f_pow(mload(add(k, K_LDEROOT)), sub(shl(lb, 1), rev(idx, lb))),
+                        0xffffffff00000001
+                    )
                 for { let s := 0 } lt(s, mload(add(k, K_NRED))) { s := add(s, 1) } {
                     let ab := and(shr(shl(3, s), mload(add(k, K_ARITY))), 0xff)
                     let within := and(idx, sub(shl(ab, 1), 1))
                     if iszero(eq(extAt(add(off, shl(4, within))), sum)) {
                         fail2(0x4f79c62700000000000000000000000000000000000000000000000000000000, q, s)
                     }
-                    sum := fold(mload(add(k, K_BUF)), off, xinv, within, ab, mload(add(mload(add(k, K_STEP_G)), shl(5, s))), mload(add(mload(add(k, K_BETAS)), shl(5, s))))
+                    sum := fold(
+                        mload(add(k, K_BUF)),
+                        off,
+                        xinv,
+                        within,
+                        ab,
+                        mload(add(mload(add(k, K_STEP_G)), shl(5, s))),
+                        mload(add(mload(add(k, K_BETAS)), shl(5, s)))
+                    )
                     x := f_pow(x, shl(ab, 1))
                     xinv := f_pow(xinv, shl(ab, 1))
                     idx := shr(ab, idx)
-                    off := add(off, add(shl(add(ab, 4), 1), mul(and(shr(shl(3, s), mload(add(k, K_STEPSIB))), 0xff), 25)))
+                    off := add(
+                        off,
+                        add(shl(add(ab, 4), 1), mul(and(shr(shl(3, s), mload(add(k, K_STEPSIB))), 0xff), 25))
+                    )
                 }
                 if iszero(eq(finalEval(k, x), sum)) {
                     mstore(0, 0x97412f5a00000000000000000000000000000000000000000000000000000000)
@@ -893,18 +993,63 @@ library FriVerifier {
                     revert(0, 0x24)
                 }
             }
-            function query(k, q) {
-                let off := add(add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))), mul(q, mload(add(k, K_QBYTES))))
-                let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
-                // x = g·w^rev(idx): the LDE point of the query (plonky2's subgroup_x).
-                let x := mulmod(mload(add(k, K_GEN)), f_pow(mload(add(k, K_LDEROOT)), rev(idx, mload(add(k, K_LDE_BITS)))), 0xffffffff00000001)
-                let zsOff := add(off, add(shl(3, add(mload(add(k, K_OP)), mload(add(k, add(K_OP, 0x20))))), mul(50, mload(add(k, K_INITSIB)))))
+            // (x - zeta)(x - g·zeta)
+            function denom(k, x) -> d {
+                d := e_mul(e_sub(x, mload(add(k, K_ZETA))), e_sub(x, mload(add(k, K_ZETA_NEXT))))
+            }
+            // Every query's x = g·w^rev(idx) (plonky2's subgroup_x) at qs[q], and the inverse of
+            // its denom at qs[nq + q]: one inversion for all (Montgomery's trick; prefix products
+            // at qs[2nq + q]).
+            function prepare(k, qs) {
+                let nq := mload(add(k, K_NQ))
+                let lb := mload(add(k, K_LDE_BITS))
+                let acc := 1
+                for { let q := 0 } lt(q, nq) { q := add(q, 1) } {
+                    let idx := mload(add(mload(add(k, K_INDICES)), shl(5, q)))
+                    let x :=
+                        mulmod(
+                            mload(add(k, K_GEN)),
+                            f_pow(mload(add(k, K_LDEROOT)), rev(idx, lb)),
+                            0xffffffff00000001
+                        )
+                    mstore(add(qs, shl(5, q)), x)
+                    acc := e_mul(acc, denom(k, x))
+                    mstore(add(qs, shl(5, add(shl(1, nq), q))), acc)
+                }
+                let inv := e_inv(acc)
+                for { let q := nq } q {} {
+                    q := sub(q, 1)
+                    let before := 1
+                    if q { before := mload(add(qs, shl(5, sub(add(shl(1, nq), q), 1)))) }
+                    mstore(add(qs, shl(5, add(nq, q))), e_mul(inv, before))
+                    inv := e_mul(inv, denom(k, mload(add(qs, shl(5, q)))))
+                }
+            }
+            function query(k, q, qs) {
+                let off :=
+                    add(
+                        add(mload(add(k, K_BASE)), mload(add(k, K_OFF_QUERIES))),
+                        mul(q, mload(add(k, K_QBYTES)))
+                    )
+                let x := mload(add(qs, shl(5, q)))
+                let zsOff :=
+                    add(
+                        off,
+                        add(
+                            shl(3, add(mload(add(k, K_OP)), mload(add(k, add(K_OP, 0x20))))),
+                            mul(50, mload(add(k, K_INITSIB)))
+                        )
+                    )
                 let r0, next := reduceLeaves(k, off)
-                steps(k, q, next, idx, x, combine(k, x, r0, reduceZs(k, zsOff)))
+                let sum :=
+                    combine(k, x, mload(add(qs, shl(5, add(mload(add(k, K_NQ)), q)))), r0, reduceZs(k, zsOff))
+                steps(k, q, next, mload(add(mload(add(k, K_INDICES)), shl(5, q))), x, sum)
             }
 
-            let nq := mload(add(ctx, K_NQ))
-            for { let q := 0 } lt(q, nq) { q := add(q, 1) } { query(ctx, q) }
+            let qs := mload(0x40)
+            mstore(0x40, add(qs, mul(96, mload(add(ctx, K_NQ)))))
+            prepare(ctx, qs)
+            for { let q := 0 } lt(q, mload(add(ctx, K_NQ))) { q := add(q, 1) } { query(ctx, q, qs) }
         }
     }
 }

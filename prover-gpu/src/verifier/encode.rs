@@ -165,7 +165,8 @@ struct Writer {
 
 impl Writer {
     fn base(&mut self, x: F) {
-        self.out.extend_from_slice(&x.to_canonical_u64().to_be_bytes());
+        self.out
+            .extend_from_slice(&x.to_canonical_u64().to_be_bytes());
     }
     fn ext(&mut self, x: Ext) {
         let cs: [F; D] = FieldExtension::<D>::to_basefield_array(&x);
@@ -200,7 +201,9 @@ pub fn encode_proof(
 ) -> Result<Vec<u8>, VerifierGenError> {
     let l = ProofLayout::new(common)?;
     let p = &proof.proof;
-    let mut w = Writer { out: Vec::with_capacity(l.total) };
+    let mut w = Writer {
+        out: Vec::with_capacity(l.total),
+    };
     w.cap(&p.wires_cap, l.cap_len)?;
     w.cap(&p.plonk_zs_partial_products_cap, l.cap_len)?;
     w.cap(&p.quotient_polys_cap, l.cap_len)?;
@@ -218,13 +221,25 @@ pub fn encode_proof(
         check("opening group", g.len(), n)?;
         g.iter().for_each(|&x| w.ext(x));
     }
-    check("lookup openings", o.lookup_zs.len() + o.lookup_zs_next.len(), 0)?;
+    check(
+        "lookup openings",
+        o.lookup_zs.len() + o.lookup_zs_next.len(),
+        0,
+    )?;
     let fp = &p.opening_proof;
-    check("commit-phase caps", fp.commit_phase_merkle_caps.len(), l.arity_bits.len())?;
+    check(
+        "commit-phase caps",
+        fp.commit_phase_merkle_caps.len(),
+        l.arity_bits.len(),
+    )?;
     for c in &fp.commit_phase_merkle_caps {
         w.cap(c, l.cap_len)?;
     }
-    check("final polynomial", fp.final_poly.coeffs.len(), l.final_poly_len)?;
+    check(
+        "final polynomial",
+        fp.final_poly.coeffs.len(),
+        l.final_poly_len,
+    )?;
     fp.final_poly.coeffs.iter().for_each(|&c| w.ext(c));
     w.base(fp.pow_witness);
     check("query rounds", fp.query_round_proofs.len(), l.num_queries)?;

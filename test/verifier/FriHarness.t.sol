@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
+import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
 
 /// @notice Exposes FriVerifier for tests, gas and bytecode-size measurements.
 contract FriHarness {
@@ -63,7 +64,10 @@ contract FriHarness {
                 }
             }
             switch what
-            case 0 { let p := add(mload(add(k, 0x3e0)), shl(5, index)) mstore(p, xor(mload(p), 1)) }
+            case 0 {
+                let p := add(mload(add(k, 0x3e0)), shl(5, index))
+                mstore(p, xor(mload(p), 1))
+            }
             case 1 { bumpCap(k, add(4, index)) }
             case 2 { bumpCap(k, index) }
             case 3 { mstore(add(k, 0x300), xor(mload(add(k, 0x300)), 1)) }
@@ -79,5 +83,27 @@ contract FriMinimal {
     function verify(bytes calldata proof, uint256[4] memory pih) external pure returns (uint256 zeta) {
         (, FriVerifier.Challenges memory c) = FriVerifier.verifyTranscriptAndFri(proof, pih);
         return c.zeta;
+    }
+}
+
+/// @notice Transcript + FRI + the PLONK identity (a test contract: WrapperPlonk makes it larger
+/// than 24 KB; the production verifier has to split).
+contract FriPlonkHarness {
+    /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
+    /// and challenges (everything of the wrapper's verification but the public-inputs hash).
+    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
+        (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) =
+            FriVerifier.verifyTranscriptAndFri(proof, pih);
+        uint256[] memory flat = FriVerifier.flatOpenings(o);
+        uint256[] memory ch = FriVerifier.plonkChallenges(c);
+        uint256 op;
+        uint256 chp;
+        uint256 pp;
+        assembly {
+            op := add(flat, 0x20)
+            chp := add(ch, 0x20)
+            pp := pih
+        }
+        ok = WrapperPlonk.check(op, chp, pp);
     }
 }
