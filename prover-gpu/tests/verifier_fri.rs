@@ -1,21 +1,18 @@
-//! The wrapper's proof encoding, circuit parameters and transcript vectors for the Solidity
-//! transcript and FRI verifier (`test/verifier/Fri.t.sol`).
+//! Transcript vectors for the Solidity transcript and FRI verifier (`test/verifier/Fri.t.sol`).
 //!
-//! Proves an empty batch, wraps it, and builds `test/fixtures/verifier/wrapped-proof.json` (the
-//! encoded proof, public inputs, public-inputs hash, every challenge of plonky2's
-//! `get_challenges`, the circuit digest) and `contracts/verifier/generated/WrapperParams.sol`.
-//! With `JANUS_WRITE_VECTORS=1` it writes them; otherwise it fails unless the committed files
-//! are byte-identical (proofs are deterministic), so a changed circuit cannot leave stale
-//! vectors behind. About a minute in release (`cargo test --release -p janus-prover --test
-//! verifier_fri`).
+//! From the first fixture batch of the target circuit (`test/fixtures/verifier/batches/00.wrapped`,
+//! plonky2's serialization, proven by `make verifier-fixtures`) it builds
+//! `test/fixtures/verifier/wrapped-proof.json`: the encoded proof, public inputs, public-inputs
+//! hash, every challenge of plonky2's `get_challenges`, the circuit digest. With
+//! `JANUS_WRITE_VECTORS=1` it writes it; otherwise it fails unless the committed file is
+//! byte-identical, so a changed circuit cannot leave stale vectors behind
+//! (`contracts/verifier/generated/WrapperParams.sol` is checked by `verifier_generated.rs`).
 
 use std::path::PathBuf;
 
-use janus_l2::batch::Batch;
-use janus_l2::state::{Account, State};
-use janus_prover::prover::batch::{BatchProver, Inner};
 use janus_prover::verifier::encode::{encode_proof, ProofLayout};
-use janus_prover::verifier::params::{emit_wrapper_params, WRAPPER_PARAMS_PATH};
+use janus_prover::verifier::generate::{target_prover, FIXTURE_DIR};
+use plonky2::plonk::proof::ProofWithPublicInputs;
 use plonky2::field::extension::FieldExtension;
 use plonky2::field::types::PrimeField64;
 
@@ -69,19 +66,12 @@ fn check_or_write(rel: &str, content: &str, write: bool) {
 #[test]
 fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
     let write = std::env::var("JANUS_WRITE_VECTORS").is_ok_and(|v| v == "1");
-    let state = State::from_accounts((1..=2u32).map(|i| (i, Account::new([i as u8; 40]))));
-    let prover = BatchProver::new(2)?;
-    let p = prover.prove_batch(
-        &state,
-        &Batch {
-            fee_account: 1,
-            messages: vec![],
-            txs: vec![],
-        },
-    )?;
-    // The prover (L1 sender) the wrapper binds the proof to.
-    let wp = prover.wrap(Inner::Batch(&p), &[0x11; 20])?;
+    // The first fixture batch of the target circuit, wrapped for the prover 0x11…11 (plonky2's
+    // serialization; `make verifier-fixtures` proves it).
+    let prover = target_prover()?;
     let w = prover.wrapper(false)?;
+    let bytes = std::fs::read(root().join(FIXTURE_DIR).join("00.wrapped"))?;
+    let wp = ProofWithPublicInputs::from_bytes(bytes, &w.data.common)?;
     w.verify(&wp)?;
     let common = &w.data.common;
     let vo = &w.data.verifier_only;
@@ -118,10 +108,5 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
         hex(&enc),
     );
     check_or_write(FIXTURE_PATH, &json, write);
-    check_or_write(
-        WRAPPER_PARAMS_PATH,
-        &emit_wrapper_params(common, vo)?,
-        write,
-    );
     Ok(())
 }
