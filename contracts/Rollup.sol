@@ -190,7 +190,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         Batch memory b;
         (batchId, b) = _append(parentId, prevStateRoot, newStateRoot, data, msg.sender, BatchStatus.Proven);
         // `verifyBatch` is a view (staticcall): it cannot re-enter.
-        if (!v.verifyBatch(_publicInputs(b, prevStateRoot), msg.sender, data, proof)) revert InvalidProof(batchId);
+        if (!v.verifyBatch(_publicInputs(b, prevStateRoot), msg.sender, data, proof)) {
+            revert InvalidProof(batchId);
+        }
         emit BatchProven(batchId, msg.sender, 0);
         if (b.height == lastFinalizedHeight + 1) _finalize(batchId, b.height, newStateRoot, true);
     }

@@ -151,7 +151,9 @@ contract Deploy is Script {
         );
         d.equivocationSlasher =
             address(new EquivocationSlasher(staking, vm.envOr("L2_CHAIN_ID", uint256(424242))));
-        d.wiring = address(new Wiring(staking, set, bridge, d.rollup, d.equivocationSlasher, d.timelock, d.verifier));
+        d.wiring = address(
+            new Wiring(staking, set, bridge, d.rollup, d.equivocationSlasher, d.timelock, d.verifier)
+        );
         require(d.wiring == wiring, "Deploy: Wiring not at its precomputed address");
     }
 

@@ -21,8 +21,10 @@ interface IBatchVerifier {
     /// @dev `prover` is the account the rollup pays for the proof (the sender of `proveBatch` or
     ///      `submitBatchWithProof`). It is a public input of the proof, so a proof copied from a
     ///      pending transaction by another sender is rejected instead of paying the copier.
-    function verifyBatch(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
-        external
-        view
-        returns (bool);
+    function verifyBatch(
+        PublicInputs calldata inputs,
+        address prover,
+        bytes calldata data,
+        bytes calldata proof
+    ) external view returns (bool);
 }

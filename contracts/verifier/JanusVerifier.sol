@@ -53,11 +53,12 @@ contract JanusVerifier is IBatchVerifier {
     }
 
     /// @inheritdoc IBatchVerifier
-    function verifyBatch(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
-        external
-        view
-        returns (bool)
-    {
+    function verifyBatch(
+        PublicInputs calldata inputs,
+        address prover,
+        bytes calldata data,
+        bytes calldata proof
+    ) external view returns (bool) {
         if (proof.length < HEADER_BYTES) revert ProofTooShort(proof.length);
         if (keccak256(data) != inputs.dataHash) revert DataHashMismatch(keccak256(data), inputs.dataHash);
         uint256[4] memory pih = hasher.hashNoPad(publicInputs(inputs, prover, data, proof));
@@ -68,11 +69,12 @@ contract JanusVerifier is IBatchVerifier {
     }
 
     /// @notice The wrapper's public inputs for `inputs`, `prover`, `data` and the proof's `z`.
-    function publicInputs(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
-        public
-        pure
-        returns (uint256[] memory pis)
-    {
+    function publicInputs(
+        PublicInputs calldata inputs,
+        address prover,
+        bytes calldata data,
+        bytes calldata proof
+    ) public pure returns (uint256[] memory pis) {
         if (proof.length < HEADER_BYTES) revert ProofTooShort(proof.length);
         pis = new uint256[](WrapperParams.NUM_PUBLIC_INPUTS);
         _root(pis, 0, inputs.prevStateRoot);
@@ -103,7 +105,8 @@ contract JanusVerifier is IBatchVerifier {
 
     /// @dev The openings as one array in `OpeningSet` order (what `PlonkCheck` reads).
     function _flatten(FriVerifier.Openings memory o) private pure returns (uint256[] memory flat) {
-        uint256[][7] memory parts = [o.constants, o.sigmas, o.wires, o.zs, o.zsNext, o.partialProducts, o.quotient];
+        uint256[][7] memory parts =
+            [o.constants, o.sigmas, o.wires, o.zs, o.zsNext, o.partialProducts, o.quotient];
         uint256 n;
         for (uint256 i; i < 7; ++i) {
             n += parts[i].length;

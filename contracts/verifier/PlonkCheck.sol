@@ -37,7 +37,10 @@ contract PlonkCheck is IPlonkCheck {
         view
         returns (bool)
     {
-        if (openings.length != WrapperPlonk.NUM_OPENINGS || challenges.length != WrapperPlonk.NUM_CHALLENGE_WORDS) {
+        if (
+            openings.length != WrapperPlonk.NUM_OPENINGS
+                || challenges.length != WrapperPlonk.NUM_CHALLENGE_WORDS
+        ) {
             return false;
         }
         uint256[] memory o = openings;

@@ -165,11 +165,12 @@ contract ProverBoundVerifierDouble is IBatchVerifier {
         return abi.encodePacked(keccak256(abi.encode(inputs, keccak256(data), prover)));
     }
 
-    function verifyBatch(PublicInputs calldata inputs, address prover, bytes calldata data, bytes calldata proof)
-        external
-        pure
-        returns (bool)
-    {
+    function verifyBatch(
+        PublicInputs calldata inputs,
+        address prover,
+        bytes calldata data,
+        bytes calldata proof
+    ) external pure returns (bool) {
         return keccak256(proof) == keccak256(proofFor(inputs, data, prover));
     }
 }

@@ -51,7 +51,8 @@ abstract contract VerifierFixture is Test {
         c.dataHash = vm.parseJsonBytes32(json, string.concat(k, ".dataHash"));
         c.prover = vm.parseJsonAddress(json, string.concat(k, ".prover"));
         c.data = vm.parseJsonBytes(json, string.concat(k, ".data"));
-        c.proof = vm.readFileBinary(string.concat(DIR, vm.parseJsonString(json, string.concat(k, ".proofFile"))));
+        c.proof =
+            vm.readFileBinary(string.concat(DIR, vm.parseJsonString(json, string.concat(k, ".proofFile"))));
     }
 
     function _inputs(Case memory c) internal pure returns (IBatchVerifier.PublicInputs memory pi) {

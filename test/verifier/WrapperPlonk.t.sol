@@ -28,7 +28,11 @@ contract WrapperPlonkTest is Test {
         layout = vm.parseJsonUintArray(json, ".layout");
     }
 
-    function _check(uint256[] memory o, uint256[] memory c, uint256[] memory h) internal view returns (bool ok) {
+    function _check(uint256[] memory o, uint256[] memory c, uint256[] memory h)
+        internal
+        view
+        returns (bool ok)
+    {
         uint256 op;
         uint256 ch;
         uint256 hp;
