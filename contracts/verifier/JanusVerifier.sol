@@ -64,7 +64,9 @@ contract JanusVerifier is IBatchVerifier {
         uint256[4] memory pih = hasher.hashNoPad(publicInputs(inputs, prover, data, proof));
         (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) =
             FriVerifier.verifyTranscriptAndFri(proof[HEADER_BYTES:], pih);
-        if (!plonk.check(_flatten(o), _challengeWords(c), pih)) revert PlonkIdentity();
+        if (!plonk.check(FriVerifier.flatOpenings(o), FriVerifier.plonkChallenges(c), pih)) {
+            revert PlonkIdentity();
+        }
         return true;
     }
 
@@ -101,35 +103,5 @@ contract JanusVerifier is IBatchVerifier {
             if (limb >= DataBinding.P) revert NonCanonicalRoot(root);
             pis[at + i] = limb;
         }
-    }
-
-    /// @dev The openings as one array in `OpeningSet` order (what `PlonkCheck` reads).
-    function _flatten(FriVerifier.Openings memory o) private pure returns (uint256[] memory flat) {
-        uint256[][7] memory parts =
-            [o.constants, o.sigmas, o.wires, o.zs, o.zsNext, o.partialProducts, o.quotient];
-        uint256 n;
-        for (uint256 i; i < 7; ++i) {
-            n += parts[i].length;
-        }
-        flat = new uint256[](n);
-        uint256 k;
-        for (uint256 i; i < 7; ++i) {
-            uint256[] memory p = parts[i];
-            for (uint256 j; j < p.length; ++j) {
-                flat[k++] = p[j];
-            }
-        }
-    }
-
-    /// @dev `betas ‖ gammas ‖ alphas ‖ zeta`, what `PlonkCheck` reads.
-    function _challengeWords(FriVerifier.Challenges memory c) private pure returns (uint256[] memory w) {
-        uint256 n = c.betas.length;
-        w = new uint256[](3 * n + 1);
-        for (uint256 i; i < n; ++i) {
-            w[i] = c.betas[i];
-            w[n + i] = c.gammas[i];
-            w[2 * n + i] = c.alphas[i];
-        }
-        w[3 * n] = c.zeta;
     }
 }

@@ -5,6 +5,7 @@ import {Test, console2} from "forge-std/Test.sol";
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
 import {WrapperParams as W} from "../../contracts/verifier/generated/WrapperParams.sol";
 import {FriHarness, FriPlonkHarness} from "./FriHarness.t.sol";
+import {WrapperGateEvaluator} from "../../contracts/verifier/generated/WrapperGateEvaluator.sol";
 import {WrapperPlonk} from "../../contracts/verifier/generated/WrapperPlonk.sol";
 import {PoseidonGoldilocks} from "../../contracts/verifier/generated/PoseidonGoldilocks.sol";
 
@@ -14,6 +15,7 @@ import {PoseidonGoldilocks} from "../../contracts/verifier/generated/PoseidonGol
 contract FriTest is Test {
     FriHarness internal h;
     FriPlonkHarness internal hp;
+    address internal evaluator;
     bytes internal proof;
     uint256[4] internal pih;
     string internal json;
@@ -21,7 +23,8 @@ contract FriTest is Test {
 
     function setUp() public {
         h = new FriHarness();
-        hp = new FriPlonkHarness();
+        evaluator = address(new WrapperGateEvaluator());
+        hp = new FriPlonkHarness(evaluator);
         json = vm.readFile("test/fixtures/verifier/wrapped-proof.json");
         proof = vm.parseJsonBytes(json, ".proof");
         uint256[] memory p = vm.parseJsonUintArray(json, ".publicInputsHash");
@@ -102,8 +105,8 @@ contract FriTest is Test {
             op := add(flat, 0x20)
             chp := add(ch, 0x20)
         }
-        assertTrue(WrapperPlonk.check(op, chp, _ptr(pih)));
-        assertFalse(WrapperPlonk.check(op, chp, _ptr(other)));
+        assertTrue(WrapperPlonk.check(op, chp, _ptr(pih), evaluator));
+        assertFalse(WrapperPlonk.check(op, chp, _ptr(other), evaluator));
     }
 
     /// The fixture's public-inputs hash is Poseidon's hash of its public inputs (the native

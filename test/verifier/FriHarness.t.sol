@@ -89,9 +89,16 @@ contract FriMinimal {
 /// @notice Transcript + FRI + the PLONK identity (a test contract: WrapperPlonk makes it larger
 /// than 24 KB; the production verifier has to split).
 contract FriPlonkHarness {
+    /// @notice The generated evaluator of the gates WrapperPlonk does not inline.
+    address internal immutable evaluator;
+
+    constructor(address evaluator_) {
+        evaluator = evaluator_;
+    }
+
     /// @notice Transcript + FRI, then the lead's PLONK identity at zeta on the decoded openings
     /// and challenges (everything of the wrapper's verification but the public-inputs hash).
-    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external pure returns (bool ok) {
+    function verifyWithPlonk(bytes calldata proof, uint256[4] memory pih) external view returns (bool ok) {
         (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) =
             FriVerifier.verifyTranscriptAndFri(proof, pih);
         uint256[] memory flat = FriVerifier.flatOpenings(o);
@@ -104,6 +111,6 @@ contract FriPlonkHarness {
             chp := add(ch, 0x20)
             pp := pih
         }
-        ok = WrapperPlonk.check(op, chp, pp);
+        ok = WrapperPlonk.check(op, chp, pp, evaluator);
     }
 }
