@@ -11,6 +11,7 @@ import {Staking} from "../contracts/Staking.sol";
 import {SequencerSet} from "../contracts/SequencerSet.sol";
 import {Bridge} from "../contracts/Bridge.sol";
 import {JanusVerifier} from "../contracts/verifier/JanusVerifier.sol";
+import {PlonkCheck} from "../contracts/verifier/PlonkCheck.sol";
 import {Rollup} from "../contracts/Rollup.sol";
 import {IRollup} from "../contracts/interfaces/IRollup.sol";
 
@@ -139,9 +140,13 @@ contract DeployScriptTest is DeployedSuite {
         assertFalse(ok, "no receive");
     }
 
-    function test_run_noVerifierAndDocumentedDefaults_succeeds() public view {
+    function test_run_generatedVerifierAndDocumentedDefaults_succeeds() public view {
         Rollup rollup = Rollup(d.rollup);
-        assertEq(address(rollup.verifier()), address(0), "never a stand-in verifier");
+        // The generated verifier, never a stand-in: its PLONK check runs the generated gates.
+        assertEq(address(rollup.verifier()), d.verifier, "the generated verifier");
+        assertEq(address(JanusVerifier(d.verifier).plonk()), d.plonkCheck);
+        assertGt(PlonkCheck(d.plonkCheck).evaluator().code.length, 0);
+        assertGt(address(JanusVerifier(d.verifier).hasher()).code.length, 0);
         IRollup.Params memory p = rollup.params();
         assertEq(p.challengeWindow, 3 days);
         assertEq(p.proveWindow, 2 days);
