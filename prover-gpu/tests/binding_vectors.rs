@@ -9,6 +9,9 @@
 //! Regenerate after a deliberate change with:
 //! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test binding_vectors`.
 
+mod vector_support;
+
+use vector_support::{splitmix64, P};
 use janus_l2::batch::{Batch, HEADER_BYTES};
 use janus_l2::hash::keccak256;
 use janus_l2::tx::{L1Message, MessageKind, Transfer, Tx, Withdraw, MESSAGE_BYTES, TX_BYTES};
@@ -25,8 +28,6 @@ const L2_VECTORS: &str = concat!(
     "/../test/fixtures/l2-vectors.json"
 );
 
-/// The Goldilocks prime `2^64 − 2^32 + 1`.
-const P: u64 = 0xffff_ffff_0000_0001;
 
 fn hex(b: &[u8]) -> String {
     let mut s = String::from("0x");
@@ -44,16 +45,12 @@ fn unhex(s: &str) -> Vec<u8> {
         .collect()
 }
 
-/// splitmix64: a fixed pseudo-random stream (no dependency, stable across crate versions).
+/// The fixed pseudo-random stream of [`splitmix64`].
 struct Stream(u64);
 
 impl Stream {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        splitmix64(&mut self.0)
     }
 
     fn bytes<const N: usize>(&mut self) -> [u8; N] {

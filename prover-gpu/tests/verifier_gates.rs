@@ -23,6 +23,9 @@
 //! PoseidonMdsGate` (gate type names, comma-separated) tolerates those gates having none; they are
 //! then left out of the library (their `evalGate` reverts) and of the cases.
 
+mod vector_support;
+
+use vector_support::{splitmix64, P};
 use std::fmt::Write;
 
 use janus_prover::prover::batch::BatchProver;
@@ -68,19 +71,13 @@ const VARIANTS_FIXTURE: &str = concat!(
 /// Cases per gate: uniform values, then values half of which are at the edges of the encoding.
 const CASES: usize = 2;
 
-/// The Goldilocks prime.
-const P: u64 = 0xffff_ffff_0000_0001;
 
-/// splitmix64: a fixed pseudo-random stream (no dependency, stable across crate versions).
+/// The fixed pseudo-random stream of [`splitmix64`].
 struct Stream(u64);
 
 impl Stream {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        splitmix64(&mut self.0)
     }
 
     fn base(&mut self) -> F {

@@ -7,6 +7,9 @@
 //! Regenerate after a deliberate change with:
 //! `JANUS_WRITE_VECTORS=1 cargo test -p janus-prover --test verifier_poseidon`.
 
+mod vector_support;
+
+use vector_support::{splitmix64, P};
 use plonky2::field::goldilocks_field::GoldilocksField;
 use plonky2::field::types::{Field, PrimeField64};
 use plonky2::hash::poseidon::PoseidonHash;
@@ -19,19 +22,13 @@ const FIXTURE: &str = concat!(
     "/../test/fixtures/verifier/poseidon.json"
 );
 
-/// The Goldilocks prime `2^64 − 2^32 + 1`.
-const P: u64 = 0xffff_ffff_0000_0001;
 
-/// splitmix64: a fixed pseudo-random stream (no dependency, stable across crate versions).
+/// The fixed pseudo-random stream of [`splitmix64`].
 struct Stream(u64);
 
 impl Stream {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
+        splitmix64(&mut self.0)
     }
 
     /// A canonical element, biased towards the edges (0, 1, p−1, p−2, 2^32, 2^63) one time in four.

@@ -182,6 +182,8 @@ async fn wrong_root_is_challenged_once_and_resolved_after_the_prove_window() {
 #[tokio::test]
 async fn wrong_root_without_a_verifier_is_an_alarm_and_a_removed_verifier_voids_the_challenge() {
     let net = Devnet::start().await;
+    // The devnet deploys the generated verifier; governance removes it here.
+    net.set_verifier(Address::ZERO).await;
     let (batch, _) = transfer_batch(&net).await;
     let posting = Store::open(net.store_path("leader")).expect("store");
     let Posted { id, operator, .. } = net.post(&batch, B256::repeat_byte(0x22), &posting).await;
