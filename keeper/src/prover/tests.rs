@@ -1,6 +1,7 @@
-//! The prover client on a real anvil (the devnet fixture, where no verifier is deployed): a real
-//! 2-slot proof of a posted batch with a signed transfer verifies off-chain, and submission
-//! stops with `VerifierNotSet` without sending a transaction.
+//! The prover client on a real anvil (the devnet fixture, which deploys the generated verifier):
+//! a real 2-slot proof of a posted batch with a signed transfer verifies off-chain, and with the
+//! verifier removed submission stops with `VerifierNotSet` without sending a transaction; a real
+//! proof of the devnet circuit is accepted by the deployed verifier and finalizes its batch.
 
 use std::sync::OnceLock;
 
@@ -72,6 +73,8 @@ fn client(
 #[tokio::test]
 async fn real_proof_verifies_off_chain_and_submission_reports_verifier_not_set() {
     let net = Devnet::start().await;
+    // The devnet deploys the generated verifier; governance removes it here.
+    net.set_verifier(Address::ZERO).await;
     let store = Store::open(net.store_path("keeper")).expect("store");
     let (job, operator) = posted_transfer(&net, &store).await;
     let mgr = net.txmgr(PROVER_KEY, &store).await;
@@ -184,5 +187,58 @@ async fn invalid_job_fails_before_proving() {
             }
         ),
         "{err:?}"
+    );
+}
+
+/// The deployed generated verifier accepts the keeper's proof: a deposits-only batch (height 1,
+/// its parent final) proven with the devnet's circuit (`target_prover`: 16 slots, the circuit the
+/// verifier is generated for) and submitted by a bounty client is final at once, the proof bound
+/// to the client's account.
+#[tokio::test]
+async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_once() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let alice = SecretKey::from_seed(&[23; 32]);
+    let m0 = net.deposit(&alice).await;
+    let deposits = Batch {
+        fee_account: m0.account,
+        messages: vec![m0.clone()],
+        txs: vec![],
+    };
+    let mut state = janus_l2::state::State::new();
+    let (root, _) = apply(&mut state, &deposits, 0, [0; 32]);
+    let Posted { id, .. } = net.post(&deposits, root, &store).await;
+    let mgr = net.txmgr(PROVER_KEY, &store).await;
+    let prover = Arc::new(
+        janus_prover::verifier::generate::target_prover().expect("the devnet circuit builds"),
+    );
+    let hunter = ProverClient::new(
+        net.p.clone(),
+        net.at.rollup,
+        prover,
+        mgr.clone(),
+        ProverClientConfig {
+            own_operators: vec![],
+            bounty: true,
+        },
+    );
+    assert_eq!(
+        hunter.decide(id).await.expect("decide"),
+        Some(ProveReason::Bounty)
+    );
+    let job = ProveJob {
+        batch_id: id,
+        pre_state: Arc::new(janus_l2::state::State::new()),
+        data: deposits.encode().expect("encodes"),
+    };
+    let proven = hunter.prove(job).await.expect("proves");
+    let out = hunter.submit(&proven).await.expect("accepted on L1");
+    assert!(out.receipt.status());
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let b = rollup.getBatch(id).call().await.expect("getBatch");
+    assert_eq!(b.status, status::FINALIZED, "final at once, by proof");
+    assert_eq!(
+        rollup.lastFinalizedHeight().call().await.expect("height"),
+        1
     );
 }
