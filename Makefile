@@ -96,7 +96,7 @@ verifier: deps
 # the derived PLONK vectors.
 verifier-fixtures: deps
 	cargo run --release -p janus-prover --bin janus-gen-verifier -- --fixtures
-	JANUS_WRITE_VECTORS=1 cargo test --release -p janus-prover --test verifier_plonk
+	JANUS_WRITE_VECTORS=1 cargo test --release -p janus-prover --test verifier_plonk --test verifier_fri
 	$(MAKE) abi
 
 devnet: deps

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-pragma solidity ^0.8.24;
+pragma solidity 0.8.37;
 
 import {Test, console2} from "forge-std/Test.sol";
 import {FriVerifier} from "../../contracts/verifier/lib/FriVerifier.sol";
