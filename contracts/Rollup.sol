@@ -200,12 +200,15 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     // ------------------------------------------------------------------ challenges and proofs
 
     /// @inheritdoc IRollup
-    /// @dev Reverts `VerifierNotSet` while no verifier is set: nobody could answer the challenge.
+    /// @dev Reverts `VerifierNotSet` while no verifier is set, and `BatchNotProvable` when the
+    ///      verifier cannot prove a batch of this size: nobody could answer the challenge.
     function challenge(uint64 batchId) external payable nonReentrant {
         if (address(verifier) == address(0)) revert VerifierNotSet();
         Batch storage b = _canonical(batchId);
         BatchStatus status = b.status;
         if (status != BatchStatus.Pending) revert WrongStatus(batchId, status);
+        (bool provable, uint256 records, uint256 maxRecords) = _provable(b);
+        if (!provable) revert BatchNotProvable(batchId, records, maxRecords);
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp >= uint256(b.submittedAt) + _params.challengeWindow) {
             revert ChallengeWindowClosed(batchId);
@@ -269,8 +272,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     /// @dev A challenge on a batch that is already non-canonical (an ancestor lost its challenge) is
     ///      refunded at once: such a batch can never be proven nor become canonical again.
-    ///      A challenge on a canonical batch while no verifier is set (governance unset it while the
-    ///      challenge was open) cannot be answered: it is voided at once (bond back, batch Pending
+    ///      A challenge on a canonical batch that no verifier can prove any more (governance unset the
+    ///      verifier, or replaced it by one of smaller capacity, while the challenge was open) cannot
+    ///      be answered: it is voided at once (bond back, batch Pending
     ///      again, nobody slashed). Otherwise it is lost only after its effective deadline
     ///      (`challengeDeadline`). `staking.slash` gets exactly SLASH_GAS: a call that cannot give
     ///      it that much reverts `InsufficientGas` (nothing changes), so a caller cannot starve the
@@ -287,7 +291,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         }
         OpenChallenge memory c = _challenges[batchId];
         if (canonical) {
-            if (address(verifier) == address(0)) {
+            (bool provable,,) = _provable(b);
+            if (!provable) {
                 delete _challenges[batchId];
                 b.status = BatchStatus.Pending;
                 _credit(c.challenger, c.bond);
@@ -435,6 +440,12 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IRollup
+    function isProvable(uint64 batchId) external view returns (bool provable) {
+        if (!_exists(batchId)) revert UnknownBatch(batchId);
+        (provable,,) = _provable(_batches[batchId]);
+    }
+
+    /// @inheritdoc IRollup
     function challengeDeadline(uint64 batchId) external view returns (uint40) {
         OpenChallenge memory c = _challenges[batchId];
         return c.challenger == address(0) ? 0 : _effectiveDeadline(c);
@@ -489,7 +500,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         if (prevStateRoot != parentRoot) revert WrongPrevStateRoot(prevStateRoot, parentRoot);
 
         b.msgStart = parent.msgEnd;
-        (b.msgEnd, b.withdrawalRoot, b.withdrawalCount) = _checkData(data, b.msgStart);
+        (b.msgEnd, b.withdrawalRoot, b.withdrawalCount, b.txCount) = _checkData(data, b.msgStart);
         b.stateRoot = newStateRoot;
         b.dataHash = BatchData.hash(data);
         b.parentId = parentId;
@@ -525,9 +536,13 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     function _checkData(bytes calldata data, uint64 msgStart)
         internal
         view
-        returns (uint64 msgEnd, bytes32 withdrawalRoot, uint32 withdrawalCount)
+        returns (uint64 msgEnd, bytes32 withdrawalRoot, uint32 withdrawalCount, uint16 txCount)
     {
-        bool hasMessages = BatchData.messageCountOf(data) != 0;
+        (, uint64 messages, uint256 txs) = BatchData.header(data);
+        // Saturated: only compared with a verifier's capacity (`_provable`).
+        // forge-lint: disable-next-line(unsafe-typecast)
+        txCount = uint16(txs < type(uint16).max ? txs : type(uint16).max);
+        bool hasMessages = messages != 0;
         bytes32 chainBefore = hasMessages ? bridge.messageChain(msgStart) : bytes32(0);
         uint64 count;
         bytes32 chainAfter;
@@ -547,6 +562,23 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
+    /// @dev Whether the current verifier can prove `b` (property 1, docs/protocol.md): one is set
+    ///      and its `maxRecords` covers the batch's L1 messages and transactions. A verifier whose
+    ///      `maxRecords` reverts makes `challenge` and `resolveChallenge` revert until governance
+    ///      replaces or unsets it (no try/catch: a caller-chosen gas limit could otherwise turn a
+    ///      lost challenge into a voided one).
+    function _provable(Batch storage b)
+        internal
+        view
+        returns (bool provable, uint256 records, uint256 maxRecords)
+    {
+        IBatchVerifier v = verifier;
+        records = uint256(b.msgEnd - b.msgStart) + b.txCount;
+        if (address(v) == address(0)) return (false, records, 0);
+        maxRecords = v.maxRecords();
+        provable = records <= maxRecords;
+    }
+
     /// @dev Writes a new batch; the withdrawal root slot is skipped when zero (already zero).
     function _store(uint64 batchId, Batch memory b) internal {
         Batch storage s = _batches[batchId];
@@ -556,7 +588,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         uint256 ids = uint256(b.parentId) | (uint256(b.height) << 64) | (uint256(b.msgStart) << 128)
             | (uint256(b.msgEnd) << 192);
         uint256 meta = uint256(uint160(b.operator)) | (uint256(b.submittedAt) << 160)
-            | (uint256(b.withdrawalCount) << 200) | (uint256(uint8(b.status)) << 232);
+            | (uint256(b.withdrawalCount) << 200) | (uint256(uint8(b.status)) << 232)
+            | (uint256(b.txCount) << 240);
         // Slots 3 and 4 of the struct hold exactly these packed words (Solidity packs members
         // low-order first in declaration order); one SSTORE each instead of one per member.
         assembly ("memory-safe") {

@@ -149,6 +149,59 @@ contract RollupSecurityTest is RollupFixture {
         assertEq(staking.slashCount(), 0);
     }
 
+    /// @dev A batch of `n` transfer records.
+    function _postTxs(uint256 n, bytes32 root) internal returns (uint64 id) {
+        bytes[] memory txs = new bytes[](n);
+        for (uint256 i; i < n; ++i) {
+            txs[i] = BatchBuilder.transferTx(1, 2, 0, 5, 1, uint64(i));
+        }
+        id = _submit(root, BatchBuilder.data(7, new bytes[](0), txs));
+    }
+
+    /// @dev Property 1 with a bounded verifier: a batch larger than the verifier can prove is never
+    ///      challengeable (an honest one could not be defended), whatever its size and the
+    ///      verifier's capacity; a batch it can prove always is.
+    function testFuzz_challenge_onlyBatchesTheVerifierCanProve(uint8 txs, uint8 capacity) public {
+        txs = uint8(bound(txs, 0, 40));
+        capacity = uint8(bound(capacity, 0, 40));
+        _useVerifier();
+        verifier.setMaxRecords(capacity);
+        uint64 id = _postTxs(txs, bytes32("r1"));
+        assertEq(rollup.getBatch(id).txCount, txs);
+        assertEq(rollup.isProvable(id), txs <= capacity);
+        vm.deal(challenger, BOND);
+        vm.prank(challenger);
+        if (txs > capacity) {
+            vm.expectRevert(abi.encodeWithSelector(IRollup.BatchNotProvable.selector, id, txs, capacity));
+            rollup.challenge{value: BOND}(id);
+            assertEq(_status(id), PENDING);
+        } else {
+            rollup.challenge{value: BOND}(id);
+            assertEq(_status(id), CHALLENGED);
+        }
+    }
+
+    /// @dev A challenge opened under a verifier that could prove the batch, then the verifier is
+    ///      replaced by one that cannot (smaller circuit): the challenge is voided, not won by
+    ///      timeout; the operator is not slashed and the challenger gets the bond back.
+    function test_resolveChallenge_verifierCapacityShrank_voidsChallenge_succeeds() public {
+        _useVerifier();
+        uint64 id = _postTxs(3, bytes32("r1"));
+        _challenge(id);
+        AcceptingVerifierDouble small = new AcceptingVerifierDouble();
+        small.setMaxRecords(2);
+        vm.prank(owner);
+        rollup.setVerifier(address(small));
+        assertFalse(rollup.isProvable(id));
+        vm.warp(T0 + 10 * PW);
+        vm.expectEmit(address(rollup));
+        emit IRollup.ChallengeVoided(id, challenger, BOND);
+        rollup.resolveChallenge(id);
+        assertEq(_status(id), PENDING);
+        assertEq(staking.slashCount(), 0);
+        assertEq(rollup.credits(challenger), BOND);
+    }
+
     /// @dev Issue 10: the rollup hands `msg.sender` to the verifier as the proof's prover, so a
     ///      `proveBatch` copied from the mempool by another sender fails instead of taking the
     ///      challenger's bond; the original prover is still paid.

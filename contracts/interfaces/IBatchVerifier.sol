@@ -17,6 +17,11 @@ interface IBatchVerifier {
         bytes32 dataHash; // keccak256 of the posted batch data
     }
 
+    /// @notice The most records (L1 messages + transactions) of a batch this verifier can prove:
+    ///         the slots of the circuit it was generated for. The rollup refuses to open a
+    ///         challenge on a larger batch, since no proof could answer it.
+    function maxRecords() external view returns (uint256);
+
     /// @notice True iff `proof` proves `inputs` for exactly `data`, made for `prover`.
     /// @dev `prover` is the account the rollup pays for the proof (the sender of `proveBatch` or
     ///      `submitBatchWithProof`). It is a public input of the proof, so a proof copied from a

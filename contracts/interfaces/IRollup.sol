@@ -35,6 +35,7 @@ interface IRollup {
         uint40 submittedAt; // L1 timestamp
         uint32 withdrawalCount;
         BatchStatus status;
+        uint16 txCount; // transactions in the data (saturated at 2^16 - 1)
     }
 
     struct Challenge {
@@ -82,8 +83,8 @@ interface IRollup {
     /// @notice `staking.slash` reverted while resolving a lost challenge on `batchId` (the batch and
     ///         its descendants are reverted and the challenger refunded anyway).
     event SlashFailed(uint64 indexed batchId, address indexed operator);
-    /// @notice The open challenge on `batchId` could no longer be answered (the verifier was unset
-    ///         while it was open): the challenger's `bond` is credited back, nobody is slashed and the
+    /// @notice The open challenge on `batchId` could no longer be answered (the verifier was unset,
+    ///         or replaced by one that cannot prove a batch of this size, while it was open): the challenger's `bond` is credited back, nobody is slashed and the
     ///         batch is Pending again (it finalizes after its challenge window like any other).
     event ChallengeVoided(uint64 indexed batchId, address indexed challenger, uint256 bond);
 
@@ -107,6 +108,12 @@ interface IRollup {
     error ProveWindowOpen(uint64 batchId, uint40 deadline);
     error ProveWindowClosed(uint64 batchId, uint40 deadline);
     error VerifierNotSet();
+    /// @notice The verifier cannot prove a batch of this many records, so no challenge of it could
+    ///         be answered.
+    /// @dev records = L1 messages + transactions; `maxRecords` is the verifier's
+    ///      (`IBatchVerifier.maxRecords`). Such a batch is not challengeable (property 1 of
+    ///      docs/protocol.md: no honest batch reverted for want of a proof).
+    error BatchNotProvable(uint64 batchId, uint256 records, uint256 maxRecords);
     error InvalidProof(uint64 batchId);
     error DataHashMismatch(bytes32 given, bytes32 expected);
     error NotNextToFinalize(uint64 batchId, uint64 nextHeight);
@@ -142,7 +149,8 @@ interface IRollup {
     ) external returns (uint64 batchId);
 
     /// @notice Challenge a pending batch inside its challenge window, posting `challengeBond` wei.
-    ///         Reverts `VerifierNotSet` while no verifier is set (nobody could answer it).
+    ///         Reverts `VerifierNotSet` while no verifier is set and `BatchNotProvable` when the
+    ///         verifier cannot prove a batch of this size (nobody could answer it).
     function challenge(uint64 batchId) external payable;
 
     /// @notice Prove a pending or challenged batch. Pays the challenger's bond (or the bounty) to the
@@ -151,8 +159,8 @@ interface IRollup {
 
     /// @notice After the effective deadline (`challengeDeadline`) of an unanswered challenge: revert
     ///         the batch and descendants, slash the operator, credit the challenger its bond back.
-    ///         While no verifier is set the challenge is voided instead (bond back, batch Pending,
-    ///         nobody slashed: `ChallengeVoided`). Reverts `InsufficientGas` unless the slash can be
+    ///         While no verifier can prove the batch (`isProvable`) the challenge is voided instead
+    ///         (bond back, batch Pending, nobody slashed: `ChallengeVoided`). Reverts `InsufficientGas` unless the slash can be
     ///         given its whole gas budget.
     function resolveChallenge(uint64 batchId) external;
 
@@ -199,6 +207,11 @@ interface IRollup {
     function challengeDeadline(uint64 batchId) external view returns (uint40);
     /// @notice Timestamp of the last `setVerifier` (0 if never called).
     function verifierSetAt() external view returns (uint64);
+    /// @notice Whether a proof could answer a challenge of `batchId`: a verifier is set and it can
+    ///         prove a batch of this many records (L1 messages + transactions). `challenge` requires
+    ///         it; `resolveChallenge` voids a challenge that lost it (the verifier was removed or
+    ///         replaced by one of smaller capacity).
+    function isProvable(uint64 batchId) external view returns (bool);
     /// @notice Overdue L1 messages a batch must consume at least, when it leaves some overdue ones
     ///         unconsumed (a batch that consumes every overdue message is always accepted).
     function FORCED_INCLUSION_QUOTA() external view returns (uint64);

@@ -53,6 +53,11 @@ contract JanusVerifier is IBatchVerifier {
     }
 
     /// @inheritdoc IBatchVerifier
+    function maxRecords() external pure returns (uint256) {
+        return WrapperParams.MAX_RECORDS;
+    }
+
+    /// @inheritdoc IBatchVerifier
     function verifyBatch(
         PublicInputs calldata inputs,
         address prover,

@@ -129,9 +129,15 @@ contract RollupBridgeDouble {
 /// @notice TEST DOUBLE ONLY. Accepts exactly one chosen proof for chosen public inputs and data;
 ///         every other (inputs, data, proof) is rejected.
 contract AcceptingVerifierDouble is IBatchVerifier {
+    /// @notice Capacity reported to the rollup (unbounded unless a test lowers it).
+    uint256 public maxRecords = type(uint256).max;
     bytes32 public acceptedInputs;
     bytes32 public acceptedData;
     bytes32 public acceptedProof;
+
+    function setMaxRecords(uint256 n) external {
+        maxRecords = n;
+    }
 
     /// @notice Accept `proof` for exactly `inputs` and `data` (replaces the previous choice).
     function accept(PublicInputs memory inputs, bytes memory data, bytes memory proof) external {
@@ -156,6 +162,8 @@ contract AcceptingVerifierDouble is IBatchVerifier {
 ///         for the prover it was made for (the real verifier gets this from the prover's address
 ///         being a public input of the wrapped proof).
 contract ProverBoundVerifierDouble is IBatchVerifier {
+    uint256 public constant maxRecords = type(uint256).max;
+
     /// @notice The proof this double accepts from `prover` for `inputs` and `data`.
     function proofFor(PublicInputs memory inputs, bytes memory data, address prover)
         public

@@ -9,6 +9,9 @@ import {IBatchVerifier} from "../../contracts/interfaces/IBatchVerifier.sol";
 ///         proof bytes are the commitment `keccak256(abi.encode(inputs, keccak256(data)))`. An
 ///         invalid batch therefore cannot be "proven", which is what the settlement tests need.
 contract TruthVerifierDouble is IBatchVerifier {
+    /// @notice Capacity reported to the rollup: unbounded (the settlement tests are about truth).
+    uint256 public constant maxRecords = type(uint256).max;
+
     mapping(bytes32 => bool) public isTrue;
 
     function key(PublicInputs memory inputs) public pure returns (bytes32) {

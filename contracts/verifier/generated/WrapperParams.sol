@@ -22,6 +22,8 @@ library WrapperParams {
     uint256 internal constant QUOTIENT_DEGREE_FACTOR = 8;
     /// Public inputs of the wrapper.
     uint256 internal constant NUM_PUBLIC_INPUTS = 24;
+    /// Slots of the inner batch circuit: the most records (L1 messages + transactions) a proven batch holds.
+    uint256 internal constant MAX_RECORDS = 16;
     /// Constraints of the widest gate.
     uint256 internal constant NUM_GATE_CONSTRAINTS = 123;
     /// FRI blowup bits.

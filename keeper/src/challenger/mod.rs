@@ -246,15 +246,15 @@ impl<P: Provider + Clone> Challenger<P> {
             tracing::warn!(target: "janus::challenger", batch = id, reason = ?record.reason, "wrong batch (challenging is off)");
             return Ok(ChallengeAction::None);
         }
-        if rollup
-            .verifier()
+        if !rollup
+            .isProvable(id)
             .call()
             .await
-            .map_err(rpc("verifier"))?
-            .is_zero()
+            .map_err(rpc("isProvable"))?
         {
-            // The rollup refuses challenges that no proof could answer (docs/protocol.md).
-            tracing::error!(target: "janus::challenger", batch = id, reason = ?record.reason, "wrong batch, but the rollup has no verifier and refuses every challenge: it finalizes unless a verifier is set inside its challenge window");
+            // The rollup refuses challenges that no proof could answer (docs/protocol.md): no
+            // verifier, or one that cannot prove a batch this large.
+            tracing::error!(target: "janus::challenger", batch = id, reason = ?record.reason, "wrong batch, but no verifier can prove it and the rollup refuses its challenge: it finalizes unless such a verifier is set inside its challenge window");
             return self.record_not_ours(record, ChallengeState::NoVerifier);
         }
         tracing::warn!(target: "janus::challenger", batch = id, reason = ?record.reason, "challenging");

@@ -64,8 +64,9 @@ pub enum ChallengeState {
     /// The verifier was removed while our challenge was open, so no proof could answer it: the
     /// rollup voided it (bond credited back, batch pending again, nobody slashed).
     Voided,
-    /// Wrong, but the rollup had no verifier and refused challenges (none could be answered by a
-    /// proof): the batch finalizes unless a verifier is set inside its challenge window (an alarm).
+    /// Wrong, but no verifier could prove it (none set, or the batch holds more records than the
+    /// verifier's circuit) and the rollup refused the challenge (`Rollup.isProvable`): the batch
+    /// finalizes unless such a verifier is set inside its challenge window (an alarm).
     NoVerifier,
 }
 

@@ -346,8 +346,14 @@ impl Devnet {
     /// can be opened, and none can be answered by a proof.
     pub async fn reject_all_verifier(&self) -> Address {
         let at = Address::repeat_byte(0x7e);
-        // PUSH1 0 PUSH1 0 MSTORE PUSH1 32 PUSH1 0 RETURN: every call returns abi-encoded `false`.
-        let code = [0x60, 0x00, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3];
+        // `maxRecords()` (0x7b0a3a8d) returns 2^256 - 1 (it could prove any batch, so challenges
+        // can be opened); every other call returns abi-encoded `false`.
+        let code = [
+            0x60, 0x00, 0x35, 0x60, 0xe0, 0x1c, // selector
+            0x63, 0x7b, 0x0a, 0x3a, 0x8d, 0x14, 0x60, 0x19, 0x57, // == maxRecords → 0x19
+            0x60, 0x00, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3, // return false
+            0x5b, 0x60, 0x00, 0x19, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3, // return max
+        ];
         self.p
             .anvil_set_code(at, code.to_vec().into())
             .await

@@ -77,10 +77,12 @@ fn packed8(xs: &[usize]) -> Result<String, VerifierGenError> {
     Ok(format!("0x{}", hex(&w)))
 }
 
-/// The Solidity source of `WrapperParams.sol` for the wrapper's verifier data.
+/// The Solidity source of `WrapperParams.sol` for the wrapper's verifier data, whose inner batch
+/// circuit has `max_records` slots (what the verifier reports as `maxRecords`).
 pub fn emit_wrapper_params(
     common: &CommonCircuitData<F, D>,
     verifier: &VerifierOnlyCircuitData<KeccakGoldilocksConfig, D>,
+    max_records: usize,
 ) -> Result<String, VerifierGenError> {
     let l = ProofLayout::new(common)?;
     let fri = &common.fri_params;
@@ -150,6 +152,11 @@ pub fn emit_wrapper_params(
         "NUM_PUBLIC_INPUTS",
         "Public inputs of the wrapper.",
         common.num_public_inputs.to_string(),
+    );
+    c(
+        "MAX_RECORDS",
+        "Slots of the inner batch circuit: the most records (L1 messages + transactions) a proven batch holds.",
+        max_records.to_string(),
     );
     c(
         "NUM_GATE_CONSTRAINTS",
