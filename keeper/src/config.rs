@@ -120,6 +120,10 @@ pub struct NodeArgs {
     /// Slots of the batch circuit the prover client builds (batches must fit).
     #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
     pub prover_slots: usize,
+    /// Expected seconds to prove and wrap a batch until the prover has measured it: with
+    /// `bounty`, a pending batch is proven only if its challenge window stays open this long.
+    #[arg(long, env = "JANUS_PROVE_ESTIMATE_SECS", default_value_t = 120)]
+    pub prove_estimate_secs: u64,
 }
 
 /// Addresses in `deployments/<name>.json`.

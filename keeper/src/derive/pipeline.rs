@@ -45,6 +45,8 @@ pub enum News {
     Submitted(u64),
     /// A batch was challenged.
     Challenged(u64),
+    /// A batch was finalized (the next canonical one, if any, is now the next to finalize).
+    Finalized(u64),
     /// An L1 message entered the queue (its 85-byte record).
     Message(Vec<u8>),
     /// The canonical chain was rolled back (L1 reorg or reverted batches).
@@ -119,7 +121,8 @@ impl<P: Provider> Pipeline<P> {
                             self.news.push(News::Rollback);
                         }
                         JanusEvent::BatchFinalized(f) => {
-                            self.derivation.on_finalized(f.batchId, block)
+                            self.derivation.on_finalized(f.batchId, block);
+                            self.news.push(News::Finalized(f.batchId));
                         }
                         JanusEvent::MessageEnqueued(m) => {
                             self.news.push(News::Message(m.record.to_vec()))

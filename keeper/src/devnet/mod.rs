@@ -110,6 +110,21 @@ pub struct DevnetArgs {
     /// L2 chain id.
     #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
     pub l2_chain_id: u64,
+    /// The operator (1-3) whose node proves, with `--prove`'s policy; 0: no node proves (the
+    /// full scenario's ZK steps are then skipped). One prover only: a node builds the 16-slot
+    /// circuit (about 3 GB) and proving takes every core.
+    #[arg(long, env = "JANUS_DEVNET_PROVER", default_value_t = 1)]
+    pub prover: u32,
+    /// The proving node's policy (`janus node --prove`).
+    #[arg(long, env = "JANUS_DEVNET_PROVE", default_value = "bounty", value_parser = ["defend", "bounty"])]
+    pub prove: String,
+    /// Give up on a step that waits on a proof (circuit build, proving, wrapping) after this
+    /// many seconds.
+    #[arg(long, default_value_t = 600)]
+    pub proof_timeout_secs: u64,
+    /// Slots of the proving node's circuit: the deployed verifier's (`make verifier`).
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    pub prover_slots: usize,
 }
 
 /// A devnet operator and its node.
@@ -266,6 +281,13 @@ impl Devnet {
         })
     }
 
+    /// The operator whose node proves (index into [`Self::operators`]), if any.
+    pub fn prover(&self) -> Option<usize> {
+        self.operators
+            .iter()
+            .position(|o| o.index == self.args.prover)
+    }
+
     /// Labels of the operators for the view.
     pub fn names(&self) -> BTreeMap<Address, String> {
         self.operators
@@ -334,8 +356,13 @@ impl Devnet {
             no_challenge: false,
             no_finalize: false,
             no_liveness_reports: false,
-            prove: "none".into(),
-            prover_slots: 16,
+            prove: if op.index == a.prover {
+                a.prove.clone()
+            } else {
+                "none".into()
+            },
+            prover_slots: a.prover_slots,
+            prove_estimate_secs: 120,
         };
         let cancel = self.cancel.child_token();
         let (tx, view) = watch::channel(NodeView::default());

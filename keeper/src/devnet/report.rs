@@ -27,6 +27,9 @@ pub struct Report {
     pub batches_finalized_zk: u64,
     /// `BatchChallenged` events.
     pub challenges: u64,
+    /// Challenges answered by a proof (`ChallengeResolved` won by someone else than the
+    /// challenger: the prover).
+    pub challenges_defended: u64,
     /// Challenges of an honest batch the rollup refused because no verifier is set, so no proof
     /// could answer them (`VerifierNotSet`; docs/protocol.md, "Challenge").
     pub challenges_refused: u64,
@@ -36,6 +39,9 @@ pub struct Report {
     pub deposits: u64,
     /// `WithdrawalFinalized` events.
     pub withdrawals_paid: u64,
+    /// Batches posted through the escape hatch (`submitBatchWithProof`, by no registered
+    /// operator).
+    pub escape_batches: u64,
     /// Transfers in canonical posted batches.
     pub l2_transfers: u64,
     /// A fresh node synced from L1 reached the running nodes' root and L1's.
@@ -43,14 +49,19 @@ pub struct Report {
     /// The rollup has a verifier. Without one the contracts refuse every challenge (it could not
     /// be answered by a proof), so the wrong-root step is replaced by a refused challenge.
     pub verifier_set: bool,
+    /// The scenario played the ZK steps (full scenario, a verifier and a proving node): their
+    /// three counters are goals then. Not part of the JSON.
+    #[serde(skip)]
+    pub zk_steps: bool,
 }
 
 impl Report {
-    /// The goals not reached (ZK finality is not a goal until the on-chain verifier lands; a
-    /// challenge and its invalid-root slash only when a verifier is set, a refused challenge only
-    /// when none is).
+    /// The goals not reached (a challenge and its invalid-root slash only when a verifier is set,
+    /// a refused challenge only when none is; ZK finality, a defended challenge and an escape
+    /// batch only when the ZK steps were played).
     pub fn missing(&self) -> Vec<&'static str> {
         let v = self.verifier_set;
+        let zk = self.zk_steps;
         let goals = [
             (self.rotations > 0, "rotations"),
             (self.batches_posted > 0, "batches_posted"),
@@ -58,13 +69,16 @@ impl Report {
                 self.batches_finalized_optimistic > 0,
                 "batches_finalized_optimistic",
             ),
+            (!zk || self.batches_finalized_zk > 0, "batches_finalized_zk"),
             (!v || self.challenges > 0, "challenges"),
+            (!zk || self.challenges_defended > 0, "challenges_defended"),
             (v || self.challenges_refused > 0, "challenges_refused"),
             (self.slashes.liveness > 0, "slashes.liveness"),
             (!v || self.slashes.invalid_root > 0, "slashes.invalid_root"),
             (self.slashes.equivocation > 0, "slashes.equivocation"),
             (self.deposits > 0, "deposits"),
             (self.withdrawals_paid > 0, "withdrawals_paid"),
+            (!zk || self.escape_batches > 0, "escape_batches"),
             (self.l2_transfers > 0, "l2_transfers"),
             (self.state_root_agreement, "state_root_agreement"),
         ];
@@ -96,10 +110,12 @@ mod tests {
             "batches_finalized_optimistic",
             "batches_finalized_zk",
             "challenges",
+            "challenges_defended",
             "challenges_refused",
             "slashes",
             "deposits",
             "withdrawals_paid",
+            "escape_batches",
             "l2_transfers",
             "state_root_agreement",
             "verifier_set",
@@ -110,6 +126,7 @@ mod tests {
             .collect();
         assert!(at.windows(2).all(|w| w[0] < w[1]), "order: {text}");
         assert!(text.contains(r#""slashes":{"liveness":0,"invalid_root":0,"equivocation":0}"#));
+        assert!(!text.contains("zk_steps"), "{text}");
         assert_eq!(r.missing().len(), 10, "{:?}", r.missing());
         r.verifier_set = true;
         assert_eq!(r.missing().len(), 11, "{:?}", r.missing());
@@ -119,6 +136,7 @@ mod tests {
             batches_finalized_optimistic: 3,
             batches_finalized_zk: 0,
             challenges: 1,
+            challenges_defended: 0,
             challenges_refused: 0,
             slashes: Slashes {
                 liveness: 1,
@@ -127,11 +145,28 @@ mod tests {
             },
             deposits: 3,
             withdrawals_paid: 1,
+            escape_batches: 0,
             l2_transfers: 10,
             state_root_agreement: true,
             verifier_set: true,
+            zk_steps: false,
         };
         assert!(r.passed(), "{:?}", r.missing());
+        // With the ZK steps played, each of their three counters is a goal.
+        r.zk_steps = true;
+        assert_eq!(
+            r.missing(),
+            [
+                "batches_finalized_zk",
+                "challenges_defended",
+                "escape_batches"
+            ]
+        );
+        r.batches_finalized_zk = 1;
+        r.challenges_defended = 1;
+        r.escape_batches = 1;
+        assert!(r.passed(), "{:?}", r.missing());
+        r.zk_steps = false;
         r.slashes.equivocation = 0;
         assert_eq!(r.missing(), ["slashes.equivocation"]);
         r.slashes.equivocation = 1;

@@ -53,6 +53,9 @@ fn operator_key(index: u32) -> SecretKey {
     SecretKey::from_seed(&keccak256(format!("janus devnet operator {index}")).0)
 }
 
+/// Devnet mnemonic account of the adversary that challenges honest batches.
+const ADVERSARY: u32 = 29;
+
 fn say(line: impl AsRef<str>) {
     println!("==> {}", line.as_ref());
 }
@@ -159,10 +162,21 @@ impl Scenario {
         .await?;
         self.stop_leader(net).await?;
         self.double_sign(net).await?;
-        self.finality(net).await?;
         let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
         let verifier = rollup.verifier().call().await.map_err(l1("verifier"))?;
-        lock(&net.counts).report.verifier_set = !verifier.is_zero();
+        let zk = self.full && !verifier.is_zero() && net.prover().is_some();
+        {
+            let mut c = lock(&net.counts);
+            c.report.verifier_set = !verifier.is_zero();
+            c.report.zk_steps = zk;
+        }
+        if zk {
+            fund_bounty(net).await?;
+        }
+        self.finality(net).await?;
+        if zk {
+            self.early_finality(net).await?;
+        }
         if verifier.is_zero() {
             self.refused_challenge(net).await?;
         } else {
@@ -170,6 +184,9 @@ impl Scenario {
             let posted = lock(&net.counts).report.batches_posted;
             say("step 6: an honest batch on the reverted tip");
             wait(net, "recovery", |c| c.report.batches_posted > posted).await?;
+        }
+        if zk {
+            self.defended_challenge(net).await?;
         }
         let agree = fresh_sync(net).await?;
         let (n, p50, p99) = {
@@ -320,7 +337,7 @@ impl Scenario {
             .await
             .map_err(l1("params"))?
             .challengeBond;
-        let adversary = account(&net.args.mnemonic, 29)?.address();
+        let adversary = account(&net.args.mnemonic, ADVERSARY)?.address();
         let refused = rollup
             .challenge(tip)
             .from(adversary)
@@ -350,6 +367,110 @@ impl Scenario {
                 ),
             }),
         }
+    }
+
+    /// Step 4b: the proving node (bounty policy) proves the next batch to finalize, posted after
+    /// step 4's time jump (its challenge window is still open), and the proof finalizes it at once
+    /// and earns the bounty [`fund_bounty`] put in the pool.
+    async fn early_finality(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let prover = net
+            .prover()
+            .map(|i| net.operators[i].label())
+            .unwrap_or_default();
+        say(format!(
+            "step 4b: {prover} proves the next batch to finalize: final at once, by proof (bounty)"
+        ));
+        wait_long(net, "early finality by proof", |c| {
+            c.report.batches_finalized_zk > 0
+        })
+        .await
+    }
+
+    /// Step 6b: an adversary challenges an honest pending batch with the bond; the proving node
+    /// answers with a proof within the prove window: the bond goes to the prover, nobody is
+    /// slashed, the batch stays.
+    async fn defended_challenge(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+        let params = rollup.params().call().await.map_err(l1("params"))?;
+        let start = Instant::now();
+        // The newest canonical batch that is pending, provable and challengeable for a while.
+        let target = loop {
+            let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
+            let now = net
+                .provider
+                .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
+                .await
+                .map_err(l1("head"))?
+                .map(|b| b.header.timestamp)
+                .unwrap_or(0);
+            let b = rollup.getBatch(tip).call().await.map_err(l1("getBatch"))?;
+            let open = b.submittedAt.to::<u64>() + params.challengeWindow > now + 10;
+            if tip != 0
+                && b.status == crate::challenger::status::PENDING
+                && open
+                && rollup
+                    .isProvable(tip)
+                    .call()
+                    .await
+                    .map_err(l1("isProvable"))?
+            {
+                break tip;
+            }
+            timeout_check(net, "defended challenge", start, "no provable pending tip")?;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+        };
+        let slashes = lock(&net.counts).report.slashes;
+        let before = lock(&net.counts).report.challenges_defended;
+        say(format!(
+            "step 6b: an adversary challenges the honest batch {target}; the prover must answer within {} s",
+            params.proveWindow
+        ));
+        let adversary = tx_manager(
+            &net.provider,
+            account(&net.args.mnemonic, ADVERSARY)?,
+            &net.args.dir.join("adversary-challenger.redb"),
+            net.cancel.child_token(),
+        )
+        .await?;
+        adversary
+            .send(TxIntent {
+                label: format!("challenge {target} (honest batch)"),
+                to: net.deployment.rollup,
+                input: Rollup::challengeCall { batchId: target }
+                    .abi_encode()
+                    .into(),
+                value: U256::from(params.challengeBond),
+            })
+            .await
+            .map_err(l1("challenge of an honest batch"))?;
+        wait_long(net, "defended challenge", |c| {
+            c.report.challenges_defended > before
+        })
+        .await?;
+        let after = lock(&net.counts).report.slashes;
+        if after != slashes {
+            return Err(DevnetError::L1 {
+                what: "defended challenge".into(),
+                message: format!(
+                    "an honest batch's operator was slashed: {slashes:?} -> {after:?}"
+                ),
+            });
+        }
+        let status = rollup
+            .getBatch(target)
+            .call()
+            .await
+            .map_err(l1("getBatch"))?
+            .status;
+        let state = match status {
+            crate::challenger::status::FINALIZED => "proven and final",
+            crate::challenger::status::PROVEN => "proven (final once its parent is)",
+            _ => "not proven",
+        };
+        say(format!(
+            "batch {target} {state}: the challenger's bond went to the prover, nobody slashed"
+        ));
+        Ok(())
     }
 
     async fn wrong_root(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
@@ -538,4 +659,54 @@ async fn wait(
         timeout_check(net, step, start, &detail)?;
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
+}
+
+/// [`wait`] for a step that waits on a proof (`--proof-timeout-secs`).
+async fn wait_long(
+    net: &Devnet,
+    step: &'static str,
+    done: impl Fn(&Counts) -> bool,
+) -> Result<(), DevnetError> {
+    let start = Instant::now();
+    let secs = net.args.proof_timeout_secs.max(net.args.step_timeout_secs);
+    loop {
+        if done(&lock(&net.counts)) {
+            return Ok(());
+        }
+        if start.elapsed() > Duration::from_secs(secs) {
+            let detail = format!("{:?}", lock(&net.counts).report());
+            return Err(DevnetError::Timeout { step, secs, detail });
+        }
+        if net.cancel.is_cancelled() {
+            return Err(DevnetError::Stopped);
+        }
+        net.check_nodes()?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Put one prover bounty in the pool (deployer account), before step 4's time jump: after it,
+/// the first batch that becomes the next to finalize with its challenge window open is worth
+/// proving (step 4b).
+async fn fund_bounty(net: &Devnet) -> Result<(), DevnetError> {
+    let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+    let bounty = rollup
+        .params()
+        .call()
+        .await
+        .map_err(l1("params"))?
+        .proverBounty;
+    say(format!(
+        "the deployer funds one prover bounty ({bounty} wei)"
+    ));
+    net.keeper
+        .send(TxIntent {
+            label: "fundBounty".into(),
+            to: net.deployment.rollup,
+            input: Rollup::fundBountyCall {}.abi_encode().into(),
+            value: U256::from(bounty),
+        })
+        .await
+        .map_err(l1("fundBounty"))?;
+    Ok(())
 }

@@ -48,6 +48,8 @@ pub struct Counts {
     pub untracked: u64,
     /// Transactions the block producer dropped (their receipts say why).
     pub dropped: u64,
+    /// Open challenges: batch id → challenger (a resolution won by anyone else is a defence).
+    pub challengers: BTreeMap<u64, Address>,
 }
 
 impl Counts {
@@ -278,16 +280,23 @@ impl View {
                 Some(h) => self.batch_contents(h).await,
                 None => (0, Vec::new()),
             };
+            // Only the escape hatch (`submitBatchWithProof`) records a poster that is no
+            // registered operator.
+            let escape = !self.names.contains_key(&e.operator);
             {
                 let mut c = lock(&self.counts);
                 c.report.batches_posted += 1;
+                if escape {
+                    c.report.escape_batches += 1;
+                }
                 c.batches
                     .insert(e.batchId, (e.height, transfers, withdrawals.clone()));
             }
             self.say(format!(
-                "batch {} posted by {} (optimistic; height {}, {} transfers, {} withdrawals, messages {}..{})",
+                "batch {} posted by {} ({}; height {}, {} transfers, {} withdrawals, messages {}..{})",
                 e.batchId,
                 self.name(e.operator),
+                if escape { "escape hatch, with a proof" } else { "optimistic" },
                 e.height,
                 transfers,
                 withdrawals.len(),
@@ -296,7 +305,11 @@ impl View {
             ));
         } else if topic == Rollup::BatchChallenged::SIGNATURE_HASH {
             let e = decode!(Rollup::BatchChallenged);
-            lock(&self.counts).report.challenges += 1;
+            {
+                let mut c = lock(&self.counts);
+                c.report.challenges += 1;
+                c.challengers.insert(e.batchId, e.challenger);
+            }
             self.say(format!(
                 "batch {} challenged by {}",
                 e.batchId,
@@ -349,10 +362,24 @@ impl View {
             ));
         } else if topic == Rollup::ChallengeResolved::SIGNATURE_HASH {
             let e = decode!(Rollup::ChallengeResolved);
+            let defended = {
+                let mut c = lock(&self.counts);
+                let challenger = c.challengers.remove(&e.batchId);
+                let defended = challenger.is_some_and(|ch| ch != e.winner);
+                if defended {
+                    c.report.challenges_defended += 1;
+                }
+                defended
+            };
             self.say(format!(
-                "challenge on batch {} resolved: winner {}",
+                "challenge on batch {} resolved: winner {}{}",
                 e.batchId,
-                short(e.winner)
+                short(e.winner),
+                if defended {
+                    " (answered by a proof: the bond goes to the prover)"
+                } else {
+                    ""
+                }
             ));
         } else if topic == Staking::Slashed::SIGNATURE_HASH {
             let e = decode!(Staking::Slashed);

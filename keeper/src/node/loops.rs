@@ -82,6 +82,20 @@ pub(super) async fn derive_loop(
                         }
                     }
                 }
+                News::Finalized(id) => {
+                    // The batch after it is now the next to finalize: a proof of it would
+                    // finalize it at once and earn the bounty.
+                    let d = &pipeline.derivation;
+                    let next = d
+                        .batch(*id)
+                        .and_then(|f| d.canonical().get(f.height as usize + 1))
+                        .and_then(|n| d.batch(*n))
+                        .filter(|n| !n.finalized)
+                        .cloned();
+                    if let Some(b) = next {
+                        feed_prover(&pipeline, &feeds, &b, b.id);
+                    }
+                }
                 News::Rollback => {}
             }
         }
@@ -95,8 +109,12 @@ pub(super) async fn derive_loop(
     }
 }
 
-/// Offer batch `id` to the prover client (when the node proves).
+/// Offer batch `id` to the prover client (when the node proves). Only a batch whose posted root
+/// is the re-executed one can be proven: a wrong one is the challenger's.
 fn feed_prover(pipeline: &Pipeline<RootProvider>, feeds: &Feeds, b: &DerivedBatch, id: u64) {
+    if b.verdict != crate::derive::Verdict::Valid {
+        return;
+    }
     let pre = pipeline
         .derivation
         .batch(b.parent_id)

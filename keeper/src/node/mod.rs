@@ -29,7 +29,7 @@ use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
 use crate::l1::{bindings::Rollup, Contracts, L1Watcher};
 use crate::ops::{self, http::OpsServer, Health};
-use crate::prover::{ProveJob, ProverClient, ProverClientConfig};
+use crate::prover::{ProveJob, ProverClient, ProverClientConfig, ProverClientError};
 use crate::rpc::RpcServer;
 use crate::sequencer::{
     Batcher, Core, DerivedTip, LeaderView, Sequencer, SequencerConfig, SequencerHandle,
@@ -255,26 +255,30 @@ async fn signed_roles(
     }
 
     if args.prove != "none" {
-        let prover = Arc::new(
-            janus_prover::prover::batch::BatchProver::with_chain_id(
-                args.prover_slots,
-                args.l2_chain_id,
-            )
-            .map_err(|e| cfg_err(format!("building the batch circuit: {e}")))?,
-        );
-        let client = ProverClient::new(
-            provider.clone(),
-            contracts.rollup,
-            prover,
-            txmgr.clone(),
-            ProverClientConfig {
-                own_operators: args.operator.into_iter().collect(),
-                bounty: args.prove == "bounty",
-            },
-        );
+        let (slots, chain_id) = (args.prover_slots, args.l2_chain_id);
+        let (provider, rollup, txmgr) = (provider.clone(), contracts.rollup, txmgr.clone());
+        let cfg = ProverClientConfig {
+            own_operators: args.operator.into_iter().collect(),
+            bounty: args.prove == "bounty",
+            prove_estimate: Duration::from_secs(args.prove_estimate_secs),
+        };
         let (tx, rx) = mpsc::channel(64);
         feeds.prover = Some(tx);
-        spawn(tasks, "prover", client.run(rx, cancel.clone()));
+        let cancel = cancel.clone();
+        // The circuit takes a while to build: the other roles start meanwhile (a sequencer must
+        // not miss its first slot) and jobs wait in the channel.
+        spawn(tasks, "prover", async move {
+            let prover = tokio::task::spawn_blocking(move || {
+                janus_prover::prover::batch::BatchProver::with_chain_id(slots, chain_id)
+            })
+            .await
+            .map_err(|e| ProverClientError::Task(e.to_string()))?
+            .map_err(ProverClientError::Circuit)?;
+            tracing::info!(target: "janus::prover", slots, "batch circuit built; proving");
+            ProverClient::new(provider, rollup, Arc::new(prover), txmgr, cfg)
+                .run(rx, cancel)
+                .await
+        });
     }
 
     if !args.sequence {

@@ -64,6 +64,9 @@ pub enum ProverClientError {
     /// The transaction manager could not get `proveBatch` mined.
     #[error(transparent)]
     Tx(#[from] TxError),
+    /// The batch circuit could not be built (the client never started).
+    #[error("building the batch circuit: {0}")]
+    Circuit(#[source] janus_prover::ProverError),
     /// The blocking proving task panicked or was cancelled.
     #[error("proving task: {0}")]
     Task(String),

@@ -3,9 +3,13 @@
 //!
 //! Pipeline for one [`ProveJob`] (the pre-state and the batch data, from derivation):
 //! 1. **Decide** ([`ProverClient::decide`]): a canonical batch that is challenged and was posted
-//!    by one of our operators is always proven (defence: losing costs a slash); any other
-//!    pending or challenged canonical batch only with the `bounty` policy flag (a proof of a
-//!    challenged batch earns the challenger's bond, of an unchallenged one the prover bounty).
+//!    by one of our operators is always proven (defence: losing costs a slash). With the `bounty`
+//!    policy flag also any other challenged canonical batch (the proof earns the challenger's
+//!    bond), and a pending one only when the proof would be paid: it is the next batch to
+//!    finalize (`Rollup.proveBatch` pays the bounty only for a proof that finalizes at once), the
+//!    bounty pool holds something, and its challenge window stays open longer than our proving
+//!    time (else an optimistic `finalizeBatch` wins the race and the work is lost). The node
+//!    offers a batch again when it becomes the next to finalize (`News::Finalized`).
 //! 2. **Prove** ([`ProverClient::prove`]) on a blocking thread: decode, prove (the prover first
 //!    re-checks the batch with `janus_l2::apply_batch`), verify the proof and its data binding
 //!    off-chain.
@@ -21,8 +25,8 @@ mod error;
 use crate::challenger::error::rpc;
 pub use error::ProverClientError;
 
-use std::sync::Arc;
-use std::time::Instant;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use alloy::primitives::{keccak256, Address, Bytes, B256, U256};
 use alloy::providers::Provider;
@@ -39,12 +43,29 @@ use crate::store::TxIntent;
 use crate::txmgr::{TxManager, TxOutcome};
 
 /// Policy of a [`ProverClient`].
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct ProverClientConfig {
     /// Operators whose challenged batches we defend (always proven).
     pub own_operators: Vec<Address>,
-    /// Also prove other canonical batches, pending or challenged, for the bounty / the bond.
+    /// Also prove other canonical batches, challenged (for the bond) or pending (for the bounty,
+    /// when it would be paid: see the module docs).
     pub bounty: bool,
+    /// How long proving and wrapping a batch is expected to take until the client has measured
+    /// it (then the last measured time is used): a pending batch is only proven for the bounty
+    /// when its challenge window stays open at least this long.
+    pub prove_estimate: Duration,
+}
+
+impl Default for ProverClientConfig {
+    fn default() -> Self {
+        Self {
+            own_operators: Vec::new(),
+            bounty: false,
+            // The devnet circuit (16 slots) proves and wraps in about 80 s on a 2-core machine
+            // (docs/BENCHMARKS.md); a faster machine measures itself after its first proof.
+            prove_estimate: Duration::from_secs(120),
+        }
+    }
 }
 
 /// Why a batch is proven.
@@ -76,6 +97,8 @@ pub struct ProvenBatch {
     pub data: Vec<u8>,
     /// The batch proof (verified, bound to `data`).
     pub proof: BatchProof,
+    /// How long proving (and verifying off-chain) took, when measured here.
+    pub elapsed: Option<Duration>,
 }
 
 /// The prover client (see the module docs).
@@ -85,6 +108,8 @@ pub struct ProverClient<P> {
     prover: Arc<BatchProver>,
     txmgr: Arc<TxManager<P>>,
     cfg: ProverClientConfig,
+    /// Last measured time to prove and wrap a batch (`cfg.prove_estimate` until measured).
+    measured: Mutex<Option<Duration>>,
 }
 
 impl<P> std::fmt::Debug for ProverClient<P> {
@@ -126,6 +151,23 @@ impl<P: Provider + Clone> ProverClient<P> {
             prover,
             txmgr,
             cfg,
+            measured: Mutex::new(None),
+        }
+    }
+
+    /// Expected time to prove and wrap a batch: the last measured one, else the configured
+    /// estimate.
+    pub fn prove_time(&self) -> Duration {
+        self.measured
+            .lock()
+            .ok()
+            .and_then(|m| *m)
+            .unwrap_or(self.cfg.prove_estimate)
+    }
+
+    fn record_prove_time(&self, d: Duration) {
+        if let Ok(mut m) = self.measured.lock() {
+            *m = Some(d);
         }
     }
 
@@ -152,9 +194,52 @@ impl<P: Provider + Clone> ProverClient<P> {
         let ours = self.cfg.own_operators.contains(&b.operator);
         Ok(match b.status {
             status::CHALLENGED if ours => Some(ProveReason::Defend),
-            status::PENDING | status::CHALLENGED if self.cfg.bounty => Some(ProveReason::Bounty),
+            status::CHALLENGED if self.cfg.bounty => Some(ProveReason::Bounty),
+            status::PENDING if self.cfg.bounty && self.bounty_pays(batch_id, &b).await? => {
+                Some(ProveReason::Bounty)
+            }
             _ => None,
         })
+    }
+
+    /// Whether a proof of the pending batch `b` would earn the bounty (see the module docs).
+    async fn bounty_pays(
+        &self,
+        id: u64,
+        b: &crate::l1::bindings::IRollup::Batch,
+    ) -> Result<bool, ProverClientError> {
+        let rollup = self.contract();
+        let next = rollup
+            .lastFinalizedHeight()
+            .call()
+            .await
+            .map_err(rpc("lastFinalizedHeight"))?
+            + 1;
+        if b.height != next {
+            tracing::debug!(target: "janus::prover", batch = id, height = b.height, next, "not the next batch to finalize: a proof earns no bounty");
+            return Ok(false);
+        }
+        let params = rollup.params().call().await.map_err(rpc("params"))?;
+        let pool = rollup
+            .bountyPool()
+            .call()
+            .await
+            .map_err(rpc("bountyPool"))?;
+        if params.proverBounty == 0 || pool.is_zero() {
+            tracing::debug!(target: "janus::prover", batch = id, %pool, "no bounty to earn");
+            return Ok(false);
+        }
+        let closes = b
+            .submittedAt
+            .to::<u64>()
+            .saturating_add(params.challengeWindow);
+        let now = crate::challenger::l1_now(&self.provider).await?;
+        let need = self.prove_time().as_secs();
+        if now.saturating_add(need) >= closes {
+            tracing::info!(target: "janus::prover", batch = id, left_s = closes.saturating_sub(now), need_s = need, "challenge window closes before a proof would land: left to optimistic finality");
+            return Ok(false);
+        }
+        Ok(true)
     }
 
     /// Prove a job on a blocking thread and verify the proof and its data binding off-chain.
@@ -180,6 +265,7 @@ impl<P: Provider + Clone> ProverClient<P> {
             batch_id,
             data,
             proof,
+            elapsed: Some(started.elapsed()),
         })
     }
 
@@ -201,6 +287,9 @@ impl<P: Provider + Clone> ProverClient<P> {
         let started = Instant::now();
         let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
         tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
+        if let Some(proving) = proven.elapsed {
+            self.record_prove_time(proving + started.elapsed());
+        }
         let call = Rollup::proveBatchCall {
             batchId: id,
             data: Bytes::from(proven.data.clone()),

@@ -62,6 +62,31 @@ async fn posted_transfer(net: &Devnet, store: &Store) -> (ProveJob, Address) {
     (job, operator)
 }
 
+/// A bounty policy whose proofs are expected to land within a second (the fixture's challenge
+/// window is 60 s).
+fn bounty_hunter() -> ProverClientConfig {
+    ProverClientConfig {
+        own_operators: vec![],
+        bounty: true,
+        prove_estimate: Duration::from_secs(1),
+    }
+}
+
+/// Put `wei` in the rollup's bounty pool (anvil key 0).
+async fn fund_bounty(net: &Devnet, store: &Store, wei: u128) {
+    let funder = net.txmgr(0, store).await;
+    let out = funder
+        .send(TxIntent {
+            label: "fundBounty".into(),
+            to: net.at.rollup,
+            input: alloy::sol_types::SolCall::abi_encode(&Rollup::fundBountyCall {}).into(),
+            value: U256::from(wei),
+        })
+        .await
+        .expect("fundBounty");
+    assert!(out.receipt.status());
+}
+
 fn client(
     net: &Devnet,
     mgr: Arc<TxManager<RootProvider>>,
@@ -92,7 +117,7 @@ async fn real_proof_verifies_off_chain_and_submission_reports_verifier_not_set()
     );
     let own_unchallenged = ProverClientConfig {
         own_operators: vec![operator],
-        bounty: false,
+        ..ProverClientConfig::default()
     };
     assert_eq!(
         client(&net, mgr.clone(), own_unchallenged)
@@ -102,17 +127,11 @@ async fn real_proof_verifies_off_chain_and_submission_reports_verifier_not_set()
         None,
         "our own batch is only defended once challenged"
     );
-    let hunter = client(
-        &net,
-        mgr.clone(),
-        ProverClientConfig {
-            own_operators: vec![],
-            bounty: true,
-        },
-    );
+    let hunter = client(&net, mgr.clone(), bounty_hunter());
     assert_eq!(
         hunter.decide(job.batch_id).await.expect("decide"),
-        Some(ProveReason::Bounty)
+        None,
+        "not the next batch to finalize, and no bounty in the pool: a proof would earn nothing"
     );
 
     let proven = hunter.prove(job.clone()).await.expect("proves");
@@ -190,6 +209,80 @@ async fn invalid_job_fails_before_proving() {
     );
 }
 
+/// The bounty policy proves a pending batch only when the proof would be paid and land in time:
+/// it must be the next to finalize, the pool must hold something, and its challenge window must
+/// stay open for the expected proving time; a challenged batch is worth its bond.
+#[tokio::test]
+async fn bounty_policy_proves_only_what_a_proof_would_be_paid_for() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let (job, _) = posted_transfer(&net, &store).await;
+    let (first, second) = (job.batch_id - 1, job.batch_id);
+    let mgr = net.txmgr(PROVER_KEY, &store).await;
+    let hunter = client(&net, mgr.clone(), bounty_hunter());
+    assert_eq!(
+        hunter.decide(first).await.expect("decide"),
+        None,
+        "empty pool"
+    );
+
+    fund_bounty(&net, &store, 10u128.pow(16)).await;
+    assert_eq!(
+        hunter.decide(first).await.expect("decide"),
+        Some(ProveReason::Bounty),
+        "next to finalize, bounty funded, window open"
+    );
+    assert_eq!(
+        hunter.decide(second).await.expect("decide"),
+        None,
+        "its parent is not final: a proof would not finalize it, so no bounty"
+    );
+    let slow = client(
+        &net,
+        mgr.clone(),
+        ProverClientConfig {
+            prove_estimate: Duration::from_secs(3_600),
+            ..bounty_hunter()
+        },
+    );
+    assert_eq!(
+        slow.decide(first).await.expect("decide"),
+        None,
+        "the window closes before the proof would land: optimistic finality wins"
+    );
+    assert_eq!(slow.prove_time(), Duration::from_secs(3_600));
+
+    // A challenge makes the second batch worth its bond, next to finalize or not.
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let bond = rollup.params().call().await.expect("params").challengeBond;
+    let challenger = net.txmgr(9, &store).await;
+    let out = challenger
+        .send(TxIntent {
+            label: "challenge".into(),
+            to: net.at.rollup,
+            input: alloy::sol_types::SolCall::abi_encode(&Rollup::challengeCall {
+                batchId: second,
+            })
+            .into(),
+            value: U256::from(bond),
+        })
+        .await
+        .expect("challenge");
+    assert!(out.receipt.status());
+    assert_eq!(
+        hunter.decide(second).await.expect("decide"),
+        Some(ProveReason::Bounty)
+    );
+    assert_eq!(
+        client(&net, mgr, ProverClientConfig::default())
+            .decide(second)
+            .await
+            .expect("decide"),
+        None,
+        "no bounty flag, not ours"
+    );
+}
+
 /// The deployed generated verifier accepts the keeper's proof: a deposits-only batch (height 1,
 /// its parent final) proven with the devnet's circuit (`target_prover`: 16 slots, the circuit the
 /// verifier is generated for) and submitted by a bounty client is final at once, the proof bound
@@ -209,6 +302,8 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     let (root, _) = apply(&mut state, &deposits, 0, [0; 32]);
     let Posted { id, .. } = net.post(&deposits, root, &store).await;
     let mgr = net.txmgr(PROVER_KEY, &store).await;
+    let bounty = 10u128.pow(16);
+    fund_bounty(&net, &store, bounty).await;
     let prover = Arc::new(
         janus_prover::verifier::generate::target_prover().expect("the devnet circuit builds"),
     );
@@ -217,10 +312,7 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
         net.at.rollup,
         prover,
         mgr.clone(),
-        ProverClientConfig {
-            own_operators: vec![],
-            bounty: true,
-        },
+        bounty_hunter(),
     );
     assert_eq!(
         hunter.decide(id).await.expect("decide"),
@@ -240,5 +332,14 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     assert_eq!(
         rollup.lastFinalizedHeight().call().await.expect("height"),
         1
+    );
+    assert_eq!(
+        rollup.credits(mgr.address()).call().await.expect("credits"),
+        U256::from(bounty),
+        "the bounty is credited to the account the proof is bound to"
+    );
+    assert!(
+        hunter.prove_time() > Duration::from_secs(1),
+        "the measured proving time replaces the 1 s estimate"
     );
 }
