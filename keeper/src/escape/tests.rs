@@ -119,6 +119,19 @@ async fn a_closed_hatch_is_refused_with_when_it_opens_and_nothing_is_sent() {
         "{msg}"
     );
     assert_nothing_sent(&net, &mgr).await;
+    // What the submission's simulation would report, by the rollup's error name.
+    let tip = rollup.tipId().call().await.expect("tipId");
+    let root = rollup.getBatch(tip).call().await.expect("tip").stateRoot;
+    let refused = rollup
+        .submitBatchWithProof(tip, root, root, Default::default(), Default::default())
+        .from(mgr.address())
+        .call()
+        .await
+        .expect_err("hatch closed");
+    assert_eq!(
+        decode_revert(&refused),
+        "EscapeHatchClosed(EscapeHatchClosed)"
+    );
 }
 
 #[tokio::test]
