@@ -14,6 +14,7 @@
 //! | [`ops`] | Prometheus metrics, health, the `/metrics` + `/health` endpoint |
 //! | [`node`] | one operator's node: every role wired on one cancellation token |
 //! | [`devnet`] | `janus devnet`: a node per devnet operator, traffic, live view, the scenario |
+//! | [`escape`] | `janus escape`: a proven batch through the escape hatch when every sequencer is gone |
 //! | [`error`] | the node-level error |
 //!
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
@@ -24,6 +25,7 @@ pub mod config;
 pub mod derive;
 pub mod devnet;
 pub mod error;
+pub mod escape;
 pub mod l1;
 pub mod node;
 pub mod ops;

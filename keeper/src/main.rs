@@ -3,12 +3,13 @@
 //! (policy `--prove`); with `--sequence` and `--operator` it produces L2 blocks with soft
 //! confirmations, serves the L2 JSON-RPC and posts batches while its operator leads (the wiring is
 //! `janus_keeper::node::run`). `janus devnet` runs one node per devnet operator, a traffic
-//! generator and a live view (`janus_keeper::devnet`). Both stop on SIGTERM / Ctrl-C.
+//! generator and a live view (`janus_keeper::devnet`). Both stop on SIGTERM / Ctrl-C. `janus escape`
+//! posts a proven batch through the escape hatch (`janus_keeper::escape`) and prints its outcome.
 
 use clap::Parser;
 use eyre::WrapErr;
 use janus_keeper::config::{init_tracing, Cli, Command};
-use janus_keeper::{devnet, node};
+use janus_keeper::{devnet, escape, node};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
@@ -47,6 +48,12 @@ async fn main() -> eyre::Result<()> {
                     );
                 }
             }
+            Ok(())
+        }
+        Command::Escape(args) => {
+            let outcome = escape::run(args, cancel).await?;
+            // The last line of output: the outcome as JSON.
+            println!("{}", serde_json::to_string(&outcome)?);
             Ok(())
         }
     }

@@ -12,7 +12,7 @@ mod error;
 mod pipeline;
 
 pub use error::DeriveError;
-pub use pipeline::{batch_data_from_calldata, News, Pipeline};
+pub use pipeline::{batch_data_from_calldata, derive_to_head, News, Pipeline};
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

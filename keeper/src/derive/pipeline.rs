@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{Derivation, DeriveError};
 use crate::l1::bindings::Rollup;
-use crate::l1::{JanusEvent, L1Event};
+use crate::l1::{Contracts, JanusEvent, L1Event, L1Watcher, WatcherConfig};
 
 /// Extract the batch data from a `submitBatch` / `submitBatchWithProof` calldata.
 pub fn batch_data_from_calldata(input: &[u8]) -> Option<Vec<u8>> {
@@ -33,6 +33,26 @@ pub struct Pipeline<P> {
     data: BTreeMap<u64, Vec<u8>>,
     /// What the last [`Pipeline::handle`] saw, for the roles fed from derivation.
     news: Vec<News>,
+}
+
+/// Derive the L2 chain from L1 alone, from genesis up to L1's head (no confirmations): a fresh
+/// [`L1Watcher`] and [`Pipeline`], caught up ([`Pipeline::catch_up`]); step both again to follow
+/// L1 further. The pipeline's news ([`Pipeline::take_news`]) hold everything seen, L1 messages
+/// included. Used by `janus escape` and a fresh node's sync (the devnet scenario).
+pub async fn derive_to_head<P: Provider + Clone>(
+    provider: P,
+    contracts: Contracts,
+    l2_chain_id: u64,
+) -> Result<(L1Watcher<P>, Pipeline<P>), DeriveError> {
+    let cfg = WatcherConfig {
+        confirmations: 0,
+        max_range: 1_000,
+        ..Default::default()
+    };
+    let mut watcher = L1Watcher::new(provider.clone(), contracts, cfg);
+    let mut pipe = Pipeline::new(provider, l2_chain_id);
+    pipe.catch_up(&mut watcher).await?;
+    Ok((watcher, pipe))
 }
 
 /// Batches kept in [`Pipeline::batch_data`].
@@ -134,6 +154,18 @@ impl<P: Provider> Pipeline<P> {
                     }
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// Step `watcher` until it is caught up with its head, applying every event (one pass: new
+    /// blocks mined meanwhile are read too, until a step finds nothing new).
+    pub async fn catch_up<Q: Provider>(
+        &mut self,
+        watcher: &mut L1Watcher<Q>,
+    ) -> Result<(), DeriveError> {
+        while let Some(ev) = watcher.step().await? {
+            self.handle(&ev).await?;
         }
         Ok(())
     }

@@ -293,12 +293,10 @@ impl Devnet {
 
     /// A pipeline derived from genesis up to the head.
     pub async fn derive(&self) -> Pipeline<RootProvider> {
-        let mut w = self.watcher();
-        let mut pipe = Pipeline::new(self.p.clone(), L2_CHAIN_ID);
-        while let Some(ev) = w.step().await.expect("watch") {
-            pipe.handle(&ev).await.expect("derive");
-        }
-        pipe
+        crate::derive::derive_to_head(self.p.clone(), self.contracts(), L2_CHAIN_ID)
+            .await
+            .expect("derive to the head")
+            .1
     }
 
     /// Governance as the tests need it: the timelock (impersonated on anvil) accepts ownership of
@@ -345,17 +343,28 @@ impl Devnet {
     /// A verifier that rejects every proof (code set with `anvil_setCode`; test-only): challenges
     /// can be opened, and none can be answered by a proof.
     pub async fn reject_all_verifier(&self) -> Address {
+        self.reject_all_verifier_with(None).await
+    }
+
+    /// [`Self::reject_all_verifier`] whose `maxRecords()` is `max_records` (`None`: 2^256 - 1).
+    pub async fn reject_all_verifier_with(&self, max_records: Option<u8>) -> Address {
         let at = Address::repeat_byte(0x7e);
         // `maxRecords()` (0x7b0a3a8d) returns 2^256 - 1 (it could prove any batch, so challenges
-        // can be opened); every other call returns abi-encoded `false`.
-        let code = [
+        // can be opened) or `max_records`; every other call returns abi-encoded `false`.
+        let capacity = match max_records {
+            None => [0x60, 0x00, 0x19], // PUSH1 0, NOT
+            Some(n) => [0x60, n, 0x5b], // PUSH1 n, JUMPDEST (a no-op of the same length)
+        };
+        let mut code = vec![
             0x60, 0x00, 0x35, 0x60, 0xe0, 0x1c, // selector
             0x63, 0x7b, 0x0a, 0x3a, 0x8d, 0x14, 0x60, 0x19, 0x57, // == maxRecords → 0x19
             0x60, 0x00, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3, // return false
-            0x5b, 0x60, 0x00, 0x19, 0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3, // return max
+            0x5b, // 0x19
         ];
+        code.extend(capacity);
+        code.extend([0x60, 0x00, 0x52, 0x60, 0x20, 0x60, 0x00, 0xf3]); // return it
         self.p
-            .anvil_set_code(at, code.to_vec().into())
+            .anvil_set_code(at, code.into())
             .await
             .expect("setCode");
         at

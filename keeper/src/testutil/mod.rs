@@ -9,7 +9,7 @@ use alloy::node_bindings::{Anvil, AnvilInstance};
 use alloy::providers::RootProvider;
 use alloy::signers::local::PrivateKeySigner;
 use janus_l2::keys::SecretKey;
-use janus_l2::tx::record::{Transfer, Tx};
+use janus_l2::tx::record::{Transfer, Tx, Withdraw};
 use janus_l2::tx::signing::sign_tx;
 
 /// Path of the native anvil binary (the npm wrapper in `node_modules/.bin` hides exit codes).
@@ -64,6 +64,29 @@ pub(crate) fn signed_transfer_with(
     let mut tx = Tx::Transfer(Transfer {
         from,
         to,
+        asset: 0,
+        amount,
+        fee,
+        nonce,
+        signature: [0; 80],
+    });
+    sign_tx(&mut tx, sk, chain).expect("sign");
+    tx
+}
+
+/// An asset-0 withdrawal of `amount` to `to`, signed by `sk` for L2 chain `chain`.
+pub(crate) fn signed_withdrawal(
+    sk: &SecretKey,
+    from: u32,
+    to: [u8; 20],
+    amount: u64,
+    fee: u64,
+    nonce: u64,
+    chain: u64,
+) -> Tx {
+    let mut tx = Tx::Withdraw(Withdraw {
+        from,
+        l1_recipient: to,
         asset: 0,
         amount,
         fee,

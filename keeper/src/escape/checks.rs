@@ -1,0 +1,186 @@
+//! The cheap L1 checks made before any derivation or proving work ([`preflight`]: hatch open,
+//! verifier set, circuit size), the L1 facts the batch plan needs ([`queue_facts`]), and the
+//! decoding of the rollup's custom errors by name ([`decode_revert`]).
+
+use alloy::primitives::Address;
+use alloy::providers::Provider;
+
+use super::EscapeError;
+use crate::challenger::error::rpc;
+use crate::challenger::l1_now;
+use crate::l1::bindings::{Bridge, Rollup};
+use crate::l1::Contracts;
+
+alloy::sol! {
+    /// The part of `IBatchVerifier` the escape hatch reads (contracts/interfaces/IBatchVerifier.sol).
+    #[sol(rpc)]
+    interface IBatchVerifier {
+        /// Largest batch (L1 messages + transactions) the verifier's circuit proves.
+        function maxRecords() external view returns (uint256);
+    }
+}
+
+/// Messages that become overdue within this many seconds count as overdue when the batch cannot
+/// take every queued message: the batch lands after proving (minutes), and leaving out a message
+/// that is overdue by then makes L1 revert `OverdueMessagesNotConsumed`.
+pub const OVERDUE_MARGIN_SECS: u64 = 600;
+
+/// What [`preflight`] found on L1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Preflight {
+    /// `Rollup.verifier()` (non-zero).
+    pub verifier: Address,
+    /// `verifier.maxRecords()`: the slots a proof must be made with.
+    pub max_records: u64,
+}
+
+/// The checks that cost nothing, in this order: the escape hatch is open
+/// ([`EscapeError::HatchClosed`] with when it opens), a verifier is set
+/// ([`EscapeError::NoVerifier`]), and, with `slots`, the circuit has exactly the verifier's
+/// `maxRecords` slots ([`EscapeError::ProverMismatch`]). Nothing is sent.
+pub async fn preflight<P: Provider>(
+    provider: &P,
+    contracts: Contracts,
+    slots: Option<usize>,
+) -> Result<Preflight, EscapeError> {
+    let rollup = Rollup::new(contracts.rollup, provider);
+    let open = rollup
+        .escapeHatchOpen()
+        .call()
+        .await
+        .map_err(rpc("escapeHatchOpen"))?;
+    if !open {
+        let now = l1_now(provider).await?;
+        let opens_at = hatch_opens_at(provider, contracts).await.ok();
+        return Err(EscapeError::HatchClosed { opens_at, now });
+    }
+    let verifier = rollup.verifier().call().await.map_err(rpc("verifier"))?;
+    if verifier == Address::ZERO {
+        return Err(EscapeError::NoVerifier);
+    }
+    let max_records: u64 = IBatchVerifier::new(verifier, provider)
+        .maxRecords()
+        .call()
+        .await
+        .map_err(rpc("verifier maxRecords"))?
+        .saturating_to();
+    if let Some(slots) = slots {
+        if slots as u64 != max_records {
+            return Err(EscapeError::ProverMismatch(format!(
+                "the circuit has {slots} slots but the deployed verifier ({verifier}) checks \
+                 proofs of {max_records} (maxRecords): use --prover-slots {max_records}"
+            )));
+        }
+    }
+    Ok(Preflight {
+        verifier,
+        max_records,
+    })
+}
+
+/// When the hatch opens at the latest with nothing posted meanwhile: the earlier of
+/// `lastSubmittedAt + escapeDelay` and the first unconsumed message's overdue time.
+async fn hatch_opens_at<P: Provider>(
+    provider: &P,
+    contracts: Contracts,
+) -> Result<u64, EscapeError> {
+    let rollup = Rollup::new(contracts.rollup, provider);
+    let last = rollup
+        .lastSubmittedAt()
+        .call()
+        .await
+        .map_err(rpc("lastSubmittedAt"))?;
+    let delay = rollup
+        .params()
+        .call()
+        .await
+        .map_err(rpc("params"))?
+        .escapeDelay;
+    let mut at = last.saturating_add(delay);
+    let tip = rollup.tipId().call().await.map_err(rpc("tipId"))?;
+    let first = rollup
+        .getBatch(tip)
+        .call()
+        .await
+        .map_err(rpc("getBatch"))?
+        .msgEnd;
+    let bridge = Bridge::new(contracts.bridge, provider);
+    let (count, overdue_after) = queue_length_and_delay(&bridge).await?;
+    if first < count {
+        let enqueued = bridge
+            .enqueuedAt(first)
+            .call()
+            .await
+            .map_err(rpc("enqueuedAt"))?;
+        at = at.min(enqueued.saturating_add(overdue_after));
+    }
+    Ok(at)
+}
+
+/// `Bridge.messageCount()` and `Bridge.forcedInclusionDelay()`.
+async fn queue_length_and_delay<P: Provider>(
+    bridge: &Bridge::BridgeInstance<&P>,
+) -> Result<(u64, u64), EscapeError> {
+    let count = bridge
+        .messageCount()
+        .call()
+        .await
+        .map_err(rpc("messageCount"))?;
+    let delay = bridge
+        .forcedInclusionDelay()
+        .call()
+        .await
+        .map_err(rpc("forcedInclusionDelay"))?;
+    Ok((count, delay))
+}
+
+/// The queue as L1 sees it now, for the batch plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QueueFacts {
+    /// `Bridge.messageCount()`.
+    pub count: u64,
+    /// How many messages from `from` on are overdue within [`OVERDUE_MARGIN_SECS`] (counted up
+    /// to `limit + 1`: enough to tell whether they fit).
+    pub must_consume: u64,
+}
+
+/// Read the queue length and count the overdue messages from `from` (the tip's `msgEnd`), at
+/// most `limit + 1` of them. Overdue messages are a prefix of the unconsumed ones (enqueue times
+/// never decrease), so the count stops at the first that is not.
+pub async fn queue_facts<P: Provider>(
+    provider: &P,
+    contracts: Contracts,
+    from: u64,
+    limit: u64,
+) -> Result<QueueFacts, EscapeError> {
+    let bridge = Bridge::new(contracts.bridge, provider);
+    let (count, delay) = queue_length_and_delay(&bridge).await?;
+    let horizon = l1_now(provider).await? + OVERDUE_MARGIN_SECS;
+    let mut must = 0;
+    let mut n = from;
+    while n < count && must <= limit {
+        let at = bridge
+            .enqueuedAt(n)
+            .call()
+            .await
+            .map_err(rpc("enqueuedAt"))?;
+        if at.saturating_add(delay) > horizon {
+            break;
+        }
+        must += 1;
+        n += 1;
+    }
+    Ok(QueueFacts {
+        count,
+        must_consume: must,
+    })
+}
+
+/// A revert of a rollup call in words: the custom error by name (and its arguments) when the
+/// revert data decodes with the Rollup ABI, else the node's message.
+pub fn decode_revert(e: &alloy::contract::Error) -> String {
+    match e.as_decoded_interface_error::<Rollup::RollupErrors>() {
+        Some(err) => format!("{err:?}"),
+        None => e.to_string(),
+    }
+}
