@@ -112,7 +112,7 @@ pub struct DevnetArgs {
     pub l2_chain_id: u64,
     /// The operator (1-3) whose node proves, with `--prove`'s policy; 0: no node proves (the
     /// full scenario's ZK steps are then skipped). One prover only: a node builds the 16-slot
-    /// circuit (about 3 GB) and proving takes every core.
+    /// circuit (the devnet process then holds about 4.5 GB) and proving takes every core.
     #[arg(long, env = "JANUS_DEVNET_PROVER", default_value_t = 1)]
     pub prover: u32,
     /// The proving node's policy (`janus node --prove`).
@@ -279,6 +279,14 @@ impl Devnet {
             keeper,
             cancel,
         })
+    }
+
+    /// The suite's rollup and bridge.
+    pub fn contracts(&self) -> crate::l1::Contracts {
+        crate::l1::Contracts {
+            rollup: self.deployment.rollup,
+            bridge: self.deployment.bridge,
+        }
     }
 
     /// The operator whose node proves (index into [`Self::operators`]), if any.

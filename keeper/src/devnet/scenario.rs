@@ -10,7 +10,10 @@
 //! 3. **double sign**: that operator's signer signs two different headers for one L2 height; the
 //!    pair is reported to `EquivocationSlasher` (equivocation slash);
 //! 4. **finality**: L1 time moves past the challenge window; the nodes finalize; the view relays
-//!    the withdrawal of the finalized batch and the bridge pays it on L1;
+//!    the withdrawal of the finalized batch and the bridge pays it on L1 (with the ZK steps, one
+//!    prover bounty is funded first);
+//! 4b. **early finality by proof** (ZK steps): the proving node proves the first batch that becomes
+//!    the next to finalize with its window open; the proof finalizes it at once (bounty paid);
 //! 5. **wrong root** (when the rollup has a verifier): the next leader's signer posts a batch
 //!    claiming a wrong state root (its node stopped meanwhile, so one process owns the nonce); the
 //!    nodes challenge it; L1 time moves past the prove window; the challenge is resolved by
@@ -19,8 +22,17 @@
 //!    docs/protocol.md): an adversary's challenge of the honest tip is refused with
 //!    `VerifierNotSet` instead, and nobody is slashed;
 //! 6. **recovery** (after a wrong root): an honest batch is posted on the reverted tip;
-//! 7. **fresh sync**: a new node derives from L1 alone and must reach the running nodes' root and
+//! 6b. **defended challenge** (ZK steps): an adversary challenges an honest batch with the bond;
+//!    the proving node answers with a proof in the prove window; the bond goes to the prover and
+//!    nobody is slashed;
+//! 8. **escape hatch** (ZK steps): every node stops; L1 time passes the escape delay; a user
+//!    posts a batch with its withdrawal and a proof (`janus escape`'s code); it is final at once
+//!    and the withdrawal is paid; the nodes restart;
+//! 9. **fresh sync**: a new node derives from L1 alone and must reach the running nodes' root and
 //!    L1's (`state_root_agreement`).
+//!
+//! The ZK steps run in the `full` scenario when a verifier is set and a node proves
+//! (`--prover`).
 //!
 //! The adversarial steps (2, 3, 5) use the operators' devnet keys the way a misbehaving operator
 //! would; the nodes themselves run unmodified.
@@ -42,11 +54,15 @@ use super::traffic::{deposit_new_account, user_key, Traffic, User};
 use super::view::{lock, Counts, View};
 use super::{account, tx_manager, Devnet};
 use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
-use crate::derive::Pipeline;
+use crate::derive::derive_to_head;
+use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
-use crate::l1::{Contracts, L1Watcher, WatcherConfig};
 use crate::sequencer::{BlockHeader, SoftConfirmer};
 use crate::store::TxIntent;
+use janus_l2::tx::record::{Tx, Withdraw};
+use janus_l2::tx::signing::sign_tx;
+use janus_prover::prover::batch::BatchProver;
+use std::sync::Arc;
 
 /// The L2 key of operator `index`'s fee account.
 fn operator_key(index: u32) -> SecretKey {
@@ -55,6 +71,8 @@ fn operator_key(index: u32) -> SecretKey {
 
 /// Devnet mnemonic account of the adversary that challenges honest batches.
 const ADVERSARY: u32 = 29;
+/// Devnet mnemonic account (and L2 key index) of the user who posts through the escape hatch.
+const ESCAPE_USER: u32 = 28;
 
 fn say(line: impl AsRef<str>) {
     println!("==> {}", line.as_ref());
@@ -187,6 +205,7 @@ impl Scenario {
         }
         if zk {
             self.defended_challenge(net).await?;
+            self.escape_hatch(net).await?;
         }
         let agree = fresh_sync(net).await?;
         let (n, p50, p99) = {
@@ -473,6 +492,96 @@ impl Scenario {
         Ok(())
     }
 
+    /// Step 8: every sequencer stops; L1 time passes the escape delay; a user who is no operator
+    /// (a new L2 account, its deposit still queued) posts a batch with its withdrawal and a proof
+    /// through the escape hatch (`janus escape`'s code); the batch is final at once and the
+    /// withdrawal is paid on L1. The nodes then restart and derive it.
+    async fn escape_hatch(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
+        let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
+        let delay = rollup
+            .params()
+            .call()
+            .await
+            .map_err(l1("params"))?
+            .escapeDelay;
+        say(format!(
+            "step 8: every sequencer stops; L1 time +{} s (the escape delay); a user posts a batch with a proof",
+            delay + 1
+        ));
+        net.stop_all().await?;
+        let wallet = account(&net.args.mnemonic, ESCAPE_USER)?;
+        let key = user_key(ESCAPE_USER as usize);
+        let l1_url = net
+            .args
+            .l1_rpc
+            .parse()
+            .map_err(|e| DevnetError::Config(format!("--l1-rpc: {e}")))?;
+        let acct = deposit_new_account(&l1_url, net.deployment.bridge, &wallet, &key).await?;
+        warp(net, delay + 1).await?;
+        // Half of the 1 ETH deposit (amounts in gwei), to the user's own L1 wallet.
+        let mut tx = Tx::Withdraw(Withdraw {
+            from: acct,
+            l1_recipient: wallet.address().0 .0,
+            asset: 0,
+            amount: 500_000_000,
+            fee: 1,
+            nonce: 0,
+            signature: [0; 80],
+        });
+        sign_tx(&mut tx, &key, net.args.l2_chain_id)
+            .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
+        let (slots, chain) = (net.args.prover_slots, net.args.l2_chain_id);
+        let prover = tokio::task::spawn_blocking(move || BatchProver::with_chain_id(slots, chain))
+            .await
+            .map_err(|e| DevnetError::Config(format!("circuit task: {e}")))?
+            .map_err(|e| DevnetError::Config(format!("building the batch circuit: {e}")))?;
+        let sender = tx_manager(
+            &net.provider,
+            wallet.clone(),
+            &net.args.dir.join("escape-user.redb"),
+            net.cancel.child_token(),
+        )
+        .await?;
+        let (escapes, paid) = {
+            let c = lock(&net.counts);
+            (c.report.escape_batches, c.report.withdrawals_paid)
+        };
+        let out = escape(
+            net.provider.clone(),
+            net.contracts(),
+            net.args.l2_chain_id,
+            Arc::new(sender),
+            Arc::new(prover),
+            EscapeRequest {
+                fee_account: acct,
+                txs: vec![tx],
+            },
+        )
+        .await
+        .map_err(|e| DevnetError::L1 {
+            what: "janus escape".into(),
+            message: e.to_string(),
+        })?;
+        say(format!(
+            "escape batch {} on batch {} ({} L1 messages, {} transactions; {} finalized first), final at once: {}",
+            out.batch_id,
+            out.parent_id,
+            out.messages,
+            out.txs,
+            out.finalized_first.len(),
+            out.finalized
+        ));
+        wait_long(net, "escape withdrawal paid", |c| {
+            c.report.escape_batches > escapes && c.report.withdrawals_paid > paid
+        })
+        .await?;
+        say("the escape withdrawal is paid on L1; the nodes restart and derive the escape batch");
+        for i in 0..net.operators.len() {
+            net.start_node(i)?;
+        }
+        Ok(())
+    }
+
     async fn wrong_root(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
         let i = Self::leader_with_room(net, 6, self.stopped, "wrong root").await?;
         let label = net.operators[i].label();
@@ -554,24 +663,17 @@ impl Scenario {
 
 /// Step 7: derive from genesis with a fresh pipeline; compare with L1 and the running nodes.
 async fn fresh_sync(net: &Devnet) -> Result<bool, DevnetError> {
-    say("step 7: a fresh node syncs from L1 alone");
-    let contracts = Contracts {
-        rollup: net.deployment.rollup,
-        bridge: net.deployment.bridge,
-    };
-    let cfg = WatcherConfig {
-        confirmations: 0,
-        max_range: 1_000,
-        ..Default::default()
-    };
-    let mut watcher = L1Watcher::new(net.provider.clone(), contracts, cfg);
-    let mut pipe = Pipeline::new(net.provider.clone(), net.args.l2_chain_id);
+    say("step 9: a fresh node syncs from L1 alone");
     let start = Instant::now();
+    let (mut watcher, mut pipe) =
+        derive_to_head(net.provider.clone(), net.contracts(), net.args.l2_chain_id)
+            .await
+            .map_err(l1("fresh derivation"))?;
     let mut first = None;
     loop {
-        while let Some(ev) = watcher.step().await.map_err(l1("fresh watcher"))? {
-            pipe.handle(&ev).await.map_err(l1("fresh derivation"))?;
-        }
+        pipe.catch_up(&mut watcher)
+            .await
+            .map_err(l1("fresh derivation"))?;
         let batches = pipe.derivation.canonical().len().saturating_sub(1);
         if first.is_none() {
             let secs = start.elapsed().as_secs_f64();
