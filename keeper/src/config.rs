@@ -35,6 +35,10 @@ pub enum Command {
     /// gone): derive the L2 state from L1, include the queued L1 messages and the given signed
     /// transactions, prove, finalize what can be, submit; prints a one-line JSON outcome.
     Escape(crate::escape::EscapeArgs),
+    /// A prover node anyone can run, with no stake: follow L1, prove challenged batches and
+    /// the pending ones a bounty pays for, submit the proofs (`janus node` with only the prover
+    /// role).
+    Prover(crate::prover::ProverArgs),
 }
 
 /// Flags of `janus node`.

@@ -36,6 +36,11 @@ async fn main() -> eyre::Result<()> {
             node::run(args, cancel, view).await?;
             Ok(())
         }
+        Command::Prover(args) => {
+            let (view, _) = watch::channel(node::NodeView::default());
+            node::run(args.node_args(), cancel, view).await?;
+            Ok(())
+        }
         Command::Devnet(args) => {
             let report = devnet::run(args, cancel).await?;
             if let Some(report) = report {

@@ -110,11 +110,12 @@ pub struct DevnetArgs {
     /// L2 chain id.
     #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
     pub l2_chain_id: u64,
-    /// The operator (1-3) whose node proves, with `--prove`'s policy; 0: no node proves (the
-    /// full scenario's ZK steps are then skipped). One prover only: a node builds the 16-slot
-    /// circuit (the devnet process then holds about 4.5 GB) and proving takes every core.
-    #[arg(long, env = "JANUS_DEVNET_PROVER", default_value_t = 1)]
-    pub prover: u32,
+    /// Who proves: `standalone` (a `janus prover` node with its own L1 account, mnemonic account
+    /// 27, no stake), an operator's node (`1`-`3`), or `none` (the full scenario's ZK steps are
+    /// then skipped). One prover only: its 16-slot circuit makes the devnet process hold about
+    /// 4.5 GB, and proving takes every core.
+    #[arg(long, env = "JANUS_DEVNET_PROVER", default_value = "standalone", value_parser = ["standalone", "none", "1", "2", "3"])]
+    pub prover: String,
     /// The proving node's policy (`janus node --prove`).
     #[arg(long, env = "JANUS_DEVNET_PROVE", default_value = "bounty", value_parser = ["defend", "bounty"])]
     pub prove: String,
@@ -181,7 +182,12 @@ pub struct Devnet {
     pub keeper: Arc<TxManager<RootProvider>>,
     /// Stops the view and the traffic.
     pub cancel: CancellationToken,
+    /// The standalone prover node, when it runs.
+    prover_node: Option<Running>,
 }
+
+/// Devnet mnemonic account of the standalone prover's L1 key.
+pub const PROVER_ACCOUNT: u32 = 27;
 
 /// A transaction manager for `signer` with its own store at `path`, polling every 200 ms (the
 /// devnet mines a block per second).
@@ -278,6 +284,7 @@ impl Devnet {
             counts: Arc::new(std::sync::Mutex::new(Counts::default())),
             keeper,
             cancel,
+            prover_node: None,
         })
     }
 
@@ -289,11 +296,50 @@ impl Devnet {
         }
     }
 
-    /// The operator whose node proves (index into [`Self::operators`]), if any.
-    pub fn prover(&self) -> Option<usize> {
-        self.operators
-            .iter()
-            .position(|o| o.index == self.args.prover)
+    /// Who proves, for the live view (None: nobody).
+    pub fn prover_label(&self) -> Option<String> {
+        match self.args.prover.as_str() {
+            "none" => None,
+            "standalone" => Some("the prover node".into()),
+            i => self
+                .operators
+                .iter()
+                .find(|o| o.index.to_string() == i)
+                .map(|o| format!("{}'s node", o.label())),
+        }
+    }
+
+    /// Start the standalone prover node (`janus prover`'s code) when `--prover standalone`.
+    pub fn start_prover(&mut self) -> Result<(), DevnetError> {
+        if self.args.prover != "standalone" || self.prover_node.is_some() {
+            return Ok(());
+        }
+        let a = &self.args;
+        let key = account(&a.mnemonic, PROVER_ACCOUNT)?;
+        let args = crate::prover::ProverArgs {
+            l1: crate::config::L1Args {
+                l1_rpc: a.l1_rpc.clone(),
+                deployment: a.deployment.clone(),
+                rollup: None,
+                bridge: None,
+            },
+            signer_key: alloy::hex::encode(key.to_bytes()),
+            data_dir: a.dir.join("prover"),
+            l2_chain_id: a.l2_chain_id,
+            confirmations: a.confirmations,
+            start_block: 0,
+            poll_ms: a.poll_ms,
+            prove: a.prove.clone(),
+            operator: None,
+            prover_slots: a.prover_slots,
+            prove_estimate_secs: 120,
+            ops_addr: std::net::SocketAddr::from(([127, 0, 0, 1], a.ops_port + 4)),
+        };
+        let cancel = self.cancel.child_token();
+        let (tx, view) = watch::channel(NodeView::default());
+        let join = tokio::spawn(node::run(args.node_args(), cancel.clone(), tx));
+        self.prover_node = Some(Running { cancel, join, view });
+        Ok(())
     }
 
     /// Labels of the operators for the view.
@@ -364,7 +410,7 @@ impl Devnet {
             no_challenge: false,
             no_finalize: false,
             no_liveness_reports: false,
-            prove: if op.index == a.prover {
+            prove: if a.prover == op.index.to_string() {
                 a.prove.clone()
             } else {
                 "none".into()
@@ -397,6 +443,15 @@ impl Devnet {
 
     /// A node that stopped by itself (a failed role) is an error of the devnet.
     pub fn check_nodes(&self) -> Result<(), DevnetError> {
+        if self
+            .prover_node
+            .as_ref()
+            .is_some_and(|r| r.join.is_finished())
+        {
+            return Err(DevnetError::Config(
+                "the prover node stopped by itself (see its log)".into(),
+            ));
+        }
         for op in &self.operators {
             if op.running.as_ref().is_some_and(|r| r.join.is_finished()) {
                 return Err(DevnetError::Config(format!(
@@ -408,7 +463,7 @@ impl Devnet {
         Ok(())
     }
 
-    /// Stop every node.
+    /// Stop every operator's node (the standalone prover node goes on).
     pub async fn stop_all(&mut self) -> Result<(), DevnetError> {
         let mut first = Ok(());
         for i in 0..self.operators.len() {
@@ -445,6 +500,12 @@ pub async fn run(
         }
     }
     net.cancel.cancel();
+    if let Some(p) = net.prover_node.take() {
+        p.cancel.cancel();
+        if let Ok(Err(e)) = p.join.await {
+            tracing::error!(target: "janus::devnet", error = %e, "stopping the prover node");
+        }
+    }
     net.stop_all().await?;
     report.map(|r| (scenario != "none").then_some(r))
 }

@@ -118,6 +118,7 @@ pub async fn play(net: &mut Devnet, name: &str) -> Result<Report, DevnetError> {
     for i in 0..net.operators.len() {
         net.start_node(i)?;
     }
+    net.start_prover()?;
     let mut users = Vec::new();
     for u in 0..net.args.users.max(2) {
         let wallet = account(&net.args.mnemonic, 10 + u as u32)?;
@@ -182,7 +183,7 @@ impl Scenario {
         self.double_sign(net).await?;
         let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
         let verifier = rollup.verifier().call().await.map_err(l1("verifier"))?;
-        let zk = self.full && !verifier.is_zero() && net.prover().is_some();
+        let zk = self.full && !verifier.is_zero() && net.prover_label().is_some();
         {
             let mut c = lock(&net.counts);
             c.report.verifier_set = !verifier.is_zero();
@@ -392,10 +393,7 @@ impl Scenario {
     /// step 4's time jump (its challenge window is still open), and the proof finalizes it at once
     /// and earns the bounty [`fund_bounty`] put in the pool.
     async fn early_finality(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
-        let prover = net
-            .prover()
-            .map(|i| net.operators[i].label())
-            .unwrap_or_default();
+        let prover = net.prover_label().unwrap_or_default();
         say(format!(
             "step 4b: {prover} proves the next batch to finalize: final at once, by proof (bounty)"
         ));

@@ -13,6 +13,11 @@
 //! | `janus_l1_nonce` | gauge | next nonce of the node's L1 signer |
 //! | `janus_l1_txs_sent_total` | counter | L1 transactions broadcast (first attempts) |
 //! | `janus_l1_fee_bumps_total` | counter | fee-bump replacements broadcast |
+//! | `janus_prover_proofs_total` | counter | proofs this node's prover got accepted on L1 |
+//! | `janus_prover_proofs_lost_total` | counter | proofs made for nothing: the batch was proven, finalized or reverted by others first |
+//! | `janus_prover_proof_seconds` | gauge | last batch: seconds to prove and wrap |
+//! | `janus_prover_seconds_per_record` | gauge | the same per record (transaction or L1 message; 1 for an empty batch) |
+//! | `janus_prover_rewards_gwei_total` | counter | bounties and challengers' bonds credited to this prover (gwei) |
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
@@ -41,6 +46,17 @@ pub const L1_NONCE: &str = "janus_l1_nonce";
 pub const L1_TXS_SENT: &str = "janus_l1_txs_sent_total";
 /// Fee bumps.
 pub const L1_FEE_BUMPS: &str = "janus_l1_fee_bumps_total";
+
+/// Proofs accepted on L1.
+pub const PROOFS: &str = "janus_prover_proofs_total";
+/// Proofs lost to someone faster (or to optimistic finality, or to a revert).
+pub const PROOFS_LOST: &str = "janus_prover_proofs_lost_total";
+/// Seconds to prove and wrap the last batch.
+pub const PROOF_SECONDS: &str = "janus_prover_proof_seconds";
+/// The same per record.
+pub const PROOF_SECONDS_PER_RECORD: &str = "janus_prover_seconds_per_record";
+/// Rewards credited to the prover, gwei.
+pub const PROVER_REWARDS_GWEI: &str = "janus_prover_rewards_gwei_total";
 
 /// Install the process-wide Prometheus recorder (once: nodes embedded in one process, as in
 /// `janus devnet`, share it); render with the returned handle.

@@ -20,9 +20,11 @@
 //!    `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
 //!    `BatchProver::l1_proof`: the generated Solidity verifier's encoding (docs/verifier.md).
 
+mod cli;
 mod error;
 
 use crate::challenger::error::rpc;
+pub use cli::ProverArgs;
 pub use error::ProverClientError;
 
 use std::sync::{Arc, Mutex};
@@ -39,8 +41,10 @@ use tokio_util::sync::CancellationToken;
 
 use crate::challenger::status;
 use crate::l1::bindings::Rollup;
+use crate::ops::metrics;
 use crate::store::TxIntent;
 use crate::txmgr::{TxManager, TxOutcome};
+use alloy::sol_types::SolEvent;
 
 /// Policy of a [`ProverClient`].
 #[derive(Clone, Debug)]
@@ -99,6 +103,8 @@ pub struct ProvenBatch {
     pub proof: BatchProof,
     /// How long proving (and verifying off-chain) took, when measured here.
     pub elapsed: Option<Duration>,
+    /// Records in the batch (L1 messages and transactions).
+    pub records: usize,
 }
 
 /// The prover client (see the module docs).
@@ -119,6 +125,16 @@ impl<P> std::fmt::Debug for ProverClient<P> {
             .field("cfg", &self.cfg)
             .finish_non_exhaustive()
     }
+}
+
+/// The reward `proveBatch` credited (its `BatchProven` event; 0 if none is found).
+fn proof_reward(out: &TxOutcome) -> U256 {
+    out.receipt
+        .inner
+        .logs()
+        .iter()
+        .find_map(|l| Rollup::BatchProven::decode_log_data(&l.inner.data).ok())
+        .map_or(U256::ZERO, |e| e.reward)
 }
 
 fn b256(d: &janus_l2::hash::Digest) -> B256 {
@@ -252,12 +268,12 @@ impl<P: Provider + Clone> ProverClient<P> {
         let prover = self.prover.clone();
         let started = Instant::now();
         tracing::info!(target: "janus::prover", batch = batch_id, slots = prover.circuit().slots, "proving batch");
-        let (proof, data) = blocking(batch_id, move || {
+        let (proof, data, records) = blocking(batch_id, move || {
             let batch = Batch::decode(&data).map_err(janus_l2::BatchError::from)?;
             let proof = prover.prove_batch(&pre_state, &batch)?;
             prover.verify(&proof)?;
             check_data_binding(&proof.public, &data)?;
-            Ok((proof, data))
+            Ok((proof, data, batch.messages.len() + batch.txs.len()))
         })
         .await?;
         tracing::info!(target: "janus::prover", batch = batch_id, elapsed = ?started.elapsed(), new_root = %b256(&proof.public.new_root), "batch proven and verified off-chain");
@@ -266,6 +282,7 @@ impl<P: Provider + Clone> ProverClient<P> {
             data,
             proof,
             elapsed: Some(started.elapsed()),
+            records,
         })
     }
 
@@ -288,7 +305,11 @@ impl<P: Provider + Clone> ProverClient<P> {
         let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
         tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
         if let Some(proving) = proven.elapsed {
-            self.record_prove_time(proving + started.elapsed());
+            let total = proving + started.elapsed();
+            self.record_prove_time(total);
+            ::metrics::gauge!(metrics::PROOF_SECONDS).set(total.as_secs_f64());
+            ::metrics::gauge!(metrics::PROOF_SECONDS_PER_RECORD)
+                .set(total.as_secs_f64() / proven.records.max(1) as f64);
         }
         let call = Rollup::proveBatchCall {
             batchId: id,
@@ -304,7 +325,11 @@ impl<P: Provider + Clone> ProverClient<P> {
                 value: U256::ZERO,
             })
             .await?;
-        tracing::info!(target: "janus::prover", batch = id, tx = %out.receipt.transaction_hash, "proof accepted on L1");
+        let reward = proof_reward(&out);
+        ::metrics::counter!(metrics::PROOFS).increment(1);
+        ::metrics::counter!(metrics::PROVER_REWARDS_GWEI)
+            .increment((reward / U256::from(1_000_000_000u64)).saturating_to());
+        tracing::info!(target: "janus::prover", batch = id, tx = %out.receipt.transaction_hash, reward_wei = %reward, "proof accepted on L1");
         Ok(out)
     }
 
@@ -376,7 +401,15 @@ impl<P: Provider + Clone> ProverClient<P> {
         };
         tracing::info!(target: "janus::prover", batch = job.batch_id, ?reason, "batch selected for proving");
         let proven = self.prove(job).await?;
-        self.submit(&proven).await.map(Some)
+        match self.submit(&proven).await {
+            Err(e @ ProverClientError::NotProvable { .. }) => {
+                // Someone else's proof, optimistic finality or a revert got there first.
+                ::metrics::counter!(metrics::PROOFS_LOST).increment(1);
+                tracing::warn!(target: "janus::prover", batch = proven.batch_id, error = %e, "proof lost");
+                Err(e)
+            }
+            r => r.map(Some),
+        }
     }
 
     /// Handle the jobs arriving on `jobs` one at a time until `cancel` fires or the channel

@@ -326,6 +326,11 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     let proven = hunter.prove(job).await.expect("proves");
     let out = hunter.submit(&proven).await.expect("accepted on L1");
     assert!(out.receipt.status());
+    assert_eq!(
+        proof_reward(&out),
+        U256::from(bounty),
+        "the reward metric's source"
+    );
     let rollup = Rollup::new(net.at.rollup, &net.p);
     let b = rollup.getBatch(id).call().await.expect("getBatch");
     assert_eq!(b.status, status::FINALIZED, "final at once, by proof");
