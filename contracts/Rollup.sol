@@ -58,6 +58,10 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Gas `resolveChallenge` must hold right before the slash call: SLASH_GAS grossed up
     ///         for the 63/64 rule (EIP-150) plus the call's own cost (cold account, encoding).
     uint256 public constant SLASH_GAS_REQUIRED = SLASH_GAS * 64 / 63 + 10_000;
+    /// @notice Largest `maxBatchRecords`: below the saturation of the stored `txCount` (2^16 - 1), so
+    ///         a saturated count always exceeds the bound and the stored count of an accepted batch
+    ///         is exact. (Far above what a transaction's calldata can carry anyway.)
+    uint32 public constant MAX_BATCH_RECORDS_CEILING = type(uint16).max - 1;
     /// @notice Seconds per L1 slot, to express the staking epoch (in blocks) in seconds.
     uint64 public constant SLOT_SECONDS = 12;
 
@@ -110,6 +114,10 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     uint64 public verifierSetAt;
 
     Params internal _params;
+    /// @dev Set when `maxBatchRecords` is lowered: batches up to height `_loweredUntilHeight` (the tip
+    ///      then) may hold up to `_loweredFrom` records until that height is final.
+    uint32 internal _loweredFrom;
+    uint64 internal _loweredUntilHeight;
 
     /// @inheritdoc IRollup
     mapping(address account => uint256) public credits;
@@ -400,9 +408,21 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     /// @dev address(0) disables proving again (e.g. after a verifier bug); otherwise it must be a contract.
     ///      Records `verifierSetAt`: every open challenge gets a whole prove window with the new
-    ///      verifier (`challengeDeadline`); while none is set, open challenges are voided.
+    ///      verifier (`challengeDeadline`); while none is set, open challenges are voided. A new
+    ///      verifier must prove `pendingRecordsBound()` records (`VerifierTooSmall`): every batch
+    ///      not yet final stays provable, so none becomes unchallengeable and finalizes unchecked.
+    ///      To move to a smaller circuit, governance first lowers `maxBatchRecords`, then sets the
+    ///      verifier once the batches posted before are final (docs/protocol.md). address(0) is
+    ///      always accepted (no fraud protection, see docs/protocol.md).
     function setVerifier(address verifier_) external onlyOwner {
-        if (verifier_ != address(0) && verifier_.code.length == 0) revert InvalidParams();
+        if (verifier_ != address(0)) {
+            if (verifier_.code.length == 0) revert InvalidParams();
+            // A batch not yet final may hold this many records: the new verifier must prove it, or
+            // that batch could never be challenged (and a wrong root in it would finalize).
+            uint256 capacity = IBatchVerifier(verifier_).maxRecords();
+            uint256 required = _pendingRecordsBound();
+            if (capacity < required) revert VerifierTooSmall(capacity, required);
+        }
         verifier = IBatchVerifier(verifier_);
         verifierSetAt = uint64(block.timestamp);
         emit VerifierSet(verifier_);
@@ -414,6 +434,9 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     ///      unbonding right after posting is still slashable when its batch's challenge is lost; the
     ///      bond must be non-zero. A new challenge window applies to batches already posted (it is
     ///      measured from their `submittedAt`); open challenges keep their deadline and prove window.
+    ///      `maxBatchRecords` must be in (0, MAX_BATCH_RECORDS_CEILING] and, while a verifier is set,
+    ///      at most its `maxRecords`. Lowering it does not shrink `pendingRecordsBound` until the
+    ///      batches posted before are final (see `setVerifier`).
     function setParams(Params calldata params_) external onlyOwner {
         _setParams(params_);
     }
@@ -443,6 +466,16 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     function isProvable(uint64 batchId) external view returns (bool provable) {
         if (!_exists(batchId)) revert UnknownBatch(batchId);
         (provable,,) = _provable(_batches[batchId]);
+    }
+
+    /// @inheritdoc IRollup
+    function batchRecordLimit() external view returns (uint256) {
+        return _batchRecordLimit();
+    }
+
+    /// @inheritdoc IRollup
+    function pendingRecordsBound() external view returns (uint256) {
+        return _pendingRecordsBound();
     }
 
     /// @inheritdoc IRollup
@@ -539,9 +572,13 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         returns (uint64 msgEnd, bytes32 withdrawalRoot, uint32 withdrawalCount, uint16 txCount)
     {
         (, uint64 messages, uint256 txs) = BatchData.header(data);
-        // Saturated: only compared with a verifier's capacity (`_provable`).
+        // Saturated: only compared with record bounds, all below 2^16 - 1 (MAX_BATCH_RECORDS_CEILING).
         // forge-lint: disable-next-line(unsafe-typecast)
         txCount = uint16(txs < type(uint16).max ? txs : type(uint16).max);
+        // The bound that keeps every accepted batch provable, checked before any parsing.
+        uint256 limit = _batchRecordLimit();
+        uint256 records = _recordCount(messages, txCount);
+        if (records > limit) revert BatchTooLarge(records, limit);
         bool hasMessages = messages != 0;
         bytes32 chainBefore = hasMessages ? bridge.messageChain(msgStart) : bytes32(0);
         uint64 count;
@@ -556,8 +593,10 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         }
         // Forced inclusion: a batch leaving an overdue message unconsumed must at least consume the
         // quota (overdue messages are a prefix of the unconsumed ones, enqueue times being monotonic),
-        // so any backlog drains in batches that fit a transaction.
-        if (msgEnd < queueLength && msgEnd - msgStart < FORCED_INCLUSION_QUOTA && _isOverdue(msgEnd)) {
+        // so any backlog drains in batches that fit a transaction. A batch of `limit` messages is
+        // enough when the record bound is below the quota: the bound never freezes a backlog.
+        uint256 quota = limit < FORCED_INCLUSION_QUOTA ? limit : FORCED_INCLUSION_QUOTA;
+        if (msgEnd < queueLength && msgEnd - msgStart < quota && _isOverdue(msgEnd)) {
             revert OverdueMessagesNotConsumed(msgEnd);
         }
     }
@@ -573,10 +612,35 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         returns (bool provable, uint256 records, uint256 maxRecords)
     {
         IBatchVerifier v = verifier;
-        records = uint256(b.msgEnd - b.msgStart) + b.txCount;
+        records = _recordCount(b.msgEnd - b.msgStart, b.txCount);
         if (address(v) == address(0)) return (false, records, 0);
         maxRecords = v.maxRecords();
         provable = records <= maxRecords;
+    }
+
+    /// @dev A batch's records, as both the bound at posting (`_checkData`) and the verifier's
+    ///      capacity (`_provable`) count them: L1 messages consumed plus transactions (`txCount`
+    ///      saturated at 2^16 - 1, which exceeds every allowed bound).
+    function _recordCount(uint64 messages, uint16 txCount) internal pure returns (uint256) {
+        return uint256(messages) + txCount;
+    }
+
+    /// @dev min(maxBatchRecords, verifier.maxRecords()) while a verifier is set, else maxBatchRecords.
+    ///      No try/catch: a verifier whose `maxRecords` reverts stops posting (and the escape hatch)
+    ///      until governance replaces or unsets it, rather than letting unprovable batches through.
+    function _batchRecordLimit() internal view returns (uint256 limit) {
+        limit = _params.maxBatchRecords;
+        IBatchVerifier v = verifier;
+        if (address(v) != address(0)) {
+            uint256 capacity = v.maxRecords();
+            if (capacity < limit) limit = capacity;
+        }
+    }
+
+    /// @dev See `pendingRecordsBound`.
+    function _pendingRecordsBound() internal view returns (uint256 bound) {
+        bound = _params.maxBatchRecords;
+        if (lastFinalizedHeight < _loweredUntilHeight && _loweredFrom > bound) bound = _loweredFrom;
     }
 
     /// @dev Writes a new batch; the withdrawal root slot is skipped when zero (already zero).
@@ -640,13 +704,26 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _setParams(Params memory p) internal {
+        IBatchVerifier v = verifier;
         if (
             p.challengeWindow == 0 || p.proveWindow == 0 || p.escapeDelay == 0 || p.maxPauseDuration == 0
-                || p.challengeBond == 0 || p.challengeWindow > MAX_DURATION || p.proveWindow > MAX_DURATION
+                || p.challengeBond == 0 || p.maxBatchRecords == 0
+                || p.maxBatchRecords > MAX_BATCH_RECORDS_CEILING
+                || (address(v) != address(0) && p.maxBatchRecords > v.maxRecords())
+                || p.challengeWindow > MAX_DURATION || p.proveWindow > MAX_DURATION
                 || p.escapeDelay > MAX_DURATION || p.maxPauseDuration > MAX_DURATION
                 || uint256(p.challengeWindow) + p.proveWindow + uint256(staking.epochLength()) * SLOT_SECONDS
                     > staking.unbondingDelay()
         ) revert InvalidParams();
+        // Lowering the bound: batches posted so far may still hold up to the old (pending) bound
+        // until they are final; a new verifier must prove that many (`setVerifier`).
+        uint256 pending = _pendingRecordsBound();
+        if (p.maxBatchRecords < pending) {
+            // Safe cast: every bound is at most MAX_BATCH_RECORDS_CEILING.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            _loweredFrom = uint32(pending);
+            _loweredUntilHeight = tipHeight;
+        }
         _params = p;
         emit ParamsSet(p);
     }

@@ -80,6 +80,7 @@ abstract contract RollupFixture is Test {
         p.challengeBond = BOND;
         p.proverBounty = BOUNTY;
         p.maxPauseDuration = MAX_PAUSE;
+        p.maxBatchRecords = 1024;
     }
 
     // ------------------------------------------------------------------ queue mirror
@@ -451,7 +452,8 @@ contract RollupTest is RollupFixture {
     /// @dev Execution gas of a leader's post (no base cost, no calldata) against the doubles, every
     ///      account and slot cold as in a fresh transaction; averaged over heights 2..9, where the
     ///      packed `idAtHeight` word is fresh for 1 post in 4 as in steady state. The 4 fresh batch
-    ///      slots alone cost 88.4k.
+    ///      slots alone cost 88.4k. The record bound (issue 11) adds two cold reads (the bound in the
+    ///      parameters' first slot, the verifier slot): about 4.2k, 144.2k on average.
     function test_submitBatch_gas_succeeds() public {
         bytes memory data = _emptyData();
         _post(bytes32("r1"));
@@ -476,7 +478,7 @@ contract RollupTest is RollupFixture {
         emit log_named_uint("submitBatch (empty batch) execution gas, average", total / 8);
         emit log_named_uint("submitBatch (empty batch) execution gas, idAtHeight word reused", reused);
         emit log_named_uint("submitBatch (empty batch) execution gas, idAtHeight word fresh", fresh);
-        assertLt(total / 8, 140_000, "gas regression");
+        assertLt(total / 8, 146_000, "gas regression");
     }
 
     // ------------------------------------------------------------------ views

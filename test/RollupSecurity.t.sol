@@ -160,13 +160,15 @@ contract RollupSecurityTest is RollupFixture {
 
     /// @dev Property 1 with a bounded verifier: a batch larger than the verifier can prove is never
     ///      challengeable (an honest one could not be defended), whatever its size and the
-    ///      verifier's capacity; a batch it can prove always is.
+    ///      verifier's capacity; a batch it can prove always is. (L1 refuses to post a batch above
+    ///      the verifier's capacity, so the capacity drops after posting here: a verifier whose
+    ///      `maxRecords` changes by itself.)
     function testFuzz_challenge_onlyBatchesTheVerifierCanProve(uint8 txs, uint8 capacity) public {
         txs = uint8(bound(txs, 0, 40));
         capacity = uint8(bound(capacity, 0, 40));
         _useVerifier();
-        verifier.setMaxRecords(capacity);
         uint64 id = _postTxs(txs, bytes32("r1"));
+        verifier.setMaxRecords(capacity);
         assertEq(rollup.getBatch(id).txCount, txs);
         assertEq(rollup.isProvable(id), txs <= capacity);
         vm.deal(challenger, BOND);
@@ -183,15 +185,16 @@ contract RollupSecurityTest is RollupFixture {
 
     /// @dev A challenge opened under a verifier that could prove the batch, then the verifier is
     ///      replaced by one that cannot (smaller circuit): the challenge is voided, not won by
-    ///      timeout; the operator is not slashed and the challenger gets the bond back.
+    ///      timeout; the operator is not slashed and the challenger gets the bond back. (`setVerifier`
+    ///      refuses a verifier smaller than a pending batch, so the new one shrinks after it is set.)
     function test_resolveChallenge_verifierCapacityShrank_voidsChallenge_succeeds() public {
         _useVerifier();
         uint64 id = _postTxs(3, bytes32("r1"));
         _challenge(id);
         AcceptingVerifierDouble small = new AcceptingVerifierDouble();
-        small.setMaxRecords(2);
         vm.prank(owner);
         rollup.setVerifier(address(small));
+        small.setMaxRecords(2);
         assertFalse(rollup.isProvable(id));
         vm.warp(T0 + 10 * PW);
         vm.expectEmit(address(rollup));

@@ -49,6 +49,7 @@ interface IRollup {
         uint64 challengeWindow; // seconds after submission during which a batch can be challenged
         uint64 proveWindow; // seconds a challenged batch has to be proven
         uint64 escapeDelay; // seconds without a batch after which anyone may post a proven batch
+        uint32 maxBatchRecords; // most records (L1 messages + transactions) a batch may hold
         uint96 challengeBond; // wei a challenger posts (must exceed proving cost)
         uint96 proverBounty; // wei paid (from the bounty pool) for proving an unchallenged batch
         uint64 maxPauseDuration; // seconds a guardian pause lasts at most
@@ -114,6 +115,16 @@ interface IRollup {
     ///      (`IBatchVerifier.maxRecords`). Such a batch is not challengeable (property 1 of
     ///      docs/protocol.md: no honest batch reverted for want of a proof).
     error BatchNotProvable(uint64 batchId, uint256 records, uint256 maxRecords);
+    /// @notice The batch holds more records than L1 accepts (`batchRecordLimit`).
+    /// @dev records = L1 messages consumed + transactions, counted as for `BatchNotProvable`;
+    ///      `maxRecords` = min(`maxBatchRecords`, the verifier's `maxRecords`) while a verifier is set.
+    ///      The bound makes every batch L1 accepts provable, hence challengeable (docs/protocol.md).
+    error BatchTooLarge(uint256 records, uint256 maxRecords);
+    /// @notice The new verifier proves fewer records than a batch not yet final may hold (`required`):
+    ///         such a batch could no longer be challenged.
+    /// @dev `required` is `pendingRecordsBound()`: `maxBatchRecords`, or a larger bound lowered since
+    ///      while batches posted under it are not final yet.
+    error VerifierTooSmall(uint256 maxRecords, uint256 required);
     error InvalidProof(uint64 batchId);
     error DataHashMismatch(bytes32 given, bytes32 expected);
     error NotNextToFinalize(uint64 batchId, uint64 nextHeight);
@@ -130,7 +141,8 @@ interface IRollup {
     ///         pause); it may pause again from `readyAt`.
     error PauseCooldown(uint64 readyAt);
 
-    /// @notice Post a batch (leader's signer only). `data` is the batch data of docs/l2-spec.md.
+    /// @notice Post a batch (leader's signer only). `data` is the batch data of docs/l2-spec.md. Reverts
+    ///         `BatchTooLarge` when it holds more records than `batchRecordLimit()`.
     /// @param parentId Must be the current tip.
     /// @param prevStateRoot Must equal the parent's state root.
     /// @param newStateRoot State root claimed after applying `data`.
@@ -140,6 +152,7 @@ interface IRollup {
         returns (uint64 batchId);
 
     /// @notice Escape hatch: anyone posts a batch with its validity proof once `escapeHatchOpen()`.
+    ///         Bounded by `batchRecordLimit()` like `submitBatch`.
     function submitBatchWithProof(
         uint64 parentId,
         bytes32 prevStateRoot,
@@ -185,10 +198,13 @@ interface IRollup {
     function setGuardian(address guardian) external;
 
     /// @notice Owner (timelock): set the batch verifier (address(0) disables proving); records
-    ///         `verifierSetAt`, which extends open challenges to a whole prove window with it.
+    ///         `verifierSetAt`, which extends open challenges to a whole prove window with it. A
+    ///         non-zero verifier must prove at least `pendingRecordsBound()` records
+    ///         (`VerifierTooSmall`), so no batch L1 accepted becomes unchallengeable.
     function setVerifier(address verifier) external;
 
-    /// @notice Owner (timelock): set parameters.
+    /// @notice Owner (timelock): set parameters. While a verifier is set, `maxBatchRecords` may not
+    ///         exceed its `maxRecords` (`InvalidParams`).
     function setParams(Params calldata params) external;
 
     /// @notice Current governance parameters.
@@ -212,8 +228,17 @@ interface IRollup {
     ///         it; `resolveChallenge` voids a challenge that lost it (the verifier was removed or
     ///         replaced by one of smaller capacity).
     function isProvable(uint64 batchId) external view returns (bool);
+    /// @notice Most records (L1 messages + transactions) a batch may hold now: min(`maxBatchRecords`,
+    ///         `verifier().maxRecords()`) while a verifier is set, `maxBatchRecords` while none is.
+    ///         Reverts if the verifier's `maxRecords` reverts (and so does posting). Sequencers read it.
+    function batchRecordLimit() external view returns (uint256);
+    /// @notice Most records a canonical batch not yet final may hold: `maxBatchRecords`, or the larger
+    ///         bound it was lowered from until every batch posted before the lowering is final. A new
+    ///         verifier must prove this many (`setVerifier`).
+    function pendingRecordsBound() external view returns (uint256);
     /// @notice Overdue L1 messages a batch must consume at least, when it leaves some overdue ones
-    ///         unconsumed (a batch that consumes every overdue message is always accepted).
+    ///         unconsumed (a batch that consumes every overdue message is always accepted), unless
+    ///         `batchRecordLimit()` is smaller: then a batch of that many messages is enough.
     function FORCED_INCLUSION_QUOTA() external view returns (uint64);
     /// @notice Id of the canonical tip.
     function tipId() external view returns (uint64);

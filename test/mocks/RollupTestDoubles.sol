@@ -129,14 +129,25 @@ contract RollupBridgeDouble {
 /// @notice TEST DOUBLE ONLY. Accepts exactly one chosen proof for chosen public inputs and data;
 ///         every other (inputs, data, proof) is rejected.
 contract AcceptingVerifierDouble is IBatchVerifier {
-    /// @notice Capacity reported to the rollup (unbounded unless a test lowers it).
-    uint256 public maxRecords = type(uint256).max;
+    uint256 internal _maxRecords = type(uint256).max;
+    bool public capacityReverts;
     bytes32 public acceptedInputs;
     bytes32 public acceptedData;
     bytes32 public acceptedProof;
 
+    /// @notice Capacity reported to the rollup (unbounded unless a test lowers it); reverts while
+    ///         `capacityReverts` (a hostile or broken verifier).
+    function maxRecords() external view returns (uint256) {
+        require(!capacityReverts, "AcceptingVerifierDouble: capacity reverts");
+        return _maxRecords;
+    }
+
     function setMaxRecords(uint256 n) external {
-        maxRecords = n;
+        _maxRecords = n;
+    }
+
+    function setCapacityReverts(bool reverts) external {
+        capacityReverts = reverts;
     }
 
     /// @notice Accept `proof` for exactly `inputs` and `data` (replaces the previous choice).

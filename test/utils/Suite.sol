@@ -93,6 +93,7 @@ abstract contract Suite is Test {
         p.challengeBond = BOND;
         p.proverBounty = BOUNTY;
         p.maxPauseDuration = 7 days;
+        p.maxBatchRecords = 1024;
     }
 
     // ------------------------------------------------------------------ operators

@@ -56,6 +56,18 @@ impl<P: Provider + Clone> Batcher<P> {
         Ok(n)
     }
 
+    /// The most records (L1 messages + transactions) L1 accepts in one batch now
+    /// (`Rollup.batchRecordLimit`: min(maxBatchRecords, the verifier's capacity)).
+    pub async fn record_limit(&self) -> Result<usize, SequencerError> {
+        let rollup = Rollup::new(self.rollup, &self.provider);
+        let limit = rollup
+            .batchRecordLimit()
+            .call()
+            .await
+            .map_err(l1("batchRecordLimit"))?;
+        Ok(limit.saturating_to::<usize>())
+    }
+
     /// Post `b`; returns its L1 batch id.
     pub async fn post(&self, b: &PreparedBatch) -> Result<u64, SequencerError> {
         let rollup = Rollup::new(self.rollup, &self.provider);

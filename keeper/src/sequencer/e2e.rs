@@ -6,14 +6,14 @@
 use alloy::network::EthereumWallet;
 use alloy::primitives::B256;
 use alloy::providers::{Provider, ProviderBuilder};
-use alloy::sol_types::SolEvent;
+use alloy::sol_types::{SolCall, SolError, SolEvent};
 use janus_l2::keys::SecretKey;
 
 use super::block::BlockHeader;
 use super::softconf::typed;
 use super::*;
 use crate::derive::Verdict;
-use crate::l1::bindings::{EquivocationSlasher, Staking};
+use crate::l1::bindings::{EquivocationSlasher, Rollup, Staking};
 use crate::store::Store;
 use crate::testutil::devnet::{signed_transfer, Devnet};
 use crate::testutil::key;
@@ -147,4 +147,105 @@ async fn leader_posts_its_blocks_once_and_derivation_agrees() {
     let head = core.head();
     core.on_derived(&DerivedTip::of(&pipe.derivation));
     assert_eq!(core.head(), head, "own batch: the chain continues");
+}
+
+/// Issue 11: L1 takes at most `batchRecordLimit()` records (16: the generated verifier's circuit) in a
+/// batch. 18 deposits and 6 transfers arrive at once: the leader's batches each hold at most the
+/// limit (L1 accepts every one), L1 still refuses a larger batch, and a fresh derivation reaches the
+/// last root with every message consumed.
+#[tokio::test]
+async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
+    let net = Devnet::start().await;
+    let (d, p) = (&net.at, &net.p);
+    let keys: Vec<SecretKey> = (1..=18u8)
+        .map(|i| SecretKey::from_seed(&[i; 32]))
+        .collect();
+    let mut messages = vec![];
+    for k in &keys {
+        messages.push(net.deposit(k).await);
+    }
+    let store = Store::open(net.store_path("db")).expect("store");
+    let (_, idx) = net.next_leader().await;
+    let txmgr = net.txmgr(idx, &store).await;
+    let batcher = Batcher::new(p.clone(), d.rollup, txmgr);
+    let limit = batcher.record_limit().await.expect("batchRecordLimit");
+    assert_eq!(limit, 16, "the generated verifier's MAX_RECORDS");
+
+    let cfg = SequencerConfig {
+        fee_account: messages[0].account,
+        ..Default::default()
+    };
+    let conf = SoftConfirmer::new(
+        key(&net.node, idx),
+        31337,
+        d.equivocation_slasher,
+        janus_l2::DEFAULT_CHAIN_ID,
+    );
+    let mut core = Core::new(cfg, store.clone(), conf, &DerivedTip::genesis()).expect("core");
+    core.set_record_limit(limit);
+    messages.iter().for_each(|m| core.on_message(m.clone()));
+    let mut slot = 4;
+    core.produce_block(slot * 250).expect("p").expect("a block");
+    slot += 1;
+    core.produce_block(slot * 250).expect("p").expect("the rest of the deposits");
+    let mut hashes = vec![];
+    for i in 0..6 {
+        let tx = signed_transfer(&keys[i], messages[i].account, messages[i + 1].account, 1_000, 10);
+        hashes.push(core.admit(&tx.encode()).expect("admitted"));
+    }
+    loop {
+        slot += 1;
+        if core.produce_block(slot * 250).expect("p").is_none() {
+            break;
+        }
+    }
+
+    // One record over the limit: L1 refuses it (BatchTooLarge), whoever leads.
+    let over = janus_l2::batch::Batch {
+        fee_account: messages[0].account,
+        messages: messages[..17].to_vec(),
+        txs: vec![],
+    };
+    let refused = Rollup::submitBatchCall {
+        parentId: 0,
+        prevStateRoot: DerivedTip::genesis().state_root,
+        newStateRoot: B256::repeat_byte(9),
+        data: over.encode().expect("encode").into(),
+    };
+    let (_, i) = net.next_leader().await;
+    let err = p
+        .call(
+            alloy::rpc::types::TransactionRequest::default()
+                .from(net.node.addresses()[i])
+                .to(d.rollup)
+                .input(refused.abi_encode().into()),
+        )
+        .await
+        .expect_err("17 records are refused");
+    assert!(
+        err.to_string().contains(&alloy::hex::encode(Rollup::BatchTooLarge::SELECTOR)),
+        "BatchTooLarge: {err}"
+    );
+
+    let (mut posted, mut records) = (vec![], 0);
+    while let Some(prepared) = core.prepare_batch(false) {
+        let n = prepared.batch.messages.len() + prepared.batch.txs.len();
+        assert!(n <= limit, "{n} records");
+        // Each batch from the leader of the block it lands in.
+        let (_, i) = net.next_leader().await;
+        let batcher = Batcher::new(p.clone(), d.rollup, net.txmgr(i, &store).await);
+        let id = batcher.post(&prepared).await.expect("L1 accepts it");
+        core.on_posted(Some(id));
+        posted.push(id);
+        records += n;
+    }
+    assert!(posted.len() >= 2, "more records than one batch takes");
+    assert_eq!(records, 18 + 6, "every deposit and transfer posted");
+    for h in hashes {
+        assert!(matches!(core.status(&h), Some(TxStatus::Batched { .. })));
+    }
+    let pipe = net.derive().await;
+    assert_eq!(pipe.derivation.tip().id, *posted.last().expect("posted"));
+    assert_eq!(pipe.derivation.tip().verdict, Verdict::Valid);
+    assert_eq!(pipe.derivation.tip().msg_end, 18, "every message consumed");
 }

@@ -10,6 +10,10 @@
 //! | [`handoff`] | a follower hands its leftover mempool to the leader |
 //! | [`error`] | [`MempoolError`], [`SequencerError`] |
 //!
+//! Every block and batch holds at most L1's record limit (`Rollup.batchRecordLimit()`: L1 messages
+//! + transactions, what the verifier can prove), read at start, after every post and every
+//! [`RECORD_LIMIT_REFRESH`]; what does not fit waits for the next block or batch.
+//!
 //! [`Sequencer::run`] produces a block every `block_interval` while this node's operator leads
 //! (and the epoch is not within `epoch_margin_blocks` of its end, unless the same operator leads
 //! the next epoch too), and posts the unposted blocks as one batch when they hold `max_batch_txs`
@@ -311,6 +315,27 @@ fn now_ms() -> u64 {
         .unwrap_or(0)
 }
 
+/// How often the sequencer re-reads L1's batch record limit (it also does after every post).
+pub const RECORD_LIMIT_REFRESH: Duration = Duration::from_secs(30);
+
+/// Read `Rollup.batchRecordLimit` in the background and send it to the run loop; a failed read is
+/// logged and the last known value stays in force.
+fn spawn_record_limit_read<P: Provider + Clone + Send + Sync + 'static>(
+    batcher: Arc<Batcher<P>>,
+    limit_tx: mpsc::Sender<usize>,
+) {
+    tokio::spawn(async move {
+        match batcher.record_limit().await {
+            Ok(limit) => {
+                let _ = limit_tx.send(limit).await;
+            }
+            Err(e) => {
+                tracing::warn!(target: "janus::sequencer", %e, "reading the batch record limit failed; keeping the last known one")
+            }
+        }
+    });
+}
+
 /// Post a heartbeat this many L1 blocks before the liveness deadline.
 pub const HEARTBEAT_MARGIN_BLOCKS: u64 = 3;
 
@@ -331,6 +356,8 @@ struct Unposted {
     age: Option<Duration>,
     /// This node started leading and has not posted since.
     new_term: bool,
+    /// They hold a whole batch: at least L1's record limit.
+    full: bool,
 }
 
 impl SequencerConfig {
@@ -341,14 +368,15 @@ impl SequencerConfig {
             && leader.next_operator != leader.operator
     }
 
-    /// Whether the unposted blocks are due by size (transactions, or a backlog of L1 messages that
-    /// fills a batch), by age, or as the first transactions of a leadership term (they waited
+    /// Whether the unposted blocks are due by size (transactions, a backlog of L1 messages that
+    /// fills a batch, or as many records as L1 takes in one batch), by age, or as the first transactions of a leadership term (they waited
     /// through the hand-over already).
     fn post_due(&self, u: &Unposted) -> bool {
         u.txs >= self.max_batch_txs
             || u.messages >= self.max_block_messages
             || u.age.is_some_and(|a| a >= self.batch_interval)
             || (u.new_term && u.txs > 0)
+            || u.full
     }
 }
 
@@ -388,6 +416,11 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
         }
         let mut tick = tokio::time::interval(self.cfg.block_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+        // L1's record bound: read now, after every post and every RECORD_LIMIT_REFRESH (a failed read
+        // keeps the last value). A posting node produces no block before it knows the bound.
+        let mut refresh = tokio::time::interval(RECORD_LIMIT_REFRESH);
+        refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let (limit_tx, mut limit_rx) = mpsc::channel::<usize>(4);
         let (post_tx, mut post_rx) = mpsc::channel::<Option<u64>>(1);
         let mut oldest_unposted: Option<Instant> = None;
         let mut handing_off: Option<tokio::task::JoinHandle<()>> = None;
@@ -406,22 +439,31 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                 posted = post_rx.recv() => {
                     self.handle.lock().on_posted(posted.flatten());
                 }
+                Some(limit) = limit_rx.recv() => self.handle.lock().set_record_limit(limit),
+                _ = refresh.tick() => {
+                    if let Some(b) = &self.batcher {
+                        spawn_record_limit_read(b.clone(), limit_tx.clone());
+                    }
+                }
                 _ = tick.tick() => {
                     let leader = self.handle.leader();
                     let closing = self.cfg.closing(&leader);
                     let leading = leader.led_by(self.handle.operator());
                     new_term |= leading && !was_leading;
                     was_leading = leading;
-                    if leading && !closing {
+                    let bound_known = self.batcher.is_none() || self.handle.lock().record_limit().is_some();
+                    if leading && !closing && bound_known {
                         match self.handle.lock().produce_block(now_ms()) {
                             Ok(Some(b)) => tracing::debug!(target: "janus::sequencer", number = b.header.number, txs = b.txs.len(), "block"),
                             Ok(None) => {}
                             Err(e) => tracing::error!(target: "janus::sequencer", %e, "block production failed"),
                         }
                     }
-                    let (unposted_txs, unposted_messages, has_blocks) = {
+                    let (unposted_txs, unposted_messages, has_blocks, full) = {
                         let core = self.handle.lock();
-                        (core.unposted_txs(), core.unposted_messages(), !core.unposted().is_empty())
+                        let (txs, messages) = (core.unposted_txs(), core.unposted_messages());
+                        let full = core.record_limit().is_some_and(|l| txs + messages >= l);
+                        (txs, messages, !core.unposted().is_empty(), full)
                     };
                     if has_blocks && oldest_unposted.is_none() {
                         oldest_unposted = Some(Instant::now());
@@ -432,6 +474,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                         messages: unposted_messages,
                         age: oldest_unposted.map(|t| t.elapsed()),
                         new_term,
+                        full,
                     }) || closing
                         || heartbeat;
                     if !leading && handing_off.as_ref().is_none_or(|h| h.is_finished()) {
@@ -442,6 +485,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                             oldest_unposted = None;
                             new_term = false;
                             let (batcher, post_tx) = (batcher.clone(), post_tx.clone());
+                            let limit_tx = limit_tx.clone();
                             tokio::spawn(async move {
                                 let id = match batcher.post(&prepared).await {
                                     Ok(id) => Some(id),
@@ -455,6 +499,8 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                                     }
                                 };
                                 let _ = post_tx.send(id).await;
+                                // Governance may have changed the bound (or the verifier) meanwhile.
+                                spawn_record_limit_read(batcher, limit_tx);
                             });
                         }
                     }

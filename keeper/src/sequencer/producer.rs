@@ -72,6 +72,9 @@ pub struct Core {
     pub(crate) mempool: Mempool,
     status: HashMap<B256, TxStatus>,
     recent: BTreeMap<u64, Block>,
+    /// Most records (L1 messages + transactions) a batch may hold on L1 (`Rollup.batchRecordLimit`);
+    /// `None`: no bound known (a core without L1).
+    record_limit: Option<usize>,
 }
 
 fn b256(d: &janus_l2::hash::Digest) -> B256 {
@@ -110,6 +113,7 @@ impl Core {
             mempool,
             status: HashMap::new(),
             recent: BTreeMap::new(),
+            record_limit: None,
         };
         core.replay_stored()?;
         let restored = core
@@ -172,6 +176,21 @@ impl Core {
             self.unposted.push(b);
         }
         Ok(())
+    }
+
+    /// Bound blocks and batches to `limit` records (L1 messages + transactions), L1's
+    /// `batchRecordLimit()`: every block holds at most that many, and a batch packs whole blocks up
+    /// to it, so no batch L1 would refuse as `BatchTooLarge` is ever prepared.
+    pub fn set_record_limit(&mut self, limit: usize) {
+        if self.record_limit != Some(limit) {
+            tracing::info!(target: "janus::sequencer", limit, "batch record limit");
+        }
+        self.record_limit = Some(limit);
+    }
+
+    /// The record bound in force (`None`: none known).
+    pub fn record_limit(&self) -> Option<usize> {
+        self.record_limit
     }
 
     /// The mempool.
@@ -265,14 +284,17 @@ impl Core {
             return Ok(None);
         }
         let mut journal: Vec<(u32, Option<janus_l2::state::Account>)> = Vec::new();
-        // L1 messages first, in queue order.
+        // A block never holds more records than a batch may (a batch packs whole blocks).
+        let records = self.record_limit.unwrap_or(usize::MAX);
+        // L1 messages first, in queue order (the oldest, so the overdue ones, first).
         let mut messages = Vec::new();
         let (mut msg_next, mut chain) = (self.msg_next, self.chain);
         // At most `max_block_messages`: a backlog is spread over blocks, and so over batches.
+        let max_messages = self.cfg.max_block_messages.min(records);
         while let Some(m) = self
             .queue
             .get(&msg_next)
-            .filter(|_| messages.len() < self.cfg.max_block_messages)
+            .filter(|_| messages.len() < max_messages)
         {
             journal.push((m.account, self.state.get(m.account).cloned()));
             if let Err(e) = apply_deposit(&mut self.state, m) {
@@ -293,11 +315,13 @@ impl Core {
             .in_arrival_order()
             .map(|p| (p.from, p.nonce, p.hash, p.tx.clone(), p.verified_key))
             .collect();
+        // Transactions fill what the messages left of the record bound.
+        let max_txs = self.cfg.max_block_txs.min(records - messages.len());
         let mut progress = true;
-        while progress && txs.len() < self.cfg.max_block_txs {
+        while progress && txs.len() < max_txs {
             progress = false;
             for (from, nonce, hash, tx, verified_key) in &candidates {
-                if txs.len() >= self.cfg.max_block_txs {
+                if txs.len() >= max_txs {
                     break;
                 }
                 if done.contains(&(*from, *nonce)) {
@@ -410,8 +434,8 @@ impl Core {
         Ok(Some(block))
     }
 
-    /// Pack the oldest unposted blocks into a batch, up to `max_batch_messages` L1 messages (at
-    /// least one block; the rest waits for the next batch). None while a batch is in flight. With
+    /// Pack the oldest unposted blocks into a batch, up to `max_batch_messages` L1 messages and the
+    /// record limit (at least one block; the rest waits for the next batch). None while a batch is in flight. With
     /// nothing unposted: an empty batch when `heartbeat` (it keeps the state and proves the leader
     /// is alive), else none.
     pub fn prepare_batch(&mut self, heartbeat: bool) -> Option<PreparedBatch> {
@@ -435,16 +459,29 @@ impl Core {
     }
 
     /// How many of the oldest unposted blocks the next batch takes: as many as fit in
-    /// `max_batch_messages` messages, at least one.
+    /// `max_batch_messages` messages and the record limit, at least one (a block never holds more
+    /// records than the limit it was produced under).
+    ///
+    /// Forced inclusion still holds under the limit: a block takes the queue's messages (oldest
+    /// first) before any transaction, so a block that leaves a known message unconsumed holds
+    /// min(`max_block_messages`, limit) messages: with the default `max_block_messages` (the quota)
+    /// at least the min(FORCED_INCLUSION_QUOTA, limit) that L1 then asks of its batch.
     fn batch_len(&self) -> usize {
-        let mut messages = 0;
+        let limit = self.record_limit.unwrap_or(usize::MAX);
+        let (mut messages, mut records) = (0, 0);
         let mut n = 0;
         for b in &self.unposted {
             messages += b.messages.len();
-            if n > 0 && messages > self.cfg.max_batch_messages {
+            records += b.messages.len() + b.txs.len();
+            if n > 0 && (messages > self.cfg.max_batch_messages || records > limit) {
                 break;
             }
             n += 1;
+        }
+        if let Some(b) = self.unposted.first() {
+            if b.messages.len() + b.txs.len() > limit {
+                tracing::error!(target: "janus::sequencer", limit, block = b.header.number, "an unposted block holds more records than the batch limit (lowered after it was produced): L1 refuses its batch");
+            }
         }
         n
     }

@@ -589,6 +589,7 @@ fn first_transactions_of_a_term_are_posted_at_once() {
         messages: 0,
         age: Some(Duration::from_millis(300)),
         new_term: false,
+        full: false,
     };
     assert!(!cfg.post_due(&young), "young and small: wait");
     assert!(cfg.post_due(&Unposted {
@@ -614,6 +615,10 @@ fn first_transactions_of_a_term_are_posted_at_once() {
             ..young
         }),
         "a block full of L1 messages (a backlog) is posted at once"
+    );
+    assert!(
+        cfg.post_due(&Unposted { full: true, ..young }),
+        "as many records as L1 takes in a batch are posted at once"
     );
     assert!(!cfg.post_due(&Unposted::default()));
 }
@@ -671,13 +676,7 @@ fn a_message_backlog_drains_in_batches_that_each_meet_the_forced_inclusion_quota
         let n = p.batch.messages.len();
         let data = p.batch.encode().expect("encode");
         assert!(data.len() <= 128 * 1024, "fits an L1 transaction");
-        let ctx = BatchContext {
-            chain_id: CHAIN,
-            msg_start,
-            chain_before: chain,
-        };
-        let out = apply_batch(&mut state, &p.batch, &ctx).expect("applies");
-        assert_eq!(B256::from(digest_to_bytes32(&out.new_root)), p.new_root);
+        let out = apply_prepared(&mut state, &p, msg_start, chain);
         (msg_start, chain) = (out.msg_end, out.chain_after);
         batches.push(n);
         core.on_posted(Some(id));
@@ -689,6 +688,23 @@ fn a_message_backlog_drains_in_batches_that_each_meet_the_forced_inclusion_quota
     }
 }
 
+/// Apply a prepared batch after `msg_start` messages (chain value `chain`); it reaches its root.
+fn apply_prepared(
+    state: &mut janus_l2::state::State,
+    p: &PreparedBatch,
+    msg_start: u64,
+    chain: [u8; 32],
+) -> BatchOutput {
+    let ctx = BatchContext {
+        chain_id: CHAIN,
+        msg_start,
+        chain_before: chain,
+    };
+    let out = apply_batch(state, &p.batch, &ctx).expect("applies");
+    assert_eq!(B256::from(digest_to_bytes32(&out.new_root)), p.new_root);
+    out
+}
+
 #[test]
 fn heartbeat_is_due_three_blocks_before_the_liveness_deadline() {
     let mut l = leader_at(10, 1, 1);
@@ -697,4 +713,63 @@ fn heartbeat_is_due_three_blocks_before_the_liveness_deadline() {
     assert!(!heartbeat_due(&l));
     l.l1_block = 11;
     assert!(heartbeat_due(&l));
+}
+
+/// Issue 11: more records arrive than L1's record limit. Every block and every batch holds at most
+/// the limit, the queue's messages go first (oldest first: a block that leaves messages behind is
+/// all messages, so a batch leaving messages behind holds min(quota, limit) of them), each batch
+/// applies on the previous one, and every message and transaction ends up in a batch.
+#[test]
+fn a_record_limit_bounds_every_block_and_batch_and_loses_nothing() {
+    let limit = 5;
+    let (_d, s) = store();
+    let cfg = SequencerConfig {
+        fee_account: 1,
+        ..Default::default()
+    };
+    let mut core = Core::new(cfg, s.clone(), confirmer(), &DerivedTip::genesis()).expect("core");
+    core.set_record_limit(limit);
+    for i in 1..=3u32 {
+        core.on_message(new_account(u64::from(i - 1), i, 1000));
+    }
+    (3..12).for_each(|n| core.on_message(top_up(n)));
+    let first = core.produce_block(4 * SLOT).expect("p").expect("b");
+    assert_eq!((first.messages.len(), first.txs.len()), (limit, 0));
+    let mut hashes = vec![];
+    for nonce in 0..4 {
+        for from in [2u32, 3] {
+            hashes.push(core.admit(&transfer(from, 1, 10, nonce, CHAIN).encode()).expect("admitted"));
+        }
+    }
+    let mut blocks = vec![(first.messages.len(), first.txs.len())];
+    for slot in 5.. {
+        match core.produce_block(slot * SLOT).expect("produce") {
+            Some(b) => blocks.push((b.messages.len(), b.txs.len())),
+            None => break,
+        }
+    }
+    assert_eq!(blocks, [(5, 0), (5, 0), (2, 3), (0, 5)], "messages first, the rest waits");
+
+    let mut state = janus_l2::state::State::new();
+    let (mut msg_start, mut chain) = (0u64, [0u8; 32]);
+    let (mut messages, mut txs) = (0, 0);
+    for id in 1.. {
+        let Some(p) = core.prepare_batch(false) else {
+            break;
+        };
+        let (m, t) = (p.batch.messages.len(), p.batch.txs.len());
+        assert!(m + t <= limit, "batch {id}: {m} messages + {t} transactions");
+        let out = apply_prepared(&mut state, &p, msg_start, chain);
+        if (out.msg_end as usize) < 12 {
+            assert_eq!(m, limit, "a batch leaving messages behind is all messages");
+        }
+        (msg_start, chain) = (out.msg_end, out.chain_after);
+        (messages, txs) = (messages + m, txs + t);
+        core.on_posted(Some(id));
+    }
+    assert_eq!((messages, txs), (12, 8), "nothing lost");
+    assert_eq!(msg_start, 12);
+    for h in hashes {
+        assert!(matches!(core.status(&h), Some(TxStatus::Batched { .. })));
+    }
 }
