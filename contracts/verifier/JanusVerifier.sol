@@ -64,7 +64,9 @@ contract JanusVerifier is IBatchVerifier {
         bytes calldata data,
         bytes calldata proof
     ) external view returns (bool) {
-        if (keccak256(data) != inputs.dataHash) revert DataHashMismatch(keccak256(data), inputs.dataHash);
+        if (keccak256(data) != inputs.dataHash) {
+            revert DataHashMismatch(keccak256(data), inputs.dataHash);
+        }
         uint256[4] memory pih = hasher.hashNoPad(publicInputs(inputs, prover, data, proof));
         (FriVerifier.Openings memory o, FriVerifier.Challenges memory c) =
             FriVerifier.verifyTranscriptAndFri(proof[HEADER_BYTES:], pih);
