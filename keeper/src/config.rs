@@ -44,22 +44,9 @@ pub enum Command {
 /// Flags of `janus node`.
 #[derive(Debug, Clone, Args)]
 pub struct NodeArgs {
-    /// L1 JSON-RPC URL.
-    #[arg(long, env = "JANUS_L1_RPC", default_value = "http://127.0.0.1:8545")]
-    pub l1_rpc: String,
-    /// Deployment file written by script/Deploy.s.sol (addresses of the suite).
-    #[arg(
-        long,
-        env = "JANUS_DEPLOYMENT",
-        default_value = "deployments/devnet.json"
-    )]
-    pub deployment: PathBuf,
-    /// Rollup address (overrides the deployment file).
-    #[arg(long, env = "JANUS_ROLLUP")]
-    pub rollup: Option<Address>,
-    /// Bridge address (overrides the deployment file).
-    #[arg(long, env = "JANUS_BRIDGE")]
-    pub bridge: Option<Address>,
+    /// Where the suite is.
+    #[command(flatten)]
+    pub l1: L1Args,
     /// Directory of the node's store.
     #[arg(long, env = "JANUS_DATA_DIR", default_value = ".janus")]
     pub data_dir: PathBuf,
@@ -268,17 +255,17 @@ pub fn parse_l1_url(l1_rpc: &str) -> Result<alloy::transports::http::reqwest::Ur
 impl NodeArgs {
     /// The contracts to follow: flags first, the deployment file for what they leave out.
     pub fn contracts(&self) -> Result<Contracts, ConfigError> {
-        contracts_from(self.rollup, self.bridge, &self.deployment)
+        self.l1.contracts()
     }
 
     /// The L1 RPC URL (http only, see [`parse_l1_url`]).
     pub fn l1_url(&self) -> Result<alloy::transports::http::reqwest::Url, ConfigError> {
-        parse_l1_url(&self.l1_rpc)
+        self.l1.l1_url()
     }
 
     /// Parse the deployment file.
     pub fn read_deployment(&self) -> Result<Deployment, ConfigError> {
-        read_deployment(&self.deployment)
+        read_deployment(&self.l1.deployment)
     }
 
     /// Watcher settings.
@@ -348,33 +335,27 @@ mod tests {
         assert!(matches!(devnet.command, Command::Devnet(ref d) if d.exit && d.scenario == "full"));
         assert!(Cli::try_parse_from(["janus", "devnet", "--scenario", "nope"]).is_err());
         assert_eq!(args.l1_url().expect("default url").port(), Some(8545));
-        let tls = NodeArgs {
-            l1_rpc: "https://rpc.example".into(),
-            ..args.clone()
-        };
+        let mut tls = args.clone();
+        tls.l1.l1_rpc = "https://rpc.example".into();
         assert!(matches!(tls.l1_url(), Err(ConfigError::Url { .. })));
-        let junk = NodeArgs {
-            l1_rpc: "not a url".into(),
-            ..args
-        };
+        let mut junk = args;
+        junk.l1.l1_rpc = "not a url".into();
         assert!(matches!(junk.l1_url(), Err(ConfigError::Url { .. })));
     }
 
     #[test]
     fn committed_devnet_fixture_deployment_parses() {
-        let args = NodeArgs {
-            deployment: PathBuf::from(concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/fixtures/devnet-deployment.json"
-            )),
-            ..Cli::try_parse_from(["janus", "node"])
-                .ok()
-                .and_then(|c| match c.command {
-                    Command::Node(a) => Some(a),
-                    Command::Devnet(_) | Command::Escape(_) => None,
-                })
-                .expect("defaults")
-        };
+        let mut args = Cli::try_parse_from(["janus", "node"])
+            .ok()
+            .and_then(|c| match c.command {
+                Command::Node(a) => Some(a),
+                _ => None,
+            })
+            .expect("defaults");
+        args.l1.deployment = PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fixtures/devnet-deployment.json"
+        ));
         let d = args.read_deployment().expect("devnet-deployment.json");
         assert_eq!(d.chain_id, 31337);
         assert_eq!(args.contracts().expect("contracts").bridge, d.bridge);

@@ -32,7 +32,7 @@ fn short_scenario_reaches_every_goal() {
         .env("DEVNET_SCENARIO", "short")
         .env("DEVNET_EXIT", "1")
         // No proving node: the short scenario has no ZK steps, and CI has no time for the circuit.
-        .env("JANUS_DEVNET_PROVER", "0")
+        .env("JANUS_DEVNET_PROVER", "none")
         .env("JANUS_LOG", "warn")
         .output()
         .expect("run script/devnet.sh");
@@ -50,7 +50,7 @@ fn short_scenario_reaches_every_goal() {
     assert!(n("rotations") >= 1, "{last}");
     assert!(n("batches_posted") >= 3, "{last}");
     assert!(n("batches_finalized_optimistic") >= 1, "{last}");
-    // No node proves here (`JANUS_DEVNET_PROVER=0`): nothing is finalized by a proof.
+    // No node proves here (`JANUS_DEVNET_PROVER=none`): nothing is finalized by a proof.
     assert_eq!(n("batches_finalized_zk"), 0, "{last}");
     for kind in ["liveness", "equivocation"] {
         assert!(

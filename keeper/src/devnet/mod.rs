@@ -128,6 +128,18 @@ pub struct DevnetArgs {
     pub prover_slots: usize,
 }
 
+impl DevnetArgs {
+    /// The L1 flags of the nodes it starts (contracts from the deployment file).
+    pub fn l1(&self) -> crate::config::L1Args {
+        crate::config::L1Args {
+            l1_rpc: self.l1_rpc.clone(),
+            deployment: self.deployment.clone(),
+            rollup: None,
+            bridge: None,
+        }
+    }
+}
+
 /// A devnet operator and its node.
 pub struct Operator {
     /// 1-based devnet index (mnemonic account of the owner).
@@ -317,12 +329,7 @@ impl Devnet {
         let a = &self.args;
         let key = account(&a.mnemonic, PROVER_ACCOUNT)?;
         let args = crate::prover::ProverArgs {
-            l1: crate::config::L1Args {
-                l1_rpc: a.l1_rpc.clone(),
-                deployment: a.deployment.clone(),
-                rollup: None,
-                bridge: None,
-            },
+            l1: a.l1(),
             signer_key: alloy::hex::encode(key.to_bytes()),
             data_dir: a.dir.join("prover"),
             l2_chain_id: a.l2_chain_id,
@@ -386,10 +393,7 @@ impl Devnet {
             .parse()
             .map_err(|e| DevnetError::Config(format!("operator RPC URL {}: {e}", op.rpc_url)))?;
         let args = NodeArgs {
-            l1_rpc: a.l1_rpc.clone(),
-            deployment: a.deployment.clone(),
-            rollup: None,
-            bridge: None,
+            l1: a.l1(),
             data_dir: a.dir.join(format!("node-{}", op.index)),
             l2_chain_id: a.l2_chain_id,
             confirmations: a.confirmations,

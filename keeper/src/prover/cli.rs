@@ -58,10 +58,7 @@ impl ProverArgs {
     /// The node flags that run only the prover role.
     pub fn node_args(&self) -> NodeArgs {
         NodeArgs {
-            l1_rpc: self.l1.l1_rpc.clone(),
-            deployment: self.l1.deployment.clone(),
-            rollup: self.l1.rollup,
-            bridge: self.l1.bridge,
+            l1: self.l1.clone(),
             data_dir: self.data_dir.clone(),
             l2_chain_id: self.l2_chain_id,
             confirmations: self.confirmations,
