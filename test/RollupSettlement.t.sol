@@ -159,10 +159,37 @@ contract RollupSettlementTest is RollupFixture {
 
         assertEq(_status(id), FINALIZED, "proven, parent final: final at once");
         assertEq(rollup.getBatch(id).operator, alice);
-        assertEq(rollup.lastSubmittedAt(), T0 + ESCAPE);
+        assertEq(rollup.lastSequencedAt(), T0, "an escape batch does not move the sequencer clock");
         assertEq(set.notifyCount(), 0, "not an operator post");
         assertEq(rollup.credits(alice), 0, "no bounty for the hatch");
-        assertFalse(rollup.escapeHatchOpen());
+        assertTrue(rollup.escapeHatchOpen(), "open until a sequencer posts again");
+    }
+
+    /// Every sequencer gone: after one escape batch the hatch stays open, so users are not limited
+    /// to one batch per `escapeDelay`; the first sequencer batch closes it again.
+    function test_submitBatchWithProof_secondEscapeBatchWithoutWaiting_succeeds() public {
+        _useVerifier();
+        vm.warp(T0 + ESCAPE);
+        bytes memory data = _emptyData();
+        bytes memory proof = _hatchProof(bytes32("r1"), data, 0);
+        vm.prank(alice);
+        uint64 first = rollup.submitBatchWithProof(0, GENESIS, bytes32("r1"), data, proof);
+
+        vm.warp(T0 + ESCAPE + 1);
+        proof = _hatchProof(bytes32("r2"), data, 0);
+        address bob = makeAddr("bob");
+        vm.prank(bob);
+        uint64 second = rollup.submitBatchWithProof(first, bytes32("r1"), bytes32("r2"), data, proof);
+        assertEq(_status(second), FINALIZED, "a second user's batch, at once");
+        assertEq(rollup.getBatch(second).operator, bob);
+
+        _post(bytes32("r3"));
+        assertEq(rollup.lastSequencedAt(), T0 + ESCAPE + 1, "the sequencer's batch moves the clock");
+        assertFalse(rollup.escapeHatchOpen(), "a sequencer is back: the hatch closes");
+        proof = _hatchProof(bytes32("r4"), data, 0);
+        uint64 tip = rollup.tipId();
+        vm.expectRevert(IRollup.EscapeHatchClosed.selector);
+        rollup.submitBatchWithProof(tip, bytes32("r3"), bytes32("r4"), data, proof);
     }
 
     function test_submitBatchWithProof_overdueQueue_succeeds() public {

@@ -79,17 +79,17 @@ pub async fn preflight<P: Provider>(
 }
 
 /// When the hatch opens at the latest with nothing posted meanwhile: the earlier of
-/// `lastSubmittedAt + escapeDelay` and the first unconsumed message's overdue time.
+/// `lastSequencedAt + escapeDelay` and the first unconsumed message's overdue time.
 async fn hatch_opens_at<P: Provider>(
     provider: &P,
     contracts: Contracts,
 ) -> Result<u64, EscapeError> {
     let rollup = Rollup::new(contracts.rollup, provider);
     let last = rollup
-        .lastSubmittedAt()
+        .lastSequencedAt()
         .call()
         .await
-        .map_err(rpc("lastSubmittedAt"))?;
+        .map_err(rpc("lastSequencedAt"))?;
     let delay = rollup
         .params()
         .call()
@@ -139,26 +139,43 @@ async fn queue_length_and_delay<P: Provider>(
 pub struct QueueFacts {
     /// `Bridge.messageCount()`.
     pub count: u64,
-    /// How many messages from `from` on are overdue within [`OVERDUE_MARGIN_SECS`] (counted up
-    /// to `limit + 1`: enough to tell whether they fit).
+    /// How many messages from `from` on the batch must consume: those overdue within
+    /// [`OVERDUE_MARGIN_SECS`], at most the forced-inclusion quota (`min(256,
+    /// batchRecordLimit)`: a batch that consumes the quota may leave overdue ones to the next,
+    /// so a backlog drains one full batch at a time).
     pub must_consume: u64,
 }
 
 /// Read the queue length and count the overdue messages from `from` (the tip's `msgEnd`), at
-/// most `limit + 1` of them. Overdue messages are a prefix of the unconsumed ones (enqueue times
-/// never decrease), so the count stops at the first that is not.
+/// most the forced-inclusion quota (`Rollup.FORCED_INCLUSION_QUOTA` capped by
+/// `Rollup.batchRecordLimit()`, as `submitBatchWithProof` checks it). Overdue messages are a
+/// prefix of the unconsumed ones (enqueue times never decrease), so the count stops at the first
+/// that is not.
 pub async fn queue_facts<P: Provider>(
     provider: &P,
     contracts: Contracts,
     from: u64,
-    limit: u64,
 ) -> Result<QueueFacts, EscapeError> {
     let bridge = Bridge::new(contracts.bridge, provider);
+    let rollup = Rollup::new(contracts.rollup, provider);
     let (count, delay) = queue_length_and_delay(&bridge).await?;
+    let quota = rollup
+        .FORCED_INCLUSION_QUOTA()
+        .call()
+        .await
+        .map_err(rpc("FORCED_INCLUSION_QUOTA"))?
+        .min(
+            rollup
+                .batchRecordLimit()
+                .call()
+                .await
+                .map_err(rpc("batchRecordLimit"))?
+                .saturating_to::<u64>(),
+        );
     let horizon = l1_now(provider).await? + OVERDUE_MARGIN_SECS;
     let mut must = 0;
     let mut n = from;
-    while n < count && must <= limit {
+    while n < count && must < quota {
         let at = bridge
             .enqueuedAt(n)
             .call()

@@ -121,7 +121,7 @@ pub async fn escape<P: Provider + Clone>(
     let tip = pipe.derivation.tip().clone();
     tracing::info!(target: "janus::escape", tip = tip.id, height = tip.height, root = %tip.computed_root,
         messages = messages.len(), elapsed = ?started.elapsed(), "L2 state derived from L1");
-    let facts = checks::queue_facts(&provider, contracts, tip.msg_end, slots as u64).await?;
+    let facts = checks::queue_facts(&provider, contracts, tip.msg_end).await?;
     let planned = plan(&PlanInput {
         tip: &tip,
         messages: &messages,

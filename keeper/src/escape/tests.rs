@@ -40,7 +40,11 @@ fn withdrawal(sk: &SecretKey, from: u32, to: Address, amount: u64, fee: u64, non
 /// A devnet where the key of `seed` has an L2 account (1 ETH) opened by a deposit that an honest
 /// batch consumed. Returns the devnet, its store, the key, the account and the batch.
 async fn net_with_account(seed: u8) -> (Devnet, Store, SecretKey, u32, Posted) {
-    let net = Devnet::start().await;
+    net_with_account_on(Devnet::start().await, seed).await
+}
+
+/// [`net_with_account`] on a devnet prepared by the caller (e.g. with a smaller circuit set).
+async fn net_with_account_on(net: Devnet, seed: u8) -> (Devnet, Store, SecretKey, u32, Posted) {
     let store = Store::open(net.store_path("keeper")).expect("store");
     let sk = SecretKey::from_seed(&[seed; 32]);
     let m = net.deposit(&sk).await;
@@ -104,7 +108,7 @@ async fn a_closed_hatch_is_refused_with_when_it_opens_and_nothing_is_sent() {
         panic!("expected HatchClosed, got {err:?}");
     };
     let (opens_at, now) = (*opens_at, *now);
-    let last = rollup.lastSubmittedAt().call().await.expect("last");
+    let last = rollup.lastSequencedAt().call().await.expect("last");
     let delay = rollup.params().call().await.expect("params").escapeDelay;
     assert_eq!(
         opens_at,
@@ -161,13 +165,45 @@ async fn a_wrong_circuit_or_no_verifier_is_refused_before_deriving() {
     assert_nothing_sent(&net, &mgr).await;
 }
 
+/// A backlog of overdue messages larger than the batch bound: the batch must consume only the
+/// forced-inclusion quota (`min(256, batchRecordLimit)`), as L1 checks it, so an escape batch can
+/// drain a backlog one full batch at a time instead of being refused as too large.
 #[tokio::test]
-async fn a_transaction_that_does_not_apply_is_refused_before_proving() {
-    let (net, store, alice, acct, _) = net_with_account(32).await;
-    // A verifier of the small circuit's size (that would reject any proof): the checks pass and
-    // the batch is planned; the refusal must come before proving.
+async fn an_overdue_backlog_beyond_the_bound_must_be_consumed_only_up_to_the_quota() {
+    let net = Devnet::start().await;
+    net.set_max_batch_records(SMALL as u32).await;
     let v = net.reject_all_verifier_with(Some(SMALL as u8)).await;
     net.set_verifier(v).await;
+    for seed in 40..43u8 {
+        net.deposit(&SecretKey::from_seed(&[seed; 32])).await;
+    }
+    // The fixture's forced-inclusion delay (120 s) is within the proving margin
+    // (OVERDUE_MARGIN_SECS): the three deposits count as overdue already; past it, for sure.
+    net.warp(121).await;
+    let facts = checks::queue_facts(&net.p, net.contracts(), 0)
+        .await
+        .expect("queue");
+    assert_eq!(facts.count, 3);
+    assert_eq!(
+        facts.must_consume, SMALL as u64,
+        "3 overdue, but a batch of the bound ({SMALL}) meets the quota"
+    );
+    let facts = checks::queue_facts(&net.p, net.contracts(), 2)
+        .await
+        .expect("queue");
+    assert_eq!(facts.must_consume, 1, "the rest of the backlog");
+}
+
+#[tokio::test]
+async fn a_transaction_that_does_not_apply_is_refused_before_proving() {
+    // A verifier of the small circuit's size (that would reject any proof): the checks pass and
+    // the batch is planned; the refusal must come before proving. Governance lowers the batch
+    // bound first (L1 refuses a verifier smaller than what a pending batch may hold).
+    let net = Devnet::start().await;
+    net.set_max_batch_records(SMALL as u32).await;
+    let v = net.reject_all_verifier_with(Some(SMALL as u8)).await;
+    net.set_verifier(v).await;
+    let (net, store, alice, acct, _) = net_with_account_on(net, 32).await;
     net.warp(601).await;
     let mgr = net.txmgr(ESCAPER, &store).await;
     let to = Address::repeat_byte(0x51);

@@ -157,9 +157,7 @@ async fn leader_posts_its_blocks_once_and_derivation_agrees() {
 async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
     let net = Devnet::start().await;
     let (d, p) = (&net.at, &net.p);
-    let keys: Vec<SecretKey> = (1..=18u8)
-        .map(|i| SecretKey::from_seed(&[i; 32]))
-        .collect();
+    let keys: Vec<SecretKey> = (1..=18u8).map(|i| SecretKey::from_seed(&[i; 32])).collect();
     let mut messages = vec![];
     for k in &keys {
         messages.push(net.deposit(k).await);
@@ -187,10 +185,18 @@ async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
     let mut slot = 4;
     core.produce_block(slot * 250).expect("p").expect("a block");
     slot += 1;
-    core.produce_block(slot * 250).expect("p").expect("the rest of the deposits");
+    core.produce_block(slot * 250)
+        .expect("p")
+        .expect("the rest of the deposits");
     let mut hashes = vec![];
     for i in 0..6 {
-        let tx = signed_transfer(&keys[i], messages[i].account, messages[i + 1].account, 1_000, 10);
+        let tx = signed_transfer(
+            &keys[i],
+            messages[i].account,
+            messages[i + 1].account,
+            1_000,
+            10,
+        );
         hashes.push(core.admit(&tx.encode()).expect("admitted"));
     }
     loop {
@@ -223,7 +229,8 @@ async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
         .await
         .expect_err("17 records are refused");
     assert!(
-        err.to_string().contains(&alloy::hex::encode(Rollup::BatchTooLarge::SELECTOR)),
+        err.to_string()
+            .contains(&alloy::hex::encode(Rollup::BatchTooLarge::SELECTOR)),
         "BatchTooLarge: {err}"
     );
 

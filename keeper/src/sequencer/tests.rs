@@ -617,7 +617,10 @@ fn first_transactions_of_a_term_are_posted_at_once() {
         "a block full of L1 messages (a backlog) is posted at once"
     );
     assert!(
-        cfg.post_due(&Unposted { full: true, ..young }),
+        cfg.post_due(&Unposted {
+            full: true,
+            ..young
+        }),
         "as many records as L1 takes in a batch are posted at once"
     );
     assert!(!cfg.post_due(&Unposted::default()));
@@ -738,7 +741,10 @@ fn a_record_limit_bounds_every_block_and_batch_and_loses_nothing() {
     let mut hashes = vec![];
     for nonce in 0..4 {
         for from in [2u32, 3] {
-            hashes.push(core.admit(&transfer(from, 1, 10, nonce, CHAIN).encode()).expect("admitted"));
+            hashes.push(
+                core.admit(&transfer(from, 1, 10, nonce, CHAIN).encode())
+                    .expect("admitted"),
+            );
         }
     }
     let mut blocks = vec![(first.messages.len(), first.txs.len())];
@@ -748,7 +754,11 @@ fn a_record_limit_bounds_every_block_and_batch_and_loses_nothing() {
             None => break,
         }
     }
-    assert_eq!(blocks, [(5, 0), (5, 0), (2, 3), (0, 5)], "messages first, the rest waits");
+    assert_eq!(
+        blocks,
+        [(5, 0), (5, 0), (2, 3), (0, 5)],
+        "messages first, the rest waits"
+    );
 
     let mut state = janus_l2::state::State::new();
     let (mut msg_start, mut chain) = (0u64, [0u8; 32]);
@@ -758,7 +768,10 @@ fn a_record_limit_bounds_every_block_and_batch_and_loses_nothing() {
             break;
         };
         let (m, t) = (p.batch.messages.len(), p.batch.txs.len());
-        assert!(m + t <= limit, "batch {id}: {m} messages + {t} transactions");
+        assert!(
+            m + t <= limit,
+            "batch {id}: {m} messages + {t} transactions"
+        );
         let out = apply_prepared(&mut state, &p, msg_start, chain);
         if (out.msg_end as usize) < 12 {
             assert_eq!(m, limit, "a batch leaving messages behind is all messages");

@@ -300,9 +300,9 @@ impl Devnet {
     }
 
     /// Governance as the tests need it: the timelock (impersonated on anvil) accepts ownership of
-    /// the rollup if it has not yet, and sets its verifier (`Address::ZERO` unsets it). Test-only:
-    /// a deployment changes the verifier through a scheduled timelock operation.
-    pub async fn set_verifier(&self, verifier: Address) {
+    /// the rollup if it has not yet, then sends `call` (its input) to the rollup. Test-only: a
+    /// deployment changes the rollup through scheduled timelock operations.
+    async fn as_governance(&self, what: &str, input: alloy::primitives::Bytes) {
         let tl = self.at.timelock;
         self.p
             .anvil_impersonate_account(tl)
@@ -324,20 +324,47 @@ impl Devnet {
                 .await
                 .expect("receipt");
         }
-        let r = rollup
-            .setVerifier(verifier)
+        let tx = alloy::rpc::types::TransactionRequest::default()
             .from(tl)
-            .send()
+            .to(self.at.rollup)
+            .input(input.into());
+        let r = self
+            .p
+            .send_transaction(tx)
             .await
-            .expect("setVerifier")
+            .unwrap_or_else(|e| panic!("{what}: {e}"))
             .get_receipt()
             .await
             .expect("receipt");
-        assert!(r.status(), "setVerifier");
+        assert!(r.status(), "{what}");
         self.p
             .anvil_stop_impersonating_account(tl)
             .await
             .expect("stop impersonating");
+    }
+
+    /// Set the rollup's verifier as governance (`Address::ZERO` unsets it).
+    pub async fn set_verifier(&self, verifier: Address) {
+        let call = Rollup::setVerifierCall {
+            verifier_: verifier,
+        };
+        self.as_governance("setVerifier", call.abi_encode().into())
+            .await;
+    }
+
+    /// Lower (or raise) the rollup's `maxBatchRecords` as governance; a smaller verifier can be
+    /// set once no batch posted under the old bound is pending (`Rollup.setVerifier`).
+    pub async fn set_max_batch_records(&self, records: u32) {
+        let rollup = Rollup::new(self.at.rollup, &self.p);
+        let mut params = rollup.params().call().await.expect("params");
+        params.maxBatchRecords = records;
+        self.as_governance(
+            "setParams",
+            Rollup::setParamsCall { params_: params }
+                .abi_encode()
+                .into(),
+        )
+        .await;
     }
 
     /// A verifier that rejects every proof (code set with `anvil_setCode`; test-only): challenges
