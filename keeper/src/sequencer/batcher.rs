@@ -21,7 +21,7 @@ use super::producer::PreparedBatch;
 use super::LeaderInfo;
 use crate::l1::bindings::{Rollup, SequencerSet, Staking};
 use crate::store::TxIntent;
-use crate::txmgr::TxManager;
+use crate::txmgr::{TxError, TxManager};
 
 fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> SequencerError + '_ {
     move |e| SequencerError::L1(format!("{what}: {e}"))
@@ -46,12 +46,23 @@ impl<P: Provider + Clone> Batcher<P> {
     }
 
     /// After a restart: wait for the submissions the transaction manager persisted (they are
-    /// rebroadcast if L1 lost them), so a batch in flight is never signed twice.
+    /// rebroadcast if L1 lost them), so a batch in flight is never signed twice. The manager is
+    /// the node's: the rows may be any role's (a `finalizeBatch`, a challenge). One that reverted
+    /// on chain is final and is logged, not an error: L1 moved on meanwhile (another keeper
+    /// finalized the same batch in the same block; a batch's parent changed), and each role acts
+    /// again from what L1 says now (unposted blocks stay unposted and are posted again). Failing
+    /// here would stop the whole node for another keeper's win.
     pub async fn recover(&self) -> Result<usize, SequencerError> {
         let rows = self.txmgr.recover()?;
         let n = rows.len();
         for row in rows {
-            self.txmgr.wait(row).await?;
+            match self.txmgr.wait(row).await {
+                Ok(_) => {}
+                Err(TxError::Reverted { label, hash }) => {
+                    tracing::warn!(target: "janus::sequencer", %label, %hash, "a submission persisted before the restart reverted on chain; carrying on from L1's state");
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
         Ok(n)
     }
@@ -194,5 +205,95 @@ impl<P: Provider + Clone> LeaderView<P> {
                 .map_err(l1("isEligible"))?;
         }
         Ok(info)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use alloy::primitives::{Address, Bytes, U256};
+    use alloy::providers::ext::AnvilApi;
+    use alloy::providers::Provider;
+    use tokio_util::sync::CancellationToken;
+
+    use super::*;
+    use crate::store::{Store, TxIntent};
+    use crate::testutil::{anvil, key, provider};
+    use crate::txmgr::TxManagerConfig;
+
+    /// A node restarts with another role's submission persisted (its `finalizeBatch`, say) that
+    /// then reverts on chain because L1 moved on: the sequencer's recovery logs it and goes on
+    /// instead of stopping the node (a devnet run stopped on exactly this).
+    #[tokio::test]
+    async fn a_persisted_submission_that_reverts_does_not_stop_the_recovery() {
+        let node = anvil();
+        let p = provider(&node);
+        p.anvil_set_auto_mine(false).await.expect("automine off");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path().join("db")).expect("store");
+        let cfg = TxManagerConfig {
+            poll_interval: Duration::from_millis(40),
+            ..Default::default()
+        };
+        let target = Address::repeat_byte(0x77);
+        {
+            let mgr = TxManager::new(
+                p.clone(),
+                key(&node, 3),
+                store.clone(),
+                cfg.clone(),
+                CancellationToken::new(),
+            )
+            .await
+            .expect("mgr");
+            mgr.submit(TxIntent {
+                label: "finalizeBatch 7".into(),
+                to: target,
+                input: Bytes::new(),
+                value: U256::ZERO,
+            })
+            .await
+            .expect("submitted");
+        } // the node stops with the submission persisted
+          // L1 moves on: the call now reverts (PUSH1 0 PUSH1 0 REVERT).
+        p.anvil_set_code(target, vec![0x60, 0x00, 0x60, 0x00, 0xfd].into())
+            .await
+            .expect("code");
+        let mgr = Arc::new(
+            TxManager::new(
+                p.clone(),
+                key(&node, 3),
+                store,
+                cfg,
+                CancellationToken::new(),
+            )
+            .await
+            .expect("restarted"),
+        );
+        let batcher = Batcher::new(p.clone(), Address::repeat_byte(0x11), mgr.clone());
+        let mining = tokio::spawn({
+            let p = p.clone();
+            async move {
+                for _ in 0..50 {
+                    let _ = p.anvil_mine(Some(1), None).await;
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            }
+        });
+        let recovered = tokio::time::timeout(Duration::from_secs(20), batcher.recover())
+            .await
+            .expect("recovery finished");
+        mining.abort();
+        assert_eq!(recovered.expect("a revert is not fatal"), 1);
+        assert!(
+            mgr.recover().expect("rows").is_empty(),
+            "the row is settled"
+        );
+        let receipt_nonce = p
+            .get_transaction_count(key(&node, 3).address())
+            .await
+            .expect("nonce");
+        assert_eq!(receipt_nonce, 1, "the reverted transaction was mined once");
     }
 }
