@@ -37,7 +37,7 @@ import {BatchData} from "./libraries/BatchData.sol";
 ///      Storage. A batch takes 5 slots (the `IRollup.Batch` layout packs the ids and heights in one
 ///      slot and operator/time/count/status in another); the withdrawal root slot is left untouched
 ///      when the batch has no withdrawals. `idAtHeight` packs 4 ids per slot. The tip, the next id
-///      and `lastSequencedAt` share one slot.
+///      and `lastSubmittedAt` share one slot.
 ///
 ///      ETH (bonds, bounties) is credited and pulled with `claim()`, which is never pausable. The
 ///      guardian can pause `submitBatch` only: challenges, proofs, resolution, finalization, the
@@ -96,7 +96,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     uint64 public tipHeight;
     /// @inheritdoc IRollup
-    uint64 public lastSequencedAt;
+    uint64 public lastSubmittedAt;
 
     /// @inheritdoc IRollup
     uint64 public lastFinalizedHeight;
@@ -156,7 +156,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         genesis.submittedAt = uint40(block.timestamp);
         genesis.status = BatchStatus.Finalized;
         _nextId = 1;
-        lastSequencedAt = uint64(block.timestamp);
+        lastSubmittedAt = uint64(block.timestamp);
     }
 
     // ------------------------------------------------------------------ posting
@@ -179,16 +179,11 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         if (!staking.isEligible(leader)) revert LeaderNotEligible(leader);
 
         (batchId,) = _append(parentId, prevStateRoot, newStateRoot, data, leader, BatchStatus.Pending);
-        // Only a sequencer's batch closes the escape hatch: once every sequencer has been silent
-        // for `escapeDelay`, users keep posting proven batches until one comes back.
-        lastSequencedAt = uint64(block.timestamp);
         sequencerSet.notifyBatchPosted(leader);
     }
 
     /// @inheritdoc IRollup
     /// @dev Not affected by a pause. Leadership is not required; the poster is recorded as operator.
-    ///      It does not move `lastSequencedAt`: the hatch stays open for further escape batches
-    ///      until a sequencer posts again.
     function submitBatchWithProof(
         uint64 parentId,
         bytes32 prevStateRoot,
@@ -508,7 +503,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
     /// @inheritdoc IRollup
     function escapeHatchOpen() public view returns (bool) {
         // forge-lint: disable-next-line(block-timestamp)
-        if (block.timestamp >= uint256(lastSequencedAt) + _params.escapeDelay) return true;
+        if (block.timestamp >= uint256(lastSubmittedAt) + _params.escapeDelay) return true;
         uint64 firstUnconsumed = _batches[tipId].msgEnd;
         return firstUnconsumed < bridge.messageCount() && _isOverdue(firstUnconsumed);
     }
@@ -552,6 +547,7 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         _nextId = batchId + 1;
         tipId = batchId;
         tipHeight = b.height;
+        lastSubmittedAt = uint64(block.timestamp);
         _setIdAt(b.height, batchId);
 
         emit BatchSubmitted(

@@ -193,7 +193,7 @@ contract RollupTest is RollupFixture {
         assertEq(rollup.idAtHeight(0), 0);
         assertEq(rollup.lastFinalizedHeight(), 0);
         assertEq(rollup.lastFinalizedId(), 0);
-        assertEq(rollup.lastSequencedAt(), T0);
+        assertEq(rollup.lastSubmittedAt(), T0);
         assertTrue(rollup.isCanonical(0));
         assertTrue(rollup.isFinalized(0));
         assertEq(address(rollup.verifier()), address(0), "no verifier at deployment");
@@ -265,7 +265,7 @@ contract RollupTest is RollupFixture {
         assertEq(rollup.tipId(), 1);
         assertEq(rollup.tipHeight(), 1);
         assertEq(rollup.idAtHeight(1), 1);
-        assertEq(rollup.lastSequencedAt(), T0 + 100);
+        assertEq(rollup.lastSubmittedAt(), T0 + 100);
         assertTrue(rollup.isCanonical(1));
         assertFalse(rollup.isFinalized(1));
         assertEq(set.lastNotified(), opA, "set notified of the post");

@@ -159,15 +159,19 @@ contract RollupSettlementTest is RollupFixture {
 
         assertEq(_status(id), FINALIZED, "proven, parent final: final at once");
         assertEq(rollup.getBatch(id).operator, alice);
-        assertEq(rollup.lastSequencedAt(), T0, "an escape batch does not move the sequencer clock");
+        assertEq(rollup.lastSubmittedAt(), T0 + ESCAPE);
         assertEq(set.notifyCount(), 0, "not an operator post");
         assertEq(rollup.credits(alice), 0, "no bounty for the hatch");
-        assertTrue(rollup.escapeHatchOpen(), "open until a sequencer posts again");
+        assertFalse(rollup.escapeHatchOpen());
     }
 
-    /// Every sequencer gone: after one escape batch the hatch stays open, so users are not limited
-    /// to one batch per `escapeDelay`; the first sequencer batch closes it again.
-    function test_submitBatchWithProof_secondEscapeBatchWithoutWaiting_succeeds() public {
+    /// Property: the escape hatch cannot keep a returning sequencer from posting. Every batch,
+    /// an escape batch too, closes the hatch for `escapeDelay`, so an attacker holding a chain of
+    /// pre-proven escape batches can front-run the leader's `submitBatch` (`WrongParent`) at most
+    /// once: its second escape batch reverts and the leader posts on the new tip. (Were the hatch
+    /// to stay open after escape batches, each of the leader's attempts could be front-run until
+    /// the leader is reported for liveness and slashed.)
+    function test_submitBatchWithProof_secondEscapeBatchBeforeTheLeader_reverts() public {
         _useVerifier();
         vm.warp(T0 + ESCAPE);
         bytes memory data = _emptyData();
@@ -176,20 +180,13 @@ contract RollupSettlementTest is RollupFixture {
         uint64 first = rollup.submitBatchWithProof(0, GENESIS, bytes32("r1"), data, proof);
 
         vm.warp(T0 + ESCAPE + 1);
-        proof = _hatchProof(bytes32("r2"), data, 0);
-        address bob = makeAddr("bob");
-        vm.prank(bob);
-        uint64 second = rollup.submitBatchWithProof(first, bytes32("r1"), bytes32("r2"), data, proof);
-        assertEq(_status(second), FINALIZED, "a second user's batch, at once");
-        assertEq(rollup.getBatch(second).operator, bob);
-
-        _post(bytes32("r3"));
-        assertEq(rollup.lastSequencedAt(), T0 + ESCAPE + 1, "the sequencer's batch moves the clock");
-        assertFalse(rollup.escapeHatchOpen(), "a sequencer is back: the hatch closes");
-        proof = _hatchProof(bytes32("r4"), data, 0);
-        uint64 tip = rollup.tipId();
+        bytes memory next = _hatchProof(bytes32("r2"), data, 0);
+        vm.prank(alice);
         vm.expectRevert(IRollup.EscapeHatchClosed.selector);
-        rollup.submitBatchWithProof(tip, bytes32("r3"), bytes32("r4"), data, proof);
+        rollup.submitBatchWithProof(first, bytes32("r1"), bytes32("r2"), data, next);
+
+        (uint64 posted,) = _post(bytes32("r2"));
+        assertEq(rollup.getBatch(posted).parentId, first, "the leader posts on the escape batch");
     }
 
     function test_submitBatchWithProof_overdueQueue_succeeds() public {

@@ -250,10 +250,8 @@ interface IRollup {
     function lastFinalizedHeight() external view returns (uint64);
     /// @notice Id of the last finalized batch.
     function lastFinalizedId() external view returns (uint64);
-    /// @notice Timestamp of the last batch posted by a sequencer (`submitBatch`; the escape-hatch
-    ///         clock: escape batches do not move it, so the hatch stays open until a sequencer
-    ///         posts again).
-    function lastSequencedAt() external view returns (uint64);
+    /// @notice Timestamp of the last batch posted (escape-hatch clock).
+    function lastSubmittedAt() external view returns (uint64);
     /// @notice True iff `batchId` is on the canonical chain.
     function isCanonical(uint64 batchId) external view returns (bool);
     /// @notice True iff `batchId` is finalized.

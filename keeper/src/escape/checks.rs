@@ -79,17 +79,17 @@ pub async fn preflight<P: Provider>(
 }
 
 /// When the hatch opens at the latest with nothing posted meanwhile: the earlier of
-/// `lastSequencedAt + escapeDelay` and the first unconsumed message's overdue time.
+/// `lastSubmittedAt + escapeDelay` and the first unconsumed message's overdue time.
 async fn hatch_opens_at<P: Provider>(
     provider: &P,
     contracts: Contracts,
 ) -> Result<u64, EscapeError> {
     let rollup = Rollup::new(contracts.rollup, provider);
     let last = rollup
-        .lastSequencedAt()
+        .lastSubmittedAt()
         .call()
         .await
-        .map_err(rpc("lastSequencedAt"))?;
+        .map_err(rpc("lastSubmittedAt"))?;
     let delay = rollup
         .params()
         .call()

@@ -19,7 +19,7 @@ pub enum EscapeError {
     )]
     HatchClosed {
         /// L1 time (unix seconds) at which it opens at the latest, if nothing is posted meanwhile:
-        /// the earlier of `lastSequencedAt + escapeDelay` and the first unconsumed message's
+        /// the earlier of `lastSubmittedAt + escapeDelay` and the first unconsumed message's
         /// `enqueuedAt + forcedInclusionDelay`.
         opens_at: Option<u64>,
         /// The latest L1 block's timestamp.

@@ -108,7 +108,7 @@ async fn a_closed_hatch_is_refused_with_when_it_opens_and_nothing_is_sent() {
         panic!("expected HatchClosed, got {err:?}");
     };
     let (opens_at, now) = (*opens_at, *now);
-    let last = rollup.lastSequencedAt().call().await.expect("last");
+    let last = rollup.lastSubmittedAt().call().await.expect("last");
     let delay = rollup.params().call().await.expect("params").escapeDelay;
     assert_eq!(
         opens_at,

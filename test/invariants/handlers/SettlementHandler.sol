@@ -872,7 +872,7 @@ contract SettlementHandler is Suite {
     }
 
     function _escapeOpenByMirror() internal view returns (bool) {
-        if (block.timestamp >= rollup.lastSequencedAt() + ESCAPE_DELAY) return true;
+        if (block.timestamp >= rollup.lastSubmittedAt() + ESCAPE_DELAY) return true;
         uint64 first = rollup.getBatch(rollup.tipId()).msgEnd;
         return first < records.length && enqTime[first] + FORCED_INCLUSION <= block.timestamp;
     }
