@@ -729,11 +729,21 @@ fn timeout_check(
     start: Instant,
     detail: &str,
 ) -> Result<(), DevnetError> {
+    timeout_check_within(net, step, start, net.args.step_timeout_secs, detail)
+}
+
+/// [`timeout_check`] with its own limit (a step that waits on a proof).
+fn timeout_check_within(
+    net: &Devnet,
+    step: &'static str,
+    start: Instant,
+    secs: u64,
+    detail: &str,
+) -> Result<(), DevnetError> {
     if net.cancel.is_cancelled() {
         return Err(DevnetError::Stopped);
     }
     net.check_nodes()?;
-    let secs = net.args.step_timeout_secs;
     if start.elapsed() > Duration::from_secs(secs) {
         return Err(DevnetError::Timeout {
             step,
@@ -744,10 +754,29 @@ fn timeout_check(
     Ok(())
 }
 
-/// Wait until `done(counts)`.
+/// Wait until `done(counts)` (at most `--step-timeout-secs`).
 async fn wait(
     net: &Devnet,
     step: &'static str,
+    done: impl Fn(&Counts) -> bool,
+) -> Result<(), DevnetError> {
+    wait_within(net, step, net.args.step_timeout_secs, done).await
+}
+
+/// [`wait`] for a step that waits on a proof (`--proof-timeout-secs`, at least the step timeout).
+async fn wait_long(
+    net: &Devnet,
+    step: &'static str,
+    done: impl Fn(&Counts) -> bool,
+) -> Result<(), DevnetError> {
+    let secs = net.args.proof_timeout_secs.max(net.args.step_timeout_secs);
+    wait_within(net, step, secs, done).await
+}
+
+async fn wait_within(
+    net: &Devnet,
+    step: &'static str,
+    secs: u64,
     done: impl Fn(&Counts) -> bool,
 ) -> Result<(), DevnetError> {
     let start = Instant::now();
@@ -756,32 +785,8 @@ async fn wait(
             return Ok(());
         }
         let detail = format!("{:?}", lock(&net.counts).report());
-        timeout_check(net, step, start, &detail)?;
+        timeout_check_within(net, step, start, secs, &detail)?;
         tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-}
-
-/// [`wait`] for a step that waits on a proof (`--proof-timeout-secs`).
-async fn wait_long(
-    net: &Devnet,
-    step: &'static str,
-    done: impl Fn(&Counts) -> bool,
-) -> Result<(), DevnetError> {
-    let start = Instant::now();
-    let secs = net.args.proof_timeout_secs.max(net.args.step_timeout_secs);
-    loop {
-        if done(&lock(&net.counts)) {
-            return Ok(());
-        }
-        if start.elapsed() > Duration::from_secs(secs) {
-            let detail = format!("{:?}", lock(&net.counts).report());
-            return Err(DevnetError::Timeout { step, secs, detail });
-        }
-        if net.cancel.is_cancelled() {
-            return Err(DevnetError::Stopped);
-        }
-        net.check_nodes()?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
     }
 }
 

@@ -101,8 +101,8 @@ pub struct ProvenBatch {
     pub data: Vec<u8>,
     /// The batch proof (verified, bound to `data`).
     pub proof: BatchProof,
-    /// How long proving (and verifying off-chain) took, when measured here.
-    pub elapsed: Option<Duration>,
+    /// How long proving (and verifying off-chain) took.
+    pub elapsed: Duration,
     /// Records in the batch (L1 messages and transactions).
     pub records: usize,
 }
@@ -281,7 +281,7 @@ impl<P: Provider + Clone> ProverClient<P> {
             batch_id,
             data,
             proof,
-            elapsed: Some(started.elapsed()),
+            elapsed: started.elapsed(),
             records,
         })
     }
@@ -304,13 +304,11 @@ impl<P: Provider + Clone> ProverClient<P> {
         let started = Instant::now();
         let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
         tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
-        if let Some(proving) = proven.elapsed {
-            let total = proving + started.elapsed();
-            self.record_prove_time(total);
-            ::metrics::gauge!(metrics::PROOF_SECONDS).set(total.as_secs_f64());
-            ::metrics::gauge!(metrics::PROOF_SECONDS_PER_RECORD)
-                .set(total.as_secs_f64() / proven.records.max(1) as f64);
-        }
+        let total = proven.elapsed + started.elapsed();
+        self.record_prove_time(total);
+        ::metrics::gauge!(metrics::PROOF_SECONDS).set(total.as_secs_f64());
+        ::metrics::gauge!(metrics::PROOF_SECONDS_PER_RECORD)
+            .set(total.as_secs_f64() / proven.records.max(1) as f64);
         let call = Rollup::proveBatchCall {
             batchId: id,
             data: Bytes::from(proven.data.clone()),
