@@ -119,6 +119,9 @@ pub struct NodeArgs {
     /// `bounty`, a pending batch is proven only if its challenge window stays open this long.
     #[arg(long, env = "JANUS_PROVE_ESTIMATE_SECS", default_value_t = 120)]
     pub prove_estimate_secs: u64,
+    /// Where the prover's circuits are kept between runs.
+    #[command(flatten)]
+    pub prover_cache: crate::prover::ProverCacheArgs,
 }
 
 /// Where the suite is: the L1 RPC and the contracts (flattened into the flags of `janus escape`;

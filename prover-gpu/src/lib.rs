@@ -11,8 +11,10 @@
 //! - [`recursion`]: 2-to-1 aggregation and the Keccak wrapper.
 //! - [`gpu`]: CUDA kernels and the GPU commitment pipeline (CPU fallback without a GPU).
 //! - [`verifier`]: the Solidity verifier generator (docs/verifier.md).
+//! - [`cache`]: circuits built once and kept on disk (docs/prover-cache.md).
 //! - [`error`]: the crate error type, [`ProverError`].
 
+pub mod cache;
 pub mod circuit;
 pub mod error;
 pub mod gadgets;

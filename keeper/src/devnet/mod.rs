@@ -43,6 +43,7 @@ use crate::config::{Deployment, NodeArgs};
 use crate::error::NodeError;
 use crate::l1::bindings::{SequencerSet, Staking};
 use crate::node::{self, NodeSummary, NodeView};
+use crate::prover::ProverCacheArgs;
 use crate::store::Store;
 use crate::txmgr::{TxManager, TxManagerConfig};
 use error::l1;
@@ -340,6 +341,7 @@ impl Devnet {
             operator: None,
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,
+            prover_cache: ProverCacheArgs::at(a.dir.join("prover-cache")),
             ops_addr: std::net::SocketAddr::from(([127, 0, 0, 1], a.ops_port + 4)),
         };
         let cancel = self.cancel.child_token();
@@ -421,6 +423,7 @@ impl Devnet {
             },
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,
+            prover_cache: ProverCacheArgs::at(a.dir.join("prover-cache")),
         };
         let cancel = self.cancel.child_token();
         let (tx, view) = watch::channel(NodeView::default());

@@ -57,11 +57,11 @@ use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
 use crate::derive::derive_to_head;
 use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
+use crate::prover::ProverCacheArgs;
 use crate::sequencer::{BlockHeader, SoftConfirmer};
 use crate::store::TxIntent;
 use janus_l2::tx::record::{Tx, Withdraw};
 use janus_l2::tx::signing::sign_tx;
-use janus_prover::prover::batch::BatchProver;
 use std::sync::Arc;
 
 /// The L2 key of operator `index`'s fee account.
@@ -529,7 +529,8 @@ impl Scenario {
         sign_tx(&mut tx, &key, net.args.l2_chain_id)
             .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
         let (slots, chain) = (net.args.prover_slots, net.args.l2_chain_id);
-        let prover = tokio::task::spawn_blocking(move || BatchProver::with_chain_id(slots, chain))
+        let cache = ProverCacheArgs::at(net.args.dir.join("prover-cache"));
+        let prover = tokio::task::spawn_blocking(move || cache.batch_prover(slots, chain))
             .await
             .map_err(|e| DevnetError::Config(format!("circuit task: {e}")))?
             .map_err(|e| DevnetError::Config(format!("building the batch circuit: {e}")))?;

@@ -10,7 +10,6 @@ use alloy::providers::RootProvider;
 use alloy::signers::local::PrivateKeySigner;
 use clap::Args;
 use janus_l2::tx::record::Tx;
-use janus_prover::prover::batch::BatchProver;
 use tokio_util::sync::CancellationToken;
 
 use super::{escape, preflight, EscapeError, EscapeOutcome, EscapeRequest};
@@ -48,6 +47,9 @@ pub struct EscapeArgs {
     /// L1 poll interval in milliseconds (receipts).
     #[arg(long, env = "JANUS_POLL_MS", default_value_t = 2_000)]
     pub poll_ms: u64,
+    /// Where the circuits are kept between runs.
+    #[command(flatten)]
+    pub prover_cache: crate::prover::ProverCacheArgs,
 }
 
 /// Decode a `--tx` value: hex (with or without `0x`) of one transaction record.
@@ -88,8 +90,9 @@ pub async fn run(
         txmgr.wait(pending).await?;
     }
     let (slots, chain) = (args.prover_slots, args.l2_chain_id);
-    tracing::info!(target: "janus::escape", slots, "building the batch circuit");
-    let prover = tokio::task::spawn_blocking(move || BatchProver::with_chain_id(slots, chain))
+    tracing::info!(target: "janus::escape", slots, "loading or building the batch circuit");
+    let cache = args.prover_cache.clone();
+    let prover = tokio::task::spawn_blocking(move || cache.batch_prover(slots, chain))
         .await
         .map_err(|e| EscapeError::Task(e.to_string()))??;
     escape(

@@ -256,6 +256,7 @@ async fn signed_roles(
 
     if args.prove != "none" {
         let (slots, chain_id) = (args.prover_slots, args.l2_chain_id);
+        let prover_cache = args.prover_cache.clone();
         let (provider, rollup, txmgr) = (provider.clone(), contracts.rollup, txmgr.clone());
         let cfg = ProverClientConfig {
             own_operators: args.operator.into_iter().collect(),
@@ -268,13 +269,11 @@ async fn signed_roles(
         // The circuit takes a while to build: the other roles start meanwhile (a sequencer must
         // not miss its first slot) and jobs wait in the channel.
         spawn(tasks, "prover", async move {
-            let prover = tokio::task::spawn_blocking(move || {
-                janus_prover::prover::batch::BatchProver::with_chain_id(slots, chain_id)
-            })
+            let prover = tokio::task::spawn_blocking(move || prover_cache.batch_prover(slots, chain_id))
             .await
             .map_err(|e| ProverClientError::Task(e.to_string()))?
             .map_err(ProverClientError::Circuit)?;
-            tracing::info!(target: "janus::prover", slots, "batch circuit built; proving");
+            tracing::info!(target: "janus::prover", slots, "batch circuit and wrapper ready; proving");
             ProverClient::new(provider, rollup, Arc::new(prover), txmgr, cfg)
                 .run(rx, cancel)
                 .await

@@ -52,6 +52,9 @@ pub struct ProverArgs {
     /// `/metrics` + `/health` listen address (the prover's metrics: `janus_prover_*`).
     #[arg(long, env = "JANUS_OPS_ADDR", default_value = "127.0.0.1:9646")]
     pub ops_addr: std::net::SocketAddr,
+    /// Where the circuits are kept between runs.
+    #[command(flatten)]
+    pub prover_cache: super::ProverCacheArgs,
 }
 
 impl ProverArgs {
@@ -83,6 +86,7 @@ impl ProverArgs {
             prove: self.prove.clone(),
             prover_slots: self.prover_slots,
             prove_estimate_secs: self.prove_estimate_secs,
+            prover_cache: self.prover_cache.clone(),
         }
     }
 }
@@ -114,5 +118,22 @@ mod tests {
             Cli::try_parse_from(["janus", "--signer-key", "0x01", "--prove", "none"]).is_err(),
             "a prover that does not prove is a validator: `janus node`"
         );
+    }
+
+    #[test]
+    fn the_prover_cache_flags_reach_the_node() {
+        let parse = |extra: &[&str]| {
+            let mut argv = vec!["janus", "--signer-key", "0x01"];
+            argv.extend_from_slice(extra);
+            Cli::try_parse_from(argv).expect("parses").p.node_args()
+        };
+        let n = parse(&["--prover-cache", "/var/cache/janus"]);
+        let dir = n.prover_cache.cache().map(|c| c.dir().to_path_buf());
+        assert_eq!(dir, Some(std::path::PathBuf::from("/var/cache/janus")));
+        let n = parse(&["--prover-cache", "/var/cache/janus", "--no-prover-cache"]);
+        assert!(n.prover_cache.cache().is_none(), "--no-prover-cache wins");
+        // No flag: a per-user folder (HOME is set wherever the tests run).
+        let dir = parse(&[]).prover_cache.cache().map(|c| c.dir().to_path_buf());
+        assert!(dir.as_ref().is_some_and(|d| d.ends_with("janus/prover")), "{dir:?}");
     }
 }

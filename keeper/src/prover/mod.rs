@@ -20,10 +20,12 @@
 //!    `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
 //!    `BatchProver::l1_proof`: the generated Solidity verifier's encoding (docs/verifier.md).
 
+mod cache;
 mod cli;
 mod error;
 
 use crate::challenger::error::rpc;
+pub use cache::ProverCacheArgs;
 pub use cli::ProverArgs;
 pub use error::ProverClientError;
 

@@ -32,9 +32,10 @@ use plonky2::plonk::circuit_data::{CircuitConfig, CircuitData};
 
 use self::packing::{DATA_HASH_WORDS, HEADER_WORDS, MESSAGE_WORDS, TX_WORDS};
 use self::slot::{add_slot, SlotTarget};
+use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::error::ProverError;
 use crate::gadgets::range::assert_u32;
-use crate::prover::{build_deterministic, C, D, F};
+use crate::prover::{C, D, F};
 
 /// Number of public inputs of a batch proof.
 pub const BATCH_PUBLIC_INPUTS: usize = 4 + 4 + DATA_HASH_WORDS + 2 + 2;
@@ -125,6 +126,8 @@ pub struct BatchCircuit {
     pub targets: BatchTargets,
     /// Gates used before padding to a power of two.
     pub num_gates: usize,
+    /// Whether the circuit data was built or loaded from a prover-data cache.
+    pub origin: Origin,
 }
 
 /// The standard config of batch and aggregation circuits: plonky2's recursion config
@@ -148,6 +151,16 @@ impl BatchCircuit {
     /// Build the circuit for `slots` slots (`slots ≥ 1`) on L2 chain `chain_id`
     /// (`≤ 2^63 − 1`, as the signing message requires).
     pub fn new(slots: usize, chain_id: u64) -> Result<Self, ProverError> {
+        Self::with_cache(slots, chain_id, None)
+    }
+
+    /// [`Self::new`], loading the circuit data from `cache` when it holds this circuit and
+    /// saving it there after a build otherwise (`crate::cache`).
+    pub fn with_cache(
+        slots: usize,
+        chain_id: u64,
+        cache: Option<&ProverCache>,
+    ) -> Result<Self, ProverError> {
         if slots == 0 {
             return Err(ProverError::TooManyRecords {
                 records: 0,
@@ -234,12 +247,14 @@ impl BatchCircuit {
         b.register_public_inputs(&y.0);
 
         let num_gates = b.num_gates();
-        let data = build_deterministic::<F, C, D>(b)?;
+        let (data, origin) =
+            build_or_load::<C>(cache, "batch", &[slots as u64, chain_id], None, b)?;
         Ok(Self {
             slots,
             chain_id,
             data,
             num_gates,
+            origin,
             targets: BatchTargets {
                 old_root,
                 fee_account,

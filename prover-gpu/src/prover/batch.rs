@@ -14,6 +14,7 @@ use super::progress::Stage;
 use super::{C, D, F};
 use crate::circuit::packing::{evaluate, PackedBatch};
 use crate::circuit::witness::BatchWitness;
+use crate::cache::ProverCache;
 use crate::circuit::{BatchCircuit, BatchPublicInputs};
 use crate::error::ProverError;
 use crate::gpu::prove::prove_with_gpu;
@@ -48,6 +49,7 @@ pub enum Inner<'a> {
 pub struct BatchProver {
     circuit: BatchCircuit,
     chain_id: u64,
+    cache: Option<ProverCache>,
     aggregation: OnceLock<AggregationCircuit>,
     wrap_batch: OnceLock<WrapperCircuit>,
     wrap_aggregate: OnceLock<WrapperCircuit>,
@@ -73,9 +75,20 @@ impl BatchProver {
     /// Build the circuit for `slots` records per batch on L2 chain `chain_id`: signatures are
     /// checked for that chain, natively before proving and in the circuit.
     pub fn with_chain_id(slots: usize, chain_id: u64) -> Result<Self, ProverError> {
+        Self::with_cache(slots, chain_id, None)
+    }
+
+    /// [`Self::with_chain_id`] with its circuits (batch now, aggregation and wrappers on first
+    /// use) loaded from `cache` when there, built and saved there otherwise (`crate::cache`).
+    pub fn with_cache(
+        slots: usize,
+        chain_id: u64,
+        cache: Option<ProverCache>,
+    ) -> Result<Self, ProverError> {
         Ok(Self {
-            circuit: BatchCircuit::new(slots, chain_id)?,
+            circuit: BatchCircuit::with_cache(slots, chain_id, cache.as_ref())?,
             chain_id,
+            cache,
             aggregation: OnceLock::new(),
             wrap_batch: OnceLock::new(),
             wrap_aggregate: OnceLock::new(),
@@ -138,7 +151,8 @@ impl BatchProver {
     /// The aggregation circuit of two batch proofs (built on first use).
     pub fn aggregation(&self) -> Result<&AggregationCircuit, ProverError> {
         once(&self.aggregation, || {
-            AggregationCircuit::new(&self.circuit.data.common, &self.circuit.data.verifier_only)
+            let data = &self.circuit.data;
+            AggregationCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
         })
     }
 
@@ -159,11 +173,12 @@ impl BatchProver {
         if aggregate {
             let agg = self.aggregation()?;
             once(&self.wrap_aggregate, || {
-                WrapperCircuit::new(&agg.data.common, &agg.data.verifier_only)
+                WrapperCircuit::new(&agg.data.common, &agg.data.verifier_only, self.cache.as_ref())
             })
         } else {
             once(&self.wrap_batch, || {
-                WrapperCircuit::new(&self.circuit.data.common, &self.circuit.data.verifier_only)
+                let data = &self.circuit.data;
+                WrapperCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
             })
         }
     }

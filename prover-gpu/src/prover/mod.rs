@@ -66,6 +66,9 @@ pub type F = <C as GenericConfig<D>>::F;
 /// Id of plonky2's RNG-backed generator that `randomize_unused_pi_wires` installs.
 const RANDOM_GENERATOR_ID: &str = "RandomValueGenerator";
 
+/// Id of [`FixedWireGenerator`].
+pub const FIXED_WIRE_GENERATOR_ID: &str = "JanusFixedWireGenerator";
+
 /// Writes a fixed value into one target; replaces plonky2's `RandomValueGenerator`.
 #[derive(Debug, Default, Clone)]
 pub struct FixedWireGenerator {
@@ -79,7 +82,7 @@ impl<Fl: RichField + Extendable<DD>, const DD: usize> SimpleGenerator<Fl, DD>
     for FixedWireGenerator
 {
     fn id(&self) -> String {
-        "JanusFixedWireGenerator".to_string()
+        FIXED_WIRE_GENERATOR_ID.to_string()
     }
 
     fn dependencies(&self) -> Vec<Target> {
@@ -226,7 +229,7 @@ fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
 pub fn is_fixed_wire_generator<Fl: RichField + Extendable<DD>, const DD: usize>(
     generator: &dyn WitnessGenerator<Fl, DD>,
 ) -> bool {
-    generator.id() == "JanusFixedWireGenerator"
+    generator.id() == FIXED_WIRE_GENERATOR_ID
 }
 pub mod batch;
 pub mod commit;

@@ -8,15 +8,18 @@ use plonky2::plonk::circuit_data::{CircuitData, CommonCircuitData, VerifierOnlyC
 use plonky2::plonk::proof::{ProofWithPublicInputs, ProofWithPublicInputsTarget};
 
 use super::ROOTS;
+use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::circuit::batch_config;
 use crate::error::ProverError;
 use crate::gpu::prove::prove_with_gpu;
-use crate::prover::{build_deterministic, C, D, F};
+use crate::prover::{C, D, F};
 
 /// An aggregation circuit for two proofs of one inner circuit.
 pub struct AggregationCircuit {
     /// The circuit.
     pub data: CircuitData<F, C, D>,
+    /// Whether the circuit data was built or loaded from a prover-data cache.
+    pub origin: Origin,
     left: ProofWithPublicInputsTarget<D>,
     right: ProofWithPublicInputsTarget<D>,
     inner_public_inputs: usize,
@@ -27,6 +30,7 @@ impl AggregationCircuit {
     pub fn new(
         common: &CommonCircuitData<F, D>,
         verifier: &VerifierOnlyCircuitData<C, D>,
+        cache: Option<&ProverCache>,
     ) -> Result<Self, ProverError> {
         let n = common.num_public_inputs;
         if n < ROOTS {
@@ -47,9 +51,11 @@ impl AggregationCircuit {
         b.register_public_inputs(&right.public_inputs[4..8]);
         b.register_public_inputs(&left.public_inputs[ROOTS..]);
         b.register_public_inputs(&right.public_inputs[ROOTS..]);
-        let data = build_deterministic::<F, C, D>(b)?;
+        let inner = Some(verifier.circuit_digest);
+        let (data, origin) = build_or_load::<C>(cache, "aggregation", &[], inner, b)?;
         Ok(Self {
             data,
+            origin,
             left,
             right,
             inner_public_inputs: n,

@@ -21,9 +21,10 @@ use plonky2::plonk::circuit_data::{
 use plonky2::plonk::config::KeccakGoldilocksConfig;
 use plonky2::plonk::proof::{ProofWithPublicInputs, ProofWithPublicInputsTarget};
 
+use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::error::ProverError;
 use crate::gpu::prove::prove_cpu;
-use crate::prover::{build_deterministic, C, D, F};
+use crate::prover::{C, D, F};
 
 /// Config of the wrapper's own proof.
 pub type WrapC = KeccakGoldilocksConfig;
@@ -77,6 +78,8 @@ pub fn prover_limbs(prover: &[u8; 20]) -> [F; PROVER_LIMBS] {
 pub struct WrapperCircuit {
     /// The circuit.
     pub data: CircuitData<F, WrapC, D>,
+    /// Whether the circuit data was built or loaded from a prover-data cache.
+    pub origin: Origin,
     inner: ProofWithPublicInputsTarget<D>,
     prover: [Target; PROVER_LIMBS],
 }
@@ -86,6 +89,7 @@ impl WrapperCircuit {
     pub fn new(
         common: &CommonCircuitData<F, D>,
         verifier: &VerifierOnlyCircuitData<C, D>,
+        cache: Option<&ProverCache>,
     ) -> Result<Self, ProverError> {
         let mut b = CircuitBuilder::<F, D>::new(wrapper_config());
         let vd = b.constant_verifier_data(verifier);
@@ -96,9 +100,11 @@ impl WrapperCircuit {
         // address does not verify with another's limbs.
         let prover = b.add_virtual_target_arr::<PROVER_LIMBS>();
         b.register_public_inputs(&prover);
-        let data = build_deterministic::<F, WrapC, D>(b)?;
+        let inner_digest = Some(verifier.circuit_digest);
+        let (data, origin) = build_or_load::<WrapC>(cache, "wrapper", &[], inner_digest, b)?;
         Ok(Self {
             data,
+            origin,
             inner,
             prover,
         })

@@ -51,9 +51,14 @@ pub struct Fp5DivGenerator {
     pub quotient: GFp5Target,
 }
 
+impl Fp5DivGenerator {
+    /// Its generator id (what the prover-data cache tags it with, `crate::cache`).
+    pub const ID: &'static str = "JanusFp5DivGenerator";
+}
+
 impl SimpleGenerator<F, D> for Fp5DivGenerator {
     fn id(&self) -> String {
-        "JanusFp5DivGenerator".into()
+        Self::ID.into()
     }
 
     fn dependencies(&self) -> Vec<Target> {
@@ -110,9 +115,14 @@ pub struct Fp5InverseOrZeroGenerator {
     pub inv: GFp5Target,
 }
 
+impl Fp5InverseOrZeroGenerator {
+    /// Its generator id (what the prover-data cache tags it with, `crate::cache`).
+    pub const ID: &'static str = "JanusFp5InverseOrZeroGenerator";
+}
+
 impl SimpleGenerator<F, D> for Fp5InverseOrZeroGenerator {
     fn id(&self) -> String {
-        "JanusFp5InverseOrZeroGenerator".into()
+        Self::ID.into()
     }
 
     fn dependencies(&self) -> Vec<Target> {
@@ -152,9 +162,14 @@ pub struct DecodeGenerator {
     pub q: GFp5Target,
 }
 
+impl DecodeGenerator {
+    /// Its generator id (what the prover-data cache tags it with, `crate::cache`).
+    pub const ID: &'static str = "JanusEcGFp5DecodeGenerator";
+}
+
 impl SimpleGenerator<F, D> for DecodeGenerator {
     fn id(&self) -> String {
-        "JanusEcGFp5DecodeGenerator".into()
+        Self::ID.into()
     }
 
     fn dependencies(&self) -> Vec<Target> {
@@ -199,9 +214,14 @@ pub struct LessThanConstGenerator {
     pub out: BoolTarget,
 }
 
+impl LessThanConstGenerator {
+    /// Its generator id (what the prover-data cache tags it with, `crate::cache`).
+    pub const ID: &'static str = "JanusLessThanConstGenerator";
+}
+
 impl SimpleGenerator<F, D> for LessThanConstGenerator {
     fn id(&self) -> String {
-        "JanusLessThanConstGenerator".into()
+        Self::ID.into()
     }
 
     fn dependencies(&self) -> Vec<Target> {

@@ -1,0 +1,61 @@
+//! `--prover-cache` / `--no-prover-cache`: where the prover's circuits are kept between runs
+//! (`janus_prover::cache`), shared by `janus node`, `janus prover` and `janus escape`, and the
+//! one place that builds a [`BatchProver`] for them.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use janus_prover::cache::ProverCache;
+use janus_prover::prover::batch::BatchProver;
+use janus_prover::ProverError;
+
+/// The prover-data cache flags.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ProverCacheArgs {
+    /// Folder of built circuits: loaded at start when built by this code for these parameters,
+    /// built and saved there otherwise (about 1.5 GB for 16 slots) [default:
+    /// $XDG_CACHE_HOME/janus/prover, else ~/.cache/janus/prover].
+    #[arg(long, env = "JANUS_PROVER_CACHE")]
+    pub prover_cache: Option<PathBuf>,
+    /// Build the circuits at every start; never read or write the cache.
+    #[arg(long, env = "JANUS_NO_PROVER_CACHE", default_value_t = false)]
+    pub no_prover_cache: bool,
+}
+
+impl ProverCacheArgs {
+    /// A cache in `dir`.
+    pub fn at(dir: PathBuf) -> Self {
+        Self {
+            prover_cache: Some(dir),
+            no_prover_cache: false,
+        }
+    }
+
+    /// The cache these flags select (`None`: none, or no home folder to put it in).
+    pub fn cache(&self) -> Option<ProverCache> {
+        if self.no_prover_cache {
+            return None;
+        }
+        self.prover_cache
+            .clone()
+            .or_else(default_dir)
+            .map(ProverCache::new)
+    }
+
+    /// The batch prover of `slots` slots for L2 chain `chain_id`, ready to prove for L1: the
+    /// batch circuit and its wrapper loaded from the cache or built (blocking: call it from a
+    /// blocking thread).
+    pub fn batch_prover(&self, slots: usize, chain_id: u64) -> Result<BatchProver, ProverError> {
+        let prover = BatchProver::with_cache(slots, chain_id, self.cache())?;
+        prover.wrapper(false)?;
+        Ok(prover)
+    }
+}
+
+fn default_dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("janus").join("prover"))
+}
