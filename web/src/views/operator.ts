@@ -149,8 +149,18 @@ export function operatorView(app: App): View {
   const bondIn = reg.querySelector<HTMLInputElement>('#reg-bond')!;
   const el = h('section', { id: 'tab-operator', class: 'tab' }, note, manageEl, reg);
   let shownFor = '';
+  let mineNow: OperatorInfo | null = null;
   return {
     el,
+    tick(app) {
+      // The jail countdown and the unjail button follow L1 time between blocks.
+      if (!mineNow) return;
+      const now = app.chainNow();
+      const st = el.querySelector('#my-status');
+      if (st) st.textContent = `Status: ${status(mineNow, now)}`;
+      const unjail = el.querySelector<HTMLButtonElement>('#unjail');
+      if (unjail) unjail.disabled = !(mineNow.jailed && now >= Number(mineNow.jailedUntil) && !mineNow.mustRotateSigner);
+    },
     update(app) {
       const n = app.net;
       const account = app.wallet.account;
@@ -159,10 +169,12 @@ export function operatorView(app: App): View {
       if (!account) {
         note.textContent = 'Connect a wallet to register or manage an operator.';
         reg.hidden = true;
+        mineNow = null;
         fill(manageEl);
         return;
       }
       const mine = n.operators.find((o) => o.address === account);
+      mineNow = mine ?? null;
       note.textContent = mine && !mine.registered ? 'This account\'s operator has exited; an owner registers once, ever.' : '';
       reg.hidden = !!mine;
       // Re-render the management panel only when its data changed (keeps a half-typed input).
