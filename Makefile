@@ -55,7 +55,7 @@ $(WEB_STAMP): web/package.json web/package-lock.json
 	cd web && npm install --no-audit --no-fund
 	@touch $@
 
-test-web: deps $(WEB_STAMP)
+test-web: $(STAMP) $(WEB_STAMP)
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 	cd web && npm run build
 	cd web && ANVIL=$(CURDIR)/$(ANVIL) npm test

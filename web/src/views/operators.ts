@@ -40,6 +40,7 @@ function setPanel(n: Network): HTMLElement {
       'p',
       {},
       `Block ${n.blockNumber}; epochs of ${n.params.epochLength} blocks; next epoch starts at block ${n.nextEpochStart}.`,
+      s ? ` The set in force was recorded for epoch ${s.epoch}.` : '',
     ),
     h(
       'ul',
