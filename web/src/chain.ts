@@ -49,6 +49,8 @@ export interface Network {
   setNow: { epoch: bigint; operators: readonly Address[]; stakes: readonly bigint[]; totalStake: bigint } | null;
   leaderNow: Address | null;
   leaderNext: Address | null;
+  /** Epoch of the snapshot the next epoch's leader is drawn from (< epoch + 1: provisional). */
+  nextSetEpoch: bigint | null;
   nextEpochStart: bigint;
   livenessDeadline: bigint | null;
   operators: OperatorInfo[];
@@ -112,8 +114,9 @@ export class Reader {
       this.operatorAddresses(bn),
     ]);
     const nextEpochStart = (epoch + 1n) * params.epochLength;
-    const [setNow, leaderNow, leaderNext, lastActivity] = await Promise.all([
+    const [setNow, setNext, leaderNow, leaderNext, lastActivity] = await Promise.all([
       this.set<any>('setFor', [epoch], bn).catch(() => null),
+      this.set<any>('setFor', [epoch + 1n], bn).catch(() => null),
       this.set<Address>('currentLeader', [], bn),
       this.set<Address>('leaderAt', [nextEpochStart], bn),
       this.set<bigint>('lastActivityBlock', [], bn),
@@ -163,6 +166,7 @@ export class Reader {
       setNow: setNow && { epoch: setNow.epoch, operators: setNow.operators, stakes: setNow.stakes, totalStake: setNow.totalStake },
       leaderNow: leaderNow === zeroAddress ? null : leaderNow,
       leaderNext: leaderNext === zeroAddress ? null : leaderNext,
+      nextSetEpoch: setNext ? BigInt(setNext.epoch) : null,
       nextEpochStart,
       livenessDeadline: leaderNow === zeroAddress ? null : lastActivity + livenessTimeout,
       operators,

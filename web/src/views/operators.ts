@@ -46,7 +46,10 @@ function setPanel(n: Network): HTMLElement {
       'ul',
       {},
       h('li', { id: 'leader-now' }, 'Leader now: ', h('code', {}, n.leaderNow ?? 'none')),
-      h('li', { id: 'leader-next' }, 'Leader of the next epoch: ', h('code', {}, n.leaderNext ?? 'not drawn yet (no snapshot covers it)')),
+      h('li', { id: 'leader-next' }, 'Leader of the next epoch: ', h('code', {}, n.leaderNext ?? 'not drawn yet (no snapshot covers it)'),
+        n.leaderNext && n.nextSetEpoch !== null && n.nextSetEpoch <= n.epoch
+          ? h('span', { class: 'muted' }, ` (provisional: drawn from the set recorded for epoch ${n.nextSetEpoch}; a snapshot taken in this epoch would replace it)`)
+          : null),
       h('li', { id: 'liveness' }, `Liveness: ${deadline} (timeout ${n.livenessTimeout} blocks).`),
     ),
     s

@@ -88,12 +88,20 @@ export function stakeView(app: App): View {
       const d = app.acct?.delegations.find((x) => x.operator === unOpSel.value);
       if (!op) return void (unMsg.textContent = 'pick an operator');
       let shares: bigint;
+      let what: string;
       try {
-        shares = unAll.checked ? (d?.shares ?? 0n) : sharesFor(op, parseJns(unAmountIn.value));
+        if (unAll.checked) {
+          shares = d?.shares ?? 0n;
+          what = `all (${jns(d?.value ?? 0n)})`;
+        } else {
+          const amount = parseJns(unAmountIn.value);
+          shares = sharesFor(op, amount);
+          what = jns(amount);
+        }
       } catch (e) {
         return void (unMsg.textContent = describeError(e));
       }
-      await app.txs.send(`undelegate ${shares} shares from ${short(op.address)}`, {
+      await app.txs.send(`undelegate ${what} from ${short(op.address)}`, {
         address: app.cfg.contracts.staking,
         abi: stakingAbi,
         functionName: 'undelegate',
