@@ -47,6 +47,18 @@ export class Wallet {
     const accounts = (await p.request({ method: 'eth_requestAccounts' })) as string[];
     this.account = accounts[0] ? getAddress(accounts[0]) : null;
     this.chainId = Number(await p.request({ method: 'eth_chainId' }));
+    if (!this.listening) this.listen(p);
+    try {
+      if (!this.onRightChain) await this.switchChain();
+    } finally {
+      this.changed(); // connected even if the switch was refused: the header offers it again
+    }
+  }
+
+  private listening = false;
+
+  private listen(p: EIP1193Provider): void {
+    this.listening = true;
     p.on?.('accountsChanged', (a: string[]) => {
       this.account = a[0] ? getAddress(a[0]) : null;
       this.changed();
@@ -55,8 +67,6 @@ export class Wallet {
       this.chainId = Number(id);
       this.changed();
     });
-    if (!this.onRightChain) await this.switchChain();
-    this.changed();
   }
 
   /** wallet_switchEthereumChain; on 4902 (unknown chain) wallet_addEthereumChain, then switch again. */

@@ -201,3 +201,10 @@ export async function txDone(page, label, timeout = 20000) {
   await entry.locator('xpath=self::*[@data-state="mined" or @data-state="reverted" or @data-state="failed"]').waitFor({ timeout });
   return { state: await entry.getAttribute('data-state'), text: await entry.innerText() };
 }
+
+/** Click `selector` and wait until the transaction log has a new entry (some flows await before adding it). */
+export async function clickForTx(page, selector) {
+  const n = await page.locator('#txlog li.tx').count();
+  await page.click(selector);
+  await page.waitForFunction((k) => document.querySelectorAll('#txlog li.tx').length > k, n);
+}

@@ -1,12 +1,12 @@
 // The Operator tab, end to end on a real L1: register a new operator (a signer key generated in the
 // page signs its EIP-712 binding; approve + registerOperator), change its commission within the
-// allowed step (the step and once-per-epoch errors shown by name), claim commission, and unjail an
-// operator slashed for liveness once its jail time is over.
+// allowed step (the step and once-per-epoch errors shown by name), claim commission, rotate the
+// signer and update the metadata, and unjail an operator slashed for liveness once its jail time is over.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseUnits, zeroAddress } from 'viem';
-import { SHOTS, abi, devAccount, openApp, startEnv, stakingAbi, tokenAbi, txDone } from './harness.mjs';
+import { SHOTS, abi, clickForTx, devAccount, openApp, startEnv, stakingAbi, tokenAbi, txDone } from './harness.mjs';
 
 let env;
 const me = devAccount(21);
@@ -24,8 +24,8 @@ test('register an operator with a signer key generated in the page, then manage 
   const { page } = app;
   await page.click('#connect');
   await page.locator('#register-form').waitFor();
-  await page.click('#generate-signer');
-  const signer = await page.locator('#signer-address').innerText();
+  await page.click('#reg-signer-generate');
+  const signer = await page.locator('#reg-signer-address').innerText();
   await page.fill('#reg-commission', '7');
   await page.fill('#reg-metadata', 'http://127.0.0.1:8799');
   await page.fill('#reg-bond', '1500');
@@ -105,6 +105,41 @@ test('claim commission: rewards distributed on chain are claimed from the page',
   assert.equal(r.state, 'mined', r.text);
   assert.equal(await env.read(env.deployment.token, tokenAbi, 'balanceOf', [me.address]), before + accrued);
   assert.equal(await env.read(staking(), stakingAbi, 'commissionOf', [me.address]), 0n);
+  await app.close();
+});
+
+test('rotate the signer with a signature made outside the page, update the metadata', async () => {
+  const app = await openApp(env, me, 'operator');
+  const { page } = app;
+  await page.click('#connect');
+  await page.locator('#keys-form').waitFor();
+  const oldSigner = (await getOperator(me.address)).signer;
+  const next = devAccount(22); // its key signs here, as `cast wallet sign --no-hash` would
+  await page.selectOption('#rot-signer-mode', 'paste');
+  await page.fill('#rot-signer-signer', next.address);
+  await page.dispatchEvent('#rot-signer-signer', 'change');
+  const digest = await env.read(staking(), stakingAbi, 'signerBindingDigest', [me.address, next.address]);
+  await page.locator('#keys-form pre', { hasText: digest }).waitFor();
+  await page.fill('#rot-signer-sig', await next.sign({ hash: digest }));
+  await clickForTx(page, '#rotate-signer');
+  let r = await txDone(page, 'rotate signer to');
+  assert.equal(r.state, 'mined', r.text);
+  assert.equal((await getOperator(me.address)).signer, next.address);
+  const [owner, retiredAt] = await env.read(staking(), stakingAbi, 'operatorOfSigner', [oldSigner]);
+  assert.equal(owner, me.address);
+  assert.ok(retiredAt > 0n, 'the old signer is retired, still attributed');
+  // A signer key is bound at most once: binding it again is refused by name.
+  await clickForTx(page, '#rotate-signer');
+  r = await txDone(page, 'rotate signer to');
+  assert.equal(r.state, 'failed');
+  assert.match(r.text, new RegExp(`SignerInUse\\(signer: ${next.address}\\)`));
+
+  await page.fill('#new-metadata', 'http://127.0.0.1:8798');
+  await page.click('#set-metadata');
+  r = await txDone(page, 'set metadata');
+  assert.equal(r.state, 'mined', r.text);
+  assert.equal((await getOperator(me.address)).metadata, 'http://127.0.0.1:8798');
+  assert.deepEqual(app.errors, []);
   await app.close();
 });
 

@@ -1,6 +1,7 @@
 // Owns the Operator tab for the connected account: register an operator (self-bond, the signer
 // key's EIP-712 binding, commission, metadata such as the node's L2 RPC URL), or, once registered,
-// change commission within the allowed step, claim commission and unjail.
+// change commission within the allowed step, claim commission, unjail, rotate the signer key and
+// update the metadata.
 import { getAddress, isAddress, isHex, parseUnits, type Address, type Hex } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import type { App, View } from '../app';
@@ -11,30 +12,38 @@ import { bps, jns, short } from '../format';
 import { field, fill, h } from '../ui';
 import { status } from './operators';
 
-function registerForm(app: App): HTMLElement {
-  const mode = h('select', { id: 'signer-mode' }, h('option', { value: 'generate' }, 'generate a new signer key here'), h('option', { value: 'paste' }, 'my signer key signs elsewhere'));
+/** Choosing a signer key and getting its EIP-712 binding to `owner` (used to register and to rotate). */
+interface SignerPicker {
+  el: HTMLElement;
+  binding(owner: Address): Promise<{ signer: Address; sig: Hex }>;
+}
+
+function signerPicker(app: App, id: string): SignerPicker {
+  const mode = h('select', { id: `${id}-mode` }, h('option', { value: 'generate' }, 'generate a new signer key here'), h('option', { value: 'paste' }, 'my signer key signs elsewhere'));
   let generated: Hex | null = null;
-  const genOut = h('div', { id: 'signer-generated' });
+  const genOut = h('div', { id: `${id}-generated` });
   const genBtn = h('button', {
-    id: 'generate-signer',
+    id: `${id}-generate`,
     onclick: () => {
       generated = generatePrivateKey();
       const a = privateKeyToAccount(generated);
       const blob = URL.createObjectURL(new Blob([`${generated}\n`], { type: 'text/plain' }));
       fill(
         genOut,
-        h('p', {}, 'Signer ', h('code', { id: 'signer-address' }, a.address)),
+        h('p', {}, 'Signer ', h('code', { id: `${id}-address` }, a.address)),
         h('p', { class: 'warn' }, 'Its private key never leaves this page: save it now, your janus node signs with it (--signer-key). ',
           h('a', { href: blob, download: `janus-signer-${a.address}.key` }, 'Download the key')),
       );
     },
   }, 'Generate signer key');
-  const signerIn = h('input', { id: 'signer', placeholder: '0x… signer address', size: 44 });
-  const sigIn = h('input', { id: 'signer-sig', placeholder: '0x… 65-byte signature', size: 60 });
-  const digestOut = h('pre', { id: 'signer-digest', class: 'muted' });
+  const signerIn = h('input', { id: `${id}-signer`, placeholder: '0x… signer address', size: 44 });
+  const sigIn = h('input', { id: `${id}-sig`, placeholder: '0x… 65-byte signature', size: 60 });
+  const digestOut = h('pre', { class: 'muted' });
+  const digestOf = (owner: Address, signer: Address) =>
+    app.pub.readContract({ address: app.cfg.contracts.staking, abi: stakingAbi, functionName: 'signerBindingDigest', args: [owner, signer] }) as Promise<Hex>;
   signerIn.addEventListener('change', async () => {
     if (!isAddress(signerIn.value) || !app.wallet.account) return;
-    const digest = await app.pub.readContract({ address: app.cfg.contracts.staking, abi: stakingAbi, functionName: 'signerBindingDigest', args: [app.wallet.account, getAddress(signerIn.value)] });
+    const digest = await digestOf(app.wallet.account, getAddress(signerIn.value));
     digestOut.textContent = `Have the signer key sign this EIP-712 digest (no prefix):\n${digest}\ne.g. cast wallet sign --no-hash ${digest} --private-key <signer key>`;
   });
   const genBox = h('div', {}, genBtn, genOut);
@@ -43,7 +52,23 @@ function registerForm(app: App): HTMLElement {
     genBox.hidden = mode.value !== 'generate';
     pasteBox.hidden = mode.value === 'generate';
   });
+  return {
+    el: h('div', { class: 'signer-picker' }, field('Signer key', mode), genBox, pasteBox),
+    async binding(owner) {
+      if (mode.value === 'generate') {
+        if (!generated) throw new Error('generate the signer key first');
+        const key = privateKeyToAccount(generated);
+        return { signer: key.address, sig: await key.sign({ hash: await digestOf(owner, key.address) }) };
+      }
+      if (!isAddress(signerIn.value)) throw new Error('signer: not an address');
+      if (!isHex(sigIn.value) || sigIn.value.length !== 132) throw new Error('signature: 65 bytes in hex expected');
+      return { signer: getAddress(signerIn.value), sig: sigIn.value as Hex };
+    },
+  };
+}
 
+function registerForm(app: App): HTMLElement {
+  const picker = signerPicker(app, 'reg-signer');
   const commissionIn = h('input', { id: 'reg-commission', value: '5', inputmode: 'decimal' });
   const metadataIn = h('input', { id: 'reg-metadata', placeholder: 'http://my-node:8601 (its L2 RPC URL)', size: 40 });
   const bondIn = h('input', { id: 'reg-bond', inputmode: 'decimal' });
@@ -60,20 +85,7 @@ function registerForm(app: App): HTMLElement {
         const commissionBps = Math.round(Number(commissionIn.value) * 100);
         if (!Number.isFinite(commissionBps) || commissionBps < 0) throw new Error('commission: a percentage, e.g. 5');
         const selfBond = parseUnits((bondIn.value || bondIn.placeholder).replace(/,/g, ''), 18);
-        let signer: Address;
-        let sig: Hex;
-        if (mode.value === 'generate') {
-          if (!generated) throw new Error('generate the signer key first');
-          const key = privateKeyToAccount(generated);
-          signer = key.address;
-          const digest = (await app.pub.readContract({ address: staking, abi: stakingAbi, functionName: 'signerBindingDigest', args: [account, signer] })) as Hex;
-          sig = await key.sign({ hash: digest });
-        } else {
-          if (!isAddress(signerIn.value)) throw new Error('signer: not an address');
-          if (!isHex(sigIn.value) || sigIn.value.length !== 132) throw new Error('signature: 65 bytes in hex expected');
-          signer = getAddress(signerIn.value);
-          sig = sigIn.value as Hex;
-        }
+        const { signer, sig } = await picker.binding(account);
         const allowance = (await app.pub.readContract({ address: app.cfg.contracts.token, abi: tokenAbi, functionName: 'allowance', args: [account, staking] })) as bigint;
         if (allowance < selfBond) {
           const ok = await app.txs.send(`approve ${jns(selfBond)} for the self-bond`, { address: app.cfg.contracts.token, abi: tokenAbi, functionName: 'approve', args: [staking, selfBond] });
@@ -96,7 +108,40 @@ function registerForm(app: App): HTMLElement {
     { id: 'register-form' },
     h('h2', {}, 'Register an operator'),
     h('p', { class: 'muted' }, 'This account becomes the operator\'s owner. A separate signer key signs batches and soft confirmations; it proves possession by signing its binding to this account (EIP-712 SignerBinding). A signer key can be bound once, ever.'),
-    h('div', { class: 'form' }, field('Signer key', mode), genBox, pasteBox, field('Commission (%)', commissionIn), field('Metadata', metadataIn, 'shown to delegators; the devnet nodes put their L2 RPC URL here'), field('Self-bond (JNS)', bondIn), btn, msg),
+    h('div', { class: 'form' }, picker.el, field('Commission (%)', commissionIn), field('Metadata', metadataIn, 'shown to delegators; the devnet nodes put their L2 RPC URL here'), field('Self-bond (JNS)', bondIn), btn, msg),
+  );
+}
+
+/** Signer rotation (setSigner: also what an equivocation slash requires before unjailing) and metadata. */
+function keysForm(app: App): HTMLElement {
+  const picker = signerPicker(app, 'rot-signer');
+  const msg = h('div', { class: 'error', id: 'rotate-msg' });
+  const metadataIn = h('input', { id: 'new-metadata', placeholder: 'http://my-node:8601', size: 40 });
+  const staking = app.cfg.contracts.staking;
+  return h(
+    'div',
+    { id: 'keys-form' },
+    h('h3', {}, 'Rotate the signer key'),
+    h('p', { class: 'muted' }, 'The old key stays attributable to this operator (evidence signed with it can still be slashed for the unbonding delay).'),
+    h('div', { class: 'form' }, picker.el, h('button', {
+      id: 'rotate-signer',
+      onclick: async () => {
+        msg.textContent = '';
+        const account = app.wallet.account;
+        if (!account) return;
+        try {
+          const { signer, sig } = await picker.binding(account);
+          await app.txs.send(`rotate signer to ${short(signer)}`, { address: staking, abi: stakingAbi, functionName: 'setSigner', args: [signer, sig] });
+        } catch (e) {
+          msg.textContent = describeError(e);
+        }
+      },
+    }, 'Rotate signer'), msg),
+    h('h3', {}, 'Metadata'),
+    h('div', { class: 'form' }, field('New metadata', metadataIn), h('button', {
+      id: 'set-metadata',
+      onclick: () => app.txs.send('set metadata', { address: staking, abi: stakingAbi, functionName: 'setMetadata', args: [metadataIn.value] }),
+    }, 'Update metadata')),
   );
 }
 
@@ -144,10 +189,11 @@ function manage(app: App, o: OperatorInfo): HTMLElement {
 
 export function operatorView(app: App): View {
   const reg = registerForm(app);
+  const keys = keysForm(app);
   const manageEl = h('div');
   const note = h('p', { class: 'muted' });
   const bondIn = reg.querySelector<HTMLInputElement>('#reg-bond')!;
-  const el = h('section', { id: 'tab-operator', class: 'tab' }, note, manageEl, reg);
+  const el = h('section', { id: 'tab-operator', class: 'tab' }, note, manageEl, keys, reg);
   let shownFor = '';
   let mineNow: OperatorInfo | null = null;
   return {
@@ -169,6 +215,7 @@ export function operatorView(app: App): View {
       if (!account) {
         note.textContent = 'Connect a wallet to register or manage an operator.';
         reg.hidden = true;
+        keys.hidden = true;
         mineNow = null;
         fill(manageEl);
         return;
@@ -177,6 +224,7 @@ export function operatorView(app: App): View {
       mineNow = mine ?? null;
       note.textContent = mine && !mine.registered ? 'This account\'s operator has exited; an owner registers once, ever.' : '';
       reg.hidden = !!mine;
+      keys.hidden = !mine?.registered;
       // Re-render the management panel only when its data changed (keeps a half-typed input).
       const key = mine ? JSON.stringify(mine, (_, v) => (typeof v === 'bigint' ? v.toString() : v)) + n.epoch : '';
       if (key !== shownFor) {
