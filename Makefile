@@ -14,12 +14,13 @@ CAST   := $(call FOUNDRY_BIN,cast)
 export FORGE ANVIL CAST
 STAMP  := node_modules/.janus-installed
 
-.PHONY: help deps build test test-contracts test-rust devnet devnet-scenario snapshot gas fuzz-ci lint abi verifier verifier-fixtures clean
+.PHONY: help deps build test test-contracts test-rust test-web devnet devnet-scenario snapshot gas fuzz-ci lint abi verifier verifier-fixtures clean
 
 help:
 	@echo "make devnet   - local L1 (anvil), the suite deployed, one janus node per operator, traffic, live view"
 	@echo "make devnet-scenario - the scripted scenario; exits 0 only if every goal is reached"
-	@echo "make test     - install what is missing, run Foundry and Rust tests"
+	@echo "make test     - install what is missing, run Foundry, Rust and web tests"
+	@echo "make test-web - build the web app (web/) and run its tests in a real browser (docs/app.md)"
 	@echo "make fuzz-ci  - the big fuzz/invariant profile (FOUNDRY_PROFILE=ci)"
 	@echo "make snapshot - refresh .gas-snapshot"
 	@echo "make verifier - regenerate the Solidity verifier from the circuits (contracts/verifier/generated)"
@@ -42,10 +43,22 @@ build: deps
 	$(FORGE) build
 	cargo build --workspace
 
-test: deps test-contracts test-rust
+test: deps test-contracts test-rust test-web
 
 test-contracts: deps
 	$(FORGE) test
+
+# The web app (docs/app.md): its own pinned npm packages (npm install, as above), Debian's chromium
+# (never a downloaded browser), then the browser tests against anvil loaded with the keeper's fixture.
+WEB_STAMP := web/node_modules/.janus-installed
+$(WEB_STAMP): web/package.json web/package-lock.json
+	cd web && npm install --no-audit --no-fund
+	@touch $@
+
+test-web: $(STAMP) $(WEB_STAMP)
+	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	cd web && npm run build
+	cd web && ANVIL=$(CURDIR)/$(ANVIL) npm test
 
 # NVRTC from PyPI (pinned: 13.5 emits PTX the GPU machine's CUDA 13.0 driver rejects), so that
 # `make test` compiles every CUDA kernel even on a machine with no GPU (docs/gpu.md).
@@ -84,6 +97,7 @@ abi: deps
 	$(FORGE) build
 	for c in Rollup Bridge SequencerSet Staking EquivocationSlasher; do \
 	  $(FORGE) inspect $$c abi --json > keeper/abi/$$c.json || exit 1; done
+	$(FORGE) inspect JanusToken abi --json > web/abi/JanusToken.json
 	bash keeper/fixtures/regen.sh
 
 # The generated Solidity verifier of the devnet's batch circuit (docs/verifier.md). The tests fail

@@ -103,6 +103,22 @@ echo "block $BLOCK, epoch $EPOCH, leader $LEADER"
 echo "addresses saved in $DEPLOYMENT; anvil log in $STATE/anvil.log"
 
 if [ "${DEVNET_EXIT:-0}" = "1" ] && [ "$SCENARIO" = "none" ]; then exit 0; fi
+
+# The web app (web/, docs/app.md), only when the devnet runs interactively: built on first use,
+# served with a config.json made from the deployment and the nodes' L2 RPC URLs.
+if [ "${DEVNET_EXIT:-0}" != "1" ]; then
+  APP_PORT=${DEVNET_APP_PORT:-5173}
+  if [ -f web/dist/index.html ] || { echo "==> building the web app (web/)"; \
+       (cd web && npm install --no-audit --no-fund && npm run build) >"$STATE/web-build.log" 2>&1; }; then
+    node web/scripts/serve.mjs --deployment "$DEPLOYMENT" --rpc "$RPC" --port "$APP_PORT" \
+      --l2 http://127.0.0.1:8601,http://127.0.0.1:8602,http://127.0.0.1:8603 >"$STATE/web.log" 2>&1 &
+    WEB_PID=$!
+    trap 'kill $ANVIL_PID $WEB_PID 2>/dev/null || true' EXIT INT TERM
+    echo "app: http://127.0.0.1:$APP_PORT"
+  else
+    echo "warning: the web app did not build (see $STATE/web-build.log); the devnet runs without it" >&2
+  fi
+fi
 EXIT_FLAG=()
 [ "${DEVNET_EXIT:-0}" = "1" ] && EXIT_FLAG=(--exit)
 echo "==> janus devnet: one node per operator, traffic, live view (scenario: $SCENARIO)"

@@ -1,0 +1,210 @@
+// Test harness: a real L1 (anvil loaded with keeper/fixtures/devnet-state.json, the whole suite
+// deployed by the real scripts) on a free port, the built app served with a config pointing at it,
+// Debian's chromium driven by playwright-core, and an injected EIP-1193 wallet whose keys live in
+// this process: transactions are signed here with viem and sent raw, typed data is signed here,
+// reads go to anvil. Nothing is mocked.
+import { spawn } from 'node:child_process';
+import { readFileSync, mkdirSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createPublicClient, createTestClient, createWalletClient, defineChain, http, numberToHex, parseEther } from 'viem';
+import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
+import { configFromDeployment, startServer } from '../scripts/serve.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const WEB = join(HERE, '..');
+export const REPO = join(WEB, '..');
+export const SHOTS = join(WEB, 'test-results');
+const FIXTURES = join(REPO, 'keeper', 'fixtures');
+const PLATFORM = `${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
+const ANVIL = process.env.ANVIL ?? join(REPO, 'node_modules', '@foundry-rs', `anvil-${PLATFORM}`, 'bin', 'anvil');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const MNEMONIC = 'test test test test test test test test test test test junk';
+const DEPLOYER_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';
+
+export const abi = (name) => JSON.parse(readFileSync(join(REPO, 'keeper', 'abi', `${name}.json`), 'utf8'));
+export const tokenAbi = JSON.parse(readFileSync(join(WEB, 'abi', 'JanusToken.json'), 'utf8'));
+export const stakingAbi = abi('Staking');
+
+/** Account `i` of the default anvil mnemonic (the fixture's operators are 1-3, signers 4-6, delegators 7-9). */
+export function devAccount(i) {
+  return mnemonicToAccount(MNEMONIC, { addressIndex: i });
+}
+
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+async function waitRpc(url, ms = 15000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}' });
+      if (r.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`anvil did not answer on ${url}`);
+}
+
+export async function startEnv() {
+  if (!existsSync(join(WEB, 'dist', 'index.html'))) throw new Error('web/dist missing: run `npm run build` first');
+  mkdirSync(SHOTS, { recursive: true });
+  const port = await freePort();
+  const rpc = `http://127.0.0.1:${port}`;
+  const anvil = spawn(ANVIL, ['--load-state', join(FIXTURES, 'devnet-state.json'), '--port', String(port), '--host', '127.0.0.1', '--silent'], { stdio: 'ignore' });
+  await waitRpc(rpc);
+  const deployment = JSON.parse(readFileSync(join(FIXTURES, 'devnet-deployment.json'), 'utf8'));
+  const chain = defineChain({ id: deployment.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpc] } } });
+  const server = await startServer({ dir: join(WEB, 'dist'), config: configFromDeployment(deployment, rpc, []) });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const pub = createPublicClient({ chain, transport: http(rpc) });
+  const testClient = createTestClient({ chain, mode: 'anvil', transport: http(rpc) });
+  const deployer = createWalletClient({ chain, account: privateKeyToAccount(DEPLOYER_KEY), transport: http(rpc) });
+  const env = {
+    rpc,
+    chain,
+    deployment,
+    url: server.url,
+    browser,
+    pub,
+    testClient,
+    read: (address, abi_, functionName, args = []) => pub.readContract({ address, abi: abi_, functionName, args }),
+    /** Test setup only: ETH by anvil_setBalance, JNS from the deployer (who holds the supply in the fixture). */
+    async fund(address, jnsWei) {
+      await testClient.setBalance({ address, value: parseEther('100') });
+      if (jnsWei > 0n) {
+        const hash = await deployer.writeContract({ address: deployment.token, abi: tokenAbi, functionName: 'transfer', args: [address, jnsWei] });
+        const r = await pub.waitForTransactionReceipt({ hash });
+        if (r.status !== 'success') throw new Error('funding failed');
+      }
+    },
+    deployer,
+    async close() {
+      await browser.close().catch(() => {});
+      await server.close();
+      anvil.kill();
+    },
+  };
+  return env;
+}
+
+// The page side of the wallet: forwards every request to the test process.
+const PROVIDER = `(() => {
+  const listeners = {};
+  window.ethereum = {
+    isJanusTestWallet: true,
+    async request({ method, params }) {
+      const res = JSON.parse(await window.__janusWallet(JSON.stringify({ method, params: params ?? [] })));
+      if (res.error) {
+        const e = new Error(res.error.message);
+        e.code = res.error.code;
+        e.data = res.error.data;
+        throw e;
+      }
+      return res.result;
+    },
+    on(ev, f) { (listeners[ev] ??= []).push(f); },
+    removeListener(ev, f) { listeners[ev] = (listeners[ev] ?? []).filter((g) => g !== f); },
+  };
+})();`;
+
+function typedValues(types, type, value) {
+  if (type.endsWith(']')) return value.map((v) => typedValues(types, type.slice(0, type.lastIndexOf('[')), v));
+  if (types[type]) return Object.fromEntries(types[type].map((f) => [f.name, typedValues(types, f.type, value[f.name])]));
+  if (/^u?int\d*$/.test(type)) return BigInt(value);
+  return value;
+}
+
+/** Open the app with a wallet holding `account` (a viem local account); `log` records every request. */
+export async function openApp(env, account, hash = '') {
+  const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  const log = [];
+  const chains = new Set([1]);
+  let chainId = 1; // the wallet starts on mainnet: the app has to add and switch to the devnet
+  const signer = account && createWalletClient({ account, chain: env.chain, transport: http(env.rpc) });
+  if (account) {
+    await page.exposeFunction('__janusWallet', async (json) => {
+      const { method, params } = JSON.parse(json);
+      log.push({ method, params });
+      try {
+        return JSON.stringify({ result: await handle(method, params) }, (_, v) => (typeof v === 'bigint' ? numberToHex(v) : v));
+      } catch (e) {
+        const err = e.code ? e : { code: -32603, message: e.shortMessage ?? e.message, data: e.data };
+        return JSON.stringify({ error: { code: err.code, message: err.message, data: err.data } });
+      }
+    });
+    await page.addInitScript(PROVIDER);
+  }
+  async function handle(method, params) {
+    switch (method) {
+      case 'eth_requestAccounts':
+      case 'eth_accounts':
+        return [account.address];
+      case 'eth_chainId':
+        return numberToHex(chainId);
+      case 'wallet_switchEthereumChain': {
+        const id = Number(params[0].chainId);
+        if (!chains.has(id)) throw { code: 4902, message: `Unrecognized chain ID ${params[0].chainId}` };
+        chainId = id;
+        return null;
+      }
+      case 'wallet_addEthereumChain':
+        if (!params[0].rpcUrls?.includes(env.rpc)) throw { code: -32602, message: 'unexpected rpc url' };
+        chains.add(Number(params[0].chainId));
+        return null;
+      case 'eth_sendTransaction': {
+        const tx = params[0];
+        if (chainId !== env.chain.id) throw { code: 4901, message: 'wallet is on another chain' };
+        if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown from' };
+        // Signed here (viem fills nonce, gas and fees), sent as eth_sendRawTransaction.
+        return await signer.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, gas: tx.gas ? BigInt(tx.gas) : undefined });
+      }
+      case 'eth_signTypedData_v4': {
+        const [from, data] = params;
+        if (from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown signer' };
+        const t = typeof data === 'string' ? JSON.parse(data) : data;
+        const { EIP712Domain, ...types } = t.types;
+        const domain = typedValues({ EIP712Domain }, 'EIP712Domain', t.domain);
+        return await account.signTypedData({ domain, types, primaryType: t.primaryType, message: typedValues(types, t.primaryType, t.message) });
+      }
+      default: {
+        const r = await fetch(env.rpc, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }) });
+        const j = await r.json();
+        if (j.error) throw j.error;
+        return j.result;
+      }
+    }
+  }
+  await page.goto(env.url + (hash ? `#${hash}` : ''));
+  return { page, log, errors, close: () => context.close() };
+}
+
+/** Wait for the newest transaction-log entry whose label contains `label` to reach a final state. */
+export async function txDone(page, label, timeout = 20000) {
+  const entry = page.locator('#txlog li.tx', { hasText: label }).first();
+  await entry.locator('xpath=self::*[@data-state="mined" or @data-state="reverted" or @data-state="failed"]').waitFor({ timeout });
+  return { state: await entry.getAttribute('data-state'), text: await entry.innerText() };
+}
+
+/** Click `selector` and wait until the transaction log has a new entry (some flows await before adding it). */
+export async function clickForTx(page, selector) {
+  const n = await page.locator('#txlog li.tx').count();
+  await page.click(selector);
+  await page.waitForFunction((k) => document.querySelectorAll('#txlog li.tx').length > k, n);
+}
