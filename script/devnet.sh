@@ -104,12 +104,14 @@ echo "addresses saved in $DEPLOYMENT; anvil log in $STATE/anvil.log"
 
 if [ "${DEVNET_EXIT:-0}" = "1" ] && [ "$SCENARIO" = "none" ]; then exit 0; fi
 
-# The web app (web/, docs/app.md), only when the devnet runs interactively: built on first use,
-# served with a config.json made from the deployment and the nodes' L2 RPC URLs.
+# The web app (web/, docs/app.md), only when the devnet runs interactively: built at every start
+# (seconds; a checkout of newer code must not serve an older build), its npm packages installed
+# on first use, served with a config.json made from the deployment and the nodes' L2 RPC URLs.
 if [ "${DEVNET_EXIT:-0}" != "1" ]; then
   APP_PORT=${DEVNET_APP_PORT:-5173}
-  if [ -f web/dist/index.html ] || { echo "==> building the web app (web/)"; \
-       (cd web && npm install --no-audit --no-fund && npm run build) >"$STATE/web-build.log" 2>&1; }; then
+  echo "==> building the web app (web/)"
+  if (cd web && { [ -d node_modules ] || npm install --no-audit --no-fund; } && npm run build) \
+       >"$STATE/web-build.log" 2>&1; then
     node web/scripts/serve.mjs --deployment "$DEPLOYMENT" --rpc "$RPC" --port "$APP_PORT" \
       --l2 http://127.0.0.1:8601,http://127.0.0.1:8602,http://127.0.0.1:8603 >"$STATE/web.log" 2>&1 &
     WEB_PID=$!
