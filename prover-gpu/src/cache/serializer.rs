@@ -22,13 +22,14 @@ use plonky2::util::serialization::{
 use crate::gadgets::ecgfp5::hints::{
     DecodeGenerator, Fp5DivGenerator, Fp5InverseOrZeroGenerator, LessThanConstGenerator,
 };
+use crate::gadgets::ecgfp5::mul_gate::{GFp5MulAddGate, GFp5MulAddGenerator};
 use crate::prover::{FixedWireGenerator, C, D, F, FIXED_WIRE_GENERATOR_ID};
 
 /// Tag of a gate or generator that plonky2's default serializer handles.
 const PLONKY2: u8 = 0;
 
 /// Our generators' ids, by tag (1 + index). Append only: a tag's meaning never changes.
-fn our_generator_ids() -> [String; 6] {
+fn our_generator_ids() -> [String; 7] {
     [
         FIXED_WIRE_GENERATOR_ID.to_string(),
         Fp5DivGenerator::ID.to_string(),
@@ -36,6 +37,7 @@ fn our_generator_ids() -> [String; 6] {
         DecodeGenerator::ID.to_string(),
         LessThanConstGenerator::ID.to_string(),
         SimpleGenerator::<F, D>::id(&BaseSplitGenerator::<4>::default()),
+        GFp5MulAddGenerator::ID.to_string(),
     ]
 }
 
@@ -52,6 +54,7 @@ impl GateSerializer<F, D> for JanusGateSerializer {
         match buf.read_u8()? {
             PLONKY2 => DefaultGateSerializer.read_gate(buf, common),
             1 => Ok(GateRef::new(BaseSumGate::<4>::deserialize(buf, common)?)),
+            2 => Ok(GateRef::new(GFp5MulAddGate::deserialize(buf, common)?)),
             _ => Err(IoError),
         }
     }
@@ -62,8 +65,9 @@ impl GateSerializer<F, D> for JanusGateSerializer {
         gate: &GateRef<F, D>,
         common: &CommonCircuitData<F, D>,
     ) -> IoResult<()> {
-        if gate.0.as_any().is::<BaseSumGate<4>>() {
-            buf.write_u8(1)?;
+        let any = gate.0.as_any();
+        if any.is::<BaseSumGate<4>>() || any.is::<GFp5MulAddGate>() {
+            buf.write_u8(if any.is::<BaseSumGate<4>>() { 1 } else { 2 })?;
             gate.0.serialize(buf, common)
         } else {
             buf.write_u8(PLONKY2)?;
@@ -110,6 +114,7 @@ impl WitnessGeneratorSerializer<F, D> for JanusGeneratorSerializer {
             6 => Ok(adapt(
                 <BaseSplitGenerator<4> as SimpleGenerator<F, D>>::deserialize(buf, common)?,
             )),
+            7 => Ok(adapt(GFp5MulAddGenerator::deserialize(buf, common)?)),
             _ => Err(IoError),
         }
     }

@@ -146,6 +146,16 @@ fn prove_on<Cf: GenericConfig<D, F = F>>(
     })
 }
 
+/// Prove an already generated (possibly tampered) witness on the CPU: the soundness tests of
+/// custom gates change one wire after witness generation and check that no valid proof results.
+#[cfg(test)]
+pub(crate) fn prove_partition_cpu(
+    data: &CircuitData<F, C, D>,
+    partition: PartitionWitness<F>,
+) -> Result<ProofWithPublicInputs<F, C, D>, ProverError> {
+    catch_panic(|| prove_partition(&Cpu, data, partition))
+}
+
 fn prove_partition<Cf: GenericConfig<D, F = F>>(
     commit: &impl Commit<Cf>,
     data: &CircuitData<F, Cf, D>,

@@ -10,6 +10,7 @@ use plonky2::field::types::Field;
 use plonky2::iop::target::{BoolTarget, Target};
 
 use super::hints::Fp5DivGenerator;
+use super::mul_gate::GFp5MulAddGate;
 use super::{Builder, F};
 use janus_l2::curve::Fp5;
 
@@ -108,7 +109,9 @@ impl GFp5Target {
         self.mul_z_lin(b, k, F::ONE, &zero, F::ZERO)
     }
 
-    /// `sigma · self · other + tau · acc` (25 operations); `acc = None` means no addend.
+    /// `sigma · self · other + tau · acc` on one operation of a [`GFp5MulAddGate`] (a quarter
+    /// of a row; rows are shared by operations with the same `sigma`, `tau`); `acc = None`
+    /// means no addend.
     pub fn mul_acc(
         &self,
         b: &mut Builder,
@@ -116,33 +119,20 @@ impl GFp5Target {
         sigma: F,
         acc: Option<(&Self, F)>,
     ) -> Self {
-        let mut out = [b.zero(); 5];
-        for (k, slot) in out.iter_mut().enumerate() {
-            let mut cur = acc.map(|(a, tau)| (a.0[k], tau));
-            for i in 0..5 {
-                // j with i + j ≡ k (mod 5); the wrapped terms carry the factor W.
-                let (j, f) = if i <= k {
-                    (k - i, F::ONE)
-                } else {
-                    (k + 5 - i, fe(W))
-                };
-                cur = Some(match cur {
-                    Some((a, tau)) => (
-                        b.arithmetic(sigma * f, tau, self.0[i], other.0[j], a),
-                        F::ONE,
-                    ),
-                    None => {
-                        let zero = b.zero();
-                        (
-                            b.arithmetic(sigma * f, F::ZERO, self.0[i], other.0[j], zero),
-                            F::ONE,
-                        )
-                    }
-                });
-            }
-            *slot = cur.map(|(t, _)| t).unwrap_or(*slot);
+        let (c, tau) = match acc {
+            Some((c, tau)) => (*c, tau),
+            None => (Self::zero(b), F::ZERO),
+        };
+        let gate = GFp5MulAddGate::new_from_config(&b.config);
+        let constants = [sigma, tau];
+        let (row, op) = b.find_slot(gate, &constants, &constants);
+        let wire = |w: usize| Target::wire(row, w);
+        for k in 0..5 {
+            b.connect(self.0[k], wire(GFp5MulAddGate::wire_a(op, k)));
+            b.connect(other.0[k], wire(GFp5MulAddGate::wire_b(op, k)));
+            b.connect(c.0[k], wire(GFp5MulAddGate::wire_c(op, k)));
         }
-        Self(out)
+        Self(core::array::from_fn(|k| wire(GFp5MulAddGate::wire_out(op, k))))
     }
 
     /// `self · other`.
@@ -160,32 +150,9 @@ impl GFp5Target {
         self.mul_acc(b, other, F::NEG_ONE, Some((acc, F::ONE)))
     }
 
-    /// `self²` (15 operations).
+    /// `self²` (one [`GFp5MulAddGate`] operation).
     pub fn square(&self, b: &mut Builder) -> Self {
-        let mut out = [b.zero(); 5];
-        for (k, slot) in out.iter_mut().enumerate() {
-            let mut cur: Option<Target> = None;
-            for i in 0..5 {
-                for j in i..5 {
-                    if (i + j) % 5 != k {
-                        continue;
-                    }
-                    let mut f = if i == j { F::ONE } else { F::TWO };
-                    if i + j >= 5 {
-                        f *= fe(W);
-                    }
-                    cur = Some(match cur {
-                        Some(a) => b.arithmetic(f, F::ONE, self.0[i], self.0[j], a),
-                        None => {
-                            let zero = b.zero();
-                            b.arithmetic(f, F::ZERO, self.0[i], self.0[j], zero)
-                        }
-                    });
-                }
-            }
-            *slot = cur.unwrap_or(*slot);
-        }
-        Self(out)
+        self.mul(b, self)
     }
 
     /// `self / den`, the quotient taken from a hint and constrained by `q · den = self`.

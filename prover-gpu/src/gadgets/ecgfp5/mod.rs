@@ -8,6 +8,7 @@
 //! | [`curve`] | [`PointTarget`] / [`AffinePointTarget`]: complete addition, doubling, windowed (double-base) multiplication |
 //! | [`encoding`] | u32 words → canonical field elements, point decoding (sqrt hint) and encoding, `s < n` |
 //! | [`schnorr`] | [`SignatureTarget`], [`verify_schnorr`] (asserting) and [`verify_schnorr_if`] (behind a flag) |
+//! | [`mul_gate`] | [`mul_gate::GFp5MulAddGate`]: `σ·a·b + τ·c` in GF(p^5), 4 per row (custom gate) |
 //! | [`hints`] | witness generators (the native side uses `janus_l2::curve`) |
 //! | [`native`] | native helpers: affine coordinates of `janus_l2` points, witness filling |
 //! | [`error`] | errors raised by witness generation |
@@ -24,6 +25,7 @@ pub mod encoding;
 pub mod error;
 pub mod gfp5;
 pub mod hints;
+pub mod mul_gate;
 pub mod native;
 pub mod schnorr;
 
