@@ -1,6 +1,7 @@
 //! The gate and witness-generator serializers of Janus circuits: plonky2's default lists plus
 //! what Janus circuits add — the base-4 `BaseSumGate` and its generator (plonky2's lists only
-//! hold base 2), the EcGFp5 hints and the fixed wire that replaces plonky2's random one. Each
+//! hold base 2), the custom EcGFp5 gates, the EcGFp5 hints and the fixed wire that replaces
+//! plonky2's random one. Each
 //! item is written as a one-byte tag, then its own bytes; tag 0 hands it to plonky2's default
 //! serializer (which writes its own tag).
 //!
@@ -22,6 +23,7 @@ use plonky2::util::serialization::{
 use crate::gadgets::ecgfp5::hints::{
     DecodeGenerator, Fp5DivGenerator, Fp5InverseOrZeroGenerator, LessThanConstGenerator,
 };
+use crate::gadgets::ecgfp5::double_gate::{EcGFp5DoubleGate, EcGFp5DoubleGenerator};
 use crate::gadgets::ecgfp5::mul_gate::{GFp5MulAddGate, GFp5MulAddGenerator};
 use crate::prover::{FixedWireGenerator, C, D, F, FIXED_WIRE_GENERATOR_ID};
 
@@ -29,7 +31,7 @@ use crate::prover::{FixedWireGenerator, C, D, F, FIXED_WIRE_GENERATOR_ID};
 const PLONKY2: u8 = 0;
 
 /// Our generators' ids, by tag (1 + index). Append only: a tag's meaning never changes.
-fn our_generator_ids() -> [String; 7] {
+fn our_generator_ids() -> [String; 8] {
     [
         FIXED_WIRE_GENERATOR_ID.to_string(),
         Fp5DivGenerator::ID.to_string(),
@@ -38,6 +40,7 @@ fn our_generator_ids() -> [String; 7] {
         LessThanConstGenerator::ID.to_string(),
         SimpleGenerator::<F, D>::id(&BaseSplitGenerator::<4>::default()),
         GFp5MulAddGenerator::ID.to_string(),
+        EcGFp5DoubleGenerator::ID.to_string(),
     ]
 }
 
@@ -55,6 +58,7 @@ impl GateSerializer<F, D> for JanusGateSerializer {
             PLONKY2 => DefaultGateSerializer.read_gate(buf, common),
             1 => Ok(GateRef::new(BaseSumGate::<4>::deserialize(buf, common)?)),
             2 => Ok(GateRef::new(GFp5MulAddGate::deserialize(buf, common)?)),
+            3 => Ok(GateRef::new(EcGFp5DoubleGate::deserialize(buf, common)?)),
             _ => Err(IoError),
         }
     }
@@ -66,13 +70,18 @@ impl GateSerializer<F, D> for JanusGateSerializer {
         common: &CommonCircuitData<F, D>,
     ) -> IoResult<()> {
         let any = gate.0.as_any();
-        if any.is::<BaseSumGate<4>>() || any.is::<GFp5MulAddGate>() {
-            buf.write_u8(if any.is::<BaseSumGate<4>>() { 1 } else { 2 })?;
-            gate.0.serialize(buf, common)
+        let tag = if any.is::<BaseSumGate<4>>() {
+            1
+        } else if any.is::<GFp5MulAddGate>() {
+            2
+        } else if any.is::<EcGFp5DoubleGate>() {
+            3
         } else {
             buf.write_u8(PLONKY2)?;
-            DefaultGateSerializer.write_gate(buf, gate, common)
-        }
+            return DefaultGateSerializer.write_gate(buf, gate, common);
+        };
+        buf.write_u8(tag)?;
+        gate.0.serialize(buf, common)
     }
 }
 
@@ -115,6 +124,7 @@ impl WitnessGeneratorSerializer<F, D> for JanusGeneratorSerializer {
                 <BaseSplitGenerator<4> as SimpleGenerator<F, D>>::deserialize(buf, common)?,
             )),
             7 => Ok(adapt(GFp5MulAddGenerator::deserialize(buf, common)?)),
+            8 => Ok(adapt(EcGFp5DoubleGenerator::deserialize(buf, common)?)),
             _ => Err(IoError),
         }
     }

@@ -2,7 +2,8 @@
 //! (`x = X/Z`, `u = U/T`, `u = x/y`, neutral `u = 0`):
 //!
 //! * [`PointTarget`] `(X : Z : U : T)`: the complete addition ([`PointTarget::add`], 10 GF(p^5)
-//!   multiplications) and the dedicated doubling ([`PointTarget::double`], 4 mul + 5 squarings);
+//!   multiplications) and the dedicated doubling ([`PointTarget::double`], half a row of the
+//!   custom [`EcGFp5DoubleGate`]);
 //! * [`AffinePointTarget`] `(x, u)` (`Z = T = 1`, neutral `(0, 0)`): table entries, added with the
 //!   cheaper mixed formula ([`PointTarget::add_affine`], 8 multiplications);
 //! * [`mul_double_base`] (and its one-base forms [`mul_generator`], [`mul_variable_base`]):
@@ -16,6 +17,7 @@ use std::sync::OnceLock;
 use plonky2::field::types::Field;
 use plonky2::iop::target::{BoolTarget, Target};
 
+use super::double_gate::EcGFp5DoubleGate;
 use super::gfp5::GFp5Target;
 use super::native::{affine, CURVE_B1};
 use super::{Builder, F};
@@ -194,30 +196,24 @@ impl PointTarget {
 
     /// `2 · self`.
     pub fn double(&self, b: &mut Builder) -> Self {
-        let (x, z, u, t) = (self.x, self.z, self.u, self.t);
-        let zt = z.mul(b, &t);
-        let ztt = zt.mul(b, &t);
-        let x1 = ztt.square(b);
-        let z1 = zt.mul(b, &u);
-        let uu = u.square(b);
-        let xz2 = x.lin(b, F::TWO, &z, F::TWO);
-        let w1 = xz2.neg_mul_add(b, &uu, &ztt);
-        let z1s = z1.square(b);
-        let nz = w1.square(b);
-        let new_x = z1s.mul_z(b, 4 * CURVE_B1);
-        let wz = w1.add(b, &z1);
-        let wz2 = wz.square(b);
-        let s = z1s.add(b, &nz);
-        let new_u = wz2.sub(b, &s);
-        // T = 2 x1 - 4 z1s - nz
-        let four = F::from_canonical_u64(4);
-        let a = x1.lin(b, F::TWO, &z1s, -four);
-        let new_t = a.sub(b, &nz);
+        let gate = EcGFp5DoubleGate::new_from_config(&b.config);
+        let (row, op) = b.find_slot(gate, &[], &[]);
+        let coords = [self.x, self.z, self.u, self.t];
+        for (c, v) in coords.iter().enumerate() {
+            let first = EcGFp5DoubleGate::wire_in(op, c);
+            for k in 0..5 {
+                b.connect(v.0[k], Target::wire(row, first + k));
+            }
+        }
+        let out = |c: usize| {
+            let first = EcGFp5DoubleGate::wire_out(op, c);
+            GFp5Target(core::array::from_fn(|k| Target::wire(row, first + k)))
+        };
         Self {
-            x: new_x,
-            z: nz,
-            u: new_u,
-            t: new_t,
+            x: out(0),
+            z: out(1),
+            u: out(2),
+            t: out(3),
         }
     }
 

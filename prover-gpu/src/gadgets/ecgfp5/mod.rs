@@ -8,6 +8,8 @@
 //! | [`curve`] | [`PointTarget`] / [`AffinePointTarget`]: complete addition, doubling, windowed (double-base) multiplication |
 //! | [`encoding`] | u32 words → canonical field elements, point decoding (sqrt hint) and encoding, `s < n` |
 //! | [`schnorr`] | [`SignatureTarget`], [`verify_schnorr`] (asserting) and [`verify_schnorr_if`] (behind a flag) |
+//! | [`algebra`] | GF(p^5) formulas over the base field, its extension and the circuit (for gates) |
+//! | [`double_gate`] | [`double_gate::EcGFp5DoubleGate`]: a point doubling per half row (custom gate) |
 //! | [`mul_gate`] | [`mul_gate::GFp5MulAddGate`]: `σ·a·b + τ·c` in GF(p^5), 4 per row (custom gate) |
 //! | [`hints`] | witness generators (the native side uses `janus_l2::curve`) |
 //! | [`native`] | native helpers: affine coordinates of `janus_l2` points, witness filling |
@@ -20,7 +22,9 @@
 //! verification is 5 032 rows under `standard_recursion_config` (a 2^13 circuit), 92% of them
 //! `ArithmeticGate`s for GF(p^5) products.
 
+pub mod algebra;
 pub mod curve;
+pub mod double_gate;
 pub mod encoding;
 pub mod error;
 pub mod gfp5;
