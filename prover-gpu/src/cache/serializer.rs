@@ -23,15 +23,17 @@ use plonky2::util::serialization::{
 use crate::gadgets::ecgfp5::hints::{
     DecodeGenerator, Fp5DivGenerator, Fp5InverseOrZeroGenerator, LessThanConstGenerator,
 };
-use crate::gadgets::ecgfp5::double_gate::{EcGFp5DoubleGate, EcGFp5DoubleGenerator};
 use crate::gadgets::ecgfp5::mul_gate::{GFp5MulAddGate, GFp5MulAddGenerator};
+use crate::gadgets::ecgfp5::point_gate::{
+    AddAffine, Double, EcGFp5AddAffineGate, EcGFp5DoubleGate, PointGenerator, PointOp,
+};
 use crate::prover::{FixedWireGenerator, C, D, F, FIXED_WIRE_GENERATOR_ID};
 
 /// Tag of a gate or generator that plonky2's default serializer handles.
 const PLONKY2: u8 = 0;
 
 /// Our generators' ids, by tag (1 + index). Append only: a tag's meaning never changes.
-fn our_generator_ids() -> [String; 8] {
+fn our_generator_ids() -> [String; 9] {
     [
         FIXED_WIRE_GENERATOR_ID.to_string(),
         Fp5DivGenerator::ID.to_string(),
@@ -40,7 +42,8 @@ fn our_generator_ids() -> [String; 8] {
         LessThanConstGenerator::ID.to_string(),
         SimpleGenerator::<F, D>::id(&BaseSplitGenerator::<4>::default()),
         GFp5MulAddGenerator::ID.to_string(),
-        EcGFp5DoubleGenerator::ID.to_string(),
+        Double::GENERATOR_ID.to_string(),
+        AddAffine::GENERATOR_ID.to_string(),
     ]
 }
 
@@ -59,6 +62,7 @@ impl GateSerializer<F, D> for JanusGateSerializer {
             1 => Ok(GateRef::new(BaseSumGate::<4>::deserialize(buf, common)?)),
             2 => Ok(GateRef::new(GFp5MulAddGate::deserialize(buf, common)?)),
             3 => Ok(GateRef::new(EcGFp5DoubleGate::deserialize(buf, common)?)),
+            4 => Ok(GateRef::new(EcGFp5AddAffineGate::deserialize(buf, common)?)),
             _ => Err(IoError),
         }
     }
@@ -76,6 +80,8 @@ impl GateSerializer<F, D> for JanusGateSerializer {
             2
         } else if any.is::<EcGFp5DoubleGate>() {
             3
+        } else if any.is::<EcGFp5AddAffineGate>() {
+            4
         } else {
             buf.write_u8(PLONKY2)?;
             return DefaultGateSerializer.write_gate(buf, gate, common);
@@ -124,7 +130,10 @@ impl WitnessGeneratorSerializer<F, D> for JanusGeneratorSerializer {
                 <BaseSplitGenerator<4> as SimpleGenerator<F, D>>::deserialize(buf, common)?,
             )),
             7 => Ok(adapt(GFp5MulAddGenerator::deserialize(buf, common)?)),
-            8 => Ok(adapt(EcGFp5DoubleGenerator::deserialize(buf, common)?)),
+            8 => Ok(adapt(PointGenerator::<Double>::deserialize(buf, common)?)),
+            9 => Ok(adapt(PointGenerator::<AddAffine>::deserialize(
+                buf, common,
+            )?)),
             _ => Err(IoError),
         }
     }

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 use plonky2::field::types::Field;
 use plonky2::iop::target::{BoolTarget, Target};
 
-use super::double_gate::EcGFp5DoubleGate;
+use super::point_gate::{EcGFp5AddAffineGate, EcGFp5DoubleGate};
 use super::gfp5::GFp5Target;
 use super::native::{affine, CURVE_B1};
 use super::{Builder, F};
@@ -187,34 +187,15 @@ impl PointTarget {
 
     /// `self + other` for an affine `other` (the same complete formula with `Z2 = T2 = 1`).
     pub fn add_affine(&self, b: &mut Builder, other: &AffinePointTarget) -> Self {
-        let m1 = self.x.mul(b, &other.x);
-        let m3 = self.u.mul(b, &other.u);
-        let m5 = self.z.mul_add(b, &other.x, &self.x);
-        let m6 = self.t.mul_add(b, &other.u, &self.u);
-        Self::add_tail(b, m1, self.z, m3, self.t, m5, m6)
+        let inputs = [self.x, self.z, self.u, self.t, other.x, other.u];
+        let [x, z, u, t] = EcGFp5AddAffineGate::apply(b, &inputs);
+        Self { x, z, u, t }
     }
 
     /// `2 · self`.
     pub fn double(&self, b: &mut Builder) -> Self {
-        let gate = EcGFp5DoubleGate::new_from_config(&b.config);
-        let (row, op) = b.find_slot(gate, &[], &[]);
-        let coords = [self.x, self.z, self.u, self.t];
-        for (c, v) in coords.iter().enumerate() {
-            let first = EcGFp5DoubleGate::wire_in(op, c);
-            for k in 0..5 {
-                b.connect(v.0[k], Target::wire(row, first + k));
-            }
-        }
-        let out = |c: usize| {
-            let first = EcGFp5DoubleGate::wire_out(op, c);
-            GFp5Target(core::array::from_fn(|k| Target::wire(row, first + k)))
-        };
-        Self {
-            x: out(0),
-            z: out(1),
-            u: out(2),
-            t: out(3),
-        }
+        let [x, z, u, t] = EcGFp5DoubleGate::apply(b, &[self.x, self.z, self.u, self.t]);
+        Self { x, z, u, t }
     }
 
     /// Affine coordinates (`x = X/Z`, `u = U/T`; both denominators are non-zero for every

@@ -9,7 +9,7 @@
 //! | [`encoding`] | u32 words → canonical field elements, point decoding (sqrt hint) and encoding, `s < n` |
 //! | [`schnorr`] | [`SignatureTarget`], [`verify_schnorr`] (asserting) and [`verify_schnorr_if`] (behind a flag) |
 //! | [`algebra`] | GF(p^5) formulas over the base field, its extension and the circuit (for gates) |
-//! | [`double_gate`] | [`double_gate::EcGFp5DoubleGate`]: a point doubling per half row (custom gate) |
+//! | [`point_gate`] | custom gates: a point doubling per half row, a mixed addition per row |
 //! | [`mul_gate`] | [`mul_gate::GFp5MulAddGate`]: `σ·a·b + τ·c` in GF(p^5), 4 per row (custom gate) |
 //! | [`hints`] | witness generators (the native side uses `janus_l2::curve`) |
 //! | [`native`] | native helpers: affine coordinates of `janus_l2` points, witness filling |
@@ -24,13 +24,13 @@
 
 pub mod algebra;
 pub mod curve;
-pub mod double_gate;
 pub mod encoding;
 pub mod error;
 pub mod gfp5;
 pub mod hints;
 pub mod mul_gate;
 pub mod native;
+pub mod point_gate;
 pub mod schnorr;
 
 pub use curve::{AffinePointTarget, PointTarget};
