@@ -161,7 +161,7 @@ pub struct SignatureInputs<'a> {
 
 /// Constrain, when `inputs.enabled`, that the slot's signature is valid (spec §7.2) for the
 /// signing message `[TAG_TX, chainId] ‖ inputs.message` under the sender's stored key: the
-/// in-circuit form of `janus_l2::tx::verify_tx` (5 032 rows, `gadgets::ecgfp5::schnorr`). When
+/// in-circuit form of `janus_l2::tx::verify_tx` (714 rows, `gadgets::ecgfp5::schnorr`). When
 /// disabled only the 32-bit range checks of the key and signature words remain.
 pub fn verify_signature(b: &mut CircuitBuilder<F, D>, inputs: &SignatureInputs<'_>) {
     let tag = b.constant(F::from_canonical_u64(TAG_TX));
