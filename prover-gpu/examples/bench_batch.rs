@@ -61,14 +61,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let b1 = batch(slots)?;
     let t = Instant::now();
     let p1 = prover.prove_batch(&state, &b1)?;
+    let proved = t.elapsed();
     println!(
-        "batch proof: prove {:.2?}, {} bytes",
-        t.elapsed(),
+        "batch proof: prove {proved:.2?}, {} bytes",
         BatchProver::proof_to_bytes(&p1).len()
     );
     let t = Instant::now();
     prover.verify(&p1)?;
     println!("batch verify {:.2?}", t.elapsed());
+    // What L1 takes for this batch (`proveBatch`): the batch proof wrapped (Keccak), verified and
+    // encoded; the wrapper circuit is built first and not counted (a node builds it at start).
+    prover.wrapper(false)?;
+    let t = Instant::now();
+    let l1 = prover.l1_proof(&p1, &[0x11; 20])?;
+    let wrapped = t.elapsed();
+    println!(
+        "L1 proof (wrap + verify + encode) {wrapped:.2?}, {} bytes; end to end {:.2?} = {:.2} proven tx/s",
+        l1.len(),
+        proved + wrapped,
+        slots as f64 / (proved + wrapped).as_secs_f64()
+    );
     // Peak resident memory so far (Linux), for machines without /usr/bin/time.
     if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
         if let Some(line) = status.lines().find(|l| l.starts_with("VmHWM")) {
