@@ -127,6 +127,10 @@ pub struct DevnetArgs {
     /// Slots of the proving node's circuit: the deployed verifier's (`make verifier`).
     #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
     pub prover_slots: usize,
+    /// Where the proving node keeps its circuits between runs (not under `--dir`, which
+    /// `make devnet` clears at every start).
+    #[command(flatten)]
+    pub prover_cache: ProverCacheArgs,
 }
 
 impl DevnetArgs {
@@ -341,7 +345,7 @@ impl Devnet {
             operator: None,
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,
-            prover_cache: ProverCacheArgs::at(a.dir.join("prover-cache")),
+            prover_cache: a.prover_cache.clone(),
             ops_addr: std::net::SocketAddr::from(([127, 0, 0, 1], a.ops_port + 4)),
         };
         let cancel = self.cancel.child_token();
@@ -423,7 +427,7 @@ impl Devnet {
             },
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,
-            prover_cache: ProverCacheArgs::at(a.dir.join("prover-cache")),
+            prover_cache: a.prover_cache.clone(),
         };
         let cancel = self.cancel.child_token();
         let (tx, view) = watch::channel(NodeView::default());

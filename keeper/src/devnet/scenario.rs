@@ -57,7 +57,6 @@ use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
 use crate::derive::derive_to_head;
 use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
-use crate::prover::ProverCacheArgs;
 use crate::sequencer::{BlockHeader, SoftConfirmer};
 use crate::store::TxIntent;
 use janus_l2::tx::record::{Tx, Withdraw};
@@ -529,7 +528,7 @@ impl Scenario {
         sign_tx(&mut tx, &key, net.args.l2_chain_id)
             .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
         let (slots, chain) = (net.args.prover_slots, net.args.l2_chain_id);
-        let cache = ProverCacheArgs::at(net.args.dir.join("prover-cache"));
+        let cache = net.args.prover_cache.clone();
         let prover = tokio::task::spawn_blocking(move || cache.batch_prover(slots, chain))
             .await
             .map_err(|e| DevnetError::Config(format!("circuit task: {e}")))?

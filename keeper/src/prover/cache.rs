@@ -23,14 +23,6 @@ pub struct ProverCacheArgs {
 }
 
 impl ProverCacheArgs {
-    /// A cache in `dir`.
-    pub fn at(dir: PathBuf) -> Self {
-        Self {
-            prover_cache: Some(dir),
-            no_prover_cache: false,
-        }
-    }
-
     /// The cache these flags select (`None`: none, or no home folder to put it in).
     pub fn cache(&self) -> Option<ProverCache> {
         if self.no_prover_cache {
