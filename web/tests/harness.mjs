@@ -128,8 +128,9 @@ function typedValues(types, type, value) {
   return value;
 }
 
-/** Open the app with a wallet holding `account` (a viem local account); `log` records every request. */
-export async function openApp(env, account, hash = '') {
+/** Open the app with a wallet holding `account` (a viem local account); `log` records every request.
+ *  `overrides[method](params, defaultHandler)` replaces the wallet's answer to one method. */
+export async function openApp(env, account, hash = '', overrides = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -152,6 +153,10 @@ export async function openApp(env, account, hash = '') {
     await page.addInitScript(PROVIDER);
   }
   async function handle(method, params) {
+    if (overrides[method]) return overrides[method](params, (p) => handleDefault(method, p));
+    return handleDefault(method, params);
+  }
+  async function handleDefault(method, params) {
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':
@@ -174,6 +179,12 @@ export async function openApp(env, account, hash = '') {
         if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown from' };
         // Signed here (viem fills nonce, gas and fees), sent as eth_sendRawTransaction.
         return await signer.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, gas: tx.gas ? BigInt(tx.gas) : undefined });
+      }
+      case 'personal_sign': {
+        // EIP-191: params are [message as hex, address].
+        const [data, from] = params;
+        if (from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown signer' };
+        return await account.signMessage({ message: { raw: data } });
       }
       case 'eth_signTypedData_v4': {
         const [from, data] = params;
@@ -208,3 +219,14 @@ export async function clickForTx(page, selector) {
   await page.click(selector);
   await page.waitForFunction((k) => document.querySelectorAll('#txlog li.tx').length > k, n);
 }
+
+/** janus-l2 (wasm, web/wasm/pkg) loaded in this process: the same module the page runs, for test
+ *  setup that needs L2 formats (building a batch, its state roots). */
+export async function l2Node() {
+  const l2 = await import(join(WEB, 'wasm', 'pkg', 'janus_l2_wasm.js'));
+  l2.initSync({ module: readFileSync(join(WEB, 'wasm', 'pkg', 'janus_l2_wasm_bg.wasm')) });
+  return l2;
+}
+
+/** The wallet-key vectors written and checked by janus-l2 (l2/tests/wallet_keys.rs). */
+export const walletKeyVectors = () => JSON.parse(readFileSync(join(REPO, 'l2', 'tests', 'vectors', 'wallet_keys.json'), 'utf8'));
