@@ -1,0 +1,155 @@
+// The Bridge tab end to end on a real L1: the L2 key derived from the wallet, an ETH deposit to a
+// new account bound to it (and one to that existing account), then a real batch built from those
+// deposits by janus-l2 (wasm, in this process: the state transition gives the new state root) with
+// two signed withdrawals, posted through Rollup.submitBatch by the leader's signer, finalized after
+// the challenge window; the page finds the withdrawal that pays the connected address in the
+// batch's calldata, shows its status, and finalizes it on L1 with the Merkle proof it computes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { bytesToHex, createWalletClient, hexToBytes, http, parseEther, parseEventLogs } from 'viem';
+import { SHOTS, abi, devAccount, l2Node, openApp, startEnv, txDone, clickForTx, walletKeyVectors } from './harness.mjs';
+
+let env;
+let l2;
+before(async () => {
+  env = await startEnv();
+  l2 = await l2Node();
+});
+after(async () => env?.close());
+
+const bridgeAbi = abi('Bridge');
+const rollupAbi = abi('Rollup');
+const L2_CHAIN_ID = 424242n;
+
+test('deposit to a new L2 account, then a withdrawal from a real batch finalized on L1 by the page', async () => {
+  const { bridge, rollup, sequencerSet, staking } = env.deployment;
+  const c = walletKeyVectors().cases.find((x) => x.l2ChainId === Number(L2_CHAIN_ID));
+  const user = devAccount(c.anvilAccountIndex);
+  const other = devAccount(11);
+  await env.fund(user.address, 0n);
+  const { page, errors, close } = await openApp(env, user, 'bridge');
+  await page.click('#connect');
+  await page.locator('#account').waitFor();
+  await page.click('#derive-key');
+  await page.locator('#l2key-pk').waitFor({ timeout: 15000 });
+  const pk = await page.locator('#l2key-pk').innerText();
+  assert.equal(pk, c.publicKey);
+
+  // An amount that is not a whole number of L2 units (gwei) is refused by name, before signing.
+  const count0 = await env.read(bridge, bridgeAbi, 'messageCount');
+  await page.fill('#deposit-amount', '0.0000000001');
+  await clickForTx(page, '#deposit');
+  const bad = await txDone(page, 'deposit 0.0000000001 ETH');
+  assert.equal(bad.state, 'failed');
+  assert.match(bad.text, /AmountNotMultipleOfUnit\(amount: 100000000, scale: 1000000000\)/);
+  assert.doesNotMatch(bad.text, /0x[0-9a-f]{8}\b(?!\w)/);
+
+  // ETH to a new account bound to the derived key.
+  const next = await env.read(bridge, bridgeAbi, 'nextAccount');
+  await page.fill('#deposit-amount', '1');
+  await clickForTx(page, '#deposit');
+  assert.equal((await txDone(page, 'deposit 1 ETH to a new account')).state, 'mined');
+  assert.equal(await env.read(bridge, bridgeAbi, 'messageCount'), count0 + 1n);
+  assert.equal(await env.read(bridge, bridgeAbi, 'nextAccount'), next + 1);
+  const queued = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', args: { nonce: count0 }, fromBlock: 0n });
+  assert.equal(queued.length, 1);
+  const msg = JSON.parse(l2.decodeMessage(hexToBytes(queued[0].args.record)));
+  assert.equal(msg.kind, 'newAccount');
+  assert.equal(msg.l2Key, c.publicKey); // the key queued on L1 is the key derived from the wallet
+  assert.equal(msg.l1Sender, c.l1Address);
+  assert.equal(msg.account, next);
+  assert.equal(msg.amount, '1000000000'); // 1 ETH in gwei
+  const account = next;
+  await page.locator('#deposit-account-index', { hasText: `#${account}` }).waitFor();
+  await page.locator(`#bound-accounts tr[data-account="${account}"] .key-match`, { hasText: 'your derived key' }).waitFor();
+
+  // 0.1 ETH more to that existing account.
+  await page.selectOption('#deposit-to', 'existing');
+  await page.fill('#deposit-account', String(account));
+  await page.fill('#deposit-amount', '0.1');
+  await clickForTx(page, '#deposit');
+  assert.equal((await txDone(page, `deposit 0.1 ETH to account #${account}`)).state, 'mined');
+  assert.equal(await env.read(bridge, bridgeAbi, 'messageCount'), count0 + 2n);
+
+  // A real batch on top of the tip: every unconsumed message, then two withdrawals signed with the
+  // derived key (nonces 0, 1): 0.2 ETH to another address, then 0.4 ETH (fee 1000 gwei) to the user.
+  const tipId = await env.read(rollup, rollupAbi, 'tipId');
+  assert.equal(tipId, 0n, 'the fixture has no batch yet (the test starts from the genesis state)');
+  const tip = await env.read(rollup, rollupAbi, 'getBatch', [tipId]);
+  const msgStart = tip.msgEnd;
+  const msgCount = await env.read(bridge, bridgeAbi, 'messageCount');
+  const logs = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', fromBlock: 0n });
+  const records = logs.filter((l) => l.args.nonce >= msgStart).sort((a, b) => Number(a.args.nonce - b.args.nonce)).map((l) => l.args.record);
+  assert.equal(BigInt(records.length), msgCount - msgStart);
+  const sk = hexToBytes(c.secretKey);
+  const toOther = l2.signWithdraw(sk, L2_CHAIN_ID, account, hexToBytes(other.address), 0, 200_000_000n, 0n, 0n);
+  const toUser = l2.signWithdraw(sk, L2_CHAIN_ID, account, hexToBytes(user.address), 0, 400_000_000n, 1000n, 1n);
+  const cat = (xs) => new Uint8Array(xs.flatMap((x) => [...(typeof x === 'string' ? hexToBytes(x) : x)]));
+  const data = l2.encodeBatch(account, cat(records), cat([toOther, toUser]));
+  const state = new l2.L2State();
+  assert.equal(state.root(), tip.stateRoot, 'genesis state root');
+  const chainBefore = await env.read(bridge, bridgeAbi, 'messageChain', [msgStart]);
+  const out = JSON.parse(state.applyBatch(data, L2_CHAIN_ID, msgStart, hexToBytes(chainBefore)));
+  const acct = JSON.parse(state.account(account));
+  assert.deepEqual(acct.balances, ['500000000', '0', '0', '0']); // 1.1 ETH − 0.2 − 0.4 − fee + fee (own fee account)
+
+  // Posted by the signer of the leader of the next block (the one the transaction lands in).
+  await env.testClient.mine({ blocks: 5 });
+  const bn = await env.pub.getBlockNumber();
+  const leader = await env.read(sequencerSet, abi('SequencerSet'), 'leaderAt', [bn + 1n]);
+  const signerAddr = await env.read(staking, abi('Staking'), 'signerOf', [leader]);
+  const signer = [4, 5, 6].map(devAccount).find((a) => a.address === signerAddr);
+  assert.ok(signer, `leader ${leader}'s signer ${signerAddr} is one of the fixture's`);
+  const poster = createWalletClient({ account: signer, chain: env.chain, transport: http(env.rpc) });
+  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, out.newRoot, bytesToHex(data)] });
+  const rcpt = await env.pub.waitForTransactionReceipt({ hash });
+  assert.equal(rcpt.status, 'success');
+  const [submitted] = parseEventLogs({ abi: rollupAbi, logs: rcpt.logs, eventName: 'BatchSubmitted' });
+  const batchId = submitted.args.batchId;
+  assert.equal(submitted.args.withdrawalRoot, out.withdrawalRoot); // L1's root of the data = janus-l2's
+
+  // The page lists only the user's withdrawal (index 1 of 2), pending, not yet finalizable.
+  const row = page.locator(`#withdrawals tr.withdrawal[data-batch="${batchId}"]`);
+  await row.waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#withdrawals tr.withdrawal').count(), 1);
+  assert.equal(await row.getAttribute('data-index'), '1');
+  assert.equal(await row.locator('.amount').innerText(), '0.4 ETH');
+  assert.match(await row.locator('.status').innerText(), /^pending: challengeable until .* left\)$/);
+  assert.equal(await row.locator('button.finalize-withdrawal').isDisabled(), true);
+  await page.screenshot({ path: join(SHOTS, 'bridge-pending.png'), fullPage: true });
+
+  // Past the challenge window, anyone finalizes the batch.
+  const { challengeWindow } = await env.read(rollup, rollupAbi, 'params');
+  await env.testClient.increaseTime({ seconds: Number(challengeWindow) + 1 });
+  await env.testClient.mine({ blocks: 1 });
+  const fin = await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'finalizeBatch', args: [batchId] });
+  assert.equal((await env.pub.waitForTransactionReceipt({ hash: fin })).status, 'success');
+  await page.locator(`#withdrawals tr.withdrawal[data-batch="${batchId}"][data-status="finalized"]`).waitFor({ timeout: 15000 });
+  assert.equal(await row.locator('.status').innerText(), 'final (challenge window passed)');
+
+  // The page finalizes it on L1 with the proof it computed: the user is paid exactly 0.4 ETH.
+  const before = await env.pub.getBalance({ address: user.address });
+  await clickForTx(page, `#withdrawals tr.withdrawal[data-batch="${batchId}"] button.finalize-withdrawal`);
+  const done = await txDone(page, `finalize withdrawal ${batchId}/1`);
+  assert.equal(done.state, 'mined', done.text);
+  const txHash = done.text.match(/0x[0-9a-f]{64}/)[0];
+  const r = await env.pub.getTransactionReceipt({ hash: txHash });
+  const after = await env.pub.getBalance({ address: user.address });
+  assert.equal(after - before, parseEther('0.4') - r.gasUsed * r.effectiveGasPrice);
+  assert.equal(await env.read(bridge, bridgeAbi, 'isWithdrawn', [batchId, 1]), true);
+  assert.equal(await env.read(bridge, bridgeAbi, 'isWithdrawn', [batchId, 0]), false);
+  const [paid] = parseEventLogs({ abi: bridgeAbi, logs: r.logs, eventName: 'WithdrawalFinalized' });
+  assert.equal(paid.args.recipient, user.address);
+  assert.equal(paid.args.amount, parseEther('0.4'));
+  await page.locator(`#withdrawals tr.withdrawal[data-batch="${batchId}"][data-status="paid"]`).waitFor({ timeout: 15000 });
+  await page.screenshot({ path: join(SHOTS, 'bridge-paid.png'), fullPage: true });
+
+  // The proof the page used is janus-l2's for that batch (the same module in this process).
+  const proof = JSON.parse(l2.withdrawalProof(data, 1));
+  assert.equal(proof.root, out.withdrawalRoot);
+  const sent = await env.pub.getTransaction({ hash: txHash });
+  assert.ok(sent.input.includes(proof.proof[0].slice(2)), 'the sibling in the page\'s call is janus-l2\'s');
+  assert.deepEqual(errors, []);
+  await close();
+});
