@@ -1,12 +1,13 @@
 // Entry point: loads config.json and janus-l2 (WebAssembly), builds the app and its tabs (Operators,
-// Stake, Operator, Bridge), and the transaction log. Tabs follow the URL hash (#operators, #stake,
-// #operator, #bridge).
+// Stake, Operator, Bridge, Explorer), and the transaction log. Tabs follow the URL hash (#operators,
+// #stake, #operator, #bridge, #explorer).
 import './style.css';
 import { App } from './app';
 import { loadConfig } from './config';
 import { api as l2api, loadL2 } from './l2';
 import { h } from './ui';
 import { bridgeView } from './views/bridge';
+import { explorerView } from './views/explorer';
 import { header } from './views/header';
 import { operatorsView } from './views/operators';
 import { operatorView } from './views/operator';
@@ -17,6 +18,7 @@ const TABS = [
   ['stake', 'Stake'],
   ['operator', 'Operator'],
   ['bridge', 'Bridge'],
+  ['explorer', 'Explorer'],
 ] as const;
 
 declare global {
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
     stake: app.add(stakeView(app)),
     operator: app.add(operatorView(app)),
     bridge: app.add(bridgeView(app)),
+    explorer: app.add(explorerView(app)),
   };
   const nav = h('nav', {}, TABS.map(([id, label]) => h('a', { href: `#${id}`, id: `nav-${id}` }, label)));
   const show = () => {
@@ -57,7 +60,7 @@ async function main(): Promise<void> {
   root.replaceChildren(
     head.el,
     nav,
-    h('main', {}, views.operators.el, views.stake.el, views.operator.el, views.bridge.el),
+    h('main', {}, views.operators.el, views.stake.el, views.operator.el, views.bridge.el, views.explorer.el),
     h('aside', {}, h('h2', {}, 'Transactions'), app.txs.el),
   );
   show();

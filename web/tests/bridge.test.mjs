@@ -7,8 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { bytesToHex, createWalletClient, hexToBytes, http, parseEther, parseEventLogs } from 'viem';
-import { SHOTS, abi, devAccount, l2Node, openApp, startEnv, txDone, clickForTx, walletKeyVectors } from './harness.mjs';
+import { hexToBytes, parseEther, parseEventLogs } from 'viem';
+import { SHOTS, abi, devAccount, l2Node, openApp, postBatch, startEnv, txDone, clickForTx, walletKeyVectors } from './harness.mjs';
 
 let env;
 let l2;
@@ -23,7 +23,7 @@ const rollupAbi = abi('Rollup');
 const L2_CHAIN_ID = 424242n;
 
 test('deposit to a new L2 account, then a withdrawal from a real batch finalized on L1 by the page', async () => {
-  const { bridge, rollup, sequencerSet, staking } = env.deployment;
+  const { bridge, rollup } = env.deployment;
   const c = walletKeyVectors().cases.find((x) => x.l2ChainId === Number(L2_CHAIN_ID));
   const user = devAccount(c.anvilAccountIndex);
   const other = devAccount(11);
@@ -72,41 +72,17 @@ test('deposit to a new L2 account, then a withdrawal from a real batch finalized
   assert.equal((await txDone(page, `deposit 0.1 ETH to account #${account}`)).state, 'mined');
   assert.equal(await env.read(bridge, bridgeAbi, 'messageCount'), count0 + 2n);
 
-  // A real batch on top of the tip: every unconsumed message, then two withdrawals signed with the
-  // derived key (nonces 0, 1): 0.2 ETH to another address, then 0.4 ETH (fee 1000 gwei) to the user.
-  const tipId = await env.read(rollup, rollupAbi, 'tipId');
-  assert.equal(tipId, 0n, 'the fixture has no batch yet (the test starts from the genesis state)');
-  const tip = await env.read(rollup, rollupAbi, 'getBatch', [tipId]);
-  const msgStart = tip.msgEnd;
-  const msgCount = await env.read(bridge, bridgeAbi, 'messageCount');
-  const logs = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', fromBlock: 0n });
-  const records = logs.filter((l) => l.args.nonce >= msgStart).sort((a, b) => Number(a.args.nonce - b.args.nonce)).map((l) => l.args.record);
-  assert.equal(BigInt(records.length), msgCount - msgStart);
+  // A real batch on top of the tip (the fixture's genesis): every unconsumed message, then two
+  // withdrawals signed with the derived key (nonces 0, 1): 0.2 ETH to another address, then 0.4 ETH
+  // (fee 1000 gwei) to the user. janus-l2 (wasm) applies it for the new state root.
+  assert.equal(await env.read(rollup, rollupAbi, 'tipId'), 0n, 'the fixture has no batch yet');
   const sk = hexToBytes(c.secretKey);
   const toOther = l2.signWithdraw(sk, L2_CHAIN_ID, account, hexToBytes(other.address), 0, 200_000_000n, 0n, 0n);
   const toUser = l2.signWithdraw(sk, L2_CHAIN_ID, account, hexToBytes(user.address), 0, 400_000_000n, 1000n, 1n);
-  const cat = (xs) => new Uint8Array(xs.flatMap((x) => [...(typeof x === 'string' ? hexToBytes(x) : x)]));
-  const data = l2.encodeBatch(account, cat(records), cat([toOther, toUser]));
   const state = new l2.L2State();
-  assert.equal(state.root(), tip.stateRoot, 'genesis state root');
-  const chainBefore = await env.read(bridge, bridgeAbi, 'messageChain', [msgStart]);
-  const out = JSON.parse(state.applyBatch(data, L2_CHAIN_ID, msgStart, hexToBytes(chainBefore)));
-  const acct = JSON.parse(state.account(account));
-  assert.deepEqual(acct.balances, ['500000000', '0', '0', '0']); // 1.1 ETH − 0.2 − 0.4 − fee + fee (own fee account)
-
-  // Posted by the signer of the leader of the next block (the one the transaction lands in).
-  await env.testClient.mine({ blocks: 5 });
-  const bn = await env.pub.getBlockNumber();
-  const leader = await env.read(sequencerSet, abi('SequencerSet'), 'leaderAt', [bn + 1n]);
-  const signerAddr = await env.read(staking, abi('Staking'), 'signerOf', [leader]);
-  const signer = [4, 5, 6].map(devAccount).find((a) => a.address === signerAddr);
-  assert.ok(signer, `leader ${leader}'s signer ${signerAddr} is one of the fixture's`);
-  const poster = createWalletClient({ account: signer, chain: env.chain, transport: http(env.rpc) });
-  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, out.newRoot, bytesToHex(data)] });
-  const rcpt = await env.pub.waitForTransactionReceipt({ hash });
-  assert.equal(rcpt.status, 'success');
-  const [submitted] = parseEventLogs({ abi: rollupAbi, logs: rcpt.logs, eventName: 'BatchSubmitted' });
-  const batchId = submitted.args.batchId;
+  const { batchId, data, out, submitted } = await postBatch(env, l2, state, { feeAccount: account, txs: [toOther, toUser], chainId: L2_CHAIN_ID });
+  assert.equal(out.msgEnd, (count0 + 2n).toString());
+  assert.deepEqual(JSON.parse(state.account(account)).balances, ['500000000', '0', '0', '0']); // 1.1 ETH − 0.2 − 0.4 − fee + fee (own fee account)
   assert.equal(submitted.args.withdrawalRoot, out.withdrawalRoot); // L1's root of the data = janus-l2's
 
   // The page lists only the user's withdrawal (index 1 of 2), pending, not yet finalizable.

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createPublicClient, createTestClient, createWalletClient, defineChain, http, numberToHex, parseEther } from 'viem';
+import { bytesToHex, createPublicClient, createTestClient, createWalletClient, defineChain, hexToBytes, http, numberToHex, parseEther, parseEventLogs, zeroAddress } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { configFromDeployment, startServer } from '../scripts/serve.mjs';
 
@@ -230,3 +230,42 @@ export async function l2Node() {
 
 /** The wallet-key vectors written and checked by janus-l2 (l2/tests/wallet_keys.rs). */
 export const walletKeyVectors = () => JSON.parse(readFileSync(join(REPO, 'l2', 'tests', 'vectors', 'wallet_keys.json'), 'utf8'));
+
+const cat = (xs) => new Uint8Array(xs.flatMap((x) => [...(typeof x === 'string' ? hexToBytes(x) : x)]));
+
+/** Post a real batch on the rollup's tip: the unconsumed L1 messages (`messages: 'all'`) or none,
+ *  then `txs` (137-byte records), applied by janus-l2 (wasm) to `state` (an `L2State` holding the
+ *  tip's state) for the new state root; posted by the signer of the leader of the block it lands in
+ *  (the fixture's signers are anvil accounts 4-6). Returns `{ batchId, data, out, receipt }`. */
+export async function postBatch(env, l2, state, { feeAccount = 0, txs = [], messages = 'all', chainId = 424242n } = {}) {
+  const { bridge, rollup, sequencerSet, staking } = env.deployment;
+  const bridgeAbi = abi('Bridge');
+  const rollupAbi = abi('Rollup');
+  const tipId = await env.read(rollup, rollupAbi, 'tipId');
+  const tip = await env.read(rollup, rollupAbi, 'getBatch', [tipId]);
+  if (state.root() !== tip.stateRoot) throw new Error(`the L2 state given (${state.root()}) is not the tip's (${tip.stateRoot})`);
+  const msgStart = tip.msgEnd;
+  let records = [];
+  if (messages === 'all') {
+    const logs = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', fromBlock: 0n });
+    records = logs.filter((l) => l.args.nonce >= msgStart).sort((a, b) => Number(a.args.nonce - b.args.nonce)).map((l) => l.args.record);
+  }
+  const data = l2.encodeBatch(feeAccount, cat(records), cat(txs));
+  const chainBefore = await env.read(bridge, bridgeAbi, 'messageChain', [msgStart]);
+  const out = JSON.parse(state.applyBatch(data, chainId, msgStart, hexToBytes(chainBefore)));
+  let leader = zeroAddress;
+  for (let i = 0; i < 20; i++) {
+    leader = await env.read(sequencerSet, abi('SequencerSet'), 'leaderAt', [(await env.pub.getBlockNumber({ cacheTime: 0 })) + 1n]);
+    if (leader !== zeroAddress) break;
+    await env.testClient.mine({ blocks: 1 });
+  }
+  const signerAddr = await env.read(staking, stakingAbi, 'signerOf', [leader]);
+  const signer = [4, 5, 6].map(devAccount).find((a) => a.address === signerAddr);
+  if (!signer) throw new Error(`leader ${leader}'s signer ${signerAddr} is not one of the fixture's`);
+  const poster = createWalletClient({ account: signer, chain: env.chain, transport: http(env.rpc) });
+  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, out.newRoot, bytesToHex(data)] });
+  const receipt = await env.pub.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error('submitBatch reverted');
+  const [submitted] = parseEventLogs({ abi: rollupAbi, logs: receipt.logs, eventName: 'BatchSubmitted' });
+  return { batchId: submitted.args.batchId, data, out, receipt, submitted };
+}
