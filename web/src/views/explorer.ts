@@ -238,7 +238,7 @@ export function explorerView(app: App): View {
       h(
         'table',
         {},
-        h('tr', {}, ['epoch', 'first block', 'leader', 'takeovers (liveness reports)'].map((t) => h('th', {}, t))),
+        h('tr', {}, ['epoch', 'first block', 'leader at its first block', 'takeovers (liveness reports)'].map((t) => h('th', {}, t))),
         s.epochs.map((e) =>
           h(
             'tr',
