@@ -144,3 +144,45 @@ export const api = {
   withdrawalProof,
   emptyStateRoot,
 };
+
+export interface BatchOutput {
+  prevRoot: Hex;
+  newRoot: Hex;
+  chainAfter: Hex;
+  msgEnd: string;
+  withdrawalRoot: Hex;
+  withdrawalCount: number;
+  dataHash: Hex;
+}
+
+export interface L2Account {
+  index: number;
+  key: Hex;
+  nonce: bigint;
+  balances: bigint[];
+}
+
+/** An L2 state replayed from batch data by janus-l2 (`apply_batch_data`), starting from genesis. */
+export class L2StateReplay {
+  private s = new wasm.L2State();
+
+  /** Apply one batch; throws janus-l2's error (the state is then unchanged). */
+  apply(data: Hex, chainId: bigint, msgStart: bigint, chainBefore: Hex): BatchOutput {
+    return JSON.parse(this.s.applyBatch(b(data), chainId, msgStart, b(chainBefore))) as BatchOutput;
+  }
+
+  root(): Hex {
+    return this.s.root() as Hex;
+  }
+
+  account(index: number): L2Account | null {
+    const j = this.s.account(index);
+    if (j === undefined) return null;
+    const a = JSON.parse(j);
+    return { index: a.index, key: a.key, nonce: BigInt(a.nonce), balances: (a.balances as string[]).map(BigInt) };
+  }
+
+  free(): void {
+    this.s.free();
+  }
+}

@@ -5,7 +5,7 @@
 import { decodeFunctionData, zeroAddress, type Address, type Hash, type Hex, type PublicClient } from 'viem';
 import { bridgeAbi, rollupAbi, tokenAbi } from './abi';
 import type { Config } from './config';
-import { decodeBatch, type DecodedBatch } from './l2';
+import { decodeBatch, L2StateReplay, type DecodedBatch, type L2Account } from './l2';
 
 export const BATCH_STATUS = ['none', 'pending', 'challenged', 'proven', 'finalized', 'reverted'] as const;
 export type BatchStatusName = (typeof BATCH_STATUS)[number];
@@ -41,6 +41,8 @@ export interface BatchInfo {
   finalizedByProof: boolean | null;
   proven: boolean;
   dataHash: Hex;
+  /** The state root the batch claims (BatchSubmitted's newStateRoot). */
+  newStateRoot: Hex;
   withdrawalRoot: Hex;
   withdrawalCount: number;
   msgStart: bigint;
@@ -177,6 +179,7 @@ export class RollupReader {
           finalizedByProof: byProof.has(String(id)) ? byProof.get(String(id))! : null,
           proven: provenIds.has(String(id)),
           dataHash: a.dataHash,
+          newStateRoot: a.newStateRoot,
           withdrawalRoot: a.withdrawalRoot,
           withdrawalCount: Number(b.withdrawalCount),
           msgStart: a.msgStart,
@@ -195,5 +198,84 @@ export class RollupReader {
 
   async isWithdrawn(batchId: bigint, index: number, bn: bigint): Promise<boolean> {
     return this.read<boolean>(this.cfg.contracts.bridge, bridgeAbi, 'isWithdrawn', [batchId, index], bn);
+  }
+}
+
+export type Verdict = { ok: true } | { ok: false; reason: string };
+
+/** The L2 state replayed by janus-l2 (wasm) from every canonical batch's data, from genesis: each
+ *  batch's claimed state root is checked against what its data gives (a wrong one is what a
+ *  challenger proves wrong), and the accounts' balances after the last checked batch are known
+ *  without a keeper. Replays incrementally; starts over when a replayed batch leaves the chain. */
+export class Replayer {
+  private state = new L2StateReplay();
+  private applied: bigint[] = [];
+  private verdicts = new Map<string, Verdict>();
+  private stopped: { id: bigint; reason: string } | null = null;
+  private busy: Promise<unknown> = Promise.resolve();
+  /** The last batch replayed (null: genesis). */
+  lastId: bigint | null = null;
+
+  constructor(
+    readonly pub: PublicClient,
+    readonly cfg: Config,
+  ) {}
+
+  /** Bring the replay up to `batches` (all batches, any order); serialized. */
+  sync(batches: BatchInfo[]): Promise<void> {
+    const run = this.busy.then(() => this.doSync(batches));
+    this.busy = run.catch(() => {});
+    return run;
+  }
+
+  private reset(): void {
+    this.state.free();
+    this.state = new L2StateReplay();
+    this.applied = [];
+    this.verdicts.clear();
+    this.stopped = null;
+    this.lastId = null;
+  }
+
+  private async doSync(batches: BatchInfo[]): Promise<void> {
+    const canonical = batches.filter((b) => b.status !== 'reverted' && b.status !== 'none').sort((a, b) => Number(a.height - b.height));
+    const prefixOk = this.applied.every((id, i) => canonical[i]?.id === id);
+    const stoppedGone = this.stopped && !canonical.some((b) => b.id === this.stopped!.id);
+    if (!prefixOk || stoppedGone) this.reset();
+    if (this.stopped) return;
+    for (const b of canonical.slice(this.applied.length)) {
+      if (!b.data) {
+        this.stopped = { id: b.id, reason: b.dataError ?? 'no data' };
+        this.verdicts.set(String(b.id), { ok: false, reason: `not checked: ${this.stopped.reason}` });
+        return;
+      }
+      const chainBefore = (await this.pub.readContract({ address: this.cfg.contracts.bridge, abi: bridgeAbi, functionName: 'messageChain', args: [b.msgStart] })) as Hex;
+      let reason: string | null = null;
+      try {
+        const out = this.state.apply(b.data, this.cfg.l2ChainId, b.msgStart, chainBefore);
+        if (out.newRoot.toLowerCase() !== b.newStateRoot.toLowerCase()) reason = `wrong state root: its data gives ${out.newRoot}, it claims ${b.newStateRoot}`;
+      } catch (e) {
+        reason = `invalid data: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      if (reason) {
+        this.stopped = { id: b.id, reason };
+        this.verdicts.set(String(b.id), { ok: false, reason });
+        return;
+      }
+      this.verdicts.set(String(b.id), { ok: true });
+      this.applied.push(b.id);
+      this.lastId = b.id;
+    }
+  }
+
+  verdict(id: bigint): Verdict | null {
+    const v = this.verdicts.get(String(id));
+    if (v) return v;
+    return this.stopped ? { ok: false, reason: `not checked: batch #${this.stopped.id} before it does not replay` } : null;
+  }
+
+  /** An account after the last replayed batch (null: not created by any replayed batch). */
+  account(index: number): L2Account | null {
+    return this.state.account(index);
   }
 }

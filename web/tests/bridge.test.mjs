@@ -94,6 +94,9 @@ test('deposit to a new L2 account, then a withdrawal from a real batch finalized
   assert.equal(await row.locator('.amount').innerText(), '0.4 ETH');
   assert.match(await row.locator('.status').innerText(), /^pending: challengeable until .* left\)$/);
   assert.equal(await row.locator('button.finalize-withdrawal').isDisabled(), true);
+  // The page replays the batch data itself (janus-l2 wasm): the account's L2 balance after batch 1.
+  await page.locator(`#bound-accounts tr[data-account="${account}"] .l2-balance`, { hasText: '0.5 ETH · nonce 2' }).waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#bound-accounts tr th').last().innerText(), new RegExp(`after batch #${batchId}$`));
   await page.screenshot({ path: join(SHOTS, 'bridge-pending.png'), fullPage: true });
 
   // Past the challenge window, anyone finalizes the batch.

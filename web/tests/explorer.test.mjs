@@ -1,5 +1,5 @@
 // The Explorer tab, read-only, against L1 states made on chain: a batch finalized by its window, a
-// challenged one, a waiting L1 message, a funded bounty pool, then a liveness report (a takeover and
+// challenged one with a wrong state root (the page's own replay of the data says so), a waiting L1 message, a funded bounty pool, then a liveness report (a takeover and
 // a slash). Every figure the page shows is compared with the contracts' own values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -45,7 +45,9 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   // A third deposit stays in the queue; batch 2 consumes nothing and is challenged.
   const pk3 = l2.publicKey(l2.secretKeyFromSeed(new Uint8Array(32).fill(3)));
   await mined(await as(depositor).writeContract({ address: bridge, abi: bridgeAbi, functionName: 'depositETHNewAccount', args: [`0x${Buffer.from(pk3).toString('hex')}`], value: parseEther('0.5') }));
-  const b2 = await postBatch(env, l2, state, { messages: 'none' });
+  // Batch 2 claims a state root its (empty) data does not give: an invalid batch, challenged.
+  const wrongRoot = `0x${'11'.repeat(32)}`;
+  const b2 = await postBatch(env, l2, state, { messages: 'none', claimRoot: wrongRoot });
   const { challengeBond } = await env.read(rollup, rollupAbi, 'params');
   await mined(await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'challenge', args: [b2.batchId], value: challengeBond }));
   const deadline = await env.read(rollup, rollupAbi, 'challengeDeadline', [b2.batchId]);
@@ -65,6 +67,12 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   assert.equal(await row(b1.batchId).locator('.status').innerText(), 'finalized (optimistic: window passed)');
   assert.equal(await row(b2.batchId).getAttribute('data-status'), 'challenged');
   assert.equal(await row(b2.batchId).locator('.status').innerText(), `challenged: a proof is due by ${utc(deadline)}`);
+  // The page replays both batches' data with janus-l2: batch 1's root is right, batch 2's is not.
+  await row(b2.batchId).locator('.replay[data-replay="wrong"]').waitFor({ timeout: 15000 });
+  assert.equal(await row(b1.batchId).locator('.replay').getAttribute('data-replay'), 'ok');
+  assert.equal(await row(b1.batchId).locator('.replay').innerText(), 'matches its data');
+  assert.equal(await row(b2.batchId).locator('.replay').innerText(), `wrong state root: its data gives ${b2.out.newRoot}, it claims ${wrongRoot}`);
+  assert.equal(b2.out.newRoot, b1.out.newRoot); // an empty batch leaves the state as it was
   // The timeline draws one bar per batch, in its status.
   assert.deepEqual(
     await page.locator('#timeline g.batch').evaluateAll((gs) => gs.map((g) => [g.dataset.batch, g.dataset.status])),

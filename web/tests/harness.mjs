@@ -236,8 +236,9 @@ const cat = (xs) => new Uint8Array(xs.flatMap((x) => [...(typeof x === 'string' 
 /** Post a real batch on the rollup's tip: the unconsumed L1 messages (`messages: 'all'`) or none,
  *  then `txs` (137-byte records), applied by janus-l2 (wasm) to `state` (an `L2State` holding the
  *  tip's state) for the new state root; posted by the signer of the leader of the block it lands in
- *  (the fixture's signers are anvil accounts 4-6). Returns `{ batchId, data, out, receipt }`. */
-export async function postBatch(env, l2, state, { feeAccount = 0, txs = [], messages = 'all', chainId = 424242n } = {}) {
+ *  (the fixture's signers are anvil accounts 4-6). `claimRoot` posts another state root than the
+ *  data gives (an invalid batch). Returns `{ batchId, data, out, receipt, submitted }`. */
+export async function postBatch(env, l2, state, { feeAccount = 0, txs = [], messages = 'all', chainId = 424242n, claimRoot = null } = {}) {
   const { bridge, rollup, sequencerSet, staking } = env.deployment;
   const bridgeAbi = abi('Bridge');
   const rollupAbi = abi('Rollup');
@@ -263,7 +264,7 @@ export async function postBatch(env, l2, state, { feeAccount = 0, txs = [], mess
   const signer = [4, 5, 6].map(devAccount).find((a) => a.address === signerAddr);
   if (!signer) throw new Error(`leader ${leader}'s signer ${signerAddr} is not one of the fixture's`);
   const poster = createWalletClient({ account: signer, chain: env.chain, transport: http(env.rpc) });
-  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, out.newRoot, bytesToHex(data)] });
+  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, claimRoot ?? out.newRoot, bytesToHex(data)] });
   const receipt = await env.pub.waitForTransactionReceipt({ hash });
   if (receipt.status !== 'success') throw new Error('submitBatch reverted');
   const [submitted] = parseEventLogs({ abi: rollupAbi, logs: receipt.logs, eventName: 'BatchSubmitted' });

@@ -1,5 +1,5 @@
 // Owns the Bridge tab: the L2 key derived from the wallet and the L2 accounts the address bound on
-// L1; deposits of ETH or a listed ERC-20 to a new account (bound to that key) or an existing one,
+// L1 (with their balances as replayed from L1 batch data by janus-l2); deposits of ETH or a listed ERC-20 to a new account (bound to that key) or an existing one,
 // with the account index the deposit created (from its event); and the withdrawals that pay the
 // connected address, found in the batches posted on L1 (their calldata decoded by janus-l2 in wasm),
 // with each batch's status and, once final, finalization on L1 with a Merkle proof computed here.
@@ -8,7 +8,7 @@ import type { App, View } from '../app';
 import { bridgeAbi, tokenAbi } from '../abi';
 import { describeError } from '../errors';
 import { duration, short, time } from '../format';
-import { checkPublicKey, withdrawalProof, type BatchWithdrawal } from '../l2';
+import { checkPublicKey, withdrawalProof, type BatchWithdrawal, type L2Account } from '../l2';
 import { deriveL2Key } from '../l2key';
 import type { AssetInfo, BatchInfo, BoundAccount } from '../rollup';
 import { field, fill, h, setOptions } from '../ui';
@@ -55,6 +55,13 @@ export function statusText(b: BatchInfo, now: number): string {
     default:
       return b.status;
   }
+}
+
+/** An account's balances and nonce as replayed from L1 batch data (App.replay). */
+function l2Balance(assets: AssetInfo[], a: L2Account | null): string {
+  if (!a) return 'not in a replayed batch yet';
+  const held = a.balances.map((v, asset) => [asset, v] as const).filter(([asset, v]) => v > 0n || asset === 0);
+  return `${held.map(([asset, v]) => assetAmount(assets, asset, v)).join(' · ')} · nonce ${a.nonce}`;
 }
 
 export function bridgeView(app: App): View {
@@ -192,6 +199,7 @@ export function bridgeView(app: App): View {
       const r = app.rollup;
       const params = await r.params(block);
       const [assets, accounts, batches] = await Promise.all([r.assets(block), r.boundAccounts(owner, block), r.batches(block, params)]);
+      await app.replay.sync(batches).catch(() => {});
       const mine: MyWithdrawal[] = [];
       for (const b of batches) {
         for (const w of b.decoded?.withdrawals ?? []) {
@@ -230,7 +238,7 @@ export function bridgeView(app: App): View {
         : h(
             'table',
             {},
-            h('tr', {}, ['account', 'L2 key bound on L1', 'block', ''].map((t) => h('th', {}, t))),
+            h('tr', {}, ['account', 'L2 key bound on L1', 'block', '', `on L2 ${app.replay.lastId === null ? '(no batch replayed)' : `after batch #${app.replay.lastId}`}`].map((t) => h('th', {}, t))),
             s.accounts.map((a) =>
               h(
                 'tr',
@@ -239,6 +247,7 @@ export function bridgeView(app: App): View {
                 h('td', {}, h('code', {}, short(a.l2Key))),
                 h('td', {}, a.block.toString()),
                 h('td', { class: 'key-match' }, !kpk ? h('span', { class: 'muted' }, 'derive your key to compare') : a.l2Key.toLowerCase() === kpk ? h('span', { class: 'ok' }, 'your derived key') : h('span', { class: 'warn' }, 'another key: not derivable from this wallet here')),
+                h('td', { class: 'l2-balance' }, l2Balance(s.assets, app.replay.account(a.account))),
               ),
             ),
           ),

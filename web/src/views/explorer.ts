@@ -1,14 +1,15 @@
 // Owns the Explorer tab: a live view of the rollup from L1 alone: the L1 message queue and what the
 // canonical batches consumed of it, the prover bounty pool, every batch with its status (pending
 // with the end of its challenge window, challenged with its proof deadline, proven, finalized by
-// window or by proof, reverted) and a timeline picture of them (SVG), recent epochs with their
-// leaders and liveness takeovers, and every slash with its reason.
+// window or by proof, reverted), whether its claimed state root is what its data gives (replayed
+// here by janus-l2), a timeline picture of them (SVG), recent epochs with their leaders and
+// liveness takeovers, and every slash with its reason.
 import type { Address } from 'viem';
 import type { App, View } from '../app';
 import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
 import { describeError } from '../errors';
 import { duration, eth, jns, short, time } from '../format';
-import type { BatchInfo } from '../rollup';
+import type { BatchInfo, Verdict } from '../rollup';
 import { fill, h } from '../ui';
 import { statusText } from './bridge';
 
@@ -103,6 +104,15 @@ function batchStatus(b: BatchInfo, now: number): string {
   return statusText(b, now);
 }
 
+/** Whether the batch's claimed state root is what janus-l2 computes from its data (App.replay). */
+function verdictCell(v: Verdict | null, b: BatchInfo): HTMLElement {
+  if (b.status === 'reverted') return h('td', { class: 'replay muted' }, '—');
+  if (!v) return h('td', { class: 'replay muted' }, 'not replayed yet');
+  return v.ok
+    ? h('td', { class: 'replay ok', 'data-replay': 'ok' }, 'matches its data')
+    : h('td', { class: 'replay error', 'data-replay': v.reason.startsWith('not checked') ? 'unchecked' : 'wrong' }, v.reason);
+}
+
 export function explorerView(app: App): View {
   const summaryEl = h('div', { id: 'explorer-summary' });
   const timelineEl = h('div', { id: 'timeline-box' });
@@ -145,6 +155,7 @@ export function explorerView(app: App): View {
         app.pub.getContractEvents({ address: sequencerSet, abi: sequencerSetAbi, eventName: 'LivenessReported', ...range }),
         app.pub.getContractEvents({ address: staking, abi: stakingAbi, eventName: 'Slashed', ...range }),
       ]);
+      await app.replay.sync(batches).catch(() => {}); // verdicts stay unknown if L1 could not be read
       const tip = await read<any>(rollup, rollupAbi, 'getBatch', [tipId]);
       const consumed = BigInt(tip.msgEnd);
       const oldestWaitingAt = consumed < queueLength ? BigInt(await read<bigint>(bridge, bridgeAbi, 'enqueuedAt', [consumed])) : null;
@@ -213,7 +224,7 @@ export function explorerView(app: App): View {
         : h(
             'table',
             {},
-            h('tr', {}, ['batch', 'height', 'operator', 'posted', 'messages', 'txs', 'withdrawals', 'status'].map((t) => h('th', {}, t))),
+            h('tr', {}, ['batch', 'height', 'operator', 'posted', 'messages', 'txs', 'withdrawals', 'status', 'state root, replayed here'].map((t) => h('th', {}, t))),
             s.batches.map((b) =>
               h(
                 'tr',
@@ -226,6 +237,7 @@ export function explorerView(app: App): View {
                 h('td', {}, String(b.txCount)),
                 h('td', {}, String(b.withdrawalCount)),
                 h('td', { class: 'status' }, batchStatus(b, now), b.dataError ? h('div', { class: 'warn' }, b.dataError) : null),
+                verdictCell(app.replay.verdict(b.id), b),
               ),
             ),
           ),
