@@ -146,8 +146,20 @@ export class RollupReader {
     return out;
   }
 
-  /** Every batch posted, newest first, with status and decoded data. */
-  async batches(bn: bigint, params: RollupParams): Promise<BatchInfo[]> {
+  private memo: { bn: bigint; p: Promise<BatchInfo[]> } | null = null;
+
+  /** Every batch posted, newest first, with status and decoded data (read once per block). */
+  batches(bn: bigint, params: RollupParams): Promise<BatchInfo[]> {
+    if (this.memo?.bn === bn) return this.memo.p;
+    const p = this.readBatches(bn, params);
+    this.memo = { bn, p };
+    p.catch(() => {
+      if (this.memo?.p === p) this.memo = null;
+    });
+    return p;
+  }
+
+  private async readBatches(bn: bigint, params: RollupParams): Promise<BatchInfo[]> {
     const rollup = this.cfg.contracts.rollup;
     const range = { address: rollup, abi: rollupAbi, fromBlock: this.cfg.fromBlock, toBlock: bn } as const;
     const [submitted, finalized, proven] = await Promise.all([

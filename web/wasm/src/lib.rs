@@ -226,7 +226,7 @@ pub fn decode_message(record: &[u8]) -> Result<String, JsError> {
 /// 137-byte transaction records (each record decoded strictly first).
 #[wasm_bindgen(js_name = encodeBatch)]
 pub fn encode_batch(fee_account: u32, messages: &[u8], txs: &[u8]) -> Result<Vec<u8>, JsError> {
-    if messages.len() % MESSAGE_BYTES != 0 || txs.len() % TX_BYTES != 0 {
+    if !messages.len().is_multiple_of(MESSAGE_BYTES) || !txs.len().is_multiple_of(TX_BYTES) {
         return Err(JsError::new(
             "encodeBatch: records must be whole 85-byte messages and 137-byte transactions",
         ));
