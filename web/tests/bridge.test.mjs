@@ -7,8 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { hexToBytes, parseEther, parseEventLogs } from 'viem';
-import { SHOTS, abi, devAccount, l2Node, openApp, postBatch, startEnv, txDone, clickForTx, walletKeyVectors } from './harness.mjs';
+import { createWalletClient, hexToBytes, http, parseEther, parseEventLogs } from 'viem';
+import { SHOTS, abi, devAccount, l2Node, openApp, postBatch, startEnv, tokenAbi, txDone, clickForTx, walletKeyVectors } from './harness.mjs';
 
 let env;
 let l2;
@@ -130,6 +130,47 @@ test('deposit to a new L2 account, then a withdrawal from a real batch finalized
   assert.equal(proof.root, out.withdrawalRoot);
   const sent = await env.pub.getTransaction({ hash: txHash });
   assert.ok(sent.input.includes(proof.proof[0].slice(2)), 'the sibling in the page\'s call is janus-l2\'s');
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+test('a listed ERC-20 (JNS) to a new account: approve, then depositERC20NewAccount', async () => {
+  const { bridge, token } = env.deployment;
+  const c = walletKeyVectors().cases.find((x) => x.l2ChainId === Number(L2_CHAIN_ID));
+  const user = devAccount(c.anvilAccountIndex);
+  // Test setup: the bridge's owner lists the token, impersonated on anvil; the user gets 100 JNS.
+  const ownerAddr = await env.read(bridge, bridgeAbi, 'owner');
+  await env.testClient.impersonateAccount({ address: ownerAddr });
+  await env.testClient.setBalance({ address: ownerAddr, value: parseEther('1') });
+  const owner = createWalletClient({ account: ownerAddr, chain: env.chain, transport: http(env.rpc) });
+  const listed = await owner.writeContract({ address: bridge, abi: bridgeAbi, functionName: 'listToken', args: [token, 1_000_000_000n] });
+  assert.equal((await env.pub.waitForTransactionReceipt({ hash: listed })).status, 'success');
+  await env.testClient.stopImpersonatingAccount({ address: ownerAddr });
+  const asset = (await env.read(bridge, bridgeAbi, 'assetCount')) - 1;
+  await env.fund(user.address, parseEther('100'));
+
+  const { page, errors, close } = await openApp(env, user, 'bridge');
+  await page.click('#connect');
+  await page.locator('#account').waitFor();
+  await page.click('#derive-key');
+  await page.locator('#l2key-pk').waitFor({ timeout: 15000 });
+  await page.locator(`#deposit-asset option[value="${asset}"]`, { hasText: 'JNS' }).waitFor({ state: 'attached', timeout: 15000 });
+  await page.selectOption('#deposit-asset', String(asset));
+  await page.selectOption('#deposit-to', 'new');
+  await page.fill('#deposit-amount', '2.5');
+  const held = await env.read(token, tokenAbi, 'balanceOf', [bridge]);
+  const count = await env.read(bridge, bridgeAbi, 'messageCount');
+  const next = await env.read(bridge, bridgeAbi, 'nextAccount');
+  await clickForTx(page, '#deposit');
+  assert.equal((await txDone(page, 'approve 2.5 JNS for the bridge')).state, 'mined');
+  const done = await txDone(page, 'deposit 2.5 JNS to a new account');
+  assert.equal(done.state, 'mined', done.text);
+  assert.equal(await env.read(token, tokenAbi, 'balanceOf', [bridge]), held + parseEther('2.5'));
+  assert.equal(await env.read(bridge, bridgeAbi, 'messageCount'), count + 1n);
+  const [q] = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', args: { nonce: count }, fromBlock: 0n });
+  const msg = JSON.parse(l2.decodeMessage(hexToBytes(q.args.record)));
+  assert.deepEqual([msg.kind, msg.account, msg.l2Key, msg.asset, msg.amount], ['newAccount', next, c.publicKey, asset, '2500000000']);
+  await page.locator('#deposit-account-index', { hasText: `#${next}` }).waitFor();
   assert.deepEqual(errors, []);
   await close();
 });
