@@ -103,6 +103,22 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
     await takeover.innerText(),
     `${short(leader)} reported by ${short(challenger.address)}; ${short(rep.args.newLeader)} leads from block ${rep.args.fromBlock}`,
   );
+
+  // Nobody proves batch 2 before its deadline: resolving the challenge reverts it and slashes its
+  // operator for InvalidRoot.
+  await env.testClient.increaseTime({ seconds: Number(deadline) - Number((await env.pub.getBlock()).timestamp) + 1 });
+  await env.testClient.mine({ blocks: 1 });
+  const res = await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'resolveChallenge', args: [b2.batchId], gas: 3_000_000n });
+  const rr = await env.pub.waitForTransactionReceipt({ hash: res });
+  assert.equal(rr.status, 'success');
+  const [invalid] = parseEventLogs({ abi: stakingAbi, logs: rr.logs, eventName: 'Slashed' });
+  assert.equal(invalid.args.kind, 1); // InvalidRoot
+  assert.equal(invalid.args.operator, b2.submitted.args.operator);
+  await page.locator(`#batches tr.batch[data-batch="${b2.batchId}"][data-status="reverted"]`).waitFor({ timeout: 15000 });
+  assert.equal(await row(b2.batchId).locator('.status').innerText(), 'reverted: its withdrawals will never be paid');
+  assert.equal(await row(b1.batchId).getAttribute('data-status'), 'finalized');
+  await page.locator(`#slashes tr.slash[data-operator="${invalid.args.operator}"][data-kind="InvalidRoot"]`).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#timeline g.batch[data-status="reverted"]').count(), 1);
   await page.screenshot({ path: join(SHOTS, 'explorer-slash.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await close();
