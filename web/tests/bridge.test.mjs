@@ -99,12 +99,15 @@ test('deposit to a new L2 account, then a withdrawal from a real batch finalized
   assert.match(await page.locator('#bound-accounts tr th').last().innerText(), new RegExp(`after batch #${batchId}$`));
   await page.screenshot({ path: join(SHOTS, 'bridge-pending.png'), fullPage: true });
 
-  // Past the challenge window, anyone finalizes the batch.
+  assert.equal(await row.locator('button.finalize-batch').count(), 0);
+  // Past the challenge window, anyone may finalize the batch: the page offers it.
   const { challengeWindow } = await env.read(rollup, rollupAbi, 'params');
   await env.testClient.increaseTime({ seconds: Number(challengeWindow) + 1 });
   await env.testClient.mine({ blocks: 1 });
-  const fin = await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'finalizeBatch', args: [batchId] });
-  assert.equal((await env.pub.waitForTransactionReceipt({ hash: fin })).status, 'success');
+  await row.locator('button.finalize-batch').waitFor({ timeout: 15000 });
+  await clickForTx(page, `#withdrawals tr.withdrawal[data-batch="${batchId}"] button.finalize-batch`);
+  assert.equal((await txDone(page, `finalize batch ${batchId}`)).state, 'mined');
+  assert.equal(await env.read(rollup, rollupAbi, 'isFinalized', [batchId]), true);
   await page.locator(`#withdrawals tr.withdrawal[data-batch="${batchId}"][data-status="finalized"]`).waitFor({ timeout: 15000 });
   assert.equal(await row.locator('.status').innerText(), 'final (challenge window passed)');
 

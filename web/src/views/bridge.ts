@@ -5,7 +5,7 @@
 // with each batch's status and, once final, finalization on L1 with a Merkle proof computed here.
 import { formatUnits, parseEventLogs, parseUnits, type Address, type Hex } from 'viem';
 import type { App, View } from '../app';
-import { bridgeAbi, tokenAbi } from '../abi';
+import { bridgeAbi, rollupAbi, tokenAbi } from '../abi';
 import { describeError } from '../errors';
 import { duration, short, time } from '../format';
 import { checkPublicKey, withdrawalProof, type BatchWithdrawal, type L2Account } from '../l2';
@@ -273,7 +273,18 @@ export function bridgeView(app: App): View {
                 h('td', { class: 'amount' }, assetAmount(s.assets, m.w.asset, m.w.amount)),
                 h('td', {}, `#${m.w.from}`),
                 h('td', { class: 'status' }, m.withdrawn ? 'paid on L1' : statusText(m.batch, now)),
-                h('td', {}, m.withdrawn ? null : h('button', { class: 'finalize-withdrawal', disabled: !final, onclick: () => void finalize(m) }, 'Finalize on L1')),
+                h(
+                  'td',
+                  {},
+                  m.batch.status === 'pending' && now >= Number(m.batch.challengeEnd)
+                    ? h('button', {
+                        class: 'finalize-batch',
+                        title: 'anyone may finalize a batch whose challenge window is over (in height order)',
+                        onclick: () => void app.txs.send(`finalize batch ${m.batch.id}`, { address: app.cfg.contracts.rollup, abi: rollupAbi, functionName: 'finalizeBatch', args: [m.batch.id] }),
+                      }, `Finalize batch #${m.batch.id}`)
+                    : null,
+                  m.withdrawn ? null : h('button', { class: 'finalize-withdrawal', disabled: !final, onclick: () => void finalize(m) }, 'Finalize on L1'),
+                ),
               );
             }),
           ),
