@@ -17,7 +17,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const WEB = join(HERE, '..');
 export const REPO = join(WEB, '..');
 export const SHOTS = join(WEB, 'test-results');
-const FIXTURES = join(REPO, 'keeper', 'fixtures');
+// JANUS_FIXTURES: another fixture folder (devnet-state.json, devnet-deployment.json), e.g. a newer one.
+const FIXTURES = process.env.JANUS_FIXTURES ?? join(REPO, 'keeper', 'fixtures');
 const PLATFORM = `${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
 const ANVIL = process.env.ANVIL ?? join(REPO, 'node_modules', '@foundry-rs', `anvil-${PLATFORM}`, 'bin', 'anvil');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
