@@ -50,6 +50,9 @@ test-contracts: deps
 
 # The web app (docs/app.md): its own pinned npm packages (npm install, as above), Debian's chromium
 # (never a downloaded browser), then the browser tests against anvil loaded with the keeper's fixture.
+# `npm run build` first builds janus-l2 for the browser (web/scripts/build-wasm.sh): it adds the
+# wasm32 target and installs wasm-bindgen-cli (the version web/wasm/Cargo.lock pins) when missing,
+# and builds in web/wasm/target, never in the repository's target/.
 WEB_STAMP := web/node_modules/.janus-installed
 $(WEB_STAMP): web/package.json web/package-lock.json
 	cd web && npm install --no-audit --no-fund

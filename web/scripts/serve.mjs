@@ -2,7 +2,7 @@
 // deployment file (deployments/<name>.json, as the deploy script writes it). Used by `make devnet`
 // and by the browser tests; no dependency beyond node.
 //   node scripts/serve.mjs --deployment ../deployments/devnet.json --rpc http://127.0.0.1:8545 \
-//     [--l2 http://127.0.0.1:8601,...] [--port 5173] [--host 127.0.0.1] [--dir dist]
+//     [--l2 http://127.0.0.1:8601,...] [--l2-chain-id 424242] [--port 5173] [--host 127.0.0.1] [--dir dist]
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -17,12 +17,13 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 /** The app's config.json from a deployment file's contents. */
-export function configFromDeployment(deployment, rpcUrl, l2Rpc = [], chainName = 'Janus devnet L1') {
+export function configFromDeployment(deployment, rpcUrl, l2Rpc = [], chainName = 'Janus devnet L1', l2ChainId = 424242) {
   const { chainId, ...addresses } = deployment;
-  return { chainId, chainName, rpcUrl, l2Rpc, fromBlock: 0, contracts: addresses };
+  return { chainId, chainName, rpcUrl, l2Rpc, l2ChainId, fromBlock: 0, contracts: addresses };
 }
 
 /** Serve `dir` with `config` at /config.json; resolves to { url, close }. Port 0 picks a free one. */
@@ -67,7 +68,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(2);
   }
   const here = dirname(fileURLToPath(import.meta.url));
-  const config = configFromDeployment(JSON.parse(readFileSync(args.deployment, 'utf8')), args.rpc, args.l2 ? args.l2.split(',') : []);
+  const config = configFromDeployment(JSON.parse(readFileSync(args.deployment, 'utf8')), args.rpc, args.l2 ? args.l2.split(',') : [], undefined, Number(args['l2-chain-id'] ?? 424242));
   const { url } = await startServer({ dir: args.dir ?? join(here, '..', 'dist'), config, port: Number(args.port ?? 5173), host: args.host ?? '127.0.0.1' });
   console.log(`app: ${url}`);
 }

@@ -5,6 +5,8 @@ import type { PublicClient } from 'viem';
 import { Reader, makeClient, type Account, type Network } from './chain';
 import type { Config } from './config';
 import { describeError } from './errors';
+import type { L2Key } from './l2key';
+import { Replayer, RollupReader } from './rollup';
 import { Txs } from './tx';
 import { Wallet } from './wallet';
 
@@ -20,6 +22,11 @@ export class App {
   readonly reader: Reader;
   readonly wallet: Wallet;
   readonly txs: Txs;
+  readonly rollup: RollupReader;
+  /** The L2 state replayed from L1 batch data (janus-l2 wasm), shared by the views. */
+  readonly replay: Replayer;
+  /** The L2 key derived from the wallet (docs/l2-spec.md §14), in memory only; cleared when the account changes. */
+  l2key: L2Key | null = null;
   net: Network | null = null;
   acct: Account | null = null;
   error: string | null = null;
@@ -34,7 +41,12 @@ export class App {
     this.reader = new Reader(this.pub, cfg);
     this.wallet = new Wallet(cfg);
     this.txs = new Txs(this.pub, this.wallet, () => void this.refresh());
-    this.wallet.onChange(() => void this.refresh());
+    this.rollup = new RollupReader(this.pub, cfg);
+    this.replay = new Replayer(this.pub, cfg);
+    this.wallet.onChange(() => {
+      if (this.l2key && this.l2key.owner !== this.wallet.account) this.l2key = null;
+      void this.refresh();
+    });
   }
 
   add(v: View): View {

@@ -1,5 +1,5 @@
 // Owns the runtime configuration: config.json, served beside the app (L1 RPC, chain id, contract
-// addresses, keeper L2 RPC URLs), so one build serves the devnet and the tests.
+// addresses, keeper L2 RPC URLs, L2 chain id), so one build serves the devnet and the tests.
 import { defineChain, getAddress, type Address, type Chain } from 'viem';
 
 export interface Contracts {
@@ -20,6 +20,8 @@ export interface Config {
   l2Rpc: string[];
   /** First L1 block to scan for events (the deployment block; 0 on a devnet). */
   fromBlock: bigint;
+  /** The L2 chain id (signatures and the wallet-derived L2 key depend on it; default 424242). */
+  l2ChainId: bigint;
 }
 
 const CONTRACTS: (keyof Contracts)[] = ['token', 'staking', 'sequencerSet', 'rollup', 'bridge', 'equivocationSlasher'];
@@ -40,6 +42,7 @@ export function parseConfig(raw: any): Config {
     contracts,
     l2Rpc: Array.isArray(raw.l2Rpc) ? raw.l2Rpc : [],
     fromBlock: BigInt(raw.fromBlock ?? 0),
+    l2ChainId: BigInt(raw.l2ChainId ?? 424242),
   };
 }
 

@@ -8,25 +8,30 @@ import {
   type Abi,
   type Hex,
 } from 'viem';
-import { errorsAbi } from './abi';
+import { formatAbiItem } from 'viem/utils';
+import { bridgeAbi, errorsAbi, rollupAbi } from './abi';
 import { amount } from './format';
 
 type AbiError = Extract<Abi[number], { type: 'error' }>;
 
 const AMOUNT_NAME = /amount|balance|needed|minimum|allowance|bond|stake|value/i;
 
-function arg(name: string, type: string, v: unknown): string {
+/** Errors of the bridge and the rollup: their amounts are ETH wei, token wei or L2 units, never JNS. */
+const NOT_JNS = new Set([...bridgeAbi, ...rollupAbi].filter((i) => i.type === 'error').map((i) => formatAbiItem(i as AbiError)));
+
+function arg(name: string, type: string, v: unknown, jnsAmounts = true): string {
   if (typeof v === 'bigint') {
-    const tokenish = type === 'uint256' && AMOUNT_NAME.test(name) && v >= 10n ** 12n;
+    const tokenish = jnsAmounts && type === 'uint256' && AMOUNT_NAME.test(name) && v >= 10n ** 12n;
     return tokenish ? `${v} (${amount(v, 6)} JNS)` : v.toString();
   }
-  if (Array.isArray(v)) return `[${v.map((x) => arg(name, type, x)).join(', ')}]`;
+  if (Array.isArray(v)) return `[${v.map((x) => arg(name, type, x, jnsAmounts)).join(', ')}]`;
   return String(v);
 }
 
 /** `Name(arg: value, …)` of a decoded error. */
 export function formatError(item: AbiError, args: readonly unknown[] | undefined): string {
-  const parts = item.inputs.map((inp, i) => `${inp.name || `arg${i}`}: ${arg(inp.name ?? '', inp.type, args?.[i])}`);
+  const jnsAmounts = !NOT_JNS.has(formatAbiItem(item));
+  const parts = item.inputs.map((inp, i) => `${inp.name || `arg${i}`}: ${arg(inp.name ?? '', inp.type, args?.[i], jnsAmounts)}`);
   return `${item.name}(${parts.join(', ')})`;
 }
 

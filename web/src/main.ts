@@ -1,9 +1,13 @@
-// Entry point: loads config.json, builds the app and its tabs (Operators, Stake, Operator), and the
-// transaction log. Tabs follow the URL hash (#operators, #stake, #operator).
+// Entry point: loads config.json and janus-l2 (WebAssembly), builds the app and its tabs (Operators,
+// Stake, Operator, Bridge, Explorer), and the transaction log. Tabs follow the URL hash (#operators,
+// #stake, #operator, #bridge, #explorer).
 import './style.css';
 import { App } from './app';
 import { loadConfig } from './config';
+import { api as l2api, loadL2 } from './l2';
 import { h } from './ui';
+import { bridgeView } from './views/bridge';
+import { explorerView } from './views/explorer';
 import { header } from './views/header';
 import { operatorsView } from './views/operators';
 import { operatorView } from './views/operator';
@@ -13,13 +17,24 @@ const TABS = [
   ['operators', 'Operators'],
   ['stake', 'Stake'],
   ['operator', 'Operator'],
+  ['bridge', 'Bridge'],
+  ['explorer', 'Explorer'],
 ] as const;
+
+declare global {
+  interface Window {
+    /** janus-l2 (wasm) as the app uses it: for the console and the browser tests. */
+    janusL2?: typeof l2api;
+  }
+}
 
 async function main(): Promise<void> {
   const root = document.getElementById('app')!;
   let app: App;
   try {
-    app = new App(await loadConfig());
+    const [cfg] = await Promise.all([loadConfig(), loadL2()]);
+    window.janusL2 = l2api;
+    app = new App(cfg);
   } catch (e) {
     root.replaceChildren(h('p', { class: 'error' }, `Cannot start: ${e instanceof Error ? e.message : String(e)}`));
     return;
@@ -29,6 +44,8 @@ async function main(): Promise<void> {
     operators: app.add(operatorsView()),
     stake: app.add(stakeView(app)),
     operator: app.add(operatorView(app)),
+    bridge: app.add(bridgeView(app)),
+    explorer: app.add(explorerView(app)),
   };
   const nav = h('nav', {}, TABS.map(([id, label]) => h('a', { href: `#${id}`, id: `nav-${id}` }, label)));
   const show = () => {
@@ -43,7 +60,7 @@ async function main(): Promise<void> {
   root.replaceChildren(
     head.el,
     nav,
-    h('main', {}, views.operators.el, views.stake.el, views.operator.el),
+    h('main', {}, views.operators.el, views.stake.el, views.operator.el, views.bridge.el, views.explorer.el),
     h('aside', {}, h('h2', {}, 'Transactions'), app.txs.el),
   );
   show();

@@ -14,6 +14,8 @@ export interface Call {
   abi: Abi;
   functionName: string;
   args?: readonly unknown[];
+  /** Wei sent with the call (payable functions). */
+  value?: bigint;
 }
 
 /** One line of the log; tests read its data-state attribute. */
@@ -60,7 +62,7 @@ export class Txs {
     try {
       entry.set('checking', 'simulating the call');
       if (!this.wallet.onRightChain) await this.wallet.switchChain();
-      const { request } = await this.pub.simulateContract({ account, address: call.address, abi, functionName: call.functionName, args: call.args ?? [] });
+      const { request } = await this.pub.simulateContract({ account, address: call.address, abi, functionName: call.functionName, args: call.args ?? [], value: call.value });
       entry.set('signing', 'confirm in your wallet');
       hash = await client.writeContract(request as any);
     } catch (e) {
@@ -78,7 +80,7 @@ export class Txs {
       // Replay the call on the state it ran against to get the reason.
       let reason = 'reverted';
       try {
-        await this.pub.simulateContract({ account, address: call.address, abi, functionName: call.functionName, args: call.args ?? [], blockNumber: receipt.blockNumber - 1n });
+        await this.pub.simulateContract({ account, address: call.address, abi, functionName: call.functionName, args: call.args ?? [], value: call.value, blockNumber: receipt.blockNumber - 1n });
       } catch (e) {
         reason = describeError(e);
       }

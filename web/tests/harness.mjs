@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createPublicClient, createTestClient, createWalletClient, defineChain, http, numberToHex, parseEther } from 'viem';
+import { bytesToHex, createPublicClient, createTestClient, createWalletClient, defineChain, hexToBytes, http, numberToHex, parseEther, parseEventLogs, zeroAddress } from 'viem';
 import { mnemonicToAccount, privateKeyToAccount } from 'viem/accounts';
 import { configFromDeployment, startServer } from '../scripts/serve.mjs';
 
@@ -17,7 +17,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const WEB = join(HERE, '..');
 export const REPO = join(WEB, '..');
 export const SHOTS = join(WEB, 'test-results');
-const FIXTURES = join(REPO, 'keeper', 'fixtures');
+// JANUS_FIXTURES: another fixture folder (devnet-state.json, devnet-deployment.json), e.g. a newer one.
+const FIXTURES = process.env.JANUS_FIXTURES ?? join(REPO, 'keeper', 'fixtures');
 const PLATFORM = `${process.platform}-${process.arch === 'x64' ? 'amd64' : process.arch}`;
 const ANVIL = process.env.ANVIL ?? join(REPO, 'node_modules', '@foundry-rs', `anvil-${PLATFORM}`, 'bin', 'anvil');
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -128,8 +129,9 @@ function typedValues(types, type, value) {
   return value;
 }
 
-/** Open the app with a wallet holding `account` (a viem local account); `log` records every request. */
-export async function openApp(env, account, hash = '') {
+/** Open the app with a wallet holding `account` (a viem local account); `log` records every request.
+ *  `overrides[method](params, defaultHandler)` replaces the wallet's answer to one method. */
+export async function openApp(env, account, hash = '', overrides = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -152,6 +154,10 @@ export async function openApp(env, account, hash = '') {
     await page.addInitScript(PROVIDER);
   }
   async function handle(method, params) {
+    if (overrides[method]) return overrides[method](params, (p) => handleDefault(method, p));
+    return handleDefault(method, params);
+  }
+  async function handleDefault(method, params) {
     switch (method) {
       case 'eth_requestAccounts':
       case 'eth_accounts':
@@ -174,6 +180,12 @@ export async function openApp(env, account, hash = '') {
         if (tx.from && tx.from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown from' };
         // Signed here (viem fills nonce, gas and fees), sent as eth_sendRawTransaction.
         return await signer.sendTransaction({ to: tx.to, data: tx.data, value: tx.value ? BigInt(tx.value) : undefined, gas: tx.gas ? BigInt(tx.gas) : undefined });
+      }
+      case 'personal_sign': {
+        // EIP-191: params are [message as hex, address].
+        const [data, from] = params;
+        if (from.toLowerCase() !== account.address.toLowerCase()) throw { code: 4100, message: 'unknown signer' };
+        return await account.signMessage({ message: { raw: data } });
       }
       case 'eth_signTypedData_v4': {
         const [from, data] = params;
@@ -207,4 +219,55 @@ export async function clickForTx(page, selector) {
   const n = await page.locator('#txlog li.tx').count();
   await page.click(selector);
   await page.waitForFunction((k) => document.querySelectorAll('#txlog li.tx').length > k, n);
+}
+
+/** janus-l2 (wasm, web/wasm/pkg) loaded in this process: the same module the page runs, for test
+ *  setup that needs L2 formats (building a batch, its state roots). */
+export async function l2Node() {
+  const l2 = await import(join(WEB, 'wasm', 'pkg', 'janus_l2_wasm.js'));
+  l2.initSync({ module: readFileSync(join(WEB, 'wasm', 'pkg', 'janus_l2_wasm_bg.wasm')) });
+  return l2;
+}
+
+/** The wallet-key vectors written and checked by janus-l2 (l2/tests/wallet_keys.rs). */
+export const walletKeyVectors = () => JSON.parse(readFileSync(join(REPO, 'l2', 'tests', 'vectors', 'wallet_keys.json'), 'utf8'));
+
+const cat = (xs) => new Uint8Array(xs.flatMap((x) => [...(typeof x === 'string' ? hexToBytes(x) : x)]));
+
+/** Post a real batch on the rollup's tip: the unconsumed L1 messages (`messages: 'all'`) or none,
+ *  then `txs` (137-byte records), applied by janus-l2 (wasm) to `state` (an `L2State` holding the
+ *  tip's state) for the new state root; posted by the signer of the leader of the block it lands in
+ *  (the fixture's signers are anvil accounts 4-6). `claimRoot` posts another state root than the
+ *  data gives (an invalid batch). Returns `{ batchId, data, out, receipt, submitted }`. */
+export async function postBatch(env, l2, state, { feeAccount = 0, txs = [], messages = 'all', chainId = 424242n, claimRoot = null } = {}) {
+  const { bridge, rollup, sequencerSet, staking } = env.deployment;
+  const bridgeAbi = abi('Bridge');
+  const rollupAbi = abi('Rollup');
+  const tipId = await env.read(rollup, rollupAbi, 'tipId');
+  const tip = await env.read(rollup, rollupAbi, 'getBatch', [tipId]);
+  if (state.root() !== tip.stateRoot) throw new Error(`the L2 state given (${state.root()}) is not the tip's (${tip.stateRoot})`);
+  const msgStart = tip.msgEnd;
+  let records = [];
+  if (messages === 'all') {
+    const logs = await env.pub.getContractEvents({ address: bridge, abi: bridgeAbi, eventName: 'MessageEnqueued', fromBlock: 0n });
+    records = logs.filter((l) => l.args.nonce >= msgStart).sort((a, b) => Number(a.args.nonce - b.args.nonce)).map((l) => l.args.record);
+  }
+  const data = l2.encodeBatch(feeAccount, cat(records), cat(txs));
+  const chainBefore = await env.read(bridge, bridgeAbi, 'messageChain', [msgStart]);
+  const out = JSON.parse(state.applyBatch(data, chainId, msgStart, hexToBytes(chainBefore)));
+  let leader = zeroAddress;
+  for (let i = 0; i < 20; i++) {
+    leader = await env.read(sequencerSet, abi('SequencerSet'), 'leaderAt', [(await env.pub.getBlockNumber({ cacheTime: 0 })) + 1n]);
+    if (leader !== zeroAddress) break;
+    await env.testClient.mine({ blocks: 1 });
+  }
+  const signerAddr = await env.read(staking, stakingAbi, 'signerOf', [leader]);
+  const signer = [4, 5, 6].map(devAccount).find((a) => a.address === signerAddr);
+  if (!signer) throw new Error(`leader ${leader}'s signer ${signerAddr} is not one of the fixture's`);
+  const poster = createWalletClient({ account: signer, chain: env.chain, transport: http(env.rpc) });
+  const hash = await poster.writeContract({ address: rollup, abi: rollupAbi, functionName: 'submitBatch', args: [tipId, tip.stateRoot, claimRoot ?? out.newRoot, bytesToHex(data)] });
+  const receipt = await env.pub.waitForTransactionReceipt({ hash });
+  if (receipt.status !== 'success') throw new Error('submitBatch reverted');
+  const [submitted] = parseEventLogs({ abi: rollupAbi, logs: receipt.logs, eventName: 'BatchSubmitted' });
+  return { batchId: submitted.args.batchId, data, out, receipt, submitted };
 }

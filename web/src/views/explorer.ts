@@ -1,0 +1,303 @@
+// Owns the Explorer tab: a live view of the rollup from L1 alone: the L1 message queue and what the
+// canonical batches consumed of it, the prover bounty pool, every batch with its status (pending
+// with the end of its challenge window, challenged with its proof deadline, proven, finalized by
+// window or by proof, reverted), whether its claimed state root is what its data gives (replayed
+// here by janus-l2), a timeline picture of them (SVG), recent epochs with their leaders and
+// liveness takeovers, and every slash with its reason.
+import type { Address } from 'viem';
+import type { App, View } from '../app';
+import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
+import { describeError } from '../errors';
+import { duration, eth, jns, short, time } from '../format';
+import type { BatchInfo, Verdict } from '../rollup';
+import { fill, h } from '../ui';
+import { statusText } from './bridge';
+
+const SLASH_KINDS = ['Liveness', 'InvalidRoot', 'Equivocation'];
+const SVG = 'http://www.w3.org/2000/svg';
+
+interface Takeover {
+  epoch: bigint;
+  operator: Address;
+  reporter: Address;
+  newLeader: Address;
+  fromBlock: bigint;
+}
+
+interface Slash {
+  block: bigint;
+  operator: Address;
+  kind: string;
+  reporter: Address;
+  amount: bigint;
+  reporterReward: bigint;
+}
+
+interface ExplorerState {
+  block: bigint;
+  now: number;
+  batches: BatchInfo[];
+  queueLength: bigint;
+  consumed: bigint;
+  oldestWaitingAt: bigint | null;
+  forcedInclusionDelay: bigint;
+  bountyPool: bigint;
+  tipId: bigint;
+  lastFinalizedId: bigint;
+  epochs: { epoch: bigint; startBlock: bigint; leader: Address | null }[];
+  takeovers: Takeover[];
+  slashes: Slash[];
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+const COLORS: Record<string, string> = {
+  pending: '#e0a100',
+  challenged: '#d0532b',
+  proven: '#3a6ee8',
+  finalized: '#17803d',
+  reverted: '#888',
+};
+
+/** Batches as bars on L1 time: posting → end of the challenge window (→ proof deadline when challenged). */
+function timeline(batches: BatchInfo[], now: number): SVGSVGElement {
+  const shown = [...batches].sort((a, b) => Number(a.id - b.id)).slice(-12);
+  const rowH = 22;
+  const left = 60;
+  const width = 900;
+  const height = 30 + rowH * Math.max(shown.length, 1);
+  const root = svg('svg', { id: 'timeline', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  if (shown.length === 0) {
+    root.append(svg('text', { x: 10, y: 20, fill: '#667' }, 'No batch posted yet.'));
+    return root;
+  }
+  const ends = shown.map((b) => Number(b.proveDeadline ?? b.challengeEnd));
+  const t0 = Math.min(...shown.map((b) => Number(b.submittedAt)));
+  const t1 = Math.max(now, ...ends) + 1;
+  const x = (t: number) => left + ((t - t0) / (t1 - t0)) * (width - left - 10);
+  shown.forEach((b, i) => {
+    const y = 10 + i * rowH;
+    const end = Number(b.proveDeadline ?? b.challengeEnd);
+    const g = svg('g', { class: 'batch', 'data-batch': b.id.toString(), 'data-status': b.status });
+    g.append(
+      svg('text', { x: 4, y: y + 14, 'font-size': 12 }, `#${b.id}`),
+      svg('rect', { x: x(Number(b.submittedAt)), y, width: Math.max(2, x(end) - x(Number(b.submittedAt))), height: rowH - 6, fill: COLORS[b.status] ?? '#aaa', rx: 3 }),
+      svg('title', {}, `batch #${b.id}: ${b.status}, posted ${time(b.submittedAt)}, challenge window until ${time(b.challengeEnd)}`),
+    );
+    root.append(g);
+  });
+  root.append(
+    svg('line', { x1: x(now), x2: x(now), y1: 0, y2: height - 18, stroke: '#1d2330', 'stroke-dasharray': '4 3' }),
+    svg('text', { x: Math.min(x(now) + 3, width - 30), y: height - 6, 'font-size': 11 }, 'now'),
+    svg('text', { x: left, y: height - 6, 'font-size': 11, fill: '#667' }, time(t0)),
+  );
+  return root;
+}
+
+function batchStatus(b: BatchInfo, now: number): string {
+  if (b.status === 'finalized') return b.finalizedByProof ? 'finalized (ZK proof)' : 'finalized (optimistic: window passed)';
+  return statusText(b, now);
+}
+
+/** Whether the batch's claimed state root is what janus-l2 computes from its data (App.replay). */
+function verdictCell(v: Verdict | null, b: BatchInfo): HTMLElement {
+  if (b.status === 'reverted') return h('td', { class: 'replay muted' }, '—');
+  if (!v) return h('td', { class: 'replay muted' }, 'not replayed yet');
+  return v.ok
+    ? h('td', { class: 'replay ok', 'data-replay': 'ok' }, 'matches its data')
+    : h('td', { class: 'replay error', 'data-replay': v.reason.startsWith('not checked') ? 'unchecked' : 'wrong' }, v.reason);
+}
+
+export function explorerView(app: App): View {
+  const summaryEl = h('div', { id: 'explorer-summary' });
+  const timelineEl = h('div', { id: 'timeline-box' });
+  const batchesEl = h('div', { id: 'batches' });
+  const epochsEl = h('div', { id: 'epochs' });
+  const slashesEl = h('div', { id: 'slashes' });
+  const el = h(
+    'section',
+    { id: 'tab-explorer', class: 'tab' },
+    h('h2', {}, 'Rollup'),
+    summaryEl,
+    h('h2', {}, 'Batches'),
+    timelineEl,
+    batchesEl,
+    h('h2', {}, 'Epochs and leaders'),
+    epochsEl,
+    h('h2', {}, 'Slashes'),
+    slashesEl,
+  );
+  let state: ExplorerState | null = null;
+  let loading = false;
+  let loadedAt = -1n;
+
+  async function load(block: bigint): Promise<void> {
+    loading = true;
+    try {
+      const { rollup, bridge, sequencerSet, staking } = app.cfg.contracts;
+      const read = <T>(address: Address, abi: any, functionName: string, args: readonly unknown[] = []) =>
+        app.pub.readContract({ address, abi, functionName, args, blockNumber: block }) as Promise<T>;
+      const params = await app.rollup.params(block);
+      const range = { fromBlock: app.cfg.fromBlock, toBlock: block };
+      const [batches, queueLength, bountyPool, tipId, lastFinalizedId, forcedInclusionDelay, epoch, takeoverLogs, slashLogs] = await Promise.all([
+        app.rollup.batches(block, params),
+        read<bigint>(bridge, bridgeAbi, 'messageCount'),
+        read<bigint>(rollup, rollupAbi, 'bountyPool'),
+        read<bigint>(rollup, rollupAbi, 'tipId'),
+        read<bigint>(rollup, rollupAbi, 'lastFinalizedId'),
+        read<bigint>(bridge, bridgeAbi, 'forcedInclusionDelay'),
+        read<bigint>(sequencerSet, sequencerSetAbi, 'currentEpoch'),
+        app.pub.getContractEvents({ address: sequencerSet, abi: sequencerSetAbi, eventName: 'LivenessReported', ...range }),
+        app.pub.getContractEvents({ address: staking, abi: stakingAbi, eventName: 'Slashed', ...range }),
+      ]);
+      await app.replay.sync(batches).catch(() => {}); // verdicts stay unknown if L1 could not be read
+      const tip = await read<any>(rollup, rollupAbi, 'getBatch', [tipId]);
+      const consumed = BigInt(tip.msgEnd);
+      const oldestWaitingAt = consumed < queueLength ? BigInt(await read<bigint>(bridge, bridgeAbi, 'enqueuedAt', [consumed])) : null;
+      const first = epoch > 6n ? epoch - 6n : 0n;
+      const epochs = await Promise.all(
+        Array.from({ length: Number(epoch + 2n - first) }, async (_, i) => {
+          const e = first + BigInt(i);
+          const startBlock = BigInt(await read<bigint>(sequencerSet, sequencerSetAbi, 'epochStartBlock', [e]));
+          const leader = await read<Address>(sequencerSet, sequencerSetAbi, 'leaderAt', [startBlock]).catch(() => null);
+          return { epoch: e, startBlock, leader: leader && /^0x0{40}$/.test(leader) ? null : leader };
+        }),
+      );
+      state = {
+        block,
+        now: app.chainNow(),
+        batches,
+        queueLength,
+        consumed,
+        oldestWaitingAt,
+        forcedInclusionDelay,
+        bountyPool,
+        tipId,
+        lastFinalizedId,
+        epochs: epochs.reverse(),
+        takeovers: takeoverLogs.map((l: any) => ({ epoch: l.args.epoch, operator: l.args.operator, reporter: l.args.reporter, newLeader: l.args.newLeader, fromBlock: BigInt(l.args.fromBlock) })),
+        slashes: slashLogs.map((l: any) => ({
+          block: l.blockNumber,
+          operator: l.args.operator,
+          kind: SLASH_KINDS[Number(l.args.kind)] ?? `kind ${l.args.kind}`,
+          reporter: l.args.reporter,
+          amount: l.args.amount,
+          reporterReward: l.args.reporterReward,
+        })),
+      };
+      loadedAt = block;
+    } catch (e) {
+      fill(summaryEl, h('p', { class: 'error' }, `cannot read the rollup: ${describeError(e)}`));
+    } finally {
+      loading = false;
+    }
+    render();
+  }
+
+  function render(): void {
+    const s = state;
+    if (!s) return;
+    const now = app.chainNow();
+    const waiting = s.queueLength - s.consumed;
+    fill(
+      summaryEl,
+      h('p', {},
+        'L1 message queue: ', h('b', { id: 'queue-length' }, s.queueLength.toString()), ' messages, ',
+        h('span', { id: 'queue-consumed' }, s.consumed.toString()), ' consumed by the canonical batches (tip ', h('code', {}, `#${s.tipId}`), '), ',
+        h('b', { id: 'queue-waiting' }, waiting.toString()), ' waiting',
+        s.oldestWaitingAt !== null
+          ? ` (the oldest since ${time(s.oldestWaitingAt)}; ${Number(s.oldestWaitingAt + s.forcedInclusionDelay) <= now ? 'overdue: the next batch must include it' : `overdue in ${duration(Number(s.oldestWaitingAt + s.forcedInclusionDelay) - now)}`})`
+          : '',
+        '.'),
+      h('p', {}, 'Prover bounty pool: ', h('b', { id: 'bounty-pool' }, eth(s.bountyPool, 6)), ` · last finalized batch #${s.lastFinalizedId}`),
+    );
+    fill(timelineEl, timeline(s.batches, now));
+    fill(
+      batchesEl,
+      s.batches.length === 0
+        ? h('p', { class: 'muted' }, 'No batch posted yet.')
+        : h(
+            'table',
+            {},
+            h('tr', {}, ['batch', 'height', 'operator', 'posted', 'messages', 'txs', 'withdrawals', 'status', 'state root, replayed here'].map((t) => h('th', {}, t))),
+            s.batches.map((b) =>
+              h(
+                'tr',
+                { class: 'batch', 'data-batch': b.id.toString(), 'data-status': b.status },
+                h('td', {}, `#${b.id}`),
+                h('td', {}, b.height.toString()),
+                h('td', {}, h('code', { title: b.operator }, short(b.operator))),
+                h('td', {}, `${time(b.submittedAt)} (block ${b.block})`),
+                h('td', {}, `${b.msgEnd - b.msgStart}`),
+                h('td', {}, String(b.txCount)),
+                h('td', {}, String(b.withdrawalCount)),
+                h('td', { class: 'status' }, batchStatus(b, now), b.dataError ? h('div', { class: 'warn' }, b.dataError) : null),
+                verdictCell(app.replay.verdict(b.id), b),
+              ),
+            ),
+          ),
+    );
+    const byEpoch = new Map<string, Takeover[]>();
+    for (const t of s.takeovers) byEpoch.set(String(t.epoch), [...(byEpoch.get(String(t.epoch)) ?? []), t]);
+    const current = app.net?.epoch;
+    fill(
+      epochsEl,
+      h(
+        'table',
+        {},
+        h('tr', {}, ['epoch', 'first block', 'leader at its first block', 'takeovers (liveness reports)'].map((t) => h('th', {}, t))),
+        s.epochs.map((e) =>
+          h(
+            'tr',
+            { class: 'epoch', 'data-epoch': e.epoch.toString() },
+            h('td', {}, e.epoch.toString(), e.epoch === current ? ' (now)' : current !== undefined && e.epoch > current ? ' (next)' : ''),
+            h('td', {}, e.startBlock.toString()),
+            h('td', {}, e.leader ? h('code', { title: e.leader }, short(e.leader)) : h('span', { class: 'muted' }, 'none')),
+            h('td', { class: 'takeovers' }, (byEpoch.get(String(e.epoch)) ?? []).map((t) =>
+              h('div', {}, h('code', {}, short(t.operator)), ' reported by ', h('code', {}, short(t.reporter)), '; ', h('code', {}, short(t.newLeader)), ` leads from block ${t.fromBlock}`))),
+          ),
+        ),
+      ),
+    );
+    fill(
+      slashesEl,
+      s.slashes.length === 0
+        ? h('p', { class: 'muted' }, 'No slash so far.')
+        : h(
+            'table',
+            {},
+            h('tr', {}, ['block', 'operator', 'reason', 'amount', 'reporter', 'reporter reward'].map((t) => h('th', {}, t))),
+            s.slashes.map((x) =>
+              h(
+                'tr',
+                { class: 'slash', 'data-operator': x.operator, 'data-kind': x.kind },
+                h('td', {}, x.block.toString()),
+                h('td', {}, h('code', { title: x.operator }, short(x.operator))),
+                h('td', { class: 'kind' }, x.kind),
+                h('td', { class: 'amount' }, jns(x.amount)),
+                h('td', {}, h('code', { title: x.reporter }, short(x.reporter))),
+                h('td', {}, jns(x.reporterReward)),
+              ),
+            ),
+          ),
+    );
+  }
+
+  return {
+    el,
+    update(app) {
+      const n = app.net;
+      if (n && !loading && loadedAt !== n.blockNumber) void load(n.blockNumber);
+      render();
+    },
+    tick() {
+      if (state?.batches.some((b) => b.status === 'pending' || b.status === 'challenged')) render();
+    },
+  };
+}
+

@@ -1,0 +1,125 @@
+// The Explorer tab, read-only, against L1 states made on chain: a batch finalized by its window, a
+// challenged one with a wrong state root (the page's own replay of the data says so), a waiting L1 message, a funded bounty pool, then a liveness report (a takeover and
+// a slash). Every figure the page shows is compared with the contracts' own values.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { parseEther, parseEventLogs, zeroAddress } from 'viem';
+import { SHOTS, abi, devAccount, l2Node, openApp, postBatch, startEnv, stakingAbi } from './harness.mjs';
+
+let env;
+let l2;
+before(async () => {
+  env = await startEnv();
+  l2 = await l2Node();
+});
+after(async () => env?.close());
+
+const bridgeAbi = abi('Bridge');
+const rollupAbi = abi('Rollup');
+const setAbi = abi('SequencerSet');
+const utc = (t) => new Date(Number(t) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+const short = (a) => `${a.slice(0, 6)}…${a.slice(-4)}`;
+
+test('explorer: queue, bounty pool, batches by status with the timeline, takeovers and slashes', async () => {
+  const { bridge, rollup, sequencerSet, staking } = env.deployment;
+  const depositor = devAccount(12);
+  const challenger = devAccount(13);
+  for (const a of [depositor, challenger]) await env.fund(a.address, 0n);
+  const { createWalletClient, http } = await import('viem');
+  const as = (a) => createWalletClient({ account: a, chain: env.chain, transport: http(env.rpc) });
+  const mined = async (hash) => assert.equal((await env.pub.waitForTransactionReceipt({ hash })).status, 'success');
+
+  // Two deposits to new accounts (valid keys from janus-l2), consumed and finalized in batch 1.
+  for (const seed of [1, 2]) {
+    const pk = l2.publicKey(l2.secretKeyFromSeed(new Uint8Array(32).fill(seed)));
+    await mined(await as(depositor).writeContract({ address: bridge, abi: bridgeAbi, functionName: 'depositETHNewAccount', args: [`0x${Buffer.from(pk).toString('hex')}`], value: parseEther('0.5') }));
+  }
+  const state = new l2.L2State();
+  const b1 = await postBatch(env, l2, state);
+  const { challengeWindow } = await env.read(rollup, rollupAbi, 'params');
+  await env.testClient.increaseTime({ seconds: Number(challengeWindow) + 1 });
+  await env.testClient.mine({ blocks: 1 });
+  await mined(await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'finalizeBatch', args: [b1.batchId] }));
+
+  // A third deposit stays in the queue; batch 2 consumes nothing and is challenged.
+  const pk3 = l2.publicKey(l2.secretKeyFromSeed(new Uint8Array(32).fill(3)));
+  await mined(await as(depositor).writeContract({ address: bridge, abi: bridgeAbi, functionName: 'depositETHNewAccount', args: [`0x${Buffer.from(pk3).toString('hex')}`], value: parseEther('0.5') }));
+  // Batch 2 claims a state root its (empty) data does not give: an invalid batch, challenged.
+  const wrongRoot = `0x${'11'.repeat(32)}`;
+  const b2 = await postBatch(env, l2, state, { messages: 'none', claimRoot: wrongRoot });
+  const { challengeBond } = await env.read(rollup, rollupAbi, 'params');
+  await mined(await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'challenge', args: [b2.batchId], value: challengeBond }));
+  const deadline = await env.read(rollup, rollupAbi, 'challengeDeadline', [b2.batchId]);
+  await mined(await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'fundBounty', value: parseEther('1.5') }));
+
+  const { page, errors, close } = await openApp(env, null, 'explorer');
+  await page.locator('#batches tr.batch').nth(1).waitFor({ timeout: 15000 });
+  const queue = await env.read(bridge, bridgeAbi, 'messageCount');
+  assert.equal(queue, 3n);
+  assert.equal(await page.locator('#queue-length').innerText(), '3');
+  assert.equal(await page.locator('#queue-consumed').innerText(), '2');
+  assert.equal(await page.locator('#queue-waiting').innerText(), '1');
+  assert.equal(await env.read(rollup, rollupAbi, 'bountyPool'), parseEther('1.5'));
+  assert.equal(await page.locator('#bounty-pool').innerText(), '1.5 ETH');
+  const row = (id) => page.locator(`#batches tr.batch[data-batch="${id}"]`);
+  assert.equal(await row(b1.batchId).getAttribute('data-status'), 'finalized');
+  assert.equal(await row(b1.batchId).locator('.status').innerText(), 'finalized (optimistic: window passed)');
+  assert.equal(await row(b2.batchId).getAttribute('data-status'), 'challenged');
+  assert.equal(await row(b2.batchId).locator('.status').innerText(), `challenged: a proof is due by ${utc(deadline)}`);
+  // The page replays both batches' data with janus-l2: batch 1's root is right, batch 2's is not.
+  await row(b2.batchId).locator('.replay[data-replay="wrong"]').waitFor({ timeout: 15000 });
+  assert.equal(await row(b1.batchId).locator('.replay').getAttribute('data-replay'), 'ok');
+  assert.equal(await row(b1.batchId).locator('.replay').innerText(), 'matches its data');
+  assert.equal(await row(b2.batchId).locator('.replay').innerText(), `wrong state root: its data gives ${b2.out.newRoot}, it claims ${wrongRoot}`);
+  assert.equal(b2.out.newRoot, b1.out.newRoot); // an empty batch leaves the state as it was
+  // The timeline draws one bar per batch, in its status.
+  assert.deepEqual(
+    await page.locator('#timeline g.batch').evaluateAll((gs) => gs.map((g) => [g.dataset.batch, g.dataset.status])),
+    [[String(b1.batchId), 'finalized'], [String(b2.batchId), 'challenged']],
+  );
+  assert.equal(await page.locator('#slashes tr.slash').count(), 0);
+  await page.screenshot({ path: join(SHOTS, 'explorer.png'), fullPage: true });
+
+  // The leader misses its liveness deadline; a report slashes it and hands the epoch over.
+  const timeout = await env.read(sequencerSet, setAbi, 'livenessTimeout');
+  const length = (await env.read(staking, stakingAbi, 'params')).epochLength;
+  while (((await env.pub.getBlockNumber({ cacheTime: 0 })) + 1n) % length < timeout) await env.testClient.mine({ blocks: 1 });
+  const leader = await env.read(sequencerSet, setAbi, 'currentLeader');
+  assert.notEqual(leader, zeroAddress);
+  const hash = await as(challenger).writeContract({ address: sequencerSet, abi: setAbi, functionName: 'reportLiveness' });
+  const r = await env.pub.waitForTransactionReceipt({ hash });
+  assert.equal(r.status, 'success');
+  const [rep] = parseEventLogs({ abi: setAbi, logs: r.logs, eventName: 'LivenessReported' });
+  const [slash] = parseEventLogs({ abi: stakingAbi, logs: r.logs, eventName: 'Slashed' });
+  assert.equal(rep.args.operator, leader);
+  assert.equal(slash.args.kind, 0); // Liveness
+  const slashRow = page.locator(`#slashes tr.slash[data-operator="${leader}"][data-kind="Liveness"]`);
+  await slashRow.waitFor({ timeout: 15000 });
+  const whole = (slash.args.amount / 10n ** 18n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  assert.ok((await slashRow.locator('.amount').innerText()).startsWith(whole), `slash amount ${slash.args.amount}`);
+  const takeover = page.locator(`#epochs tr.epoch[data-epoch="${rep.args.epoch}"] .takeovers`);
+  assert.equal(
+    await takeover.innerText(),
+    `${short(leader)} reported by ${short(challenger.address)}; ${short(rep.args.newLeader)} leads from block ${rep.args.fromBlock}`,
+  );
+
+  // Nobody proves batch 2 before its deadline: resolving the challenge reverts it and slashes its
+  // operator for InvalidRoot.
+  await env.testClient.increaseTime({ seconds: Number(deadline) - Number((await env.pub.getBlock()).timestamp) + 1 });
+  await env.testClient.mine({ blocks: 1 });
+  const res = await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'resolveChallenge', args: [b2.batchId], gas: 3_000_000n });
+  const rr = await env.pub.waitForTransactionReceipt({ hash: res });
+  assert.equal(rr.status, 'success');
+  const [invalid] = parseEventLogs({ abi: stakingAbi, logs: rr.logs, eventName: 'Slashed' });
+  assert.equal(invalid.args.kind, 1); // InvalidRoot
+  assert.equal(invalid.args.operator, b2.submitted.args.operator);
+  await page.locator(`#batches tr.batch[data-batch="${b2.batchId}"][data-status="reverted"]`).waitFor({ timeout: 15000 });
+  assert.equal(await row(b2.batchId).locator('.status').innerText(), 'reverted: its withdrawals will never be paid');
+  assert.equal(await row(b1.batchId).getAttribute('data-status'), 'finalized');
+  await page.locator(`#slashes tr.slash[data-operator="${invalid.args.operator}"][data-kind="InvalidRoot"]`).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#timeline g.batch[data-status="reverted"]').count(), 1);
+  await page.screenshot({ path: join(SHOTS, 'explorer-slash.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await close();
+});
