@@ -2,7 +2,8 @@
 //! and verifies; a tampered message, a wrong key, `s ≥ n` (`s + n`, same point), a wrong
 //! challenge and non-zero padding bytes all make `prove` fail, exactly where the native
 //! verifier rejects. A second circuit checks big-endian signature words (the batch data's
-//! packing) and the enable flag of `verify_schnorr_if`.
+//! packing) and the enable flag of `verify_schnorr_if`. A differential test flips single bits of
+//! signatures and keys and checks the circuit accepts exactly what the native verifier accepts.
 
 use std::sync::LazyLock;
 
@@ -233,4 +234,31 @@ fn big_endian_words_and_enable_flag() {
         assert!(flagged_ok(false, &key, &m, &s));
         assert!(!flagged_ok(true, &key, &m, &s));
     }
+}
+
+/// Differential: over valid signatures and single-bit flips of the signature and of the key
+/// (wrong `e`, wrong `s`, other points, non-canonical encodings), the circuit is satisfiable
+/// exactly when `janus_l2::schnorr::verify_bytes` accepts.
+#[test]
+fn circuit_accepts_exactly_what_the_native_verifier_accepts() {
+    let mut checked = (0, 0);
+    for seed in 5..7u8 {
+        let (pk, m, sig) = signed(seed, u64::from(seed) * 3);
+        for bit in (0..80 * 8).step_by(37) {
+            let mut s = sig;
+            s[bit / 8] ^= 1 << (bit % 8);
+            let native = verify_bytes(&pk, &m, &s).is_ok();
+            assert_eq!(satisfiable(&pk, &m, &s), native, "seed {seed}, signature bit {bit}");
+            checked.0 += 1;
+        }
+        for bit in (0..40 * 8).step_by(29) {
+            let mut k = pk;
+            k[bit / 8] ^= 1 << (bit % 8);
+            let native = verify_bytes(&k, &m, &sig).is_ok();
+            assert_eq!(satisfiable(&k, &m, &sig), native, "seed {seed}, key bit {bit}");
+            checked.1 += 1;
+        }
+        assert!(satisfiable(&pk, &m, &sig) && verify_bytes(&pk, &m, &sig).is_ok());
+    }
+    assert!(checked.0 >= 30 && checked.1 >= 20, "{checked:?}");
 }
