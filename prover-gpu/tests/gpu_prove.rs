@@ -44,9 +44,8 @@ fn gpu_proof_equals_cpu_proof_byte_for_byte() {
     data.verify(ours).expect("stock plonky2 accepts it");
 }
 
-/// The real batch circuit (2 slots, degree 2^14, nine gate types) with GPU commitments equals
-/// the CPU prover byte for byte. GPU only: on the CPU the same circuit takes ~40 s here (run
-/// once by hand: byte-equal with CPU commitments, see docs/gpu.md).
+/// The real batch circuit (2 slots) with GPU commitments equals the CPU prover byte for byte
+/// (GPU only; on the CPU `BatchProver`'s test below covers the same circuit).
 #[test]
 fn gpu_batch_circuit_proof_equals_cpu_proof() {
     use batch_support::{genesis, random_batch, CHAIN_ID};
@@ -68,4 +67,32 @@ fn gpu_batch_circuit_proof_equals_cpu_proof() {
     let ours = prove_with_gpu(Some(dev), &circuit.data, pw()).expect("gpu proves");
     assert_eq!(ours.to_bytes(), reference.to_bytes());
     circuit.data.verify(ours).expect("stock plonky2 accepts it");
+}
+
+/// `BatchProver` proves with the GPU it detected (or the CPU, without one or with
+/// `JANUS_FORCE_CPU=1`), and either way its batch proof equals plonky2's single-threaded
+/// prover's bytes on the real batch circuit.
+#[test]
+fn batch_prover_on_whatever_device_equals_the_deterministic_prover() {
+    use batch_support::{genesis, random_batch, CHAIN_ID};
+    use janus_prover::circuit::witness::BatchWitness;
+    use janus_prover::prover::batch::BatchProver;
+    use rand::SeedableRng;
+
+    let slots = 2;
+    let prover = BatchProver::with_chain_id(slots, CHAIN_ID).expect("circuit");
+    eprintln!(
+        "batch prover device: {}",
+        prover.gpu().map_or("CPU".to_string(), |g| g.name.clone())
+    );
+    let state = genesis(4);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
+    let batch = random_batch(&mut rng, &state, slots);
+    let w = BatchWitness::new(&state, &batch, slots).expect("witness");
+    let data = &prover.circuit().data;
+    let reference = prove_deterministic(data, w.assign(prover.circuit()).expect("assign"))
+        .expect("reference proves");
+    let ours = prover.prove_batch(&state, &batch).expect("proves");
+    assert_eq!(BatchProver::proof_to_bytes(&ours), reference.to_bytes());
+    prover.verify(&ours).expect("verifies");
 }

@@ -60,7 +60,7 @@ fn aggregate_two_batches_reject_discontinuity_and_wrap() {
         Err(ProverError::Discontinuity { .. })
     ));
     let agg_circuit = prover.aggregation().expect("built");
-    let forged = agg_circuit.prove_unchecked(&p2.proof, &p1.proof);
+    let forged = agg_circuit.prove_unchecked(&p2.proof, &p1.proof, prover.gpu());
     assert!(match forged {
         Err(_) => true,
         Ok(p) => agg_circuit.verify(&p).is_err(),

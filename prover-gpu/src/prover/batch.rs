@@ -17,6 +17,7 @@ use crate::circuit::witness::BatchWitness;
 use crate::cache::ProverCache;
 use crate::circuit::{BatchCircuit, BatchPublicInputs};
 use crate::error::ProverError;
+use crate::gpu::device::GpuDevice;
 use crate::gpu::prove::prove_with_gpu;
 use crate::recursion::{AggregationCircuit, WrapC, WrapperCircuit};
 use crate::verifier::encode::encode_proof;
@@ -50,6 +51,7 @@ pub struct BatchProver {
     circuit: BatchCircuit,
     chain_id: u64,
     cache: Option<ProverCache>,
+    gpu: Option<GpuDevice>,
     aggregation: OnceLock<AggregationCircuit>,
     wrap_batch: OnceLock<WrapperCircuit>,
     wrap_aggregate: OnceLock<WrapperCircuit>,
@@ -80,6 +82,9 @@ impl BatchProver {
 
     /// [`Self::with_chain_id`] with its circuits (batch now, aggregation and wrappers on first
     /// use) loaded from `cache` when there, built and saved there otherwise (`crate::cache`).
+    /// Batch and aggregation proofs run their commitments on the GPU when
+    /// [`GpuDevice::detect`] finds one (`JANUS_FORCE_CPU=1` forces the CPU): the same bytes
+    /// either way; the Keccak wrapper always proves on the CPU.
     pub fn with_cache(
         slots: usize,
         chain_id: u64,
@@ -89,6 +94,7 @@ impl BatchProver {
             circuit: BatchCircuit::with_cache(slots, chain_id, cache.as_ref())?,
             chain_id,
             cache,
+            gpu: GpuDevice::detect(),
             aggregation: OnceLock::new(),
             wrap_batch: OnceLock::new(),
             wrap_aggregate: OnceLock::new(),
@@ -103,6 +109,11 @@ impl BatchProver {
     /// The circuit.
     pub fn circuit(&self) -> &BatchCircuit {
         &self.circuit
+    }
+
+    /// The GPU its batch and aggregation proofs use, if any.
+    pub fn gpu(&self) -> Option<&GpuDevice> {
+        self.gpu.as_ref()
     }
 
     /// Prove `batch` against `state` (not modified). The batch is first checked with
@@ -130,7 +141,7 @@ impl BatchProver {
     pub fn prove_witness(&self, witness: &BatchWitness) -> Result<BatchProof, ProverError> {
         let pw = witness.assign(&self.circuit)?;
         let _stage = Stage::start("proving batch");
-        let proof = prove_with_gpu(None, &self.circuit.data, pw)?;
+        let proof = prove_with_gpu(self.gpu.as_ref(), &self.circuit.data, pw)?;
         let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
         Ok(BatchProof { proof, public })
     }
@@ -165,7 +176,7 @@ impl BatchProver {
     ) -> Result<AggregateProof, ProverError> {
         let agg = self.aggregation()?;
         let _stage = Stage::start("aggregating two batch proofs");
-        agg.prove(&left.proof, &right.proof)
+        agg.prove(&left.proof, &right.proof, self.gpu.as_ref())
     }
 
     /// The wrapper circuit for `inner`'s kind (built on first use).

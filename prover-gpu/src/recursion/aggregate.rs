@@ -11,6 +11,7 @@ use super::ROOTS;
 use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::circuit::batch_config;
 use crate::error::ProverError;
+use crate::gpu::device::GpuDevice;
 use crate::gpu::prove::prove_with_gpu;
 use crate::prover::{C, D, F};
 
@@ -63,14 +64,15 @@ impl AggregationCircuit {
     }
 
     /// Aggregate `left` then `right` (consecutive: `left.new_root = right.old_root`, checked
-    /// natively first and by the circuit).
+    /// natively first and by the circuit), with the commitments on `gpu` if given.
     pub fn prove(
         &self,
         left: &ProofWithPublicInputs<F, C, D>,
         right: &ProofWithPublicInputs<F, C, D>,
+        gpu: Option<&GpuDevice>,
     ) -> Result<ProofWithPublicInputs<F, C, D>, ProverError> {
         check_continuity(left, right)?;
-        self.prove_unchecked(left, right)
+        self.prove_unchecked(left, right, gpu)
     }
 
     /// [`Self::prove`] without the native continuity check (tests show the circuit's own).
@@ -78,6 +80,7 @@ impl AggregationCircuit {
         &self,
         left: &ProofWithPublicInputs<F, C, D>,
         right: &ProofWithPublicInputs<F, C, D>,
+        gpu: Option<&GpuDevice>,
     ) -> Result<ProofWithPublicInputs<F, C, D>, ProverError> {
         for p in [left, right] {
             if p.public_inputs.len() != self.inner_public_inputs {
@@ -89,7 +92,7 @@ impl AggregationCircuit {
             .map_err(ProverError::witness)?;
         pw.set_proof_with_pis_target(&self.right, right)
             .map_err(ProverError::witness)?;
-        prove_with_gpu(None, &self.data, pw)
+        prove_with_gpu(gpu, &self.data, pw)
     }
 
     /// Verify an aggregation proof.
