@@ -13,7 +13,7 @@ use janus_prover::ProverError;
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProverCacheArgs {
     /// Folder of built circuits: loaded at start when built by this code for these parameters,
-    /// built and saved there otherwise (about 1.5 GB for 16 slots) [default:
+    /// built and saved there otherwise (about 0.6 GB for 16 slots) [default:
     /// $XDG_CACHE_HOME/janus/prover, else ~/.cache/janus/prover].
     #[arg(long, env = "JANUS_PROVER_CACHE")]
     pub prover_cache: Option<PathBuf>,
