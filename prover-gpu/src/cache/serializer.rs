@@ -33,18 +33,23 @@ use crate::prover::{FixedWireGenerator, C, D, F, FIXED_WIRE_GENERATOR_ID};
 const PLONKY2: u8 = 0;
 
 /// Our generators' ids, by tag (1 + index). Append only: a tag's meaning never changes.
-fn our_generator_ids() -> [String; 9] {
-    [
-        FIXED_WIRE_GENERATOR_ID.to_string(),
-        Fp5DivGenerator::ID.to_string(),
-        Fp5InverseOrZeroGenerator::ID.to_string(),
-        DecodeGenerator::ID.to_string(),
-        LessThanConstGenerator::ID.to_string(),
-        SimpleGenerator::<F, D>::id(&BaseSplitGenerator::<4>::default()),
-        GFp5MulAddGenerator::ID.to_string(),
-        Double::GENERATOR_ID.to_string(),
-        AddAffine::GENERATOR_ID.to_string(),
-    ]
+/// Computed once: writing a circuit asks this for each of its (hundreds of thousands of)
+/// generators.
+fn our_generator_ids() -> &'static [String; 9] {
+    static IDS: std::sync::OnceLock<[String; 9]> = std::sync::OnceLock::new();
+    IDS.get_or_init(|| {
+        [
+            FIXED_WIRE_GENERATOR_ID.to_string(),
+            Fp5DivGenerator::ID.to_string(),
+            Fp5InverseOrZeroGenerator::ID.to_string(),
+            DecodeGenerator::ID.to_string(),
+            LessThanConstGenerator::ID.to_string(),
+            SimpleGenerator::<F, D>::id(&BaseSplitGenerator::<4>::default()),
+            GFp5MulAddGenerator::ID.to_string(),
+            Double::GENERATOR_ID.to_string(),
+            AddAffine::GENERATOR_ID.to_string(),
+        ]
+    })
 }
 
 /// Serializer of every gate a Janus circuit uses.

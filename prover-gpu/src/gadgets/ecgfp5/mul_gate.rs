@@ -14,8 +14,6 @@
 //! `a_k = 20i + k`, `b_k = 20i + 5 + k`, `c_k = 20i + 10 + k`, `out_k = 20i + 15 + k`. The GPU
 //! quotient evaluates the same formula (docs/gpu.md, "Custom gates").
 
-use std::ops::{Add, Mul};
-
 use plonky2::field::extension::Extendable;
 use plonky2::field::types::Field;
 use plonky2::gates::gate::Gate;
@@ -29,13 +27,11 @@ use plonky2::plonk::circuit_data::{CircuitConfig, CommonCircuitData};
 use plonky2::plonk::vars::{EvaluationTargets, EvaluationVars, EvaluationVarsBase};
 use plonky2::util::serialization::{Buffer, IoResult, Read, Write};
 
+use super::algebra::{mul5, In, W};
 use super::{D, F};
 
 /// Routed wires per operation.
 pub const WIRES_PER_OP: usize = 20;
-
-/// The `W` of `z^5 = W`.
-const W: u64 = 3;
 
 /// `out = σ·a·b + τ·c` in GF(p^5), `num_ops` operations per row (see the module docs).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,18 +66,6 @@ impl GFp5MulAddGate {
     }
 }
 
-/// `Σ_{m+n=k} a_m b_n + w·Σ_{m+n=k+5} a_m b_n` for each `k`: the product in GF(p^5) over any
-/// ring holding the limbs (base field, extension field), `w` the ring's `3`.
-fn product<T: Copy + Add<Output = T> + Mul<Output = T>>(a: &[T; 5], b: &[T; 5], w: T) -> [T; 5] {
-    core::array::from_fn(|k| {
-        let low = (1..=k).fold(a[0] * b[k], |s, m| s + a[m] * b[k - m]);
-        match (k + 1..5).map(|m| a[m] * b[k + 5 - m]).reduce(|x, y| x + y) {
-            Some(high) => low + w * high,
-            None => low,
-        }
-    })
-}
-
 fn limbs<T: Copy>(wires: &[T], wire: impl Fn(usize) -> usize) -> [T; 5] {
     core::array::from_fn(|k| wires[wire(k)])
 }
@@ -104,14 +88,14 @@ impl Gate<F, D> for GFp5MulAddGate {
     fn eval_unfiltered(&self, vars: EvaluationVars<F, D>) -> Vec<<F as Extendable<D>>::Extension> {
         type E = <F as Extendable<D>>::Extension;
         let (sigma, tau) = (vars.local_constants[0], vars.local_constants[1]);
-        let w = E::from_canonical_u64(W);
+        let mut alg = In::<E>::default();
         let mut out = Vec::with_capacity(self.num_constraints());
         for i in 0..self.num_ops {
             let a = limbs(vars.local_wires, |k| Self::wire_a(i, k));
             let b = limbs(vars.local_wires, |k| Self::wire_b(i, k));
             let c = limbs(vars.local_wires, |k| Self::wire_c(i, k));
             let o = limbs(vars.local_wires, |k| Self::wire_out(i, k));
-            let p = product(&a, &b, w);
+            let p = mul5(&mut alg, &a, &b);
             out.extend((0..5).map(|k| o[k] - sigma * p[k] - tau * c[k]));
         }
         out
@@ -123,12 +107,12 @@ impl Gate<F, D> for GFp5MulAddGate {
         mut yield_constr: StridedConstraintConsumer<F>,
     ) {
         let (sigma, tau) = (vars.local_constants[0], vars.local_constants[1]);
-        let w = F::from_canonical_u64(W);
+        let mut alg = In::<F>::default();
         let wire = |j: usize| vars.local_wires[j];
         for i in 0..self.num_ops {
             let a: [F; 5] = core::array::from_fn(|k| wire(Self::wire_a(i, k)));
             let b: [F; 5] = core::array::from_fn(|k| wire(Self::wire_b(i, k)));
-            let p = product(&a, &b, w);
+            let p = mul5(&mut alg, &a, &b);
             for (k, pk) in p.iter().enumerate() {
                 let (c, o) = (wire(Self::wire_c(i, k)), wire(Self::wire_out(i, k)));
                 yield_constr.one(o - sigma * *pk - tau * c);
@@ -147,7 +131,9 @@ impl Gate<F, D> for GFp5MulAddGate {
             let a = limbs(vars.local_wires, |k| Self::wire_a(i, k));
             let b = limbs(vars.local_wires, |k| Self::wire_b(i, k));
             for k in 0..5 {
-                // low + 3·high, each a running sum of products.
+                // low + 3·high, each a running sum of products. Written by hand, not through
+                // `algebra::InCircuit`: the recursive circuits (aggregation, the Keccak wrapper
+                // and so the Solidity verifier's constants) are built from these exact steps.
                 let mut low = builder.zero_extension();
                 for m in 0..=k {
                     low = builder.mul_add_extension(a[m], b[k - m], low);
@@ -243,7 +229,7 @@ impl SimpleGenerator<F, D> for GFp5MulAddGenerator {
         let get = |w: usize| witness.get_target(Target::wire(self.row, w));
         let a: [F; 5] = core::array::from_fn(|k| get(GFp5MulAddGate::wire_a(self.op, k)));
         let b: [F; 5] = core::array::from_fn(|k| get(GFp5MulAddGate::wire_b(self.op, k)));
-        let p = product(&a, &b, F::from_canonical_u64(W));
+        let p = mul5(&mut In::<F>::default(), &a, &b);
         for (k, pk) in p.iter().enumerate() {
             let c = get(GFp5MulAddGate::wire_c(self.op, k));
             let out = Target::wire(self.row, GFp5MulAddGate::wire_out(self.op, k));
@@ -302,10 +288,10 @@ mod tests {
 
     #[test]
     fn product_is_the_field_multiplication() {
-        let w = F::from_canonical_u64(W);
+        let mut alg = In::<F>::default();
         for _ in 0..50 {
             let (x, y) = (Fp5::rand(), Fp5::rand());
-            assert_eq!(product(&x.0, &y.0, w), (x * y).0);
+            assert_eq!(mul5(&mut alg, &x.0, &y.0), (x * y).0);
         }
     }
 
