@@ -120,7 +120,7 @@ pub fn sign_transfer(
     fee: u64,
     nonce: u64,
 ) -> Result<Vec<u8>, JsError> {
-    let mut tx = Tx::Transfer(Transfer {
+    let tx = Tx::Transfer(Transfer {
         from,
         to,
         asset,
@@ -129,6 +129,11 @@ pub fn sign_transfer(
         nonce,
         signature: [0; 80],
     });
+    signed_record(tx, sk, chain_id)
+}
+
+/// `tx` signed with the 40-byte secret key `sk` for `chain_id`, as its 137-byte record.
+fn signed_record(mut tx: Tx, sk: &[u8], chain_id: u64) -> Result<Vec<u8>, JsError> {
     sign_tx(&mut tx, &secret(sk)?, chain_id).map_err(err)?;
     Ok(tx.encode().to_vec())
 }
@@ -146,7 +151,7 @@ pub fn sign_withdraw(
     fee: u64,
     nonce: u64,
 ) -> Result<Vec<u8>, JsError> {
-    let mut tx = Tx::Withdraw(Withdraw {
+    let tx = Tx::Withdraw(Withdraw {
         from,
         l1_recipient: fixed::<20>("L1 recipient", l1_recipient)?,
         asset,
@@ -155,8 +160,7 @@ pub fn sign_withdraw(
         nonce,
         signature: [0; 80],
     });
-    sign_tx(&mut tx, &secret(sk)?, chain_id).map_err(err)?;
-    Ok(tx.encode().to_vec())
+    signed_record(tx, sk, chain_id)
 }
 
 /// Throws unless the record's signature verifies under `key` on `chainId`.
