@@ -2,12 +2,10 @@
 //! <slots> [--recursion]`. Prints gates per slot, prove time and proof size for a full batch of
 //! transfers; with `--recursion` also aggregation and wrapper numbers.
 
+mod support;
+
 use std::time::Instant;
 
-use janus_l2::batch::Batch;
-use janus_l2::keys::SecretKey;
-use janus_l2::state::{Account, State};
-use janus_l2::tx::{sign_tx, Transfer, Tx};
 use janus_l2::DEFAULT_CHAIN_ID;
 use janus_prover::prover::batch::{BatchProver, Inner};
 use janus_prover::recursion::wrap::wrapper_security_bits;
@@ -17,36 +15,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let slots: usize = args.get(1).map(|s| s.parse()).transpose()?.unwrap_or(2);
     let recursion = args.iter().any(|a| a == "--recursion");
 
-    let keys: Vec<SecretKey> = (1..=4u8).map(|i| SecretKey::from_seed(&[i; 32])).collect();
-    let state = State::from_accounts((1..=4u32).map(|i| {
-        let mut a = Account::new(keys[i as usize - 1].public_key().to_bytes());
-        a.balances[0] = 1_000_000;
-        (i, a)
-    }));
-    let mut nonces = [0u64; 5];
-    let mut batch = |n: usize| -> Result<Batch, Box<dyn std::error::Error>> {
-        let mut txs = Vec::new();
-        for i in 0..n {
-            let from = (i % 4) as u32 + 1;
-            let mut tx = Tx::Transfer(Transfer {
-                from,
-                to: (from % 4) + 1,
-                asset: 0,
-                amount: 10,
-                fee: 1,
-                nonce: nonces[from as usize],
-                signature: [0; 80],
-            });
-            nonces[from as usize] += 1;
-            sign_tx(&mut tx, &keys[from as usize - 1], DEFAULT_CHAIN_ID)?;
-            txs.push(tx);
-        }
-        Ok(Batch {
-            fee_account: 1,
-            messages: vec![],
-            txs,
-        })
-    };
+    let (keys, state) = support::funded_state();
 
     let t = Instant::now();
     let prover = BatchProver::new(slots)?;
@@ -58,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         c.degree_bits(),
         t.elapsed()
     );
-    let b1 = batch(slots)?;
+    let b1 = support::transfers(&keys, 0, slots)?;
     let t = Instant::now();
     let p1 = prover.prove_batch(&state, &b1)?;
     let proved = t.elapsed();
@@ -100,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             chain_before: [0; 32],
         },
     )?;
-    let p2 = prover.prove_batch(&mid, &batch(slots)?)?;
+    let p2 = prover.prove_batch(&mid, &support::transfers(&keys, slots, slots)?)?;
     let t = Instant::now();
     let agg = prover.aggregation()?;
     println!(

@@ -13,13 +13,10 @@
 //! Prints the load average before and after, threads, prove time, proven tx/s (slots over
 //! prove time), proof size and a verify check, one table row per prover.
 
+mod support;
+
 use std::time::Instant;
 
-use janus_l2::batch::Batch;
-use janus_l2::keys::SecretKey;
-use janus_l2::state::{Account, State};
-use janus_l2::tx::{sign_tx, Transfer, Tx};
-use janus_l2::DEFAULT_CHAIN_ID;
 use janus_prover::circuit::witness::BatchWitness;
 use janus_prover::gpu::prove::prove_with_gpu;
 use janus_prover::prover::batch::BatchProver;
@@ -65,32 +62,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         if stock_build { "on" } else { "off" }
     );
 
-    let keys: Vec<SecretKey> = (1..=4u8).map(|i| SecretKey::from_seed(&[i; 32])).collect();
-    let state = State::from_accounts((1..=4u32).map(|i| {
-        let mut a = Account::new(keys[i as usize - 1].public_key().to_bytes());
-        a.balances[0] = 1_000_000;
-        (i, a)
-    }));
-    let mut txs = Vec::new();
-    for i in 0..slots {
-        let from = (i % 4) as u32 + 1;
-        let mut tx = Tx::Transfer(Transfer {
-            from,
-            to: (from % 4) + 1,
-            asset: 0,
-            amount: 10,
-            fee: 1,
-            nonce: (i / 4) as u64,
-            signature: [0; 80],
-        });
-        sign_tx(&mut tx, &keys[from as usize - 1], DEFAULT_CHAIN_ID)?;
-        txs.push(tx);
-    }
-    let batch = Batch {
-        fee_account: 1,
-        messages: vec![],
-        txs,
-    };
+    let (keys, state) = support::funded_state();
+    let batch = support::transfers(&keys, 0, slots)?;
 
     let t = Instant::now();
     let prover = BatchProver::new(slots)?;

@@ -36,6 +36,10 @@ pub enum ProverError {
         /// Old root of the right proof.
         right_old: [u64; 4],
     },
+    /// Two segment proofs cannot be folded: they belong to different batches, or the right one
+    /// does not start where the left one ends (state root, binding chain, counts or order).
+    #[error("segments are not consecutive: {0}")]
+    NotConsecutive(String),
     /// A wrapped proof cannot be encoded for the generated Solidity verifier (its shape is not
     /// the one the wrapper circuit fixes).
     #[error("encoding the proof for L1: {0}")]

@@ -17,6 +17,8 @@
 //! data: L1 derives both from it.
 
 pub mod packing;
+pub mod records;
+pub mod segment;
 pub mod slot;
 pub mod witness;
 
@@ -24,13 +26,15 @@ use janus_l2::hash::Digest;
 use janus_l2::MAX_AMOUNT;
 use plonky2::field::types::{Field, PrimeField64};
 use plonky2::hash::hash_types::{HashOut, HashOutTarget};
-use plonky2::hash::poseidon::PoseidonHash;
 use plonky2::iop::ext_target::ExtensionTarget;
 use plonky2::iop::target::Target;
 use plonky2::plonk::circuit_builder::CircuitBuilder;
 use plonky2::plonk::circuit_data::{CircuitConfig, CircuitData};
 
-use self::packing::{DATA_HASH_WORDS, HEADER_WORDS, MESSAGE_WORDS, TX_WORDS};
+use self::packing::{DATA_HASH_WORDS, HEADER_WORDS};
+use self::records::{
+    absorb_header, absorb_record, assert_follows, count_record, horner, horner_record,
+};
 use self::slot::{add_slot, SlotTarget};
 use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::error::ProverError;
@@ -136,15 +140,36 @@ pub fn batch_config() -> CircuitConfig {
     CircuitConfig::standard_recursion_config()
 }
 
-/// Horner step `acc·z + c`.
-fn horner(
+/// A circuit of `slots ≥ 1` slots for L2 chain `chain_id ≤ 2^63 − 1` (the signing message holds
+/// it as a 63-bit value).
+pub(crate) fn check_shape(slots: usize, chain_id: u64) -> Result<(), ProverError> {
+    if slots == 0 {
+        return Err(ProverError::TooManyRecords {
+            records: 0,
+            slots: 0,
+        });
+    }
+    if chain_id > MAX_AMOUNT {
+        return Err(ProverError::InvalidChainId(chain_id));
+    }
+    Ok(())
+}
+
+/// `slots` slots run one after the other from `root`; returns them and the root after the last.
+pub(crate) fn add_slots(
     b: &mut CircuitBuilder<F, D>,
-    acc: ExtensionTarget<D>,
-    z: ExtensionTarget<D>,
-    c: Target,
-) -> ExtensionTarget<D> {
-    let c = b.convert_to_ext(c);
-    b.arithmetic_extension(F::ONE, F::ONE, acc, z, c)
+    mut root: HashOutTarget,
+    fee_account: Target,
+    chain_id: Target,
+    slots: usize,
+) -> (Vec<SlotTarget>, HashOutTarget) {
+    let mut out = Vec::with_capacity(slots);
+    for _ in 0..slots {
+        let (s, r) = add_slot(b, root, fee_account, chain_id);
+        out.push(s);
+        root = r;
+    }
+    (out, root)
 }
 
 impl BatchCircuit {
@@ -161,15 +186,7 @@ impl BatchCircuit {
         chain_id: u64,
         cache: Option<&ProverCache>,
     ) -> Result<Self, ProverError> {
-        if slots == 0 {
-            return Err(ProverError::TooManyRecords {
-                records: 0,
-                slots: 0,
-            });
-        }
-        if chain_id > MAX_AMOUNT {
-            return Err(ProverError::InvalidChainId(chain_id));
-        }
+        check_shape(slots, chain_id)?;
         let mut b = CircuitBuilder::<F, D>::new(batch_config());
         let chain = b.constant(F::from_canonical_u64(chain_id));
         let old_root = b.add_virtual_hash();
@@ -177,50 +194,25 @@ impl BatchCircuit {
         assert_u32(&mut b, fee_account);
         let data_hash: [Target; DATA_HASH_WORDS] = core::array::from_fn(|_| b.add_virtual_target());
 
-        let mut root = old_root;
-        let mut slot_targets = Vec::with_capacity(slots);
-        for _ in 0..slots {
-            let (s, r) = add_slot(&mut b, root, fee_account, chain);
-            slot_targets.push(s);
-            root = r;
-        }
+        let (slot_targets, root) = add_slots(&mut b, old_root, fee_account, chain, slots);
 
         // Order: deposits, then transaction records, then padding; count them for the header.
         let zero = b.zero();
-        let mut messages = zero;
-        let mut txs = zero;
+        let (mut messages, mut txs) = (zero, zero);
         for (i, s) in slot_targets.iter().enumerate() {
-            messages = b.add(messages, s.is_deposit.target);
-            let t = b.add_many([s.is_transfer.target, s.is_withdraw.target, s.is_noop.target]);
-            txs = b.add(txs, t);
+            (messages, txs) = count_record(&mut b, messages, txs, s);
             if i > 0 {
                 let prev = &slot_targets[i - 1];
-                // deposit ⇒ previous is a deposit; previous is padding ⇒ this is padding.
-                let not_prev_dep = b.not(prev.is_deposit);
-                let bad = b.mul(s.is_deposit.target, not_prev_dep.target);
-                b.assert_zero(bad);
-                let not_pad = b.not(s.is_padding);
-                let bad = b.mul(prev.is_padding.target, not_pad.target);
-                b.assert_zero(bad);
+                assert_follows(&mut b, prev.is_deposit, prev.is_padding, s);
             }
         }
         let one = b.one();
         let header: [Target; HEADER_WORDS] = [one, fee_account, messages, txs];
 
         // Data binding: z from a Poseidon chain, y = P(z) by Horner.
-        let mut first = data_hash.to_vec();
-        first.extend_from_slice(&header);
-        let mut acc = b.hash_n_to_hash_no_pad::<PoseidonHash>(first);
+        let mut acc = absorb_header(&mut b, &data_hash, &header);
         for s in &slot_targets {
-            let mut inputs = acc.elements.to_vec();
-            inputs.push(s.is_deposit.target);
-            inputs.extend_from_slice(&s.words);
-            let h = b.hash_n_to_hash_no_pad::<PoseidonHash>(inputs);
-            acc = HashOutTarget {
-                elements: core::array::from_fn(|i| {
-                    b.select(s.is_padding, acc.elements[i], h.elements[i])
-                }),
-            };
+            acc = absorb_record(&mut b, acc, s);
         }
         let z = ExtensionTarget([acc.elements[0], acc.elements[1]]);
         let mut y = b.zero_extension();
@@ -228,16 +220,7 @@ impl BatchCircuit {
             y = horner(&mut b, y, z, h);
         }
         for s in &slot_targets {
-            let mut a = y;
-            for j in 0..MESSAGE_WORDS {
-                a = horner(&mut b, a, z, s.words[j]);
-            }
-            let after_message = a;
-            for j in MESSAGE_WORDS..TX_WORDS {
-                a = horner(&mut b, a, z, s.words[j]);
-            }
-            let record = b.select_ext(s.is_deposit, after_message, a);
-            y = b.select_ext(s.is_padding, y, record);
+            y = horner_record(&mut b, y, z, s);
         }
 
         b.register_public_inputs(&old_root.elements);

@@ -19,11 +19,9 @@ use janus_l2::hash::keccak256;
 use janus_l2::tx::{MESSAGE_BYTES, TX_BYTES};
 use janus_l2::DecodeError;
 use plonky2::field::extension::quadratic::QuadraticExtension;
-use plonky2::field::extension::FieldExtension;
 use plonky2::field::types::{Field, PrimeField64};
-use plonky2::hash::poseidon::PoseidonHash;
-use plonky2::plonk::config::Hasher;
 
+use super::records::{absorb_header_native, absorb_record_native, fp2, fp2_words, horner_native};
 use crate::prover::F;
 
 /// Words of the header.
@@ -142,24 +140,12 @@ impl PackedBatch {
     /// The evaluation point `z` (what the circuit derives; see the spec): a Poseidon chain over
     /// the data hash, the header and every record.
     pub fn challenge(&self) -> [u64; 2] {
-        let mut first: Vec<F> = data_hash_words(&self.data_hash)
-            .iter()
-            .chain(self.header.iter())
-            .map(|w| F::from_canonical_u64(*w))
-            .collect();
-        let mut acc = PoseidonHash::hash_no_pad(&first);
+        let mut acc = absorb_header_native(&data_hash_words(&self.data_hash), &self.header);
         for r in &self.records {
-            first.clear();
-            first.extend_from_slice(&acc.elements);
-            let (is_message, words): (u64, &[u64]) = match r {
-                RecordWords::Message(w) => (1, w),
-                RecordWords::Tx(w) => (0, w),
+            acc = match r {
+                RecordWords::Message(w) => absorb_record_native(acc, true, w),
+                RecordWords::Tx(w) => absorb_record_native(acc, false, w),
             };
-            first.push(F::from_canonical_u64(is_message));
-            for j in 0..TX_WORDS {
-                first.push(F::from_canonical_u64(words.get(j).copied().unwrap_or(0)));
-            }
-            acc = PoseidonHash::hash_no_pad(&first);
         }
         [
             acc.elements[0].to_canonical_u64(),
@@ -176,14 +162,5 @@ impl PackedBatch {
 
 /// `P(z) = Σ c_j z^{N−1−j}` by Horner's rule (what L1 computes from calldata).
 pub fn evaluate(coefficients: &[u64], z: [u64; 2]) -> [u64; 2] {
-    let z = <Fp2 as FieldExtension<2>>::from_basefield_array([
-        F::from_canonical_u64(z[0]),
-        F::from_canonical_u64(z[1]),
-    ]);
-    let mut acc = Fp2::ZERO;
-    for c in coefficients {
-        acc = acc * z + <Fp2 as FieldExtension<2>>::from_basefield(F::from_noncanonical_u64(*c));
-    }
-    let [a, b] = acc.0;
-    [a.to_canonical_u64(), b.to_canonical_u64()]
+    fp2_words(horner_native(Fp2::ZERO, fp2(z), coefficients))
 }

@@ -16,8 +16,12 @@ use janus_l2::NUM_ASSETS;
 use plonky2::field::types::Field;
 use plonky2::iop::witness::{PartialWitness, WitnessWrite};
 
-use super::packing::{message_words, tx_words, PackedBatch, TX_WORDS};
-use super::slot::{AccountTarget, UpdateTarget};
+use super::packing::{
+    data_hash_words, message_words, tx_words, Fp2, PackedBatch, MESSAGE_WORDS, TX_WORDS,
+};
+use super::records::{absorb_header_native, absorb_record_native, fp2, fp2_words, horner_native};
+use super::segment::{ChainState, SegmentCircuit, SegmentPublicInputs, SegmentShared};
+use super::slot::{AccountTarget, SlotTarget, UpdateTarget};
 use super::{BatchCircuit, BatchPublicInputs};
 use crate::error::ProverError;
 use crate::gadgets::merkle::set_path;
@@ -175,6 +179,38 @@ fn tx_slot(state: &mut State, fee_account: u32, tx: &Tx) -> SlotWitness {
     }
 }
 
+/// The witnesses of `batch`'s records applied to `state`, then padding up to `slots`, with the
+/// state root after each slot.
+fn slot_witnesses(state: &State, batch: &Batch, slots: usize) -> (Vec<SlotWitness>, Vec<Digest>) {
+    let mut work = state.clone();
+    let mut out = Vec::with_capacity(slots);
+    let mut roots = Vec::with_capacity(slots);
+    for msg in &batch.messages {
+        out.push(deposit_slot(&mut work, msg));
+        roots.push(work.root());
+    }
+    for tx in &batch.txs {
+        out.push(tx_slot(&mut work, batch.fee_account, tx));
+        roots.push(work.root());
+    }
+    while out.len() < slots {
+        out.push(SlotWitness::padding());
+        roots.push(work.root());
+    }
+    (out, roots)
+}
+
+impl SlotWitness {
+    fn padding() -> Self {
+        Self {
+            kind: SlotKind::Padding,
+            words: [0; TX_WORDS],
+            asset_select: select_for(0),
+            updates: core::array::from_fn(|_| UpdateWitness::disabled()),
+        }
+    }
+}
+
 impl BatchWitness {
     /// The witness of `batch` applied to `state` for a circuit of `slots` slots. The state is
     /// not modified.
@@ -184,23 +220,9 @@ impl BatchWitness {
             return Err(ProverError::TooManyRecords { records, slots });
         }
         let packed = PackedBatch::from_batch(batch).map_err(janus_l2::BatchError::from)?;
-        let mut work = state.clone();
-        let old_root = work.root();
-        let mut out = Vec::with_capacity(slots);
-        for msg in &batch.messages {
-            out.push(deposit_slot(&mut work, msg));
-        }
-        for tx in &batch.txs {
-            out.push(tx_slot(&mut work, batch.fee_account, tx));
-        }
-        while out.len() < slots {
-            out.push(SlotWitness {
-                kind: SlotKind::Padding,
-                words: [0; TX_WORDS],
-                asset_select: select_for(0),
-                updates: core::array::from_fn(|_| UpdateWitness::disabled()),
-            });
-        }
+        let old_root = state.root();
+        let (out, roots) = slot_witnesses(state, batch, slots);
+        let new_root = roots.last().copied().unwrap_or(old_root);
         let (z, y) = packed.binding();
         Ok(Self {
             old_root,
@@ -209,7 +231,7 @@ impl BatchWitness {
             slots: out,
             expected: BatchPublicInputs {
                 old_root,
-                new_root: work.root(),
+                new_root,
                 data_hash: packed.data_hash,
                 z,
                 y,
@@ -220,12 +242,7 @@ impl BatchWitness {
     /// Write the witness into a fresh `PartialWitness` for `circuit`.
     pub fn assign(&self, circuit: &BatchCircuit) -> Result<PartialWitness<F>, ProverError> {
         let t = &circuit.targets;
-        if self.slots.len() != t.slots.len() {
-            return Err(ProverError::TooManyRecords {
-                records: self.slots.len(),
-                slots: t.slots.len(),
-            });
-        }
+        check_slot_count(self.slots.len(), t.slots.len())?;
         let mut pw = PartialWitness::new();
         let e = ProverError::witness;
         pw.set_hash_target(t.old_root, self.old_root).map_err(e)?;
@@ -238,28 +255,48 @@ impl BatchWitness {
             set_u64(&mut pw, *target, w)?;
         }
         for (st, sw) in t.slots.iter().zip(&self.slots) {
-            let flags = [
-                (st.is_deposit, SlotKind::Deposit),
-                (st.is_transfer, SlotKind::Transfer),
-                (st.is_withdraw, SlotKind::Withdraw),
-                (st.is_noop, SlotKind::Noop),
-                (st.is_padding, SlotKind::Padding),
-            ];
-            for (target, kind) in flags {
-                pw.set_bool_target(target, sw.kind == kind).map_err(e)?;
-            }
-            for (target, w) in st.words.iter().zip(sw.words) {
-                set_u64(&mut pw, *target, w)?;
-            }
-            for (target, s) in st.asset_select.iter().zip(sw.asset_select) {
-                pw.set_bool_target(*target, s).map_err(e)?;
-            }
-            for (ut, uw) in st.updates.iter().zip(&sw.updates) {
-                assign_update(&mut pw, ut, uw)?;
-            }
+            assign_slot(&mut pw, st, sw)?;
         }
         Ok(pw)
     }
+}
+
+fn assign_slot(
+    pw: &mut PartialWitness<F>,
+    st: &SlotTarget,
+    sw: &SlotWitness,
+) -> Result<(), ProverError> {
+    let e = ProverError::witness;
+    let flags = [
+        (st.is_deposit, SlotKind::Deposit),
+        (st.is_transfer, SlotKind::Transfer),
+        (st.is_withdraw, SlotKind::Withdraw),
+        (st.is_noop, SlotKind::Noop),
+        (st.is_padding, SlotKind::Padding),
+    ];
+    for (target, kind) in flags {
+        pw.set_bool_target(target, sw.kind == kind).map_err(e)?;
+    }
+    for (target, w) in st.words.iter().zip(sw.words) {
+        set_u64(pw, *target, w)?;
+    }
+    for (target, s) in st.asset_select.iter().zip(sw.asset_select) {
+        pw.set_bool_target(*target, s).map_err(e)?;
+    }
+    for (ut, uw) in st.updates.iter().zip(&sw.updates) {
+        assign_update(pw, ut, uw)?;
+    }
+    Ok(())
+}
+
+fn check_slot_count(witness: usize, circuit: usize) -> Result<(), ProverError> {
+    if witness != circuit {
+        return Err(ProverError::TooManyRecords {
+            records: witness,
+            slots: circuit,
+        });
+    }
+    Ok(())
 }
 
 fn set_u64(
@@ -295,4 +332,109 @@ fn assign_update(
         .map_err(ProverError::witness)?;
     assign_account(pw, &t.old, &w.account)?;
     set_path(pw, &t.path, &w.proof)
+}
+
+/// Witness of one segment of a batch ([`super::segment`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentWitness {
+    /// The public inputs an honest proof of this segment has (tests may alter them: the
+    /// circuit must then reject the witness).
+    pub public: SegmentPublicInputs,
+    /// One per circuit slot.
+    pub slots: Vec<SlotWitness>,
+}
+
+/// The chain state before the first record of a batch (spec §12.5): the state root, the
+/// Poseidon chain and Horner's value after the header, "after a deposit" (the first record may
+/// be of any kind), nothing counted.
+pub fn initial_chain_state(old_root: Digest, packed: &PackedBatch, z: [u64; 2]) -> ChainState {
+    ChainState {
+        root: old_root,
+        h: absorb_header_native(&data_hash_words(&packed.data_hash), &packed.header),
+        y: fp2_words(horner_native(Fp2::ZERO, fp2(z), &packed.header)),
+        prev_deposit: true,
+        prev_padding: false,
+        messages: 0,
+        txs: 0,
+    }
+}
+
+/// The witnesses of `batch` applied to `state`, cut into segments of `slots` slots: one
+/// segment per `slots` records (at least one; the last one padded). The state is not modified.
+pub fn segment_witnesses(
+    state: &State,
+    batch: &Batch,
+    slots: usize,
+) -> Result<Vec<SegmentWitness>, ProverError> {
+    if slots == 0 {
+        return Err(ProverError::TooManyRecords {
+            records: batch.messages.len() + batch.txs.len(),
+            slots,
+        });
+    }
+    let packed = PackedBatch::from_batch(batch).map_err(janus_l2::BatchError::from)?;
+    let (z, _) = packed.binding();
+    let shared = SegmentShared {
+        data_hash: packed.data_hash,
+        fee_account: batch.fee_account,
+        message_count: packed.header[2] as u32,
+        tx_count: packed.header[3] as u32,
+        z,
+    };
+    let records = batch.messages.len() + batch.txs.len();
+    let segments = records.div_ceil(slots).max(1);
+    let (all, roots) = slot_witnesses(state, batch, segments * slots);
+    let zz = fp2(z);
+    let mut chain = initial_chain_state(state.root(), &packed, z);
+    let mut out = Vec::with_capacity(segments);
+    for (seg, roots) in all.chunks(slots).zip(roots.chunks(slots)) {
+        let input = chain.clone();
+        for (w, root) in seg.iter().zip(roots) {
+            chain.root = *root;
+            chain.prev_deposit = w.kind == SlotKind::Deposit;
+            chain.prev_padding = w.kind == SlotKind::Padding;
+            let words = match w.kind {
+                SlotKind::Padding => continue,
+                SlotKind::Deposit => {
+                    chain.messages += 1;
+                    &w.words[..MESSAGE_WORDS]
+                }
+                _ => {
+                    chain.txs += 1;
+                    &w.words[..]
+                }
+            };
+            chain.h = absorb_record_native(chain.h, w.kind == SlotKind::Deposit, &w.words);
+            chain.y = fp2_words(horner_native(fp2(chain.y), zz, words));
+        }
+        out.push(SegmentWitness {
+            public: SegmentPublicInputs {
+                shared: shared.clone(),
+                input,
+                output: chain.clone(),
+            },
+            slots: seg.to_vec(),
+        });
+    }
+    Ok(out)
+}
+
+impl SegmentWitness {
+    /// Write the witness into a fresh `PartialWitness` for `circuit`.
+    pub fn assign(&self, circuit: &SegmentCircuit) -> Result<PartialWitness<F>, ProverError> {
+        let t = &circuit.targets;
+        check_slot_count(self.slots.len(), t.slots.len())?;
+        let mut pw = PartialWitness::new();
+        let e = ProverError::witness;
+        let elements = self.public.to_elements();
+        let shared = t.shared.targets();
+        let input = t.input.targets();
+        for (target, v) in shared.iter().chain(&input).zip(&elements) {
+            pw.set_target(*target, *v).map_err(e)?;
+        }
+        for (st, sw) in t.slots.iter().zip(&self.slots) {
+            assign_slot(&mut pw, st, sw)?;
+        }
+        Ok(pw)
+    }
 }

@@ -7,7 +7,7 @@ use plonky2::plonk::circuit_builder::CircuitBuilder;
 use plonky2::plonk::circuit_data::{CircuitData, CommonCircuitData, VerifierOnlyCircuitData};
 use plonky2::plonk::proof::{ProofWithPublicInputs, ProofWithPublicInputsTarget};
 
-use super::ROOTS;
+use super::{verify_pair, ROOTS};
 use crate::cache::{build_or_load, Origin, ProverCache};
 use crate::circuit::batch_config;
 use crate::error::ProverError;
@@ -40,11 +40,7 @@ impl AggregationCircuit {
             )));
         }
         let mut b = CircuitBuilder::<F, D>::new(batch_config());
-        let vd = b.constant_verifier_data(verifier);
-        let left = b.add_virtual_proof_with_pis(common);
-        let right = b.add_virtual_proof_with_pis(common);
-        b.verify_proof::<C>(&left, &vd, common);
-        b.verify_proof::<C>(&right, &vd, common);
+        let (left, right) = verify_pair(&mut b, common, verifier);
         for i in 0..4 {
             b.connect(left.public_inputs[4 + i], right.public_inputs[i]);
         }
