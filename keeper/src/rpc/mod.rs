@@ -16,10 +16,12 @@ pub use error::RpcError;
 use std::net::SocketAddr;
 
 use alloy::primitives::{hex, B256};
+use axum::http::{header, Method};
 use jsonrpsee::server::{Server, ServerConfig, ServerHandle};
 use jsonrpsee::types::{ErrorObjectOwned, Params};
 use jsonrpsee::RpcModule;
 use serde_json::{json, Value};
+use tower_http::cors::{Any, CorsLayer};
 
 use crate::sequencer::{MempoolError, SequencerHandle};
 use error::{err, mempool_error, sequencer_error, FORWARD_FAILED, INVALID_PARAMS, NOT_LEADER};
@@ -119,6 +121,16 @@ fn get_block(params: Params<'_>, ctx: &Ctx) -> Result<Value, ErrorObjectOwned> {
     })
 }
 
+/// Any origin may call the RPC from a browser (docs/keeper-rpc.md): it is public and
+/// unauthenticated, the same methods answer anyone with curl, and no cookie or credential is
+/// involved; without these headers a web page (web/, the app) cannot call a keeper at all.
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::POST])
+        .allow_headers([header::CONTENT_TYPE])
+}
+
 impl RpcServer {
     /// Bind `addr` (port 0: any free port) and serve `seq` over http until [`Self::stop`].
     pub async fn start(addr: SocketAddr, seq: SequencerHandle) -> Result<Self, RpcError> {
@@ -126,7 +138,11 @@ impl RpcServer {
             .http_only()
             .max_request_body_size(MAX_REQUEST_BYTES)
             .build();
-        let server = Server::builder().set_config(cfg).build(addr).await?;
+        let server = Server::builder()
+            .set_config(cfg)
+            .set_http_middleware(tower::ServiceBuilder::new().layer(cors()))
+            .build(addr)
+            .await?;
         let addr = server.local_addr()?;
         let ctx = Ctx {
             seq,

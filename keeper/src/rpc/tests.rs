@@ -290,3 +290,58 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
     task.await.expect("hand-off");
     assert_eq!(old.status(&h), Some(TxStatus::Pending), "kept for a retry");
 }
+
+#[tokio::test]
+async fn a_web_page_on_any_origin_may_call_the_rpc() {
+    let (_d, s) = store();
+    let h = leader_handle(&s, Address::repeat_byte(1), "");
+    let srv = serve(&h).await;
+    let url = srv.url();
+    let origin = "http://127.0.0.1:5173";
+    // The browser's preflight for a JSON POST.
+    let pre = reqwest::Client::new()
+        .request(reqwest::Method::OPTIONS, &url)
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "content-type")
+        .send()
+        .await
+        .expect("http");
+    assert!(
+        pre.status().is_success(),
+        "preflight refused: {}",
+        pre.status()
+    );
+    let allowed = |r: &reqwest::Response, name: &str| {
+        r.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_ascii_lowercase)
+    };
+    assert_eq!(
+        allowed(&pre, "access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    assert!(allowed(&pre, "access-control-allow-methods").is_some_and(|m| m.contains("post")));
+    assert!(
+        allowed(&pre, "access-control-allow-headers").is_some_and(|m| m.contains("content-type"))
+    );
+    // The call itself carries the header the browser checks before handing the answer over.
+    let resp = reqwest::Client::new()
+        .post(&url)
+        .header("origin", origin)
+        .header("content-type", "application/json")
+        .body(
+            json!({"jsonrpc": "2.0", "id": 1, "method": "janus_chainId", "params": []}).to_string(),
+        )
+        .send()
+        .await
+        .expect("http");
+    assert_eq!(
+        allowed(&resp, "access-control-allow-origin").as_deref(),
+        Some("*")
+    );
+    let v: Value = resp.json().await.expect("json");
+    assert_eq!(v["result"], json!(CHAIN));
+    srv.stop();
+}
