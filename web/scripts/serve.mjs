@@ -5,6 +5,7 @@
 //     [--l2 http://127.0.0.1:8601,...] [--l2-chain-id 424242] [--port 5173] [--host 127.0.0.1] [--dir dist] [--no-l2-proxy]
 // The keepers' L2 JSON-RPC sends no CORS headers, so a page cannot call it from another origin: by
 // default the server relays POST /l2/<i> to the i-th --l2 URL and config.json lists those paths
+// (and the keepers' own URLs as l2Upstream, for display)
 // (--no-l2-proxy serves the URLs as given, for keepers behind a gateway that allows CORS).
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -60,7 +61,7 @@ async function relay(req, res, target) {
 export function startServer({ dir, config, port = 0, host = '127.0.0.1', l2Proxy = true }) {
   const root = resolve(dir);
   const targets = l2Proxy ? [...(config.l2Rpc ?? [])] : [];
-  const served = l2Proxy ? { ...config, l2Rpc: targets.map((_, i) => `/l2/${i}`) } : config;
+  const served = l2Proxy ? { ...config, l2Rpc: targets.map((_, i) => `/l2/${i}`), l2Upstream: targets } : config;
   const body = JSON.stringify(served, null, 2);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);

@@ -196,7 +196,8 @@ test('the Wallet tab signs transfers and withdrawals for the derived key and fol
 
   // The Wallet tab: the keeper's view of the account once its block consumed the deposit.
   await page.click('#nav-wallet');
-  await page.locator('#keeper-status', { hasText: 'keeper: ' }).waitFor();
+  // The page reaches the keeper through the app's server (the keeper allows no cross-origin call).
+  await page.locator('#keeper-status', { hasText: `keeper: ${keeperUrl} (through ${new URL(env.url).origin}/l2/0) (L2 chain ${L2_CHAIN_ID})` }).waitFor();
   const row = page.locator(`#wallet-accounts tr[data-account="${account}"]`);
   await row.locator('.l2-balance', { hasText: '1 ETH' }).waitFor({ timeout: 20000 });
   assert.equal(await row.locator('.l2-nonce').innerText(), '0');
