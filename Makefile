@@ -58,10 +58,15 @@ $(WEB_STAMP): web/package.json web/package-lock.json
 	cd web && npm install --no-audit --no-fund
 	@touch $@
 
+# The wallet test (web/tests/wallet.test.mjs) runs a real `janus node`: the binary is built first
+# (quick after `make test-rust`, which builds it already) and found through JANUS_BIN.
+JANUS_BIN := $(if $(CARGO_TARGET_DIR),$(abspath $(CARGO_TARGET_DIR)),$(CURDIR)/target)/debug/janus
+
 test-web: $(STAMP) $(WEB_STAMP)
 	@command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	cargo build -p janus-keeper --bin janus
 	cd web && npm run build
-	cd web && ANVIL=$(CURDIR)/$(ANVIL) npm test
+	cd web && ANVIL=$(CURDIR)/$(ANVIL) JANUS_BIN=$(JANUS_BIN) npm test
 
 # NVRTC from PyPI (pinned: 13.5 emits PTX the GPU machine's CUDA 13.0 driver rejects), so that
 # `make test` compiles every CUDA kernel even on a machine with no GPU (docs/gpu.md).

@@ -1,6 +1,6 @@
 // Entry point: loads config.json and janus-l2 (WebAssembly), builds the app and its tabs (Operators,
-// Stake, Operator, Bridge, Explorer), and the transaction log. Tabs follow the URL hash (#operators,
-// #stake, #operator, #bridge, #explorer).
+// Stake, Operator, Bridge, Wallet, Explorer), and the transaction log. Tabs follow the URL hash (#operators,
+// #stake, #operator, #bridge, #wallet, #explorer).
 import './style.css';
 import { App } from './app';
 import { loadConfig } from './config';
@@ -12,12 +12,14 @@ import { header } from './views/header';
 import { operatorsView } from './views/operators';
 import { operatorView } from './views/operator';
 import { stakeView } from './views/stake';
+import { walletView } from './views/wallet';
 
 const TABS = [
   ['operators', 'Operators'],
   ['stake', 'Stake'],
   ['operator', 'Operator'],
   ['bridge', 'Bridge'],
+  ['wallet', 'Wallet'],
   ['explorer', 'Explorer'],
 ] as const;
 
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
     stake: app.add(stakeView(app)),
     operator: app.add(operatorView(app)),
     bridge: app.add(bridgeView(app)),
+    wallet: app.add(walletView(app)),
     explorer: app.add(explorerView(app)),
   };
   const nav = h('nav', {}, TABS.map(([id, label]) => h('a', { href: `#${id}`, id: `nav-${id}` }, label)));
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   root.replaceChildren(
     head.el,
     nav,
-    h('main', {}, views.operators.el, views.stake.el, views.operator.el, views.bridge.el, views.explorer.el),
+    h('main', {}, views.operators.el, views.stake.el, views.operator.el, views.bridge.el, views.wallet.el, views.explorer.el),
     h('aside', {}, h('h2', {}, 'Transactions'), app.txs.el),
   );
   show();

@@ -1,11 +1,13 @@
-// The Explorer tab, read-only, against L1 states made on chain: a batch finalized by its window, a
-// challenged one with a wrong state root (the page's own replay of the data says so), a waiting L1 message, a funded bounty pool, then a liveness report (a takeover and
-// a slash). Every figure the page shows is compared with the contracts' own values.
+// The Explorer tab against L1 states made on chain: a batch finalized by its window, one with a wrong
+// state root (the page's own replay of the data says so) that the page challenges, a waiting L1
+// message, a funded bounty pool, then a liveness report (a takeover and a slash); once the proof
+// deadline passed the page resolves the challenge and claims the bond back. Every figure the page
+// shows is compared with the contracts' own values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { parseEther, parseEventLogs, zeroAddress } from 'viem';
-import { SHOTS, abi, devAccount, l2Node, openApp, postBatch, startEnv, stakingAbi } from './harness.mjs';
+import { SHOTS, abi, clickForTx, devAccount, l2Node, openApp, postBatch, startEnv, stakingAbi, txDone } from './harness.mjs';
 
 let env;
 let l2;
@@ -45,16 +47,37 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   // A third deposit stays in the queue; batch 2 consumes nothing and is challenged.
   const pk3 = l2.publicKey(l2.secretKeyFromSeed(new Uint8Array(32).fill(3)));
   await mined(await as(depositor).writeContract({ address: bridge, abi: bridgeAbi, functionName: 'depositETHNewAccount', args: [`0x${Buffer.from(pk3).toString('hex')}`], value: parseEther('0.5') }));
-  // Batch 2 claims a state root its (empty) data does not give: an invalid batch, challenged.
+  // Batch 2 claims a state root its (empty) data does not give: an invalid batch.
   const wrongRoot = `0x${'11'.repeat(32)}`;
   const b2 = await postBatch(env, l2, state, { messages: 'none', claimRoot: wrongRoot });
   const { challengeBond } = await env.read(rollup, rollupAbi, 'params');
-  await mined(await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'challenge', args: [b2.batchId], value: challengeBond }));
-  const deadline = await env.read(rollup, rollupAbi, 'challengeDeadline', [b2.batchId]);
   await mined(await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'fundBounty', value: parseEther('1.5') }));
 
-  const { page, errors, close } = await openApp(env, null, 'explorer');
+  const { page, errors, close } = await openApp(env, challenger, 'explorer');
+  await page.click('#connect');
+  await page.locator('#account').waitFor();
   await page.locator('#batches tr.batch').nth(1).waitFor({ timeout: 15000 });
+  const row = (id) => page.locator(`#batches tr.batch[data-batch="${id}"]`);
+  // The page challenges batch 2 (anyone may, with the bond); batch 1 is final: nothing to offer.
+  assert.equal(await row(b1.batchId).locator('button').count(), 0);
+  const challengeBtn = row(b2.batchId).locator('button.challenge');
+  await challengeBtn.waitFor({ timeout: 15000 });
+  assert.equal(await challengeBtn.innerText(), 'Challenge (bond 0.1 ETH)');
+  assert.equal(challengeBond, parseEther('0.1'));
+  const beforeChallenge = await env.pub.getBalance({ address: challenger.address });
+  await clickForTx(page, `#batches tr.batch[data-batch="${b2.batchId}"] button.challenge`);
+  const ch = await txDone(page, `challenge batch ${b2.batchId}`);
+  assert.equal(ch.state, 'mined', ch.text);
+  const chReceipt = await env.pub.getTransactionReceipt({ hash: ch.text.match(/0x[0-9a-f]{64}/)[0] });
+  const [challenged] = parseEventLogs({ abi: rollupAbi, logs: chReceipt.logs, eventName: 'BatchChallenged' });
+  assert.equal(challenged.args.batchId, b2.batchId);
+  assert.equal(challenged.args.challenger, challenger.address);
+  assert.equal(challenged.args.bond, challengeBond);
+  assert.equal((await env.read(rollup, rollupAbi, 'getBatch', [b2.batchId])).status, 2); // Challenged
+  assert.equal(beforeChallenge - (await env.pub.getBalance({ address: challenger.address })), challengeBond + chReceipt.gasUsed * chReceipt.effectiveGasPrice);
+  const deadline = await env.read(rollup, rollupAbi, 'challengeDeadline', [b2.batchId]);
+  await row(b2.batchId).and(page.locator('[data-status="challenged"]')).waitFor({ timeout: 15000 });
+  assert.equal(await row(b2.batchId).locator('button.resolve-challenge').count(), 0); // its deadline is ahead
   const queue = await env.read(bridge, bridgeAbi, 'messageCount');
   assert.equal(queue, 3n);
   assert.equal(await page.locator('#queue-length').innerText(), '3');
@@ -62,7 +85,6 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   assert.equal(await page.locator('#queue-waiting').innerText(), '1');
   assert.equal(await env.read(rollup, rollupAbi, 'bountyPool'), parseEther('1.5'));
   assert.equal(await page.locator('#bounty-pool').innerText(), '1.5 ETH');
-  const row = (id) => page.locator(`#batches tr.batch[data-batch="${id}"]`);
   assert.equal(await row(b1.batchId).getAttribute('data-status'), 'finalized');
   assert.equal(await row(b1.batchId).locator('.status').innerText(), 'finalized (optimistic: window passed)');
   assert.equal(await row(b2.batchId).getAttribute('data-status'), 'challenged');
@@ -104,13 +126,20 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
     `${short(leader)} reported by ${short(challenger.address)}; ${short(rep.args.newLeader)} leads from block ${rep.args.fromBlock}`,
   );
 
-  // Nobody proves batch 2 before its deadline: resolving the challenge reverts it and slashes its
-  // operator for InvalidRoot.
+  // Nobody proves batch 2 before its deadline: the page offers to resolve the challenge, which
+  // reverts it and slashes its operator for InvalidRoot.
+  assert.equal(await page.locator('#claim-credits').isDisabled(), true);
   await env.testClient.increaseTime({ seconds: Number(deadline) - Number((await env.pub.getBlock()).timestamp) + 1 });
   await env.testClient.mine({ blocks: 1 });
-  const res = await as(challenger).writeContract({ address: rollup, abi: rollupAbi, functionName: 'resolveChallenge', args: [b2.batchId], gas: 3_000_000n });
-  const rr = await env.pub.waitForTransactionReceipt({ hash: res });
+  await row(b2.batchId).locator('button.resolve-challenge').waitFor({ timeout: 15000 });
+  await clickForTx(page, `#batches tr.batch[data-batch="${b2.batchId}"] button.resolve-challenge`);
+  const res = await txDone(page, `resolve challenge of batch ${b2.batchId}`);
+  assert.equal(res.state, 'mined', res.text);
+  const rr = await env.pub.getTransactionReceipt({ hash: res.text.match(/0x[0-9a-f]{64}/)[0] });
   assert.equal(rr.status, 'success');
+  const [resolved] = parseEventLogs({ abi: rollupAbi, logs: rr.logs, eventName: 'ChallengeResolved' });
+  assert.equal(resolved.args.batchId, b2.batchId);
+  assert.equal((await env.read(rollup, rollupAbi, 'getBatch', [b2.batchId])).status, 5); // Reverted
   const [invalid] = parseEventLogs({ abi: stakingAbi, logs: rr.logs, eventName: 'Slashed' });
   assert.equal(invalid.args.kind, 1); // InvalidRoot
   assert.equal(invalid.args.operator, b2.submitted.args.operator);
@@ -120,6 +149,20 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   await page.locator(`#slashes tr.slash[data-operator="${invalid.args.operator}"][data-kind="InvalidRoot"]`).waitFor({ timeout: 15000 });
   assert.equal(await page.locator('#timeline g.batch[data-status="reverted"]').count(), 1);
   await page.screenshot({ path: join(SHOTS, 'explorer-slash.png'), fullPage: true });
+
+  // The bond came back as a rollup credit: the page shows it and claims it.
+  const credit = await env.read(rollup, rollupAbi, 'credits', [challenger.address]);
+  assert.equal(credit, challengeBond);
+  await page.locator('#rollup-credits', { hasText: '0.1 ETH' }).waitFor({ timeout: 15000 });
+  const beforeClaim = await env.pub.getBalance({ address: challenger.address });
+  await clickForTx(page, '#claim-credits');
+  const cl = await txDone(page, 'claim rollup credits');
+  assert.equal(cl.state, 'mined', cl.text);
+  const cr = await env.pub.getTransactionReceipt({ hash: cl.text.match(/0x[0-9a-f]{64}/)[0] });
+  assert.equal((await env.pub.getBalance({ address: challenger.address })) - beforeClaim, credit - cr.gasUsed * cr.effectiveGasPrice);
+  assert.equal(await env.read(rollup, rollupAbi, 'credits', [challenger.address]), 0n);
+  await page.locator('#rollup-credits', { hasText: '0 ETH' }).waitFor({ timeout: 15000 });
+  assert.equal(await page.locator('#claim-credits').isDisabled(), true);
   assert.deepEqual(errors, []);
   await close();
 });

@@ -34,7 +34,7 @@ export function devAccount(i) {
   return mnemonicToAccount(MNEMONIC, { addressIndex: i });
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((ok, fail) => {
     const s = createServer();
     s.once('error', fail);
@@ -57,7 +57,8 @@ async function waitRpc(url, ms = 15000) {
   throw new Error(`anvil did not answer on ${url}`);
 }
 
-export async function startEnv() {
+/** `l2Rpc`: keeper L2 RPC URLs for the app's config (relayed by the server: docs/app.md). */
+export async function startEnv({ l2Rpc = [] } = {}) {
   if (!existsSync(join(WEB, 'dist', 'index.html'))) throw new Error('web/dist missing: run `npm run build` first');
   mkdirSync(SHOTS, { recursive: true });
   const port = await freePort();
@@ -66,7 +67,7 @@ export async function startEnv() {
   await waitRpc(rpc);
   const deployment = JSON.parse(readFileSync(join(FIXTURES, 'devnet-deployment.json'), 'utf8'));
   const chain = defineChain({ id: deployment.chainId, name: 'anvil', nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 }, rpcUrls: { default: { http: [rpc] } } });
-  const server = await startServer({ dir: join(WEB, 'dist'), config: configFromDeployment(deployment, rpc, []) });
+  const server = await startServer({ dir: join(WEB, 'dist'), config: configFromDeployment(deployment, rpc, l2Rpc) });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -76,6 +77,7 @@ export async function startEnv() {
   const deployer = createWalletClient({ chain, account: privateKeyToAccount(DEPLOYER_KEY), transport: http(rpc) });
   const env = {
     rpc,
+    fixtures: FIXTURES,
     chain,
     deployment,
     url: server.url,

@@ -3,13 +3,15 @@
 // with the end of its challenge window, challenged with its proof deadline, proven, finalized by
 // window or by proof, reverted), whether its claimed state root is what its data gives (replayed
 // here by janus-l2), a timeline picture of them (SVG), recent epochs with their leaders and
-// liveness takeovers, and every slash with its reason.
+// liveness takeovers, and every slash with its reason. The calls anyone may make on these states go
+// through the app's simulate-then-send path (tx.ts): challenge a pending batch (with the bond),
+// resolve a challenge whose proof deadline passed, claim the connected account's rollup credits.
 import type { Address } from 'viem';
 import type { App, View } from '../app';
 import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
 import { describeError } from '../errors';
 import { duration, eth, jns, short, time } from '../format';
-import type { BatchInfo, Verdict } from '../rollup';
+import type { BatchInfo, RollupParams, Verdict } from '../rollup';
 import { fill, h } from '../ui';
 import { statusText } from './bridge';
 
@@ -47,6 +49,10 @@ interface ExplorerState {
   epochs: { epoch: bigint; startBlock: bigint; leader: Address | null }[];
   takeovers: Takeover[];
   slashes: Slash[];
+  params: RollupParams;
+  /** The connected account and its `Rollup.credits` (bonds won back, prover rewards). */
+  account: Address | null;
+  credits: bigint;
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
@@ -134,9 +140,43 @@ export function explorerView(app: App): View {
   );
   let state: ExplorerState | null = null;
   let loading = false;
-  let loadedAt = -1n;
+  let loadedFor = '';
 
-  async function load(block: bigint): Promise<void> {
+  const rollupCall = (label: string, functionName: string, args: readonly unknown[] = [], value?: bigint) =>
+    void app.txs.send(label, { address: app.cfg.contracts.rollup, abi: rollupAbi, functionName, args, value });
+
+  /** What anyone may do with the batch now: challenge it in its window, resolve a lapsed challenge. */
+  function actionsCell(s: ExplorerState, b: BatchInfo, now: number): HTMLElement {
+    const td = h('td', { class: 'actions' });
+    if (b.status === 'pending' && now < Number(b.challengeEnd)) {
+      const v = app.replay.verdict(b.id);
+      td.append(
+        h('button', {
+          class: 'challenge',
+          disabled: !s.account,
+          title: !s.account
+            ? 'connect a wallet to challenge'
+            : v && !v.ok
+              ? 'its data does not give the root it claims: unless it is proven by the deadline, the challenge reverts it, returns the bond and slashes its operator'
+              : 'anyone may challenge it; a valid proof by the deadline answers the challenge and the bond goes to the prover',
+          onclick: () => rollupCall(`challenge batch ${b.id}`, 'challenge', [b.id], s.params.challengeBond),
+        }, `Challenge (bond ${eth(s.params.challengeBond, 6)})`),
+      );
+    }
+    if (b.status === 'challenged' && b.proveDeadline !== null && now >= Number(b.proveDeadline)) {
+      td.append(
+        h('button', {
+          class: 'resolve-challenge',
+          disabled: !s.account,
+          title: 'the proof deadline passed without a proof: resolving reverts the batch (and its descendants), returns the bond to the challenger and slashes the operator',
+          onclick: () => rollupCall(`resolve challenge of batch ${b.id}`, 'resolveChallenge', [b.id]),
+        }, 'Resolve challenge'),
+      );
+    }
+    return td;
+  }
+
+  async function load(block: bigint, account: Address | null): Promise<void> {
     loading = true;
     try {
       const { rollup, bridge, sequencerSet, staking } = app.cfg.contracts;
@@ -156,6 +196,7 @@ export function explorerView(app: App): View {
         app.pub.getContractEvents({ address: staking, abi: stakingAbi, eventName: 'Slashed', ...range }),
       ]);
       await app.replay.sync(batches).catch(() => {}); // verdicts stay unknown if L1 could not be read
+      const credits = account ? await read<bigint>(rollup, rollupAbi, 'credits', [account]) : 0n;
       const tip = await read<any>(rollup, rollupAbi, 'getBatch', [tipId]);
       const consumed = BigInt(tip.msgEnd);
       const oldestWaitingAt = consumed < queueLength ? BigInt(await read<bigint>(bridge, bridgeAbi, 'enqueuedAt', [consumed])) : null;
@@ -189,8 +230,11 @@ export function explorerView(app: App): View {
           amount: l.args.amount,
           reporterReward: l.args.reporterReward,
         })),
+        params,
+        account,
+        credits,
       };
-      loadedAt = block;
+      loadedFor = `${block}:${account}`;
     } catch (e) {
       fill(summaryEl, h('p', { class: 'error' }, `cannot read the rollup: ${describeError(e)}`));
     } finally {
@@ -215,6 +259,12 @@ export function explorerView(app: App): View {
           : '',
         '.'),
       h('p', {}, 'Prover bounty pool: ', h('b', { id: 'bounty-pool' }, eth(s.bountyPool, 6)), ` · last finalized batch #${s.lastFinalizedId}`),
+      s.account
+        ? h('p', {},
+            `Rollup credits of ${short(s.account)} (challenge bonds won back, prover rewards): `,
+            h('b', { id: 'rollup-credits' }, eth(s.credits, 6)), ' ',
+            h('button', { id: 'claim-credits', disabled: s.credits === 0n, onclick: () => rollupCall('claim rollup credits', 'claim') }, 'Claim'))
+        : null,
     );
     fill(timelineEl, timeline(s.batches, now));
     fill(
@@ -224,7 +274,7 @@ export function explorerView(app: App): View {
         : h(
             'table',
             {},
-            h('tr', {}, ['batch', 'height', 'operator', 'posted', 'messages', 'txs', 'withdrawals', 'status', 'state root, replayed here'].map((t) => h('th', {}, t))),
+            h('tr', {}, ['batch', 'height', 'operator', 'posted', 'messages', 'txs', 'withdrawals', 'status', 'state root, replayed here', ''].map((t) => h('th', {}, t))),
             s.batches.map((b) =>
               h(
                 'tr',
@@ -238,6 +288,7 @@ export function explorerView(app: App): View {
                 h('td', {}, String(b.withdrawalCount)),
                 h('td', { class: 'status' }, batchStatus(b, now), b.dataError ? h('div', { class: 'warn' }, b.dataError) : null),
                 verdictCell(app.replay.verdict(b.id), b),
+                actionsCell(s, b, now),
               ),
             ),
           ),
@@ -292,7 +343,8 @@ export function explorerView(app: App): View {
     el,
     update(app) {
       const n = app.net;
-      if (n && !loading && loadedAt !== n.blockNumber) void load(n.blockNumber);
+      const account = app.wallet.account;
+      if (n && !loading && loadedFor !== `${n.blockNumber}:${account}`) void load(n.blockNumber, account);
       render();
     },
     tick() {
