@@ -124,9 +124,7 @@ export function walletView(app: App): View {
   function renderKeeper(): void {
     if (keeper) {
       keeperEl.className = 'ok';
-      const i = app.cfg.l2Rpc.findIndex((u) => new URL(u, location.href).href === keeper!.url);
-      const upstream = app.cfg.l2Upstream[i];
-      keeperEl.textContent = `keeper: ${upstream ? `${upstream} (through ${keeper.url})` : keeper.url} (L2 chain ${app.cfg.l2ChainId})`;
+      keeperEl.textContent = `keeper: ${keeper.url} (L2 chain ${app.cfg.l2ChainId})`;
     } else if (keeperError) {
       keeperEl.className = 'error';
       keeperEl.textContent = `${keeperError}. Balances, nonces and sending need a keeper.`;
