@@ -54,10 +54,29 @@ export type Receipt =
   | { status: 'dropped'; reason: string }
   | { status: 'forwarded'; leader: string };
 
+/** An L2 block header (docs/l2-spec.md §13.3), as janus_getBlockByNumber gives it (u64 as JSON
+ *  numbers: slot numbers, queue indices and unix ms stay far below 2^53). */
+export interface KeeperBlockHeader {
+  number: number;
+  parentHash: `0x${string}`;
+  stateRoot: `0x${string}`;
+  txRoot: `0x${string}`;
+  msgEnd: number;
+  msgChain: `0x${string}`;
+  feeAccount: number;
+  timestampMs: number;
+  txCount: number;
+}
+
 export interface KeeperBlock {
   hash: `0x${string}`;
-  header: { number: number; txCount: number; timestampMs: number };
+  header: KeeperBlockHeader;
   transactions: `0x${string}`[];
+  messages: number;
+  /** The 65-byte EIP-712 soft confirmation (§13.4). */
+  signature: `0x${string}`;
+  /** The signer the keeper says signed it. */
+  signer: `0x${string}`;
 }
 
 export interface LeaderInfo {
