@@ -131,7 +131,7 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   assert.notEqual(leader, zeroAddress);
   const deadlineBlock = (await env.read(sequencerSet, setAbi, 'lastActivityBlock')) + timeout;
   assert.ok(deadlineBlock <= (await env.pub.getBlockNumber({ cacheTime: 0 })), 'the leader is late');
-  await page.locator('#liveness', { hasText: `missed its liveness deadline (block ${deadlineBlock})` }).waitFor({ timeout: 15000 });
+  await page.locator('#explorer-liveness', { hasText: `missed its liveness deadline (block ${deadlineBlock})` }).waitFor({ timeout: 15000 });
   await clickForTx(page, '#report-liveness');
   const lv = await txDone(page, 'report liveness');
   assert.equal(lv.state, 'mined', lv.text);

@@ -402,7 +402,7 @@ export function explorerView(app: App): View {
     }
     fill(
       upkeepEl,
-      h('p', { id: 'liveness' },
+      h('p', { id: 'explorer-liveness' },
         deadline === null
           ? 'No leader: no set covers this epoch. '
           : late
