@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { describeError } from './errors';
 import type { L2Key } from './l2key';
 import { Replayer, RollupReader } from './rollup';
+import { SoftConfVerifier } from './softconf';
 import { Txs } from './tx';
 import { Wallet } from './wallet';
 
@@ -25,6 +26,8 @@ export class App {
   readonly rollup: RollupReader;
   /** The L2 state replayed from L1 batch data (janus-l2 wasm), shared by the views. */
   readonly replay: Replayer;
+  /** Checks keepers' soft confirmations against L1 (the slasher's domain, signers, leaders). */
+  readonly softconf: SoftConfVerifier;
   /** The L2 key derived from the wallet (docs/l2-spec.md §14), in memory only; cleared when the account changes. */
   l2key: L2Key | null = null;
   net: Network | null = null;
@@ -43,6 +46,7 @@ export class App {
     this.txs = new Txs(this.pub, this.wallet, () => void this.refresh());
     this.rollup = new RollupReader(this.pub, cfg);
     this.replay = new Replayer(this.pub, cfg);
+    this.softconf = new SoftConfVerifier(this.pub, cfg);
     this.wallet.onChange(() => {
       if (this.l2key && this.l2key.owner !== this.wallet.account) this.l2key = null;
       void this.refresh();

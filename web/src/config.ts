@@ -16,10 +16,8 @@ export interface Config {
   chainName: string;
   rpcUrl: string;
   contracts: Contracts;
-  /** L2 JSON-RPC URLs of the keepers, as the page calls them (the app's server relays /l2/<i>). */
+  /** The keepers' own L2 JSON-RPC URLs: the page calls them directly (the keeper allows any origin). */
   l2Rpc: string[];
-  /** The keepers' own URLs behind a relay (display only); empty when l2Rpc are the keepers' URLs. */
-  l2Upstream: string[];
   /** First L1 block to scan for events (the deployment block; 0 on a devnet). */
   fromBlock: bigint;
   /** The L2 chain id (signatures and the wallet-derived L2 key depend on it; default 424242). */
@@ -43,7 +41,6 @@ export function parseConfig(raw: any): Config {
     rpcUrl: raw.rpcUrl,
     contracts,
     l2Rpc: Array.isArray(raw.l2Rpc) ? raw.l2Rpc : [],
-    l2Upstream: Array.isArray(raw.l2Upstream) ? raw.l2Upstream : [],
     fromBlock: BigInt(raw.fromBlock ?? 0),
     l2ChainId: BigInt(raw.l2ChainId ?? 424242),
   };

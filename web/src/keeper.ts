@@ -54,10 +54,29 @@ export type Receipt =
   | { status: 'dropped'; reason: string }
   | { status: 'forwarded'; leader: string };
 
+/** An L2 block header (docs/l2-spec.md §13.3), as janus_getBlockByNumber gives it (u64 as JSON
+ *  numbers: slot numbers, queue indices and unix ms stay far below 2^53). */
+export interface KeeperBlockHeader {
+  number: number;
+  parentHash: `0x${string}`;
+  stateRoot: `0x${string}`;
+  txRoot: `0x${string}`;
+  msgEnd: number;
+  msgChain: `0x${string}`;
+  feeAccount: number;
+  timestampMs: number;
+  txCount: number;
+}
+
 export interface KeeperBlock {
   hash: `0x${string}`;
-  header: { number: number; txCount: number; timestampMs: number };
+  header: KeeperBlockHeader;
   transactions: `0x${string}`[];
+  messages: number;
+  /** The 65-byte EIP-712 soft confirmation (§13.4). */
+  signature: `0x${string}`;
+  /** The signer the keeper says signed it. */
+  signer: `0x${string}`;
 }
 
 export interface LeaderInfo {
@@ -68,12 +87,10 @@ export interface LeaderInfo {
 
 let nextId = 1;
 
-/** One keeper's L2 JSON-RPC over http (`url` may be relative: the app's server relays /l2/<i>). */
+/** One keeper's L2 JSON-RPC over http, called directly from the page: a cross-origin POST with
+ *  `content-type: application/json`, which the keeper allows for any origin (docs/keeper-rpc.md). */
 export class KeeperRpc {
-  readonly url: string;
-  constructor(url: string) {
-    this.url = typeof location === 'undefined' ? url : new URL(url, location.href).href;
-  }
+  constructor(readonly url: string) {}
 
   async call<T>(method: string, params: unknown[] = [], timeoutMs = 5000): Promise<T> {
     const ctl = new AbortController();
@@ -87,7 +104,8 @@ export class KeeperRpc {
         signal: ctl.signal,
       });
     } catch (e) {
-      throw new Error(ctl.signal.aborted ? `no answer from ${this.url} within ${timeoutMs / 1000} s` : `cannot reach ${this.url}: ${e instanceof Error ? e.message : String(e)}`);
+      // The browser does not say why (refused, unknown host, or no CORS headers): it is all one TypeError.
+      throw new Error(ctl.signal.aborted ? `no answer from ${this.url} within ${timeoutMs / 1000} s` : `cannot reach ${this.url}: ${e instanceof Error ? e.message : String(e)} (nothing listening, or a server that refuses cross-origin calls)`);
     } finally {
       clearTimeout(timer);
     }

@@ -5,6 +5,7 @@ import './style.css';
 import { App } from './app';
 import { loadConfig } from './config';
 import { api as l2api, loadL2 } from './l2';
+import { checkBlockSignature, headerHash, softConfirmationDigest, type SoftConfVerifier } from './softconf';
 import { h } from './ui';
 import { bridgeView } from './views/bridge';
 import { explorerView } from './views/explorer';
@@ -27,6 +28,13 @@ declare global {
   interface Window {
     /** janus-l2 (wasm) as the app uses it: for the console and the browser tests. */
     janusL2?: typeof l2api;
+    /** The soft-confirmation check the Wallet tab runs (console, tests). */
+    janusSoftConf?: {
+      headerHash: typeof headerHash;
+      softConfirmationDigest: typeof softConfirmationDigest;
+      checkBlockSignature: typeof checkBlockSignature;
+      verifier: SoftConfVerifier;
+    };
   }
 }
 
@@ -37,6 +45,7 @@ async function main(): Promise<void> {
     const [cfg] = await Promise.all([loadConfig(), loadL2()]);
     window.janusL2 = l2api;
     app = new App(cfg);
+    window.janusSoftConf = { headerHash, softConfirmationDigest, checkBlockSignature, verifier: app.softconf };
   } catch (e) {
     root.replaceChildren(h('p', { class: 'error' }, `Cannot start: ${e instanceof Error ? e.message : String(e)}`));
     return;

@@ -1,8 +1,9 @@
 // The Explorer tab against L1 states made on chain: a batch finalized by its window, one with a wrong
 // state root (the page's own replay of the data says so) that the page challenges, a waiting L1
-// message, a funded bounty pool, then a liveness report (a takeover and a slash); once the proof
-// deadline passed the page resolves the challenge and claims the bond back. Every figure the page
-// shows is compared with the contracts' own values.
+// message, a funded bounty pool; the page finalizes the first batch once its window is over, reports
+// the leader that missed its liveness deadline (a takeover and a slash), snapshots the ranking and
+// re-ranks an operator; once the proof deadline passed it resolves the challenge and claims the bond
+// back. Every figure the page shows is compared with the contracts' own values.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -41,8 +42,7 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   const b1 = await postBatch(env, l2, state);
   const { challengeWindow } = await env.read(rollup, rollupAbi, 'params');
   await env.testClient.increaseTime({ seconds: Number(challengeWindow) + 1 });
-  await env.testClient.mine({ blocks: 1 });
-  await mined(await env.deployer.writeContract({ address: rollup, abi: rollupAbi, functionName: 'finalizeBatch', args: [b1.batchId] }));
+  await env.testClient.mine({ blocks: 1 }); // batch 1 is finalizable: the page will finalize it
 
   // A third deposit stays in the queue; batch 2 consumes nothing and is challenged.
   const pk3 = l2.publicKey(l2.secretKeyFromSeed(new Uint8Array(32).fill(3)));
@@ -58,6 +58,23 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   await page.locator('#account').waitFor();
   await page.locator('#batches tr.batch').nth(1).waitFor({ timeout: 15000 });
   const row = (id) => page.locator(`#batches tr.batch[data-batch="${id}"]`);
+  // Batch 1's window is over and it is next in height order: the page finalizes it (anyone may).
+  // Batch 2, in its window, is not finalizable: no such button.
+  await row(b1.batchId).locator('button.finalize-batch').waitFor({ timeout: 15000 });
+  assert.equal(await row(b2.batchId).locator('button.finalize-batch').count(), 0);
+  assert.match(await page.locator('#next-finalize').innerText(), new RegExp(`^Next to finalize: batch #${b1.batchId} \\(height 1\\): finalizable now`));
+  assert.equal(await env.read(rollup, rollupAbi, 'lastFinalizedId'), 0n);
+  await clickForTx(page, `#batches tr.batch[data-batch="${b1.batchId}"] button.finalize-batch`);
+  const fin = await txDone(page, `finalize batch ${b1.batchId}`);
+  assert.equal(fin.state, 'mined', fin.text);
+  const finReceipt = await env.pub.getTransactionReceipt({ hash: fin.text.match(/0x[0-9a-f]{64}/)[0] });
+  const [finalized] = parseEventLogs({ abi: rollupAbi, logs: finReceipt.logs, eventName: 'BatchFinalized' });
+  assert.equal(finalized.args.batchId, b1.batchId);
+  assert.equal(finalized.args.proven, false);
+  assert.equal(await env.read(rollup, rollupAbi, 'lastFinalizedId'), b1.batchId);
+  assert.equal((await env.read(rollup, rollupAbi, 'getBatch', [b1.batchId])).status, 4); // Finalized
+  await row(b1.batchId).and(page.locator('[data-status="finalized"]')).waitFor({ timeout: 15000 });
+  await page.locator('#next-finalize', { hasText: `Next to finalize: batch #${b2.batchId} (height 2): its challenge window ends in` }).waitFor({ timeout: 15000 });
   // The page challenges batch 2 (anyone may, with the bond); batch 1 is final: nothing to offer.
   assert.equal(await row(b1.batchId).locator('button').count(), 0);
   const challengeBtn = row(b2.batchId).locator('button.challenge');
@@ -103,18 +120,28 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   assert.equal(await page.locator('#slashes tr.slash').count(), 0);
   await page.screenshot({ path: join(SHOTS, 'explorer.png'), fullPage: true });
 
-  // The leader misses its liveness deadline; a report slashes it and hands the epoch over.
+  // The leader misses its liveness deadline (nobody posts in this epoch); the page's report slashes
+  // it and hands the epoch over. Mined to a block past the deadline whose next block (the report's)
+  // is still in the epoch.
   const timeout = await env.read(sequencerSet, setAbi, 'livenessTimeout');
   const length = (await env.read(staking, stakingAbi, 'params')).epochLength;
-  while (((await env.pub.getBlockNumber({ cacheTime: 0 })) + 1n) % length < timeout) await env.testClient.mine({ blocks: 1 });
+  const offset = async () => (await env.pub.getBlockNumber({ cacheTime: 0 })) % length;
+  while ((await offset()) < timeout || (await offset()) === length - 1n) await env.testClient.mine({ blocks: 1 });
   const leader = await env.read(sequencerSet, setAbi, 'currentLeader');
   assert.notEqual(leader, zeroAddress);
-  const hash = await as(challenger).writeContract({ address: sequencerSet, abi: setAbi, functionName: 'reportLiveness' });
-  const r = await env.pub.waitForTransactionReceipt({ hash });
+  const deadlineBlock = (await env.read(sequencerSet, setAbi, 'lastActivityBlock')) + timeout;
+  assert.ok(deadlineBlock <= (await env.pub.getBlockNumber({ cacheTime: 0 })), 'the leader is late');
+  await page.locator('#explorer-liveness', { hasText: `missed its liveness deadline (block ${deadlineBlock})` }).waitFor({ timeout: 15000 });
+  await clickForTx(page, '#report-liveness');
+  const lv = await txDone(page, 'report liveness');
+  assert.equal(lv.state, 'mined', lv.text);
+  const r = await env.pub.getTransactionReceipt({ hash: lv.text.match(/0x[0-9a-f]{64}/)[0] });
   assert.equal(r.status, 'success');
   const [rep] = parseEventLogs({ abi: setAbi, logs: r.logs, eventName: 'LivenessReported' });
   const [slash] = parseEventLogs({ abi: stakingAbi, logs: r.logs, eventName: 'Slashed' });
   assert.equal(rep.args.operator, leader);
+  assert.equal(rep.args.reporter, challenger.address);
+  assert.equal(await env.read(staking, stakingAbi, 'isJailed', [leader]), true);
   assert.equal(slash.args.kind, 0); // Liveness
   const slashRow = page.locator(`#slashes tr.slash[data-operator="${leader}"][data-kind="Liveness"]`);
   await slashRow.waitFor({ timeout: 15000 });
@@ -125,6 +152,40 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
     await takeover.innerText(),
     `${short(leader)} reported by ${short(challenger.address)}; ${short(rep.args.newLeader)} leads from block ${rep.args.fromBlock}`,
   );
+
+  // The sequencer set's other calls open to anyone: snapshot the ranking (when the epoch it would
+  // cover has none yet) and re-rank an eligible operator.
+  const delay = await env.read(sequencerSet, setAbi, 'activationDelay');
+  const snapshotted = async () => {
+    const e = (await env.read(sequencerSet, setAbi, 'currentEpoch')) + delay;
+    return (await env.read(sequencerSet, setAbi, 'setFor', [e])).epoch >= e;
+  };
+  if (await snapshotted()) {
+    // The fixture's keeper-less chain already has one: the page must say so and offer nothing.
+    await page.locator('#snapshot-state', { hasText: 'is snapshotted' }).waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('#snapshot').isDisabled(), true);
+    await env.testClient.mine({ blocks: Number(length) }); // the next epoch has none yet
+  }
+  await page.locator('#snapshot-state', { hasText: 'is not snapshotted yet: anyone may snapshot' }).waitFor({ timeout: 15000 });
+  await clickForTx(page, '#snapshot');
+  const sn = await txDone(page, 'snapshot the ranking');
+  assert.equal(sn.state, 'mined', sn.text);
+  const snr = await env.pub.getTransactionReceipt({ hash: sn.text.match(/0x[0-9a-f]{64}/)[0] });
+  const [snap] = parseEventLogs({ abi: setAbi, logs: snr.logs, eventName: 'SetSnapshotted' });
+  const epochAtSnap = await env.pub.readContract({ address: sequencerSet, abi: setAbi, functionName: 'currentEpoch', blockNumber: snr.blockNumber });
+  assert.equal(snap.args.epoch, epochAtSnap + delay);
+  assert.deepEqual([...snap.args.operators], [...(await env.pub.readContract({ address: staking, abi: stakingAbi, functionName: "ranking", blockNumber: snr.blockNumber }))[0]]);
+  assert.ok(!snap.args.operators.includes(leader), 'the jailed leader is out of the ranking');
+  await page.locator('#snapshot-state', { hasText: `The set for epoch ${snap.args.epoch} is snapshotted` }).waitFor({ timeout: 15000 });
+  const ranked = devAccount([1, 2, 3].find((i) => devAccount(i).address !== leader)).address;
+  await page.selectOption('#rank-operator', ranked);
+  await clickForTx(page, '#update-ranking');
+  const ur = await txDone(page, `update the ranking of ${short(ranked)}`);
+  assert.equal(ur.state, 'mined', ur.text);
+  const urr = await env.pub.getTransactionReceipt({ hash: ur.text.match(/0x[0-9a-f]{64}/)[0] });
+  const [rk] = parseEventLogs({ abi: stakingAbi, logs: urr.logs, eventName: 'RankingUpdated' });
+  assert.equal(rk.args.operator, ranked);
+  assert.equal(rk.args.stake, (await env.read(staking, stakingAbi, 'pool', [ranked])).stake);
 
   // Nobody proves batch 2 before its deadline: the page offers to resolve the challenge, which
   // reverts it and slashes its operator for InvalidRoot.

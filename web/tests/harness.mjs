@@ -57,7 +57,7 @@ async function waitRpc(url, ms = 15000) {
   throw new Error(`anvil did not answer on ${url}`);
 }
 
-/** `l2Rpc`: keeper L2 RPC URLs for the app's config (relayed by the server: docs/app.md). */
+/** `l2Rpc`: keeper L2 RPC URLs for the app's config (the page calls them directly, cross-origin). */
 export async function startEnv({ l2Rpc = [] } = {}) {
   if (!existsSync(join(WEB, 'dist', 'index.html'))) throw new Error('web/dist missing: run `npm run build` first');
   mkdirSync(SHOTS, { recursive: true });

@@ -20,6 +20,7 @@ const L2_CHAIN_ID = 424242n;
 const bridgeAbi = abi('Bridge');
 const rollupAbi = abi('Rollup');
 const setAbi = abi('SequencerSet');
+const slasherAbi = abi('EquivocationSlasher');
 
 let env;
 let l2;
@@ -66,6 +67,7 @@ async function openAccount(from, pk, eth) {
 let feeAccount;
 let recipient;
 let operator;
+let signerAddr;
 
 before(async () => {
   if (!existsSync(JANUS)) throw new Error(`${JANUS} missing: cargo build -p janus-keeper --bin janus (or set JANUS_BIN)`);
@@ -106,7 +108,7 @@ before(async () => {
   recipient = await openAccount(depositor, pkOf(8), '0.5');
 
   // The leader's node: its signer (anvil accounts 4-6 sign for operators 1-3), sequencing, no prover.
-  const signerAddr = await env.read(staking, stakingAbi, 'signerOf', [operator]);
+  signerAddr = await env.read(staking, stakingAbi, 'signerOf', [operator]);
   const signerIndex = [4, 5, 6].find((i) => devAccount(i).address === signerAddr);
   assert.ok(signerIndex, `the leader's signer ${signerAddr} is one of the fixture's`);
   const signerKey = bytesToHex(devAccount(signerIndex).getHdKey().privateKey);
@@ -178,6 +180,15 @@ test('the Wallet tab signs transfers and withdrawals for the derived key and fol
   const foreign = await openAccount(user, pkOf(9), '0.1');
 
   const { page, errors, close } = await openApp(env, user, 'bridge');
+  // Every keeper call the page makes: it must go straight to the node's own URL, cross-origin (the
+  // app's server only serves files), and get the keeper's CORS header back.
+  const keeperCalls = [];
+  const appOrigin = new URL(env.url).origin;
+  page.on('requestfinished', async (req) => {
+    if (req.method() !== 'POST' || new URL(req.url()).origin === new URL(env.rpc).origin) return;
+    const res = await req.response();
+    keeperCalls.push({ url: req.url(), origin: await req.headerValue('origin'), allow: await res?.headerValue('access-control-allow-origin'), method: JSON.parse(req.postData() ?? '{}').method });
+  });
   await page.click('#connect');
   await page.locator('#account').waitFor();
   await page.click('#derive-key');
@@ -196,8 +207,8 @@ test('the Wallet tab signs transfers and withdrawals for the derived key and fol
 
   // The Wallet tab: the keeper's view of the account once its block consumed the deposit.
   await page.click('#nav-wallet');
-  // The page reaches the keeper through the app's server (the keeper allows no cross-origin call).
-  await page.locator('#keeper-status', { hasText: `keeper: ${keeperUrl} (through ${new URL(env.url).origin}/l2/0) (L2 chain ${L2_CHAIN_ID})` }).waitFor();
+  // The page calls the node's own URL directly (no relay: the app has no backend).
+  await page.locator('#keeper-status', { hasText: `keeper: ${keeperUrl} (L2 chain ${L2_CHAIN_ID})` }).waitFor();
   const row = page.locator(`#wallet-accounts tr[data-account="${account}"]`);
   await row.locator('.l2-balance', { hasText: '1 ETH' }).waitFor({ timeout: 20000 });
   assert.equal(await row.locator('.l2-nonce').innerText(), '0');
@@ -229,6 +240,16 @@ test('the Wallet tab signs transfers and withdrawals for the derived key and fol
   assert.equal(await t1.getAttribute('data-hash'), keccak256(record));
   const b = await keeper('janus_getBlockByNumber', [block]);
   assert.ok(b.transactions.includes(keccak256(record)), `block ${block} holds the transfer`);
+  // The page checked the block's soft confirmation (§13.4) itself: its signer is the node's signer
+  // key, registered on L1 for the operator that leads.
+  assert.equal(b.signer.toLowerCase(), signerAddr.toLowerCase());
+  const conf = t1.locator('.softconf[data-verified]');
+  await conf.waitFor({ timeout: 10000 });
+  assert.equal(await conf.getAttribute('data-verified'), 'yes', await conf.innerText());
+  assert.equal(await conf.getAttribute('data-signer'), signerAddr);
+  assert.equal(await conf.getAttribute('data-operator'), operator);
+  assert.equal(await conf.innerText(), `· signed by ${signerAddr} (operator ${operator})`);
+  await checkSoftConfirmationFunction(page, b);
   // Balances on the page follow the confirmation.
   await row.locator('.l2-balance', { hasText: '0.749 ETH' }).waitFor({ timeout: 10000 });
   await row.locator('.l2-nonce', { hasText: '1' }).waitFor();
@@ -281,14 +302,68 @@ test('the Wallet tab signs transfers and withdrawals for the derived key and fol
   await w.and(page.locator('[data-status="batched"]')).waitFor({ timeout: 20000 });
   assert.match(await w.innerText(), new RegExp(`^withdraw 0\\.1 ETH #${account} → 0x[0-9a-fA-F]{4}…[0-9a-fA-F]{4} on L1 \\(fee 0 ETH, nonce 1\\)`));
   assert.ok(Number(await w.locator('.latency').getAttribute('data-ms')) > 0);
+  assert.equal(await w.locator('.softconf').getAttribute('data-verified'), 'yes');
+  assert.equal(await w.locator('.softconf').getAttribute('data-signer'), signerAddr);
   assert.deepEqual(await balance(account), { eth: u1.eth - 100_000_000n, nonce: 2n });
   const wb = await batchOnL1(Number(await w.getAttribute('data-batch')));
   assert.ok(wb.withdrawals.some((x) => x.recipient.toLowerCase() === user.address.toLowerCase() && x.amount === '100000000' && x.from === account), 'the withdrawal is in the batch L1 holds');
   await row.locator('.l2-balance', { hasText: '0.649 ETH' }).waitFor({ timeout: 10000 });
   await page.screenshot({ path: join(SHOTS, 'wallet.png'), fullPage: true });
+  // Every L2 call went from the app's origin straight to the node, which allowed it (CORS), and
+  // nothing else was POSTed anywhere: janus_chainId, janus_getAccount, janus_sendTransaction, the
+  // receipts and the block the page verified.
+  assert.ok(keeperCalls.length > 10, `${keeperCalls.length} keeper calls`);
+  for (const c of keeperCalls) {
+    assert.equal(new URL(c.url).origin, new URL(keeperUrl).origin, `${c.method} sent to ${c.url}`);
+    assert.equal(c.origin, appOrigin, `${c.method} is a cross-origin call from the app`);
+    assert.equal(c.allow, '*', `${c.method}: the keeper's CORS header`);
+  }
+  const methods = new Set(keeperCalls.map((c) => c.method));
+  for (const m of ['janus_chainId', 'janus_getAccount', 'janus_sendTransaction', 'janus_getTransactionReceipt']) assert.ok(methods.has(m), `the page called ${m}`);
+  assert.notEqual(appOrigin, new URL(keeperUrl).origin);
   assert.deepEqual(errors, []);
   await close();
 });
+
+/** The page's verification function on the node's real block `b`: its header hash and EIP-712
+ *  digest equal the block's hash and L1's own `hashSoftConfirmation`, and every altered block fails
+ *  with the reason (a flipped signature byte, another header, a key that is no operator's signer,
+ *  the signer of an operator that does not lead, a signer the keeper does not name). */
+async function checkSoftConfirmationFunction(page, b) {
+  const run = (block, op) => page.evaluate(async ([blk, op]) => {
+    const s = window.janusSoftConf;
+    const domain = await s.verifier.slasherDomain();
+    if (op === 'hash') return s.headerHash(blk.header);
+    if (op === 'digest') return s.softConfirmationDigest(blk.header, domain, 424242n);
+    const head = (await s.verifier.pub.getBlockNumber({ cacheTime: 0 }));
+    return s.verifier.verify(blk, [head]);
+  }, [block, op]);
+  assert.equal(await run(b, 'hash'), b.hash);
+  const digest = await run(b, 'digest');
+  const onL1 = await env.read(env.deployment.equivocationSlasher, slasherAbi, 'hashSoftConfirmation', [{ l2BlockNumber: BigInt(b.header.number), l2BlockHash: b.hash, parentHash: b.header.parentHash, chainId: L2_CHAIN_ID }]);
+  assert.equal(digest, onL1);
+  assert.deepEqual(await run(b, 'verify'), { ok: true, signer: signerAddr, operator });
+
+  const sig = hexToBytes(b.signature);
+  sig[10] ^= 0x01;
+  const flipped = await run({ ...b, signature: bytesToHex(sig) }, 'verify');
+  assert.equal(flipped.ok, false);
+  assert.match(flipped.reason, /^the signature recovers to 0x[0-9a-fA-F]{40}, not to the signer the keeper names|^bad signature/);
+  const otherHeader = await run({ ...b, header: { ...b.header, stateRoot: `0x${'22'.repeat(32)}` } }, 'verify');
+  assert.equal(otherHeader.ok, false);
+  assert.match(otherHeader.reason, /^the block's hash 0x[0-9a-f]{64} is not its header's \(0x[0-9a-f]{64}\)$/);
+  const stranger = devAccount(15);
+  const bySomeone = await run({ ...b, signature: await stranger.sign({ hash: digest }), signer: stranger.address }, 'verify');
+  assert.deepEqual(bySomeone, { ok: false, reason: `the signer ${stranger.address} is no operator's signer on L1` });
+  // The signer of another fixture operator (it exited in setup): registered, but not the leader.
+  const otherSigner = [4, 5, 6].map(devAccount).find((a) => a.address !== signerAddr);
+  const otherOp = await env.read(env.deployment.staking, stakingAbi, 'operatorOfSigner', [otherSigner.address]);
+  const byOther = await run({ ...b, signature: await otherSigner.sign({ hash: digest }), signer: otherSigner.address }, 'verify');
+  assert.equal(byOther.ok, false);
+  assert.match(byOther.reason, new RegExp(`^signed by ${otherSigner.address} of operator ${otherOp[0]}, which does not lead at L1 block \\d+ \\(${operator} does\\)$`));
+  const misnamed = await run({ ...b, signer: stranger.address }, 'verify');
+  assert.deepEqual(misnamed, { ok: false, reason: `the signature recovers to ${signerAddr}, not to the signer the keeper names (${stranger.address})` });
+}
 
 test('without a reachable keeper the Wallet tab says so', async () => {
   const dead = `http://127.0.0.1:${await freePort()}`;
@@ -299,7 +374,7 @@ test('without a reachable keeper the Wallet tab says so', async () => {
     await page.goto(`${server.url}#wallet`);
     const status = page.locator('#keeper-status.error');
     await status.waitFor({ timeout: 15000 });
-    assert.match(await status.innerText(), new RegExp(`^no keeper answers: .*keeper ${dead} unreachable: ECONNREFUSED`));
+    assert.match(await status.innerText(), new RegExp(`^no keeper answers: cannot reach ${dead}: Failed to fetch \\(nothing listening, or a server that refuses cross-origin calls\\)`));
     await context.close();
   } finally {
     await server.close();

@@ -4,8 +4,10 @@
 // window or by proof, reverted), whether its claimed state root is what its data gives (replayed
 // here by janus-l2), a timeline picture of them (SVG), recent epochs with their leaders and
 // liveness takeovers, and every slash with its reason. The calls anyone may make on these states go
-// through the app's simulate-then-send path (tx.ts): challenge a pending batch (with the bond),
-// resolve a challenge whose proof deadline passed, claim the connected account's rollup credits.
+// through the app's simulate-then-send path (tx.ts): finalize the next batch once its window is over
+// (or it is proven), challenge a pending batch (with the bond), resolve a challenge whose proof
+// deadline passed, claim the connected account's rollup credits; and the sequencer set's upkeep:
+// report a leader that missed its liveness deadline, snapshot the ranking, update an operator's rank.
 import type { Address } from 'viem';
 import type { App, View } from '../app';
 import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
@@ -46,6 +48,11 @@ interface ExplorerState {
   bountyPool: bigint;
   tipId: bigint;
   lastFinalizedId: bigint;
+  lastFinalizedHeight: bigint;
+  /** The epoch a snapshot taken now would cover, whether it exists, and the last block it may be taken at. */
+  snapshotEpoch: bigint;
+  snapshotExists: boolean;
+  snapshotLastBlock: bigint;
   epochs: { epoch: bigint; startBlock: bigint; leader: Address | null }[];
   takeovers: Takeover[];
   slashes: Slash[];
@@ -125,6 +132,8 @@ export function explorerView(app: App): View {
   const batchesEl = h('div', { id: 'batches' });
   const epochsEl = h('div', { id: 'epochs' });
   const slashesEl = h('div', { id: 'slashes' });
+  const upkeepEl = h('div', { id: 'upkeep' });
+  const rankSel = h('select', { id: 'rank-operator' });
   const el = h(
     'section',
     { id: 'tab-explorer', class: 'tab' },
@@ -134,6 +143,7 @@ export function explorerView(app: App): View {
     timelineEl,
     batchesEl,
     h('h2', {}, 'Epochs and leaders'),
+    upkeepEl,
     epochsEl,
     h('h2', {}, 'Slashes'),
     slashesEl,
@@ -144,10 +154,28 @@ export function explorerView(app: App): View {
 
   const rollupCall = (label: string, functionName: string, args: readonly unknown[] = [], value?: bigint) =>
     void app.txs.send(label, { address: app.cfg.contracts.rollup, abi: rollupAbi, functionName, args, value });
+  const setCall = (label: string, functionName: string) => void app.txs.send(label, { address: app.cfg.contracts.sequencerSet, abi: sequencerSetAbi, functionName });
+
+  /** The canonical batch next in height order, if any is waiting to be finalized. */
+  function nextToFinalize(s: ExplorerState): BatchInfo | null {
+    return s.batches.find((b) => b.height === s.lastFinalizedHeight + 1n && b.status !== 'reverted' && b.status !== 'finalized') ?? null;
+  }
+  /** `finalizeBatch` would pass: proven, or pending with its challenge window over. */
+  const finalizable = (b: BatchInfo, now: number) => b.status === 'proven' || (b.status === 'pending' && now >= Number(b.challengeEnd));
 
   /** What anyone may do with the batch now: challenge it in its window, resolve a lapsed challenge. */
   function actionsCell(s: ExplorerState, b: BatchInfo, now: number): HTMLElement {
     const td = h('td', { class: 'actions' });
+    if (nextToFinalize(s)?.id === b.id && finalizable(b, now)) {
+      td.append(
+        h('button', {
+          class: 'finalize-batch',
+          disabled: !s.account,
+          title: 'the next batch in height order: its challenge window is over (or it is proven), anyone may finalize it',
+          onclick: () => rollupCall(`finalize batch ${b.id}`, 'finalizeBatch', [b.id]),
+        }, 'Finalize batch'),
+      );
+    }
     if (b.status === 'pending' && now < Number(b.challengeEnd)) {
       const v = app.replay.verdict(b.id);
       td.append(
@@ -184,14 +212,17 @@ export function explorerView(app: App): View {
         app.pub.readContract({ address, abi, functionName, args, blockNumber: block }) as Promise<T>;
       const params = await app.rollup.params(block);
       const range = { fromBlock: app.cfg.fromBlock, toBlock: block };
-      const [batches, queueLength, bountyPool, tipId, lastFinalizedId, forcedInclusionDelay, epoch, takeoverLogs, slashLogs] = await Promise.all([
+      const [batches, queueLength, bountyPool, tipId, lastFinalizedId, lastFinalizedHeight, forcedInclusionDelay, epoch, activationDelay, window, takeoverLogs, slashLogs] = await Promise.all([
         app.rollup.batches(block, params),
         read<bigint>(bridge, bridgeAbi, 'messageCount'),
         read<bigint>(rollup, rollupAbi, 'bountyPool'),
         read<bigint>(rollup, rollupAbi, 'tipId'),
         read<bigint>(rollup, rollupAbi, 'lastFinalizedId'),
+        read<bigint>(rollup, rollupAbi, 'lastFinalizedHeight'),
         read<bigint>(bridge, bridgeAbi, 'forcedInclusionDelay'),
         read<bigint>(sequencerSet, sequencerSetAbi, 'currentEpoch'),
+        read<bigint>(sequencerSet, sequencerSetAbi, 'activationDelay'),
+        read<bigint>(sequencerSet, sequencerSetAbi, 'BLOCKHASH_WINDOW'),
         app.pub.getContractEvents({ address: sequencerSet, abi: sequencerSetAbi, eventName: 'LivenessReported', ...range }),
         app.pub.getContractEvents({ address: staking, abi: stakingAbi, eventName: 'Slashed', ...range }),
       ]);
@@ -200,6 +231,11 @@ export function explorerView(app: App): View {
       const tip = await read<any>(rollup, rollupAbi, 'getBatch', [tipId]);
       const consumed = BigInt(tip.msgEnd);
       const oldestWaitingAt = consumed < queueLength ? BigInt(await read<bigint>(bridge, bridgeAbi, 'enqueuedAt', [consumed])) : null;
+      const snapshotEpoch = epoch + BigInt(activationDelay);
+      const [snapSet, epochStart] = await Promise.all([
+        read<{ epoch: bigint }>(sequencerSet, sequencerSetAbi, 'setFor', [snapshotEpoch]).catch(() => null),
+        read<bigint>(sequencerSet, sequencerSetAbi, 'epochStartBlock', [epoch]),
+      ]);
       const first = epoch > 6n ? epoch - 6n : 0n;
       const epochs = await Promise.all(
         Array.from({ length: Number(epoch + 2n - first) }, async (_, i) => {
@@ -220,6 +256,10 @@ export function explorerView(app: App): View {
         bountyPool,
         tipId,
         lastFinalizedId,
+        lastFinalizedHeight: BigInt(lastFinalizedHeight),
+        snapshotEpoch,
+        snapshotExists: !!snapSet && BigInt(snapSet.epoch) >= snapshotEpoch,
+        snapshotLastBlock: BigInt(epochStart) + BigInt(window) - 1n,
         epochs: epochs.reverse(),
         takeovers: takeoverLogs.map((l: any) => ({ epoch: l.args.epoch, operator: l.args.operator, reporter: l.args.reporter, newLeader: l.args.newLeader, fromBlock: BigInt(l.args.fromBlock) })),
         slashes: slashLogs.map((l: any) => ({
@@ -259,6 +299,12 @@ export function explorerView(app: App): View {
           : '',
         '.'),
       h('p', {}, 'Prover bounty pool: ', h('b', { id: 'bounty-pool' }, eth(s.bountyPool, 6)), ` · last finalized batch #${s.lastFinalizedId}`),
+      h('p', { id: 'next-finalize' }, (() => {
+        const b = nextToFinalize(s);
+        if (!b) return 'Next to finalize: none (no batch above the last finalized one).';
+        const left = Number(b.challengeEnd) - now;
+        return `Next to finalize: batch #${b.id} (height ${b.height}): ${finalizable(b, now) ? 'finalizable now, by anyone (its row\'s Finalize batch)' : b.status === 'challenged' ? 'challenged, final only once proven' : `its challenge window ends in ${duration(left)}`}.`;
+      })()),
       s.account
         ? h('p', {},
             `Rollup credits of ${short(s.account)} (challenge bonds won back, prover rewards): `,
@@ -293,6 +339,7 @@ export function explorerView(app: App): View {
             ),
           ),
     );
+    renderUpkeep(s);
     const byEpoch = new Map<string, Takeover[]>();
     for (const t of s.takeovers) byEpoch.set(String(t.epoch), [...(byEpoch.get(String(t.epoch)) ?? []), t]);
     const current = app.net?.epoch;
@@ -336,6 +383,49 @@ export function explorerView(app: App): View {
               ),
             ),
           ),
+    );
+  }
+
+  /** The sequencer set's calls open to anyone: liveness report, snapshot, ranking update. */
+  function renderUpkeep(s: ExplorerState): void {
+    const n = app.net;
+    if (!n) return;
+    const deadline = n.livenessDeadline;
+    const late = deadline !== null && n.blockNumber >= deadline;
+    const eligible = n.operators.filter((o) => o.eligible);
+    const picked = rankSel.value;
+    fill(rankSel, eligible.map((o) => h('option', { value: o.address }, `${short(o.address)}${o.rank === null ? ' (eligible, not ranked)' : ` (rank ${o.rank + 1})`}`)));
+    if (eligible.some((o) => o.address === picked)) rankSel.value = picked;
+    else {
+      const unranked = eligible.find((o) => o.rank === null);
+      if (unranked) rankSel.value = unranked.address;
+    }
+    fill(
+      upkeepEl,
+      h('p', { id: 'explorer-liveness' },
+        deadline === null
+          ? 'No leader: no set covers this epoch. '
+          : late
+            ? `The leader ${short(n.leaderNow ?? '')} missed its liveness deadline (block ${deadline}): anyone may report it, which slashes it (unless already jailed) and hands the epoch to the next member. `
+            : `The leader ${short(n.leaderNow ?? '')} must post or be reported from block ${deadline} (${deadline - n.blockNumber} blocks left). `,
+        h('button', { id: 'report-liveness', disabled: !s.account || !late, onclick: () => setCall('report liveness', 'reportLiveness') }, 'Report liveness')),
+      h('p', { id: 'snapshot-state' },
+        s.snapshotExists
+          ? `The set for epoch ${s.snapshotEpoch} is snapshotted. `
+          : n.blockNumber > s.snapshotLastBlock
+            ? `The set for epoch ${s.snapshotEpoch} is not snapshotted, and this epoch's snapshot window closed at block ${s.snapshotLastBlock}. `
+            : `The set for epoch ${s.snapshotEpoch} is not snapshotted yet: anyone may snapshot the ranking until block ${s.snapshotLastBlock}. `,
+        h('button', { id: 'snapshot', disabled: !s.account || s.snapshotExists || n.blockNumber > s.snapshotLastBlock, onclick: () => setCall('snapshot the ranking', 'snapshot') }, 'Snapshot')),
+      h('p', {},
+        'Re-rank an eligible operator (its stake as of now): ', rankSel, ' ',
+        h('button', {
+          id: 'update-ranking',
+          disabled: !s.account || eligible.length === 0,
+          onclick: () => {
+            const op = rankSel.value as Address;
+            if (op) void app.txs.send(`update the ranking of ${short(op)}`, { address: app.cfg.contracts.staking, abi: stakingAbi, functionName: 'updateRanking', args: [op] });
+          },
+        }, 'Update ranking')),
     );
   }
 

@@ -117,7 +117,7 @@ export function operatorsView(): View {
             );
           }),
         ),
-        app.cfg.l2Rpc.length ? h('p', { class: 'muted' }, `Keeper L2 RPC: ${(app.cfg.l2Upstream.length ? app.cfg.l2Upstream : app.cfg.l2Rpc).join(', ')}`) : null,
+        app.cfg.l2Rpc.length ? h('p', { class: 'muted' }, `Keeper L2 RPC: ${app.cfg.l2Rpc.join(', ')}`) : null,
       );
     },
   };

@@ -32,6 +32,10 @@ interface SentTx {
   status: Receipt['status'] | 'unknown';
   /** Milliseconds from sending to the first `included` receipt. */
   latencyMs: number | null;
+  /** The L1 head when it was sent (its block's signer must lead then or when checked). */
+  l1Block: bigint | null;
+  /** The soft confirmation of its block was checked (or is being checked). */
+  checked: boolean;
   done: boolean;
   el: HTMLElement;
 }
@@ -124,9 +128,7 @@ export function walletView(app: App): View {
   function renderKeeper(): void {
     if (keeper) {
       keeperEl.className = 'ok';
-      const i = app.cfg.l2Rpc.findIndex((u) => new URL(u, location.href).href === keeper!.url);
-      const upstream = app.cfg.l2Upstream[i];
-      keeperEl.textContent = `keeper: ${upstream ? `${upstream} (through ${keeper.url})` : keeper.url} (L2 chain ${app.cfg.l2ChainId})`;
+      keeperEl.textContent = `keeper: ${keeper.url} (L2 chain ${app.cfg.l2ChainId})`;
     } else if (keeperError) {
       keeperEl.className = 'error';
       keeperEl.textContent = `${keeperError}. Balances, nonces and sending need a keeper.`;
@@ -313,7 +315,7 @@ export function walletView(app: App): View {
     const hash = keccak256(record);
     const stateEl = h('span', { class: 'l2-state' }, 'sending');
     const latencyEl = h('span', { class: 'latency' });
-    const item = h('li', { class: 'l2tx', 'data-hash': hash, 'data-status': 'sending' }, h('b', {}, label), ' ', stateEl, ' ', latencyEl, ' ', h('code', { class: 'muted' }, short(hash)));
+    const item = h('li', { class: 'l2tx', 'data-hash': hash, 'data-status': 'sending' }, h('b', {}, label), ' ', stateEl, ' ', latencyEl, ' ', h('code', { class: 'muted' }, short(hash)), ' ', h('span', { class: 'softconf' }));
     txsEl.prepend(item);
     const sentAt = performance.now();
     let answer: Hex | null = null;
@@ -333,7 +335,7 @@ export function walletView(app: App): View {
         return;
       }
     }
-    const tx: SentTx = { hash, asset: p.asset, label, from: p.from, nonce: p.nonce, sentAt, rpc: p.rpc, status: 'pending', latencyMs: null, done: false, el: item };
+    const tx: SentTx = { hash, asset: p.asset, label, from: p.from, nonce: p.nonce, sentAt, rpc: p.rpc, status: 'pending', latencyMs: null, l1Block: app.net?.blockNumber ?? null, checked: false, done: false, el: item };
     if (answer.toLowerCase() !== hash.toLowerCase()) {
       item.dataset.status = 'failed';
       stateEl.className = 'l2-state error';
@@ -387,7 +389,41 @@ export function walletView(app: App): View {
       latencyEl.dataset.ms = String(tx.latencyMs);
       latencyEl.textContent = `· soft-confirmed ${tx.latencyMs} ms after sending`;
     }
+    if ((r.status === 'included' || r.status === 'batched') && !tx.checked) {
+      tx.checked = true;
+      void checkSoftConfirmation(tx, r.block);
+    }
     if (was !== tx.status) void loadL2();
+  }
+
+  /** Verify the soft confirmation of L2 block `n` (docs/l2-spec.md §13.4) against L1: shown as
+   *  "signed by <signer> (operator <op>)" only when it holds, else a warning with the reason. */
+  async function checkSoftConfirmation(tx: SentTx, n: number): Promise<void> {
+    const el = tx.el.querySelector('.softconf') as HTMLElement;
+    el.className = 'softconf muted';
+    el.textContent = `checking the signature of L2 block ${n}…`;
+    let res: { ok: true; signer: Address; operator: Address } | { ok: false; reason: string };
+    try {
+      const block = await tx.rpc.block(n);
+      if (!block) res = { ok: false, reason: `the keeper has no L2 block ${n}` };
+      else if (!block.transactions.some((t) => t.toLowerCase() === tx.hash.toLowerCase())) res = { ok: false, reason: `L2 block ${n} does not list this transaction` };
+      else {
+        const now = app.net?.blockNumber;
+        res = await app.softconf.verify(block, [tx.l1Block ?? now, now].filter((b): b is bigint => b !== undefined && b !== null));
+      }
+    } catch (e) {
+      res = { ok: false, reason: `cannot check it: ${describeError(e)}` };
+    }
+    el.dataset.verified = res.ok ? 'yes' : 'no';
+    if (res.ok) {
+      el.className = 'softconf ok';
+      el.dataset.signer = res.signer;
+      el.dataset.operator = res.operator;
+      el.textContent = `· signed by ${res.signer} (operator ${res.operator})`;
+    } else {
+      el.className = 'softconf error';
+      el.textContent = `· warning: the soft confirmation of L2 block ${n} does not verify: ${res.reason}`;
+    }
   }
 
   /** Poll the receipt: every 100 ms until included (the latency), then every second. */
