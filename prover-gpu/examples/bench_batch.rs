@@ -19,7 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     let prover = BatchProver::new(slots)?;
-    let c = prover.circuit();
+    let c = prover.single().ok_or("one circuit")?;
     println!(
         "slots {slots}: {} gates ({:.0} per slot), 2^{} rows, build {:.2?}",
         c.num_gates,

@@ -28,7 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let wrap = t.elapsed();
         println!(
             "{slots} slots, {round}: batch circuit {:?} in {batch:.2?}, wrapper {:?} in {wrap:.2?}, ready in {:.2?}",
-            prover.circuit().origin,
+            prover.single().ok_or("one circuit")?.origin,
             wrapper.origin,
             batch + wrap
         );

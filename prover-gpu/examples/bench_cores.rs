@@ -67,7 +67,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let t = Instant::now();
     let prover = BatchProver::new(slots)?;
-    let circuit = prover.circuit();
+    let circuit = prover.single().ok_or("one circuit")?;
     println!(
         "slots {slots}: 2^{} rows, circuit build {:.1?}",
         circuit.degree_bits(),

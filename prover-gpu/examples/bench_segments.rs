@@ -82,7 +82,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         prover.wrapper(false)?;
         println!(
             "baseline: one circuit of {records} slots, 2^{} rows, built in {:.2?}",
-            prover.circuit().degree_bits(),
+            prover.batch_data().common.degree_bits(),
             t.elapsed()
         );
         let t = Instant::now();

@@ -35,8 +35,8 @@ fn ctx(batch: &Batch) -> BatchContext {
 
 /// Whether witness generation (every copy constraint) succeeds, without proving.
 fn satisfiable(w: &BatchWitness) -> bool {
-    let data = &prover().circuit().data;
-    let pw = w.assign(prover().circuit()).expect("assigns");
+    let data = &prover().single().expect("one circuit").data;
+    let pw = w.assign(prover().single().expect("one circuit")).expect("assigns");
     generate_partial_witness(pw, &data.prover_only, &data.common).is_ok()
 }
 

@@ -89,8 +89,8 @@ fn batch_prover_on_whatever_device_equals_the_deterministic_prover() {
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(9);
     let batch = random_batch(&mut rng, &state, slots);
     let w = BatchWitness::new(&state, &batch, slots).expect("witness");
-    let data = &prover.circuit().data;
-    let reference = prove_deterministic(data, w.assign(prover.circuit()).expect("assign"))
+    let data = &prover.single().expect("one circuit").data;
+    let reference = prove_deterministic(data, w.assign(prover.single().expect("one circuit")).expect("assign"))
         .expect("reference proves");
     let ours = prover.prove_batch(&state, &batch).expect("proves");
     assert_eq!(BatchProver::proof_to_bytes(&ours), reference.to_bytes());

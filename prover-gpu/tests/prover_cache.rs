@@ -38,7 +38,7 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
     let dir = temp_dir("roundtrip");
     let cache = ProverCache::new(&dir);
     let built = BatchProver::with_cache(SLOTS, CHAIN_ID, Some(cache.clone())).expect("builds");
-    assert_eq!(built.circuit().origin, Origin::Built);
+    assert_eq!(built.single().expect("one circuit").origin, Origin::Built);
     assert_eq!(built.wrapper(false).expect("wrapper").origin, Origin::Built);
     assert_eq!(
         files(&dir).len(),
@@ -48,13 +48,13 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
     );
 
     let loaded = BatchProver::with_cache(SLOTS, CHAIN_ID, Some(cache)).expect("loads");
-    assert_eq!(loaded.circuit().origin, Origin::Loaded);
+    assert_eq!(loaded.single().expect("one circuit").origin, Origin::Loaded);
     assert_eq!(
         loaded.wrapper(false).expect("wrapper").origin,
         Origin::Loaded
     );
     assert!(
-        loaded.circuit().data == built.circuit().data,
+        loaded.single().expect("one circuit").data == built.single().expect("one circuit").data,
         "batch circuit data differs"
     );
     assert!(

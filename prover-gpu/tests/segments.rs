@@ -14,7 +14,7 @@ use janus_l2::tx::Tx;
 use janus_prover::circuit::packing::{Fp2, MESSAGE_WORDS};
 use janus_prover::circuit::records::{fp2, fp2_words, horner_native};
 use janus_prover::circuit::witness::{segment_witnesses, BatchWitness, SegmentWitness, SlotKind};
-use janus_prover::prover::batch::check_data_binding;
+use janus_prover::prover::batch::{check_data_binding, BatchProver, ProverShape};
 use janus_prover::prover::{C, D, F};
 use janus_prover::recursion::SegmentTree;
 use janus_prover::ProverError;
@@ -328,4 +328,48 @@ fn the_root_refuses_segments_evaluated_at_another_z() {
         node_rejects(2, &level1[0], &level1[1], true),
         "root accepts a z that is not the chain's"
     );
+}
+
+#[test]
+fn a_segmented_batch_prover_proves_for_l1_up_to_its_bound() {
+    let prover =
+        BatchProver::with_shape(ProverShape::segmented(2, 1), CHAIN_ID, None).expect("builds");
+    assert_eq!(prover.max_records(), 4);
+    assert!(prover.single().is_none() && prover.tree().is_some());
+    let s0 = genesis(3);
+    let batch = Batch {
+        fee_account: 2,
+        messages: vec![deposit_existing(0, 3, 0, 70)],
+        txs: vec![transfer(&s0, 1, 3, 0, 25, 1), withdraw(&s0, 2, 1, 9, 0)],
+    };
+    let proof = prover.prove_batch(&s0, &batch).expect("proves");
+    prover.verify(&proof).expect("verifies");
+    let expected = BatchWitness::new(&s0, &batch, 4).expect("witness").expected;
+    assert_eq!(proof.public, expected, "a batch proof's public inputs");
+    let data = batch.encode().expect("encodes");
+    check_data_binding(&proof.public, &data).expect("binds");
+    let back = prover
+        .proof_from_bytes(&BatchProver::proof_to_bytes(&proof))
+        .expect("decodes");
+    assert_eq!(back.public, proof.public);
+    // What L1 takes: the root wrapped (Keccak), verified and encoded after z.
+    let l1 = prover.l1_proof(&proof, &[0x11; 20]).expect("L1 proof");
+    assert_eq!(&l1[..8], &proof.public.z[0].to_be_bytes());
+    assert_eq!(&l1[8..16], &proof.public.z[1].to_be_bytes());
+
+    let mut over = batch.clone();
+    over.txs.extend([Tx::Noop, Tx::Noop]);
+    assert!(matches!(
+        prover.prove_batch(&s0, &over),
+        Err(ProverError::TooManyRecords {
+            records: 5,
+            slots: 4
+        })
+    ));
+    let mut bad = batch;
+    bad.txs[0] = transfer(&s0, 1, 3, 0, 1_000_000, 1);
+    assert!(matches!(
+        prover.prove_batch(&s0, &bad),
+        Err(ProverError::InvalidBatch(_))
+    ));
 }

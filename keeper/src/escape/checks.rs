@@ -10,6 +10,7 @@ use crate::challenger::error::rpc;
 use crate::challenger::l1_now;
 use crate::l1::bindings::{Bridge, Rollup};
 use crate::l1::Contracts;
+use janus_prover::prover::batch::ProverShape;
 
 alloy::sol! {
     /// The part of `IBatchVerifier` the escape hatch reads (contracts/interfaces/IBatchVerifier.sol).
@@ -36,12 +37,12 @@ pub struct Preflight {
 
 /// The checks that cost nothing, in this order: the escape hatch is open
 /// ([`EscapeError::HatchClosed`] with when it opens), a verifier is set
-/// ([`EscapeError::NoVerifier`]), and, with `slots`, the circuit has exactly the verifier's
-/// `maxRecords` slots ([`EscapeError::ProverMismatch`]). Nothing is sent.
+/// ([`EscapeError::NoVerifier`]), and, with `shape`, the prover proves batches of exactly the
+/// verifier's `maxRecords` records ([`EscapeError::ProverMismatch`]). Nothing is sent.
 pub async fn preflight<P: Provider>(
     provider: &P,
     contracts: Contracts,
-    slots: Option<usize>,
+    shape: Option<ProverShape>,
 ) -> Result<Preflight, EscapeError> {
     let rollup = Rollup::new(contracts.rollup, provider);
     let open = rollup
@@ -64,11 +65,22 @@ pub async fn preflight<P: Provider>(
         .await
         .map_err(rpc("verifier maxRecords"))?
         .saturating_to();
-    if let Some(slots) = slots {
-        if slots as u64 != max_records {
+    if let Some(shape) = shape {
+        if shape.max_records() as u64 != max_records {
+            let (slots, depth) = (shape.slots, shape.depth);
+            let fix = if max_records % (1u64 << depth) == 0 {
+                format!(
+                    "use --prover-slots {} --prover-depth {depth}, or the verifier's own shape",
+                    max_records >> depth
+                )
+            } else {
+                "use the shape the verifier was generated for".to_string()
+            };
             return Err(EscapeError::ProverMismatch(format!(
-                "the circuit has {slots} slots but the deployed verifier ({verifier}) checks \
-                 proofs of {max_records} (maxRecords): use --prover-slots {max_records}"
+                "the prover proves batches of up to {} records (--prover-slots {slots} \
+                 --prover-depth {depth}) but the deployed verifier ({verifier}) checks proofs of \
+                 {max_records} (maxRecords): {fix}",
+                shape.max_records()
             )));
         }
     }

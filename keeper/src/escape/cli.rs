@@ -72,7 +72,8 @@ pub async fn run(
         .map_err(|e| EscapeError::Setup(format!("--signer-key: {e}")))?;
     let provider = RootProvider::new_http(url);
     // Before the circuit is built (tens of seconds) or anything is opened.
-    preflight(&provider, contracts, Some(args.prover_slots)).await?;
+    let shape = args.prover_cache.shape(args.prover_slots);
+    preflight(&provider, contracts, Some(shape)).await?;
 
     std::fs::create_dir_all(&args.data_dir)
         .map_err(|e| EscapeError::Setup(format!("creating {}: {e}", args.data_dir.display())))?;

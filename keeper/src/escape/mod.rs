@@ -12,7 +12,7 @@
 //! | `error.rs` | [`EscapeError`] |
 //!
 //! Order of [`escape`] (each step only when the previous ones passed; docs/escape.md):
-//! 1. **Cheap checks**: hatch open, verifier set, the circuit's slots equal the verifier's
+//! 1. **Cheap checks**: hatch open, verifier set, the prover's batch capacity equals the verifier's
 //!    `maxRecords`, the prover's chain id is the L2's. Nothing is derived, proven or sent otherwise.
 //! 2. **Derive** the L2 chain from L1 alone (genesis to the head, [`crate::derive::derive_to_head`]).
 //! 3. **Plan** the batch on the canonical tip: the unconsumed L1 messages (all that fit; at least
@@ -99,8 +99,8 @@ pub async fn escape<P: Provider + Clone>(
     prover: Arc<BatchProver>,
     req: EscapeRequest,
 ) -> Result<EscapeOutcome, EscapeError> {
-    let slots = prover.circuit().slots;
-    preflight(&provider, contracts, Some(slots)).await?;
+    preflight(&provider, contracts, Some(prover.shape())).await?;
+    let slots = prover.max_records();
     if prover.chain_id() != l2_chain_id {
         return Err(EscapeError::ProverMismatch(format!(
             "the circuit checks signatures of L2 chain {}, the L2 is chain {l2_chain_id}",
@@ -273,7 +273,7 @@ async fn prove(
         planned.output.new_root,
     );
     let started = Instant::now();
-    tracing::info!(target: "janus::escape", slots = prover.circuit().slots, "proving the escape batch");
+    tracing::info!(target: "janus::escape", records = prover.max_records(), "proving the escape batch");
     let proof = tokio::task::spawn_blocking(move || {
         let proof = prover.prove_batch(&state, &batch)?;
         prover.verify(&proof)?;

@@ -1,17 +1,24 @@
-//! `--prover-cache` / `--no-prover-cache`: where the prover's circuits are kept between runs
-//! (`janus_prover::cache`), shared by `janus node`, `janus prover` and `janus escape`, and the
-//! one place that builds a [`BatchProver`] for them.
+//! `--prover-depth`, `--prover-cache` / `--no-prover-cache`: how the prover proves a batch (one
+//! circuit, or segments folded by a tree, docs/l2-spec.md §12.5) and where its circuits are kept
+//! between runs (`janus_prover::cache`), shared by `janus node`, `janus prover` and `janus
+//! escape`, and the one place that builds a [`BatchProver`] for them.
 
 use std::path::PathBuf;
 
 use clap::Args;
 use janus_prover::cache::ProverCache;
-use janus_prover::prover::batch::BatchProver;
+use janus_prover::prover::batch::{BatchProver, ProverShape};
 use janus_prover::ProverError;
 
-/// The prover-data cache flags.
+/// The prover's shape and prover-data cache flags.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ProverCacheArgs {
+    /// Levels of the segment tree (docs/l2-spec.md §12.5): 0 proves a batch in one circuit of
+    /// `--prover-slots` slots; d ≥ 1 proves it as segments of `--prover-slots` slots folded by d
+    /// levels, batches of up to slots·2^d records. The shape must be the deployed verifier's
+    /// (its `maxRecords` is slots·2^d).
+    #[arg(long, env = "JANUS_PROVER_DEPTH", default_value_t = 0)]
+    pub prover_depth: usize,
     /// Folder of built circuits: loaded at start when built by this code for these parameters,
     /// built and saved there otherwise (about 0.6 GB for 16 slots) [default:
     /// $XDG_CACHE_HOME/janus/prover, else ~/.cache/janus/prover].
@@ -34,11 +41,19 @@ impl ProverCacheArgs {
             .map(ProverCache::new)
     }
 
-    /// The batch prover of `slots` slots for L2 chain `chain_id`, ready to prove for L1: the
-    /// batch circuit and its wrapper loaded from the cache or built (blocking: call it from a
-    /// blocking thread).
+    /// The shape of `slots` slots (per segment with `--prover-depth` ≥ 1).
+    pub fn shape(&self, slots: usize) -> ProverShape {
+        ProverShape {
+            slots,
+            depth: self.prover_depth,
+        }
+    }
+
+    /// The batch prover of [`Self::shape`] for L2 chain `chain_id`, ready to prove for L1: its
+    /// circuits and wrapper loaded from the cache or built (blocking: call it from a blocking
+    /// thread).
     pub fn batch_prover(&self, slots: usize, chain_id: u64) -> Result<BatchProver, ProverError> {
-        let prover = BatchProver::with_cache(slots, chain_id, self.cache())?;
+        let prover = BatchProver::with_shape(self.shape(slots), chain_id, self.cache())?;
         prover.wrapper(false)?;
         Ok(prover)
     }

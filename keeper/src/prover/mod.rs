@@ -269,7 +269,7 @@ impl<P: Provider + Clone> ProverClient<P> {
         } = job;
         let prover = self.prover.clone();
         let started = Instant::now();
-        tracing::info!(target: "janus::prover", batch = batch_id, slots = prover.circuit().slots, "proving batch");
+        tracing::info!(target: "janus::prover", batch = batch_id, records = prover.max_records(), "proving batch");
         let (proof, data, records) = blocking(batch_id, move || {
             let batch = Batch::decode(&data).map_err(janus_l2::BatchError::from)?;
             let proof = prover.prove_batch(&pre_state, &batch)?;

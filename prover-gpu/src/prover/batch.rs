@@ -1,6 +1,11 @@
 //! The batch prover API the keeper calls: [`BatchProver::prove_batch`] turns a state and a batch
 //! into a [`BatchProof`]; [`BatchProver::verify`] checks one; [`check_data_binding`] is the L1
 //! side of the data binding (what the Solidity verifier does with calldata).
+//!
+//! A prover has a [`ProverShape`]: one batch circuit of `slots` slots (`depth = 0`), or segments
+//! of `slots` slots folded by a segment tree of `depth` levels (spec §12.5), which proves batches
+//! of up to `slots · 2^depth` records. Either way a batch proof has the same public inputs, and
+//! aggregation and the wrapper take it alike.
 
 use janus_l2::batch::{apply_batch, Batch, BatchContext};
 use janus_l2::hash::keccak256;
@@ -16,6 +21,8 @@ use crate::circuit::packing::{evaluate, PackedBatch};
 use crate::circuit::witness::BatchWitness;
 use crate::cache::ProverCache;
 use crate::circuit::{BatchCircuit, BatchPublicInputs};
+use crate::recursion::SegmentTree;
+use plonky2::plonk::circuit_data::CircuitData;
 use crate::error::ProverError;
 use crate::gpu::device::GpuDevice;
 use crate::gpu::prove::prove_with_gpu;
@@ -45,10 +52,43 @@ pub enum Inner<'a> {
     Aggregate(&'a AggregateProof),
 }
 
-/// Proves batches for a circuit of a fixed number of slots, aggregates two batch proofs and
+/// How a prover proves a batch (module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProverShape {
+    /// Slots of the batch circuit, or of each segment.
+    pub slots: usize,
+    /// Levels of the segment tree; 0: one batch circuit, no segments.
+    pub depth: usize,
+}
+
+impl ProverShape {
+    /// One batch circuit of `slots` slots.
+    pub fn single(slots: usize) -> Self {
+        Self { slots, depth: 0 }
+    }
+
+    /// Segments of `slots` slots under a tree of `depth ≥ 1` levels.
+    pub fn segmented(slots: usize, depth: usize) -> Self {
+        Self { slots, depth }
+    }
+
+    /// The most records of a batch this shape proves: `slots · 2^depth`.
+    pub fn max_records(&self) -> usize {
+        self.slots << self.depth
+    }
+}
+
+/// The circuits a batch proof comes from.
+enum BatchCircuits {
+    Single(BatchCircuit),
+    Segmented(SegmentTree),
+}
+
+/// Proves batches of up to [`ProverShape::max_records`] records, aggregates two batch proofs and
 /// wraps a proof for L1. The recursive circuits are built on first use.
 pub struct BatchProver {
-    circuit: BatchCircuit,
+    circuits: BatchCircuits,
+    shape: ProverShape,
     chain_id: u64,
     cache: Option<ProverCache>,
     gpu: Option<GpuDevice>,
@@ -90,8 +130,32 @@ impl BatchProver {
         chain_id: u64,
         cache: Option<ProverCache>,
     ) -> Result<Self, ProverError> {
+        Self::with_shape(ProverShape::single(slots), chain_id, cache)
+    }
+
+    /// [`Self::with_cache`] for any [`ProverShape`]: the segment circuit and the whole tree are
+    /// built (or loaded) now when `shape.depth ≥ 1`.
+    pub fn with_shape(
+        shape: ProverShape,
+        chain_id: u64,
+        cache: Option<ProverCache>,
+    ) -> Result<Self, ProverError> {
+        let circuits = match shape.depth {
+            0 => BatchCircuits::Single(BatchCircuit::with_cache(
+                shape.slots,
+                chain_id,
+                cache.as_ref(),
+            )?),
+            depth => BatchCircuits::Segmented(SegmentTree::new(
+                shape.slots,
+                chain_id,
+                depth,
+                cache.as_ref(),
+            )?),
+        };
         Ok(Self {
-            circuit: BatchCircuit::with_cache(slots, chain_id, cache.as_ref())?,
+            circuits,
+            shape,
             chain_id,
             cache,
             gpu: GpuDevice::detect(),
@@ -106,9 +170,38 @@ impl BatchProver {
         self.chain_id
     }
 
-    /// The circuit.
-    pub fn circuit(&self) -> &BatchCircuit {
-        &self.circuit
+    /// Its shape.
+    pub fn shape(&self) -> ProverShape {
+        self.shape
+    }
+
+    /// The most records of a batch it proves.
+    pub fn max_records(&self) -> usize {
+        self.shape.max_records()
+    }
+
+    /// The one batch circuit (`depth = 0`), if that is the shape.
+    pub fn single(&self) -> Option<&BatchCircuit> {
+        match &self.circuits {
+            BatchCircuits::Single(c) => Some(c),
+            BatchCircuits::Segmented(_) => None,
+        }
+    }
+
+    /// The segment tree (`depth ≥ 1`), if that is the shape.
+    pub fn tree(&self) -> Option<&SegmentTree> {
+        match &self.circuits {
+            BatchCircuits::Single(_) => None,
+            BatchCircuits::Segmented(t) => Some(t),
+        }
+    }
+
+    /// The circuit batch proofs are proofs of: the batch circuit, or the segment tree's root.
+    pub fn batch_data(&self) -> &CircuitData<F, C, D> {
+        match &self.circuits {
+            BatchCircuits::Single(c) => &c.data,
+            BatchCircuits::Segmented(t) => &t.root().data,
+        }
     }
 
     /// The GPU its batch and aggregation proofs use, if any.
@@ -127,21 +220,46 @@ impl BatchProver {
             chain_before: [0; 32],
         };
         let out = apply_batch(&mut check, batch, &ctx)?;
-        let witness = BatchWitness::new(state, batch, self.circuit.slots)?;
-        if witness.expected.new_root != out.new_root {
+        let records = batch.messages.len() + batch.txs.len();
+        if records > self.max_records() {
+            return Err(ProverError::TooManyRecords {
+                records,
+                slots: self.max_records(),
+            });
+        }
+        let proof = match &self.circuits {
+            BatchCircuits::Single(circuit) => {
+                let witness = BatchWitness::new(state, batch, circuit.slots)?;
+                if witness.expected.new_root != out.new_root {
+                    return Err(ProverError::Witness(
+                        "witness root differs from janus_l2::apply_batch".into(),
+                    ));
+                }
+                return self.prove_witness(&witness);
+            }
+            BatchCircuits::Segmented(tree) => {
+                let _stage = Stage::start("proving batch segments");
+                tree.prove_batch(state, batch, self.gpu.as_ref())?
+            }
+        };
+        let (proof, public) = proof;
+        if public.new_root != out.new_root {
             return Err(ProverError::Witness(
-                "witness root differs from janus_l2::apply_batch".into(),
+                "proven root differs from janus_l2::apply_batch".into(),
             ));
         }
-        self.prove_witness(&witness)
+        Ok(BatchProof { proof, public })
     }
 
-    /// Prove a witness as is, without the native validity check (used by tests to show that
-    /// the circuit itself rejects bad witnesses).
+    /// Prove a witness of the one batch circuit as is, without the native validity check (used
+    /// by tests to show that the circuit itself rejects bad witnesses).
     pub fn prove_witness(&self, witness: &BatchWitness) -> Result<BatchProof, ProverError> {
-        let pw = witness.assign(&self.circuit)?;
+        let circuit = self.single().ok_or_else(|| {
+            ProverError::Proving("a segmented prover proves batches, not batch witnesses".into())
+        })?;
+        let pw = witness.assign(circuit)?;
         let _stage = Stage::start("proving batch");
-        let proof = prove_with_gpu(self.gpu.as_ref(), &self.circuit.data, pw)?;
+        let proof = prove_with_gpu(self.gpu.as_ref(), &circuit.data, pw)?;
         let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
         Ok(BatchProof { proof, public })
     }
@@ -153,8 +271,7 @@ impl BatchProver {
                 "decoded public inputs do not match the proof".into(),
             ));
         }
-        self.circuit
-            .data
+        self.batch_data()
             .verify(proof.proof.clone())
             .map_err(|e| ProverError::Verification(e.to_string()))
     }
@@ -162,7 +279,7 @@ impl BatchProver {
     /// The aggregation circuit of two batch proofs (built on first use).
     pub fn aggregation(&self) -> Result<&AggregationCircuit, ProverError> {
         once(&self.aggregation, || {
-            let data = &self.circuit.data;
+            let data = self.batch_data();
             AggregationCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
         })
     }
@@ -188,7 +305,7 @@ impl BatchProver {
             })
         } else {
             once(&self.wrap_batch, || {
-                let data = &self.circuit.data;
+                let data = self.batch_data();
                 WrapperCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
             })
         }
@@ -286,7 +403,7 @@ impl BatchProver {
     /// Deserialize a proof for this circuit.
     pub fn proof_from_bytes(&self, bytes: &[u8]) -> Result<BatchProof, ProverError> {
         let proof =
-            ProofWithPublicInputs::<F, C, D>::from_bytes(bytes.to_vec(), &self.circuit.data.common)
+            ProofWithPublicInputs::<F, C, D>::from_bytes(bytes.to_vec(), &self.batch_data().common)
                 .map_err(|e| ProverError::Decode(e.to_string()))?;
         let public = BatchPublicInputs::from_elements(&proof.public_inputs)?;
         Ok(BatchProof { proof, public })

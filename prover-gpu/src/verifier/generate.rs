@@ -47,7 +47,7 @@ pub fn generated_files(prover: &BatchProver) -> Result<Vec<(String, String)>, Ge
         ),
         (
             params::WRAPPER_PARAMS_PATH.to_string(),
-            params::emit_wrapper_params(common, &w.data.verifier_only, prover.circuit().slots)?,
+            params::emit_wrapper_params(common, &w.data.verifier_only, prover.max_records())?,
         ),
         (
             poseidon::LIBRARY_PATH.to_string(),
