@@ -184,7 +184,7 @@ contract Deploy is Script {
         p.proveWindow = uint64(vm.envOr("PROVE_WINDOW", uint256(2 days)));
         p.escapeDelay = uint64(vm.envOr("ESCAPE_DELAY", uint256(7 days)));
         // The generated verifier's WrapperParams.MAX_RECORDS (docs/parameters.md).
-        p.maxBatchRecords = uint32(vm.envOr("MAX_BATCH_RECORDS", uint256(16)));
+        p.maxBatchRecords = uint32(vm.envOr("MAX_BATCH_RECORDS", uint256(64)));
         p.challengeBond = uint96(vm.envOr("CHALLENGE_BOND", uint256(1 ether)));
         p.proverBounty = uint96(vm.envOr("PROVER_BOUNTY", uint256(0.01 ether)));
         p.maxPauseDuration = uint64(vm.envOr("MAX_PAUSE", uint256(7 days)));

@@ -62,9 +62,10 @@ export CHALLENGE_WINDOW=${CHALLENGE_WINDOW:-300} PROVE_WINDOW=${PROVE_WINDOW:-30
 export UNBONDING_DELAY=${UNBONDING_DELAY:-900} ESCAPE_DELAY=${ESCAPE_DELAY:-600}
 export FORCED_INCLUSION_DELAY=${FORCED_INCLUSION_DELAY:-120} JAIL_DURATION=${JAIL_DURATION:-300}
 export TIMELOCK_DELAY=${TIMELOCK_DELAY:-60} CHALLENGE_BOND=${CHALLENGE_BOND:-100000000000000000}
-# At most 16 records (L1 messages + transactions) a batch: what the generated verifier proves
-# (WrapperParams.MAX_RECORDS; docs/parameters.md), so every batch L1 accepts can be challenged.
-export MAX_BATCH_RECORDS=${MAX_BATCH_RECORDS:-16}
+# At most 64 records (L1 messages + transactions) a batch: what the generated verifier proves
+# (WrapperParams.MAX_RECORDS: 16-slot segments, a tree of depth 2; docs/parameters.md), so every
+# batch L1 accepts can be challenged.
+export MAX_BATCH_RECORDS=${MAX_BATCH_RECORDS:-64}
 
 echo "==> deploying the Janus suite (script/Deploy.s.sol)"
 timeout 300 "$FORGE" script script/Deploy.s.sol:Deploy --rpc-url "$RPC" --broadcast --slow -q >"$STATE/deploy.log" 2>&1 \

@@ -112,8 +112,9 @@ pub struct NodeArgs {
     /// Proving policy: `none`, `defend` (our challenged batches) or `bounty` (also others').
     #[arg(long, env = "JANUS_PROVE", default_value = "defend", value_parser = ["none", "defend", "bounty"])]
     pub prove: String,
-    /// Slots of the batch circuit the prover client builds (batches must fit).
-    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    /// Slots of the batch circuit the prover client builds, or of each segment with
+    /// `--prover-depth` ≥ 1 (batches of up to slots·2^depth records); the generated verifier's.
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = janus_prover::verifier::generate::VERIFIER_SHAPE.slots)]
     pub prover_slots: usize,
     /// Expected seconds to prove and wrap a batch until the prover has measured it: with
     /// `bounty`, a pending batch is proven only if its challenge window stays open this long.

@@ -182,7 +182,7 @@ contract RollupZkTest is VerifierFixture {
         p.challengeBond = BOND;
         p.proverBounty = BOUNTY;
         p.maxPauseDuration = 3 days;
-        p.maxBatchRecords = 16; // the generated verifier's MAX_RECORDS;
+        p.maxBatchRecords = 64; // the generated verifier's MAX_RECORDS;
         rollup = new Rollup(
             IStaking(address(staking)),
             ISequencerSet(address(set)),

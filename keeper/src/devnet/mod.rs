@@ -124,8 +124,9 @@ pub struct DevnetArgs {
     /// many seconds.
     #[arg(long, default_value_t = 600)]
     pub proof_timeout_secs: u64,
-    /// Slots of the proving node's circuit: the deployed verifier's (`make verifier`).
-    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    /// Slots of the proving node's circuit, or of each segment (`--prover-depth`): the deployed
+    /// verifier's shape (`make verifier`).
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = janus_prover::verifier::generate::VERIFIER_SHAPE.slots)]
     pub prover_slots: usize,
     /// Where the proving node keeps its circuits between runs (not under `--dir`, which
     /// `make devnet` clears at every start).

@@ -11,6 +11,7 @@ use crate::challenger::l1_now;
 use crate::l1::bindings::{Bridge, Rollup};
 use crate::l1::Contracts;
 use janus_prover::prover::batch::ProverShape;
+use janus_prover::verifier::generate::VERIFIER_SHAPE;
 
 alloy::sol! {
     /// The part of `IBatchVerifier` the escape hatch reads (contracts/interfaces/IBatchVerifier.sol).
@@ -68,13 +69,17 @@ pub async fn preflight<P: Provider>(
     if let Some(shape) = shape {
         if shape.max_records() as u64 != max_records {
             let (slots, depth) = (shape.slots, shape.depth);
-            let fix = if max_records % (1u64 << depth) == 0 {
+            let fix = if max_records == VERIFIER_SHAPE.max_records() as u64 {
                 format!(
-                    "use --prover-slots {} --prover-depth {depth}, or the verifier's own shape",
-                    max_records >> depth
+                    "use --prover-slots {} --prover-depth {} (the defaults: the shape the \
+                     repository's verifier is generated for)",
+                    VERIFIER_SHAPE.slots, VERIFIER_SHAPE.depth
                 )
             } else {
-                "use the shape the verifier was generated for".to_string()
+                format!(
+                    "use the shape the verifier was generated for (--prover-slots s \
+                     --prover-depth d with s·2^d = {max_records})"
+                )
             };
             return Err(EscapeError::ProverMismatch(format!(
                 "the prover proves batches of up to {} records (--prover-slots {slots} \

@@ -38,8 +38,9 @@ pub struct EscapeArgs {
     /// (docs/l2-spec.md §4); repeat for several, applied in the given order.
     #[arg(long = "tx", value_name = "HEX", value_parser = parse_tx)]
     pub txs: Vec<Tx>,
-    /// Slots of the batch circuit; must equal the deployed verifier's `maxRecords()`.
-    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    /// Slots of the batch circuit, or of each segment (`--prover-depth`); slots·2^depth must
+    /// equal the deployed verifier's `maxRecords()`.
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = janus_prover::verifier::generate::VERIFIER_SHAPE.slots)]
     pub prover_slots: usize,
     /// Directory of the transaction manager's store (in-flight transactions survive a crash).
     #[arg(long, env = "JANUS_ESCAPE_DATA_DIR", default_value = ".janus-escape")]

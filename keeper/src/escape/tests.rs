@@ -148,12 +148,12 @@ async fn a_wrong_circuit_or_no_verifier_is_refused_before_deriving() {
         fee_account: 1,
         txs: vec![],
     };
-    // The deployed verifier checks the 16-slot circuit.
+    // The deployed verifier checks 16-slot segments under a tree of depth 2 (64 records).
     let err = run_escape(&net, &mgr, small_prover(), req.clone())
         .await
         .expect_err("wrong circuit");
     assert!(
-        matches!(err, EscapeError::ProverMismatch(ref m) if m.contains("--prover-slots 16")),
+        matches!(err, EscapeError::ProverMismatch(ref m) if m.contains("--prover-slots 16 --prover-depth 2") && m.contains("of 64")),
         "{err:?}"
     );
     net.set_verifier(Address::ZERO).await;
@@ -274,9 +274,7 @@ async fn an_escape_withdrawal_is_final_at_once_and_paid_on_l1() {
     let amount = 250_000_000u64; // gwei: 0.25 ETH
     let tx = withdrawal(&alice, acct, recipient, amount, 1_000, 0);
     let mgr = net.txmgr(ESCAPER, &store).await;
-    let prover = Arc::new(
-        janus_prover::verifier::generate::target_prover().expect("the devnet circuit builds"),
-    );
+    let prover = crate::testutil::devnet::target_prover();
     let out = run_escape(
         &net,
         &mgr,

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use clap::Args;
 use janus_prover::cache::ProverCache;
 use janus_prover::prover::batch::{BatchProver, ProverShape};
+use janus_prover::verifier::generate::VERIFIER_SHAPE;
 use janus_prover::ProverError;
 
 /// The prover's shape and prover-data cache flags.
@@ -16,8 +17,8 @@ pub struct ProverCacheArgs {
     /// Levels of the segment tree (docs/l2-spec.md §12.5): 0 proves a batch in one circuit of
     /// `--prover-slots` slots; d ≥ 1 proves it as segments of `--prover-slots` slots folded by d
     /// levels, batches of up to slots·2^d records. The shape must be the deployed verifier's
-    /// (its `maxRecords` is slots·2^d).
-    #[arg(long, env = "JANUS_PROVER_DEPTH", default_value_t = 0)]
+    /// (its `maxRecords` is slots·2^d); the default is the generated verifier's.
+    #[arg(long, env = "JANUS_PROVER_DEPTH", default_value_t = VERIFIER_SHAPE.depth)]
     pub prover_depth: usize,
     /// Folder of built circuits: loaded at start when built by this code for these parameters,
     /// built and saved there otherwise (about 0.6 GB for 16 slots) [default:

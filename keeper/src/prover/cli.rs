@@ -43,8 +43,9 @@ pub struct ProverArgs {
     /// An operator whose challenged batches are always proven (its own prover).
     #[arg(long, env = "JANUS_OPERATOR")]
     pub operator: Option<Address>,
-    /// Slots of the batch circuit: the deployed verifier's (`maxRecords`).
-    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = 16)]
+    /// Slots of the batch circuit, or of each segment (`--prover-depth`): the deployed
+    /// verifier's shape (`maxRecords` = slots·2^depth).
+    #[arg(long, env = "JANUS_PROVER_SLOTS", default_value_t = janus_prover::verifier::generate::VERIFIER_SHAPE.slots)]
     pub prover_slots: usize,
     /// Expected seconds to prove and wrap a batch until measured (see `janus node`).
     #[arg(long, env = "JANUS_PROVE_ESTIMATE_SECS", default_value_t = 120)]

@@ -284,8 +284,8 @@ async fn bounty_policy_proves_only_what_a_proof_would_be_paid_for() {
 }
 
 /// The deployed generated verifier accepts the keeper's proof: a deposits-only batch (height 1,
-/// its parent final) proven with the devnet's circuit (`target_prover`: 16 slots, the circuit the
-/// verifier is generated for) and submitted by a bounty client is final at once, the proof bound
+/// its parent final) proven with the devnet's circuits (`target_prover`: 16-slot segments under a
+/// tree of depth 2, the shape the verifier is generated for) and submitted by a bounty client is final at once, the proof bound
 /// to the client's account.
 #[tokio::test]
 async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_once() {
@@ -304,9 +304,7 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     let mgr = net.txmgr(PROVER_KEY, &store).await;
     let bounty = 10u128.pow(16);
     fund_bounty(&net, &store, bounty).await;
-    let prover = Arc::new(
-        janus_prover::verifier::generate::target_prover().expect("the devnet circuit builds"),
-    );
+    let prover = crate::testutil::devnet::target_prover();
     let hunter = ProverClient::new(
         net.p.clone(),
         net.at.rollup,

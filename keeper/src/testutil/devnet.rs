@@ -406,3 +406,19 @@ impl Devnet {
         self.p.anvil_mine(Some(1), None).await.expect("mine");
     }
 }
+
+/// The prover of the circuit the fixture's generated verifier checks
+/// (`janus_prover::verifier::generate::target_prover`), built once for all tests of the binary:
+/// building it (the segment circuit, the tree, the wrapper) takes tens of seconds.
+pub fn target_prover() -> Arc<janus_prover::prover::batch::BatchProver> {
+    static PROVER: std::sync::OnceLock<Arc<janus_prover::prover::batch::BatchProver>> =
+        std::sync::OnceLock::new();
+    PROVER
+        .get_or_init(|| {
+            Arc::new(
+                janus_prover::verifier::generate::target_prover()
+                    .expect("the devnet circuit builds"),
+            )
+        })
+        .clone()
+}

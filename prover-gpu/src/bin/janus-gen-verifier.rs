@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use janus_l2::hash::keccak256;
 use janus_prover::verifier::generate::{
-    fixture_cases, generated_files, target_prover, FixtureCase, FIXTURE_DIR, VERIFIER_SLOTS,
+    fixture_cases, generated_files, target_prover, FixtureCase, FIXTURE_DIR, VERIFIER_MAX_RECORDS, VERIFIER_SHAPE,
 };
 
 fn hex(b: &[u8]) -> String {
@@ -37,8 +37,10 @@ fn cases_json(digest: &[u8], cases: &[FixtureCase]) -> String {
         })
         .collect();
     format!(
-        "{{\n  \"circuitDigest\": \"{}\",\n  \"slots\": {VERIFIER_SLOTS},\n  \"cases\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"circuitDigest\": \"{}\",\n  \"maxRecords\": {VERIFIER_MAX_RECORDS},\n  \"segmentSlots\": {},\n  \"treeDepth\": {},\n  \"cases\": [\n{}\n  ]\n}}\n",
         hex(digest),
+        VERIFIER_SHAPE.slots,
+        VERIFIER_SHAPE.depth,
         items.join(",\n")
     )
 }
@@ -54,7 +56,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".."));
     let t = Instant::now();
     let prover = target_prover()?;
-    eprintln!("circuit ({VERIFIER_SLOTS} slots) built in {:.1?}", t.elapsed());
+    eprintln!(
+        "circuits ({} slots x 2^{}: {VERIFIER_MAX_RECORDS} records) built in {:.1?}",
+        VERIFIER_SHAPE.slots,
+        VERIFIER_SHAPE.depth,
+        t.elapsed()
+    );
     for (path, text) in generated_files(&prover)? {
         std::fs::write(root.join(&path), text)?;
         eprintln!("wrote {path}");

@@ -73,7 +73,7 @@ impl ProverShape {
     }
 
     /// The most records of a batch this shape proves: `slots · 2^depth`.
-    pub fn max_records(&self) -> usize {
+    pub const fn max_records(&self) -> usize {
         self.slots << self.depth
     }
 }

@@ -13,11 +13,19 @@ use janus_l2::DEFAULT_CHAIN_ID;
 use super::error::VerifierGenError;
 use super::{gates, params, plonk, poseidon};
 use crate::error::ProverError;
-use crate::prover::batch::BatchProver;
+use crate::prover::batch::{BatchProver, ProverShape};
 
-/// Slots of the batch circuit the generated verifier is for: the devnet's prover
-/// (`janus node --prover-slots`, default 16). A proof of any other circuit does not verify.
-pub const VERIFIER_SLOTS: usize = 16;
+/// The prover the generated verifier is for: the devnet's (`janus node --prover-slots 16
+/// --prover-depth 2`, the defaults): segments of 16 slots folded by a segment tree of depth 2,
+/// batches of up to 64 records (docs/l2-spec.md §12.5, docs/parameters.md). A proof of any other
+/// circuit does not verify.
+pub const VERIFIER_SHAPE: ProverShape = ProverShape {
+    slots: 16,
+    depth: 2,
+};
+
+/// The most records of a batch the generated verifier takes (`WrapperParams.MAX_RECORDS`).
+pub const VERIFIER_MAX_RECORDS: usize = VERIFIER_SHAPE.max_records();
 
 /// The L2 chain id of that circuit (the devnet's, `janus_l2::DEFAULT_CHAIN_ID`).
 pub const VERIFIER_CHAIN_ID: u64 = DEFAULT_CHAIN_ID;
@@ -30,7 +38,7 @@ pub const FIXTURE_DIR: &str = "test/fixtures/verifier/batches";
 
 /// The batch prover whose wrapper circuit the generated verifier verifies.
 pub fn target_prover() -> Result<BatchProver, ProverError> {
-    BatchProver::with_chain_id(VERIFIER_SLOTS, VERIFIER_CHAIN_ID)
+    BatchProver::with_shape(VERIFIER_SHAPE, VERIFIER_CHAIN_ID, None)
 }
 
 /// Every generated Solidity file for `prover`'s (single-batch) wrapper: `(path, source)`.
@@ -255,7 +263,7 @@ fn fixture_batches(genesis: &State) -> Result<Vec<(&'static str, Batch, [u8; 20]
             for d in &messages {
                 janus_l2::batch::apply_deposit(&mut after, d).expect("fixture deposit applies");
             }
-            let plan: Vec<(u32, u32, u64)> = (0..VERIFIER_SLOTS as u32 - 6)
+            let plan: Vec<(u32, u32, u64)> = (0..VERIFIER_MAX_RECORDS as u32 - 6)
                 .map(|i| (1 + i % 4, 1 + (i + 1) % 4, 3 + u64::from(i)))
                 .chain([(7, 0, 10), (2, 0, 1)])
                 .collect();
