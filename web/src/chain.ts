@@ -4,6 +4,7 @@
 import { createPublicClient, http, zeroAddress, type Address, type PublicClient } from 'viem';
 import { sequencerSetAbi, stakingAbi, tokenAbi } from './abi';
 import { chainOf, type Config } from './config';
+import { readPenalties, type Slash, type Takeover } from './events';
 
 export interface Params {
   minSelfBond: bigint;
@@ -54,6 +55,9 @@ export interface Network {
   nextEpochStart: bigint;
   livenessDeadline: bigint | null;
   operators: OperatorInfo[];
+  /** Every slash and liveness takeover so far (`Slashed`, `LivenessReported`; events.ts), oldest first. */
+  slashes: Slash[];
+  takeovers: Takeover[];
 }
 
 export interface Unbonding {
@@ -106,12 +110,13 @@ export class Reader {
   async network(): Promise<Network> {
     const block = await this.pub.getBlock();
     const bn = block.number;
-    const [params, livenessTimeout, epoch, ranking, addrs] = await Promise.all([
+    const [params, livenessTimeout, epoch, ranking, addrs, penalties] = await Promise.all([
       this.staking<Params>('params', [], bn),
       this.set<bigint>('livenessTimeout', [], bn),
       this.set<bigint>('currentEpoch', [], bn),
       this.staking<readonly [readonly Address[], readonly bigint[]]>('ranking', [], bn),
       this.operatorAddresses(bn),
+      readPenalties(this.pub, this.cfg, bn),
     ]);
     const nextEpochStart = (epoch + 1n) * params.epochLength;
     const [setNow, setNext, leaderNow, leaderNext, lastActivity] = await Promise.all([
@@ -170,6 +175,8 @@ export class Reader {
       nextEpochStart,
       livenessDeadline: leaderNow === zeroAddress ? null : lastActivity + livenessTimeout,
       operators,
+      slashes: penalties.slashes,
+      takeovers: penalties.takeovers,
     };
   }
 

@@ -1,11 +1,12 @@
 // The Operator tab, end to end on a real L1: register a new operator (a signer key generated in the
 // page signs its EIP-712 binding; approve + registerOperator), change its commission within the
 // allowed step (the step and once-per-epoch errors shown by name), claim commission, rotate the
-// signer and update the metadata, and unjail an operator slashed for liveness once its jail time is over.
+// signer and update the metadata, and unjail an operator slashed for liveness once its jail time is
+// over (the Operators tab lists that slash and takeover for it, and none for the others).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseUnits, zeroAddress } from 'viem';
+import { formatUnits, parseEventLogs, parseUnits, zeroAddress } from 'viem';
 import { SHOTS, abi, clickForTx, devAccount, openApp, startEnv, stakingAbi, tokenAbi, txDone } from './harness.mjs';
 
 let env;
@@ -17,6 +18,13 @@ before(async () => {
 after(async () => env?.close());
 
 const staking = () => env.deployment.staking;
+/** The page's rendering of an amount (format.ts `jns`): thousands grouped, at most 4 decimals, trailing zeros dropped. */
+const shownJns = (wei) => {
+  const [i, f = ''] = formatUnits(wei, 18).split('.');
+  const frac = f.slice(0, 4).replace(/0+$/, '');
+  return `${i.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${frac ? `.${frac}` : ''} JNS`;
+};
+const shownTime = (ts) => new Date(Number(ts) * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 const getOperator = (a) => env.read(staking(), stakingAbi, 'getOperator', [a]);
 
 test('register an operator with a signer key generated in the page, then manage its commission', async () => {
@@ -157,11 +165,25 @@ test('unjail: a leader slashed for liveness sees its jail time, then unjails onc
   // must lie at least livenessTimeout blocks into an epoch.
   const timeout = await env.read(set, setAbi, 'livenessTimeout');
   const length = (await env.read(staking(), stakingAbi, 'params')).epochLength;
-  while (((await env.pub.getBlockNumber()) + 1n) % length < timeout) await env.testClient.mine({ blocks: 1 });
+  // (cacheTime 0: viem caches the block number for its polling interval, a stale one made this flaky.)
+  while (((await env.pub.getBlockNumber({ cacheTime: 0 })) + 1n) % length < timeout) await env.testClient.mine({ blocks: 1 });
   leader = await env.read(set, setAbi, 'currentLeader');
   const hash = await env.deployer.writeContract({ address: set, abi: setAbi, functionName: 'reportLiveness' });
-  assert.equal((await env.pub.waitForTransactionReceipt({ hash })).status, 'success');
+  const receipt = await env.pub.waitForTransactionReceipt({ hash });
+  assert.equal(receipt.status, 'success');
   assert.equal(await env.read(staking(), stakingAbi, 'isJailed', [leader]), true);
+  // The report slashed the leader for liveness and handed the epoch on: both events, from chain.
+  const reporter = env.deployer.account.address;
+  const slashes = parseEventLogs({ abi: stakingAbi, logs: receipt.logs, eventName: 'Slashed' });
+  assert.equal(slashes.length, 1);
+  const [slash] = slashes;
+  assert.equal(slash.args.operator, leader);
+  assert.equal(slash.args.kind, 0); // IStaking.SlashKind.Liveness
+  assert.equal(slash.args.reporter, reporter);
+  assert.ok(slash.args.amount > 0n);
+  const [takeover] = parseEventLogs({ abi: setAbi, logs: receipt.logs, eventName: 'LivenessReported' });
+  assert.equal(takeover.args.operator, leader);
+  const { timestamp } = await env.pub.getBlock({ blockNumber: receipt.blockNumber });
 
   const index = [1, 2, 3, 21].find((i) => devAccount(i).address === leader);
   assert.ok(index, `leader ${leader} is one of the known operators`);
@@ -171,6 +193,38 @@ test('unjail: a leader slashed for liveness sees its jail time, then unjails onc
   await page.locator('#my-status', { hasText: 'jailed until' }).waitFor();
   assert.equal(await page.locator('#unjail').isDisabled(), true);
   await page.screenshot({ path: join(SHOTS, 'jailed.png'), fullPage: true });
+
+  // The Operators tab: exactly that slash and that takeover under the leader's row, none for the others.
+  await page.click('#nav-operators');
+  const history = (op) => page.locator(`#operators tr.operator-history[data-history-of="${op}"]`);
+  const mine = history(leader).locator('li.op-slash');
+  await mine.first().waitFor({ timeout: 15000 });
+  const operators = await page.locator('#operators tr[data-operator]').evaluateAll((trs) => trs.map((tr) => tr.dataset.operator));
+  assert.deepEqual([...operators].sort(), [1, 2, 3, 21].map((i) => devAccount(i).address).sort());
+  assert.equal(await page.locator('#operators tr.operator-history').count(), operators.length);
+  assert.equal(await mine.count(), 1);
+  assert.equal(await mine.getAttribute('data-kind'), 'Liveness');
+  assert.equal(await mine.locator('.kind').innerText(), 'Liveness');
+  assert.equal(await mine.getAttribute('data-amount'), slash.args.amount.toString());
+  assert.equal(await mine.locator('.amount').innerText(), shownJns(slash.args.amount));
+  assert.equal(await mine.locator('.amount').getAttribute('title'), `${formatUnits(slash.args.amount, 18)} JNS`);
+  assert.equal(await mine.getAttribute('data-block'), receipt.blockNumber.toString());
+  assert.equal(await mine.getAttribute('data-reporter'), reporter);
+  assert.equal(await mine.locator('.reporter').getAttribute('title'), reporter);
+  assert.ok((await mine.innerText()).includes(`at block ${receipt.blockNumber} (${shownTime(timestamp)}), reported by`), await mine.innerText());
+  const took = history(leader).locator('li.op-takeover');
+  assert.equal(await took.count(), 1);
+  assert.equal(await took.getAttribute('data-epoch'), takeover.args.epoch.toString());
+  assert.equal(await took.getAttribute('data-reporter'), reporter);
+  assert.equal(await took.getAttribute('data-new-leader'), takeover.args.newLeader);
+  assert.ok((await took.innerText()).includes(`leads from block ${takeover.args.fromBlock}`));
+  for (const op of operators.filter((o) => o !== leader)) {
+    assert.equal(await history(op).locator('li.op-slash, li.op-takeover').count(), 0, `${op} shows a slash or takeover`);
+    assert.equal(await history(op).locator('.op-slashes').innerText(), 'Slashes: none');
+    assert.equal(await history(op).locator('.op-takeovers').innerText(), 'Liveness takeovers: none');
+  }
+  await page.screenshot({ path: join(SHOTS, 'operators-slashed.png'), fullPage: true });
+  await page.click('#nav-operator');
 
   const jail = (await env.read(staking(), stakingAbi, 'params')).jailDuration;
   await env.testClient.increaseTime({ seconds: Number(jail) + 1 });

@@ -10,32 +10,16 @@
 // report a leader that missed its liveness deadline, snapshot the ranking, update an operator's rank.
 import type { Address } from 'viem';
 import type { App, View } from '../app';
+import type { Network } from '../chain';
 import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
 import { describeError } from '../errors';
+import type { Slash, Takeover } from '../events';
 import { duration, eth, jns, short, time } from '../format';
 import type { BatchInfo, RollupParams, Verdict } from '../rollup';
 import { fill, h } from '../ui';
 import { statusText } from './bridge';
 
-const SLASH_KINDS = ['Liveness', 'InvalidRoot', 'Equivocation'];
 const SVG = 'http://www.w3.org/2000/svg';
-
-interface Takeover {
-  epoch: bigint;
-  operator: Address;
-  reporter: Address;
-  newLeader: Address;
-  fromBlock: bigint;
-}
-
-interface Slash {
-  block: bigint;
-  operator: Address;
-  kind: string;
-  reporter: Address;
-  amount: bigint;
-  reporterReward: bigint;
-}
 
 interface ExplorerState {
   block: bigint;
@@ -204,15 +188,16 @@ export function explorerView(app: App): View {
     return td;
   }
 
-  async function load(block: bigint, account: Address | null): Promise<void> {
+  /** Reads the rollup at the network snapshot's block; slashes and takeovers come with the snapshot (events.ts). */
+  async function load(n: Network, account: Address | null): Promise<void> {
+    const block = n.blockNumber;
     loading = true;
     try {
-      const { rollup, bridge, sequencerSet, staking } = app.cfg.contracts;
+      const { rollup, bridge, sequencerSet } = app.cfg.contracts;
       const read = <T>(address: Address, abi: any, functionName: string, args: readonly unknown[] = []) =>
         app.pub.readContract({ address, abi, functionName, args, blockNumber: block }) as Promise<T>;
       const params = await app.rollup.params(block);
-      const range = { fromBlock: app.cfg.fromBlock, toBlock: block };
-      const [batches, queueLength, bountyPool, tipId, lastFinalizedId, lastFinalizedHeight, forcedInclusionDelay, epoch, activationDelay, window, takeoverLogs, slashLogs] = await Promise.all([
+      const [batches, queueLength, bountyPool, tipId, lastFinalizedId, lastFinalizedHeight, forcedInclusionDelay, epoch, activationDelay, window] = await Promise.all([
         app.rollup.batches(block, params),
         read<bigint>(bridge, bridgeAbi, 'messageCount'),
         read<bigint>(rollup, rollupAbi, 'bountyPool'),
@@ -223,8 +208,6 @@ export function explorerView(app: App): View {
         read<bigint>(sequencerSet, sequencerSetAbi, 'currentEpoch'),
         read<bigint>(sequencerSet, sequencerSetAbi, 'activationDelay'),
         read<bigint>(sequencerSet, sequencerSetAbi, 'BLOCKHASH_WINDOW'),
-        app.pub.getContractEvents({ address: sequencerSet, abi: sequencerSetAbi, eventName: 'LivenessReported', ...range }),
-        app.pub.getContractEvents({ address: staking, abi: stakingAbi, eventName: 'Slashed', ...range }),
       ]);
       await app.replay.sync(batches).catch(() => {}); // verdicts stay unknown if L1 could not be read
       const credits = account ? await read<bigint>(rollup, rollupAbi, 'credits', [account]) : 0n;
@@ -261,15 +244,8 @@ export function explorerView(app: App): View {
         snapshotExists: !!snapSet && BigInt(snapSet.epoch) >= snapshotEpoch,
         snapshotLastBlock: BigInt(epochStart) + BigInt(window) - 1n,
         epochs: epochs.reverse(),
-        takeovers: takeoverLogs.map((l: any) => ({ epoch: l.args.epoch, operator: l.args.operator, reporter: l.args.reporter, newLeader: l.args.newLeader, fromBlock: BigInt(l.args.fromBlock) })),
-        slashes: slashLogs.map((l: any) => ({
-          block: l.blockNumber,
-          operator: l.args.operator,
-          kind: SLASH_KINDS[Number(l.args.kind)] ?? `kind ${l.args.kind}`,
-          reporter: l.args.reporter,
-          amount: l.args.amount,
-          reporterReward: l.args.reporterReward,
-        })),
+        takeovers: n.takeovers,
+        slashes: n.slashes,
         params,
         account,
         credits,
@@ -374,7 +350,7 @@ export function explorerView(app: App): View {
               h(
                 'tr',
                 { class: 'slash', 'data-operator': x.operator, 'data-kind': x.kind },
-                h('td', {}, x.block.toString()),
+                h('td', {}, x.block.toString(), x.time !== null ? h('span', { class: 'muted' }, ` (${time(x.time)})`) : null),
                 h('td', {}, h('code', { title: x.operator }, short(x.operator))),
                 h('td', { class: 'kind' }, x.kind),
                 h('td', { class: 'amount' }, jns(x.amount)),
@@ -434,7 +410,7 @@ export function explorerView(app: App): View {
     update(app) {
       const n = app.net;
       const account = app.wallet.account;
-      if (n && !loading && loadedFor !== `${n.blockNumber}:${account}`) void load(n.blockNumber, account);
+      if (n && !loading && loadedFor !== `${n.blockNumber}:${account}`) void load(n, account);
       render();
     },
     tick() {

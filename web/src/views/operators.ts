@@ -1,5 +1,7 @@
 // Owns the Operators tab: the sequencer set in force, the leader now and next, the liveness deadline,
-// and every registered operator (stake, self-bond, delegators' share, commission, status, roles).
+// and every registered operator (stake, self-bond, delegators' share, commission, status, roles),
+// each with its slashes and the liveness takeovers it suffered (events.ts, as on the Explorer).
+import { formatUnits } from 'viem';
 import type { App, View } from '../app';
 import type { Network, OperatorInfo } from '../chain';
 import { bps, duration, jns, short, time } from '../format';
@@ -22,6 +24,69 @@ function roles(o: OperatorInfo, n: Network): string {
   if (o.inSet) r.push('in the set');
   if (o.rank !== null) r.push(`rank ${o.rank + 1}`);
   return r.join(', ') || '—';
+}
+
+const COLUMNS = ['operator', 'status', 'stake', 'self-bond', 'delegators', 'commission', 'accrued', 'unbonding', 'role', 'signer', 'metadata'];
+const when = (block: bigint, t: bigint | null) => `block ${block}${t !== null ? ` (${time(t)})` : ''}`;
+
+/** The row under an operator's: its slashes (reason, amount, block and time, reporter) and the liveness takeovers it suffered. */
+function historyRow(o: OperatorInfo, n: Network): HTMLElement {
+  const mine = (a: string) => a.toLowerCase() === o.address.toLowerCase();
+  const slashes = n.slashes.filter((x) => mine(x.operator));
+  const takeovers = n.takeovers.filter((t) => mine(t.operator));
+  return h(
+    'tr',
+    { class: 'operator-history', 'data-history-of': o.address },
+    h(
+      'td',
+      { colspan: COLUMNS.length },
+      h(
+        'div',
+        { class: 'op-slashes' },
+        'Slashes: ',
+        slashes.length === 0
+          ? h('span', { class: 'none muted' }, 'none')
+          : h(
+              'ul',
+              {},
+              slashes.map((x) =>
+                h(
+                  'li',
+                  { class: 'op-slash', 'data-kind': x.kind, 'data-amount': x.amount.toString(), 'data-block': x.block.toString(), 'data-reporter': x.reporter },
+                  h('b', { class: 'kind' }, x.kind),
+                  ': ',
+                  h('span', { class: 'amount', title: `${formatUnits(x.amount, 18)} JNS` }, jns(x.amount)),
+                  ` at ${when(x.block, x.time)}, reported by `,
+                  h('code', { class: 'reporter', title: x.reporter }, short(x.reporter)),
+                  ` (reward ${jns(x.reporterReward)})`,
+                ),
+              ),
+            ),
+      ),
+      h(
+        'div',
+        { class: 'op-takeovers' },
+        'Liveness takeovers: ',
+        takeovers.length === 0
+          ? h('span', { class: 'none muted' }, 'none')
+          : h(
+              'ul',
+              {},
+              takeovers.map((t) =>
+                h(
+                  'li',
+                  { class: 'op-takeover', 'data-epoch': t.epoch.toString(), 'data-block': t.block.toString(), 'data-reporter': t.reporter, 'data-new-leader': t.newLeader },
+                  `epoch ${t.epoch}: reported at ${when(t.block, t.time)} by `,
+                  h('code', { title: t.reporter }, short(t.reporter)),
+                  '; ',
+                  h('code', { title: t.newLeader }, short(t.newLeader)),
+                  ` leads from block ${t.fromBlock}`,
+                ),
+              ),
+            ),
+      ),
+    ),
+  );
 }
 
 function setPanel(n: Network): HTMLElement {
@@ -92,15 +157,11 @@ export function operatorsView(): View {
         h(
           'table',
           { id: 'operators' },
-          h(
-            'tr',
-            {},
-            ['operator', 'status', 'stake', 'self-bond', 'delegators', 'commission', 'accrued', 'unbonding', 'role', 'signer', 'metadata'].map((t) => h('th', {}, t)),
-          ),
-          n.operators.map((o) => {
+          h('tr', {}, COLUMNS.map((t) => h('th', {}, t))),
+          n.operators.flatMap((o) => {
             const delegated = o.stake > o.selfBond ? o.stake - o.selfBond : 0n;
             const share = o.stake > 0n ? Number((delegated * 1000n) / o.stake) / 10 : 0;
-            return h(
+            const row = h(
               'tr',
               { 'data-operator': o.address },
               h('td', {}, h('code', { title: o.address }, short(o.address))),
@@ -115,6 +176,7 @@ export function operatorsView(): View {
               h('td', {}, h('code', { title: o.signer }, short(o.signer))),
               h('td', {}, o.metadata),
             );
+            return [row, historyRow(o, n)];
           }),
         ),
         app.cfg.l2Rpc.length ? h('p', { class: 'muted' }, `Keeper L2 RPC: ${app.cfg.l2Rpc.join(', ')}`) : null,
