@@ -116,7 +116,7 @@ fn get_block(params: Params<'_>, ctx: &Ctx) -> Result<Value, ErrorObjectOwned> {
             "transactions": b.tx_hashes(),
             "messages": b.messages.len(),
             "signature": b.signature,
-            "signer": ctx.seq.lock().signer(),
+            "signer": ctx.seq.lock().block_signer(&b),
         }),
     })
 }

@@ -238,6 +238,17 @@ impl Core {
             .and_then(|r| r.to_block()))
     }
 
+    /// The address that signed `block`'s soft confirmation, recovered from its signature over
+    /// this node's EIP-712 digest (`None`: unsigned or not a valid signature). Not
+    /// [`Self::signer`]: a block signed before a key rotation keeps its own signer.
+    pub fn block_signer(&self, block: &Block) -> Option<Address> {
+        let sig = block.signature.as_ref()?;
+        alloy::primitives::Signature::try_from(sig.as_ref())
+            .ok()?
+            .recover_address_from_prehash(&self.confirmer.digest(&block.header))
+            .ok()
+    }
+
     /// The signer address of the soft confirmations.
     pub fn signer(&self) -> Address {
         self.confirmer.address()

@@ -351,6 +351,46 @@ fn soft_confirmation_recovers_to_the_signer_and_is_committed_once_per_number() {
 }
 
 #[test]
+fn a_block_keeps_its_own_signer_after_the_node_rotates_its_key() {
+    let (_d, s) = store();
+    let first = confirmer();
+    let b4 = {
+        let core = funded(&s, 2);
+        let b4 = core.block(4).expect("read").expect("block");
+        assert_eq!(core.block_signer(&b4), Some(first.address()));
+        b4
+    };
+    // The operator rotates its signer (SequencerSet.setSigner) and restarts with the new key.
+    let rotated = SoftConfirmer::new(
+        PrivateKeySigner::from_bytes(&B256::repeat_byte(0x22)).expect("key"),
+        31337,
+        Address::repeat_byte(7),
+        CHAIN,
+    );
+    assert_ne!(rotated.address(), first.address());
+    let mut core =
+        Core::new(cfg(), s.clone(), rotated.clone(), &DerivedTip::genesis()).expect("restart");
+    let old = core
+        .block(4)
+        .expect("read")
+        .expect("block 4 from the store");
+    assert_eq!(old, b4);
+    assert_eq!(core.signer(), rotated.address());
+    assert_eq!(
+        core.block_signer(&old),
+        Some(first.address()),
+        "the block's own signer, not the node's current one"
+    );
+    core.admit(&transfer(1, 2, 1, 0, CHAIN).encode())
+        .expect("tx");
+    let b5 = core.produce_block(5 * SLOT).expect("p").expect("block 5");
+    assert_eq!(core.block_signer(&b5), Some(rotated.address()));
+    let mut unsigned = b5;
+    unsigned.signature = None;
+    assert_eq!(core.block_signer(&unsigned), None);
+}
+
+#[test]
 fn restart_replays_unposted_blocks_and_restores_the_mempool() {
     let (_d, s) = store();
     let (head, root, pooled) = {
