@@ -373,7 +373,8 @@ pub fn segment_witnesses(
         });
     }
     let packed = PackedBatch::from_batch(batch).map_err(janus_l2::BatchError::from)?;
-    let (z, _) = packed.binding();
+    // Only z: y is computed segment by segment below (packed.binding() would evaluate P(z) too).
+    let z = packed.challenge();
     let shared = SegmentShared {
         data_hash: packed.data_hash,
         fee_account: batch.fee_account,

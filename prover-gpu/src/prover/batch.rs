@@ -227,28 +227,26 @@ impl BatchProver {
                 slots: self.max_records(),
             });
         }
-        let proof = match &self.circuits {
+        // The witness's final root is checked against apply_batch before any proving work.
+        let root_differs = || ProverError::Witness("witness root differs from janus_l2::apply_batch".into());
+        match &self.circuits {
             BatchCircuits::Single(circuit) => {
                 let witness = BatchWitness::new(state, batch, circuit.slots)?;
                 if witness.expected.new_root != out.new_root {
-                    return Err(ProverError::Witness(
-                        "witness root differs from janus_l2::apply_batch".into(),
-                    ));
+                    return Err(root_differs());
                 }
-                return self.prove_witness(&witness);
+                self.prove_witness(&witness)
             }
             BatchCircuits::Segmented(tree) => {
+                let witnesses = tree.witnesses(state, batch)?;
+                if witnesses.last().map(|w| w.public.output.root) != Some(out.new_root) {
+                    return Err(root_differs());
+                }
                 let _stage = Stage::start("proving batch segments");
-                tree.prove_batch(state, batch, self.gpu.as_ref())?
+                let (proof, public) = tree.prove_witnesses(&witnesses, self.gpu.as_ref())?;
+                Ok(BatchProof { proof, public })
             }
-        };
-        let (proof, public) = proof;
-        if public.new_root != out.new_root {
-            return Err(ProverError::Witness(
-                "proven root differs from janus_l2::apply_batch".into(),
-            ));
         }
-        Ok(BatchProof { proof, public })
     }
 
     /// Prove a witness of the one batch circuit as is, without the native validity check (used

@@ -37,7 +37,7 @@ use crate::circuit::segment::{
     ChainStateTarget, SegmentCircuit, SegmentPublicInputs, SharedTarget, IN_AT, OUT_AT,
     SEGMENT_PUBLIC_INPUTS, SHARED_ELEMENTS, STATE_ELEMENTS,
 };
-use crate::circuit::witness::segment_witnesses;
+use crate::circuit::witness::{segment_witnesses, SegmentWitness};
 use crate::circuit::{BatchPublicInputs, BATCH_PUBLIC_INPUTS};
 use crate::error::ProverError;
 use crate::gadgets::range::assert_u32;
@@ -278,7 +278,7 @@ impl SegmentTree {
     /// Prove one segment.
     pub fn prove_segment(
         &self,
-        witness: &crate::circuit::witness::SegmentWitness,
+        witness: &SegmentWitness,
         gpu: Option<&GpuDevice>,
     ) -> Result<Proof, ProverError> {
         prove_with_gpu(gpu, &self.segment.data, witness.assign(&self.segment)?)
@@ -298,15 +298,13 @@ impl SegmentTree {
             .collect()
     }
 
-    /// Prove `batch` applied to `state` (a valid transition: the caller checks it with
-    /// `janus_l2::batch::apply_batch`): its segments, then the tree. Returns the root proof and
-    /// its public inputs.
-    pub fn prove_batch(
+    /// The segment witnesses of `batch` applied to `state`, refused before any proving work
+    /// when the batch holds more than [`Self::max_records`] records.
+    pub fn witnesses(
         &self,
         state: &State,
         batch: &Batch,
-        gpu: Option<&GpuDevice>,
-    ) -> Result<(Proof, BatchPublicInputs), ProverError> {
+    ) -> Result<Vec<SegmentWitness>, ProverError> {
         let records = batch.messages.len() + batch.txs.len();
         if records > self.max_records() {
             return Err(ProverError::TooManyRecords {
@@ -314,7 +312,16 @@ impl SegmentTree {
                 slots: self.max_records(),
             });
         }
-        let witnesses = segment_witnesses(state, batch, self.segment.slots)?;
+        segment_witnesses(state, batch, self.segment.slots)
+    }
+
+    /// Prove the segments of [`Self::witnesses`], then fold them up the tree. Returns the root
+    /// proof and its public inputs.
+    pub fn prove_witnesses(
+        &self,
+        witnesses: &[SegmentWitness],
+        gpu: Option<&GpuDevice>,
+    ) -> Result<(Proof, BatchPublicInputs), ProverError> {
         let mut proofs = witnesses
             .iter()
             .map(|w| self.prove_segment(w, gpu))
@@ -322,8 +329,21 @@ impl SegmentTree {
         for level in 1..=self.levels.len() {
             proofs = self.fold_level(level, &proofs, gpu)?;
         }
-        let root = proofs.pop().expect("one proof at the root");
+        let root = proofs
+            .pop()
+            .ok_or_else(|| ProverError::Proving("no segment".into()))?;
         let public = BatchPublicInputs::from_elements(&root.public_inputs)?;
         Ok((root, public))
+    }
+
+    /// Prove `batch` applied to `state` (a valid transition: the caller checks it with
+    /// `janus_l2::batch::apply_batch`): [`Self::witnesses`] then [`Self::prove_witnesses`].
+    pub fn prove_batch(
+        &self,
+        state: &State,
+        batch: &Batch,
+        gpu: Option<&GpuDevice>,
+    ) -> Result<(Proof, BatchPublicInputs), ProverError> {
+        self.prove_witnesses(&self.witnesses(state, batch)?, gpu)
     }
 }
