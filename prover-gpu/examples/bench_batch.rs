@@ -1,13 +1,13 @@
 //! Benchmark of the batch circuit: `cargo run --release -p janus-prover --example bench_batch --
 //! <slots> [--recursion]`. Prints gates per slot, prove time and proof size for a full batch of
-//! transfers; with `--recursion` also aggregation and wrapper numbers.
+//! transfers; with `--recursion` also a range of two batches and the wrapper.
 
 mod support;
 
 use std::time::Instant;
 
 use janus_l2::DEFAULT_CHAIN_ID;
-use janus_prover::prover::batch::{BatchProver, Inner};
+use janus_prover::prover::batch::BatchProver;
 use janus_prover::recursion::wrap::wrapper_security_bits;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -38,14 +38,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     prover.verify(&p1)?;
     println!("batch verify {:.2?}", t.elapsed());
-    // What L1 takes for this batch (`proveBatch`): the batch proof wrapped (Keccak), verified and
-    // encoded; the wrapper circuit is built first and not counted (a node builds it at start).
-    prover.wrapper(false)?;
+    // What L1 takes for this batch (`proveBatch`): the batch proof folded into a range of one,
+    // wrapped (Keccak), verified and encoded; the range tree and the wrapper circuit are built
+    // first and not counted (a node builds them at start).
+    prover.wrapper()?;
     let t = Instant::now();
-    let l1 = prover.l1_proof(&p1, &[0x11; 20])?;
+    let l1 = prover.l1_proof(std::slice::from_ref(&p1), &[0x11; 20])?;
     let wrapped = t.elapsed();
     println!(
-        "L1 proof (wrap + verify + encode) {wrapped:.2?}, {} bytes; end to end {:.2?} = {:.2} proven tx/s",
+        "L1 proof (range + wrap + verify + encode) {wrapped:.2?}, {} bytes; end to end {:.2?} = {:.2} proven tx/s",
         l1.len(),
         proved + wrapped,
         slots as f64 / (proved + wrapped).as_secs_f64()
@@ -70,38 +71,31 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         },
     )?;
     let p2 = prover.prove_batch(&mid, &support::transfers(&keys, slots, slots)?)?;
+    let root = &prover.range_tree()?.root().data;
+    println!("range root: 2^{} rows", root.common.degree_bits());
     let t = Instant::now();
-    let agg = prover.aggregation()?;
+    let a = prover.prove_range(&[p1, p2])?;
     println!(
-        "aggregation: 2^{} rows, build {:.2?}",
-        agg.data.common.degree_bits(),
-        t.elapsed()
-    );
-    let t = Instant::now();
-    let a = prover.aggregate(&p1, &p2)?;
-    println!(
-        "aggregate prove {:.2?}, {} bytes",
+        "range of two batches: prove {:.2?}, {} bytes",
         t.elapsed(),
-        a.to_bytes().len()
+        a.proof.to_bytes().len()
     );
-    let t = Instant::now();
-    let w = prover.wrapper(true)?;
+    let w = prover.wrapper()?;
     println!(
-        "wrapper: 2^{} rows, build {:.2?}, {} bits conjectured, gates {:?}",
+        "wrapper: 2^{} rows, {} bits conjectured, gates {:?}",
         w.data.common.degree_bits(),
-        t.elapsed(),
         wrapper_security_bits(),
         w.gate_ids()
     );
     let t = Instant::now();
-    let wrapped = prover.wrap(Inner::Aggregate(&a), &[0x11; 20])?;
+    let wrapped = prover.wrap(&a, &[0x11; 20])?;
     println!(
         "wrap prove {:.2?}, {} bytes",
         t.elapsed(),
         wrapped.to_bytes().len()
     );
     let t = Instant::now();
-    prover.verify_wrapped(&wrapped, true)?;
+    prover.verify_wrapped(&wrapped)?;
     println!("wrapped verify {:.2?}", t.elapsed());
     Ok(())
 }

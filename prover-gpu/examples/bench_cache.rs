@@ -24,7 +24,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let prover = BatchProver::with_cache(slots, DEFAULT_CHAIN_ID, Some(cache.clone()))?;
         let batch = t.elapsed();
         let t = Instant::now();
-        let wrapper = prover.wrapper(false)?;
+        let wrapper = prover.wrapper()?;
         let wrap = t.elapsed();
         println!(
             "{slots} slots, {round}: batch circuit {:?} in {batch:.2?}, wrapper {:?} in {wrap:.2?}, ready in {:.2?}",

@@ -79,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if baseline {
         let t = Instant::now();
         let prover = BatchProver::new(records)?;
-        prover.wrapper(false)?;
+        prover.wrapper()?;
         println!(
             "baseline: one circuit of {records} slots, 2^{} rows, built in {:.2?}",
             prover.batch_data().common.degree_bits(),
@@ -89,7 +89,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let p = prover.prove_batch(&state, &batch)?;
         let proved = t.elapsed();
         let t = Instant::now();
-        prover.l1_proof(&p, &[0x11; 20])?;
+        prover.l1_proof(std::slice::from_ref(&p), &[0x11; 20])?;
         let wrapped = t.elapsed();
         println!(
             "baseline: prove {proved:.2?} + L1 proof {wrapped:.2?} = {:.2?} = {:.2} proven tx/s",

@@ -28,7 +28,8 @@ pub enum ProverError {
     /// The proof does not verify.
     #[error("proof does not verify: {0}")]
     Verification(String),
-    /// Two proofs cannot be aggregated (the left batch's new root is not the right's old root).
+    /// Two proofs cannot be folded into a range (the left run's new root is not the right's
+    /// old root).
     #[error("root discontinuity: left new root {left_new:?} != right old root {right_old:?}")]
     Discontinuity {
         /// New root of the left proof (4 field elements).
@@ -40,6 +41,14 @@ pub enum ProverError {
     /// does not start where the left one ends (state root, binding chain, counts or order).
     #[error("segments are not consecutive: {0}")]
     NotConsecutive(String),
+    /// A range proof covers 1 to `max` batches.
+    #[error("a range proof covers 1 to {max} batches, not {batches}")]
+    RangeSize {
+        /// Batches asked for.
+        batches: usize,
+        /// The range tree's capacity.
+        max: usize,
+    },
     /// A wrapped proof cannot be encoded for the generated Solidity verifier (its shape is not
     /// the one the wrapper circuit fixes).
     #[error("encoding the proof for L1: {0}")]

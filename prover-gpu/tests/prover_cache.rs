@@ -8,7 +8,7 @@ use batch_support::*;
 use janus_l2::batch::Batch;
 use janus_prover::cache::{CacheKey, Origin, ProverCache};
 use janus_prover::circuit::BatchCircuit;
-use janus_prover::prover::batch::{BatchProver, Inner};
+use janus_prover::prover::batch::BatchProver;
 use plonky2::field::types::Field;
 use plonky2::hash::hash_types::HashOut;
 
@@ -39,7 +39,7 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
     let cache = ProverCache::new(&dir);
     let built = BatchProver::with_cache(SLOTS, CHAIN_ID, Some(cache.clone())).expect("builds");
     assert_eq!(built.single().expect("one circuit").origin, Origin::Built);
-    assert_eq!(built.wrapper(false).expect("wrapper").origin, Origin::Built);
+    assert_eq!(built.wrapper().expect("wrapper").origin, Origin::Built);
     assert_eq!(
         files(&dir).len(),
         2,
@@ -49,16 +49,13 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
 
     let loaded = BatchProver::with_cache(SLOTS, CHAIN_ID, Some(cache)).expect("loads");
     assert_eq!(loaded.single().expect("one circuit").origin, Origin::Loaded);
-    assert_eq!(
-        loaded.wrapper(false).expect("wrapper").origin,
-        Origin::Loaded
-    );
+    assert_eq!(loaded.wrapper().expect("wrapper").origin, Origin::Loaded);
     assert!(
         loaded.single().expect("one circuit").data == built.single().expect("one circuit").data,
         "batch circuit data differs"
     );
     assert!(
-        loaded.wrapper(false).unwrap().data == built.wrapper(false).unwrap().data,
+        loaded.wrapper().unwrap().data == built.wrapper().unwrap().data,
         "wrapper data differs"
     );
 
@@ -83,11 +80,21 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
         .expect("loaded proof verifies with built data");
     let payee = [7u8; 20];
     let (wa, wb) = (
-        built.wrap(Inner::Batch(&a), &payee).expect("wraps"),
-        loaded.wrap(Inner::Batch(&b), &payee).expect("wraps"),
+        built
+            .wrap(
+                &built.prove_range(std::slice::from_ref(&a)).expect("folds"),
+                &payee,
+            )
+            .expect("wraps"),
+        loaded
+            .wrap(
+                &loaded.prove_range(std::slice::from_ref(&b)).expect("folds"),
+                &payee,
+            )
+            .expect("wraps"),
     );
     assert_eq!(wa.to_bytes(), wb.to_bytes());
-    built.verify_wrapped(&wb, false).expect("verifies");
+    built.verify_wrapped(&wb).expect("verifies");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

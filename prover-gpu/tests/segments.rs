@@ -353,7 +353,7 @@ fn a_segmented_batch_prover_proves_for_l1_up_to_its_bound() {
         .expect("decodes");
     assert_eq!(back.public, proof.public);
     // What L1 takes: the root wrapped (Keccak), verified and encoded after z.
-    let l1 = prover.l1_proof(&proof, &[0x11; 20]).expect("L1 proof");
+    let l1 = prover.l1_proof(std::slice::from_ref(&proof), &[0x11; 20]).expect("L1 proof");
     assert_eq!(&l1[..8], &proof.public.z[0].to_be_bytes());
     assert_eq!(&l1[8..16], &proof.public.z[1].to_be_bytes());
 

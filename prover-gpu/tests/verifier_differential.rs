@@ -153,7 +153,7 @@ impl Harness<'_> {
 fn plonky2_rejects_every_mutation_class() -> Result<(), Box<dyn std::error::Error>> {
     let t0 = std::time::Instant::now();
     let prover = target_prover()?;
-    let wrapper = prover.wrapper(false)?;
+    let wrapper = prover.wrapper()?;
     let common = &wrapper.data.common;
     eprintln!("wrapper circuit built in {:.1?}", t0.elapsed());
 

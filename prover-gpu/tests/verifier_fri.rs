@@ -69,7 +69,7 @@ fn wrapped_proof_vectors() -> Result<(), Box<dyn std::error::Error>> {
     // The first fixture batch of the target circuit, wrapped for the prover 0x11…11 (plonky2's
     // serialization; `make verifier-fixtures` proves it).
     let prover = target_prover()?;
-    let w = prover.wrapper(false)?;
+    let w = prover.wrapper()?;
     let bytes = std::fs::read(root().join(FIXTURE_DIR).join("00.wrapped"))?;
     let wp = ProofWithPublicInputs::from_bytes(bytes, &w.data.common)?;
     w.verify(&wp)?;

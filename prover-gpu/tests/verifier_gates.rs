@@ -1,6 +1,6 @@
 //! Differential harness of the Solidity gate evaluators (docs/verifier.md, "Gate functions").
 //!
-//! Builds the real wrapper circuit (`BatchProver::new(2)?.wrapper(false)`), and for every gate of
+//! Builds the real wrapper circuit (`BatchProver::new(2)?.wrapper()`), and for every gate of
 //! its gate set draws seeded pseudo-random extension values for the wires (`num_wires`), the gate
 //! constants (`num_constants` minus the selector columns: what `eval_unfiltered` sees) and a
 //! random public-inputs hash, and records plonky2's `Gate::eval_unfiltered`. Two files must be
@@ -227,7 +227,7 @@ fn write_or_check(path: &str, text: &str) {
 #[test]
 fn wrapper_gates_solidity_is_current() {
     let prover = BatchProver::new(2).expect("batch circuit");
-    let wrapper = prover.wrapper(false).expect("wrapper circuit");
+    let wrapper = prover.wrapper().expect("wrapper circuit");
     let common = &wrapper.data.common;
 
     let (library, missing) = emit_library_partial(common).expect("emit the gate library");

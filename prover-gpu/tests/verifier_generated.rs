@@ -28,7 +28,7 @@ fn generated_verifier_and_fixtures_match_the_target_circuit() {
         );
     }
 
-    let wrapper = prover.wrapper(false).expect("wrapper");
+    let wrapper = prover.wrapper().expect("wrapper");
     let digest = hex(&wrapper.data.verifier_only.circuit_digest.0);
     let cases = std::fs::read_to_string(path(&format!("{FIXTURE_DIR}/cases.json"))).expect("fixtures");
     assert!(

@@ -42,7 +42,7 @@ fn base(x: u64) -> String {
 fn generated_plonk_check_matches_plonky2_on_the_committed_proof() {
     let write = std::env::var("JANUS_WRITE_VECTORS").is_ok();
     let prover = target_prover().expect("builds");
-    let wrapper = prover.wrapper(false).expect("wrapper");
+    let wrapper = prover.wrapper().expect("wrapper");
     let common = &wrapper.data.common;
     let bytes = std::fs::read(path(&format!("{FIXTURE_DIR}/00.wrapped"))).expect("fixture");
     let proof: WrappedProof = ProofWithPublicInputs::from_bytes(bytes, common)

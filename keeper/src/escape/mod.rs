@@ -283,7 +283,7 @@ async fn prove(
                 "the proven root differs from the native application's".into(),
             ));
         }
-        prover.l1_proof(&proof, &payee)
+        prover.l1_proof(std::slice::from_ref(&proof), &payee)
     })
     .await
     .map_err(|e| EscapeError::Task(e.to_string()))??;

@@ -1,5 +1,6 @@
-//! `--prover-depth`, `--prover-cache` / `--no-prover-cache`: how the prover proves a batch (one
-//! circuit, or segments folded by a tree, docs/l2-spec.md §12.5) and where its circuits are kept
+//! `--prover-depth`, `--prover-range-depth`, `--prover-cache` / `--no-prover-cache`: how the
+//! prover proves a batch (one circuit, or segments folded by a tree, docs/l2-spec.md §12.5), how
+//! many batches one L1 proof covers (§12.6) and where its circuits are kept
 //! between runs (`janus_prover::cache`), shared by `janus node`, `janus prover` and `janus
 //! escape`, and the one place that builds a [`BatchProver`] for them.
 
@@ -20,6 +21,12 @@ pub struct ProverCacheArgs {
     /// (its `maxRecords` is slots·2^d); the default is the generated verifier's.
     #[arg(long, env = "JANUS_PROVER_DEPTH", default_value_t = VERIFIER_SHAPE.depth)]
     pub prover_depth: usize,
+    /// Levels of the range tree (docs/l2-spec.md §12.6, at least 1): one L1 proof covers up to
+    /// 2^d consecutive batches. Must be the deployed verifier's (its `maxBatches` is 2^d); the
+    /// default is the generated verifier's.
+    #[arg(long, env = "JANUS_PROVER_RANGE_DEPTH", default_value_t = VERIFIER_SHAPE.range_depth,
+          value_parser = positive)]
+    pub prover_range_depth: usize,
     /// Folder of built circuits: loaded at start when built by this code for these parameters,
     /// built and saved there otherwise (about 0.6 GB for 16 slots) [default:
     /// $XDG_CACHE_HOME/janus/prover, else ~/.cache/janus/prover].
@@ -47,6 +54,7 @@ impl ProverCacheArgs {
         ProverShape {
             slots,
             depth: self.prover_depth,
+            range_depth: self.prover_range_depth,
         }
     }
 
@@ -55,8 +63,16 @@ impl ProverCacheArgs {
     /// thread).
     pub fn batch_prover(&self, slots: usize, chain_id: u64) -> Result<BatchProver, ProverError> {
         let prover = BatchProver::with_shape(self.shape(slots), chain_id, self.cache())?;
-        prover.wrapper(false)?;
+        prover.wrapper()?;
         Ok(prover)
+    }
+}
+
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("a range tree has at least one level".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(e.to_string()),
     }
 }
 

@@ -304,7 +304,7 @@ impl<P: Provider + Clone> ProverClient<P> {
         // The proof is bound to the account that sends `proveBatch` (it is paid the reward).
         let payee: [u8; 20] = self.txmgr.address().into();
         let started = Instant::now();
-        let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
+        let wrapped = blocking(id, move || Ok(prover.l1_proof(std::slice::from_ref(&inner), &payee)?)).await?;
         tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
         let total = proven.elapsed + started.elapsed();
         self.record_prove_time(total);

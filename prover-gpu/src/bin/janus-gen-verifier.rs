@@ -9,7 +9,8 @@ use std::time::Instant;
 
 use janus_l2::hash::keccak256;
 use janus_prover::verifier::generate::{
-    fixture_cases, generated_files, target_prover, FixtureCase, FIXTURE_DIR, VERIFIER_MAX_RECORDS, VERIFIER_SHAPE,
+    fixture_cases, generated_files, target_prover, FixtureCase, FixtureRange, FIXTURE_DIR,
+    VERIFIER_MAX_BATCHES, VERIFIER_MAX_RECORDS, VERIFIER_SHAPE,
 };
 
 fn hex(b: &[u8]) -> String {
@@ -20,7 +21,7 @@ fn hex(b: &[u8]) -> String {
     s
 }
 
-fn cases_json(digest: &[u8], cases: &[FixtureCase]) -> String {
+fn cases_json(digest: &[u8], cases: &[FixtureCase], ranges: &[FixtureRange]) -> String {
     let items: Vec<String> = cases
         .iter()
         .enumerate()
@@ -36,12 +37,27 @@ fn cases_json(digest: &[u8], cases: &[FixtureCase]) -> String {
             )
         })
         .collect();
+    let range_items: Vec<String> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            format!(
+                "    {{\n      \"name\": \"{}\",\n      \"first\": {},\n      \"count\": {},\n      \"prover\": \"{}\",\n      \"proofFile\": \"r{i}.proof\"\n    }}",
+                r.name,
+                r.first,
+                r.count,
+                hex(&r.prover)
+            )
+        })
+        .collect();
     format!(
-        "{{\n  \"circuitDigest\": \"{}\",\n  \"maxRecords\": {VERIFIER_MAX_RECORDS},\n  \"segmentSlots\": {},\n  \"treeDepth\": {},\n  \"cases\": [\n{}\n  ]\n}}\n",
+        "{{\n  \"circuitDigest\": \"{}\",\n  \"maxRecords\": {VERIFIER_MAX_RECORDS},\n  \"maxBatches\": {VERIFIER_MAX_BATCHES},\n  \"segmentSlots\": {},\n  \"treeDepth\": {},\n  \"rangeDepth\": {},\n  \"cases\": [\n{}\n  ],\n  \"ranges\": [\n{}\n  ]\n}}\n",
         hex(digest),
         VERIFIER_SHAPE.slots,
         VERIFIER_SHAPE.depth,
-        items.join(",\n")
+        VERIFIER_SHAPE.range_depth,
+        items.join(",\n"),
+        range_items.join(",\n")
     )
 }
 
@@ -57,7 +73,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let t = Instant::now();
     let prover = target_prover()?;
     eprintln!(
-        "circuits ({} slots x 2^{}: {VERIFIER_MAX_RECORDS} records) built in {:.1?}",
+        "circuits ({} slots x 2^{}: {VERIFIER_MAX_RECORDS} records; ranges of {VERIFIER_MAX_BATCHES}) built in {:.1?}",
         VERIFIER_SHAPE.slots,
         VERIFIER_SHAPE.depth,
         t.elapsed()
@@ -70,16 +86,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let dir = root.join(FIXTURE_DIR);
         std::fs::create_dir_all(&dir)?;
         let t = Instant::now();
-        let cases = fixture_cases(&prover)?;
+        let fixtures = fixture_cases(&prover)?;
+        let cases = &fixtures.cases;
         for (i, c) in cases.iter().enumerate() {
             std::fs::write(dir.join(format!("{i:02}.proof")), &c.proof)?;
+        }
+        for (i, r) in fixtures.ranges.iter().enumerate() {
+            std::fs::write(dir.join(format!("r{i}.proof")), &r.proof)?;
         }
         // The first case in plonky2's own serialization, for the Rust-side checks
         // (prover-gpu/tests/verifier_plonk.rs).
         std::fs::write(dir.join("00.wrapped"), &cases[0].wrapped)?;
-        let digest = prover.wrapper(false)?.data.verifier_only.circuit_digest.0;
-        std::fs::write(dir.join("cases.json"), cases_json(&digest, &cases))?;
-        eprintln!("{} fixture batches proven in {:.1?} → {FIXTURE_DIR}", cases.len(), t.elapsed());
+        let digest = prover.wrapper()?.data.verifier_only.circuit_digest.0;
+        std::fs::write(
+            dir.join("cases.json"),
+            cases_json(&digest, cases, &fixtures.ranges),
+        )?;
+        eprintln!(
+            "{} fixture batches and {} ranges proven in {:.1?} → {FIXTURE_DIR}",
+            cases.len(),
+            fixtures.ranges.len(),
+            t.elapsed()
+        );
     }
     Ok(())
 }

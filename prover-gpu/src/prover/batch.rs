@@ -1,11 +1,13 @@
 //! The batch prover API the keeper calls: [`BatchProver::prove_batch`] turns a state and a batch
-//! into a [`BatchProof`]; [`BatchProver::verify`] checks one; [`check_data_binding`] is the L1
-//! side of the data binding (what the Solidity verifier does with calldata).
+//! into a [`BatchProof`]; [`BatchProver::verify`] checks one; [`BatchProver::l1_proof`] folds a
+//! run of consecutive batch proofs into one range proof and wraps it for L1;
+//! [`check_data_binding`] is the L1 side of the data binding (what the Solidity verifier does
+//! with calldata).
 //!
 //! A prover has a [`ProverShape`]: one batch circuit of `slots` slots (`depth = 0`), or segments
 //! of `slots` slots folded by a segment tree of `depth` levels (spec §12.5), which proves batches
-//! of up to `slots · 2^depth` records. Either way a batch proof has the same public inputs, and
-//! aggregation and the wrapper take it alike.
+//! of up to `slots · 2^depth` records; and a range tree of `range_depth` levels (spec §12.6) that
+//! folds up to `2^range_depth` batch proofs into the one proof the wrapper and L1 take.
 
 use janus_l2::batch::{apply_batch, Batch, BatchContext};
 use janus_l2::hash::keccak256;
@@ -17,17 +19,16 @@ use std::sync::OnceLock;
 
 use super::progress::Stage;
 use super::{C, D, F};
+use crate::cache::ProverCache;
 use crate::circuit::packing::{evaluate, PackedBatch};
 use crate::circuit::witness::BatchWitness;
-use crate::cache::ProverCache;
 use crate::circuit::{BatchCircuit, BatchPublicInputs};
-use crate::recursion::SegmentTree;
-use plonky2::plonk::circuit_data::CircuitData;
 use crate::error::ProverError;
 use crate::gpu::device::GpuDevice;
 use crate::gpu::prove::prove_with_gpu;
-use crate::recursion::{AggregationCircuit, WrapC, WrapperCircuit};
+use crate::recursion::{RangePublicInputs, RangeTree, SegmentTree, WrapC, WrapperCircuit};
 use crate::verifier::encode::encode_proof;
+use plonky2::plonk::circuit_data::CircuitData;
 
 /// A proof of one batch with its decoded public inputs.
 #[derive(Clone, Debug)]
@@ -38,43 +39,66 @@ pub struct BatchProof {
     pub public: BatchPublicInputs,
 }
 
-/// An aggregation proof of consecutive batches (public inputs: see [`crate::recursion`]).
-pub type AggregateProof = ProofWithPublicInputs<F, C, D>;
+/// A range proof of consecutive batches (spec §12.6), with what L1 needs besides it.
+#[derive(Clone, Debug)]
+pub struct RangeProof {
+    /// The plonky2 proof of the range tree's root.
+    pub proof: ProofWithPublicInputs<F, C, D>,
+    /// Decoded public inputs.
+    pub public: RangePublicInputs,
+    /// Each batch's evaluation point `z`, in order (L1 evaluates `P(z)` from the data).
+    pub z: Vec<[u64; 2]>,
+}
 
 /// A wrapped (Keccak transcript) proof, what L1 verifies.
 pub type WrappedProof = ProofWithPublicInputs<F, WrapC, D>;
 
-/// What [`BatchProver::wrap`] wraps.
-pub enum Inner<'a> {
-    /// A single batch proof.
-    Batch(&'a BatchProof),
-    /// A first-level aggregation proof (two batches).
-    Aggregate(&'a AggregateProof),
-}
-
-/// How a prover proves a batch (module docs).
+/// How a prover proves a batch, and how many batches one L1 proof covers (module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ProverShape {
     /// Slots of the batch circuit, or of each segment.
     pub slots: usize,
     /// Levels of the segment tree; 0: one batch circuit, no segments.
     pub depth: usize,
+    /// Levels of the range tree (at least 1): one L1 proof covers up to `2^range_depth` batches.
+    pub range_depth: usize,
 }
 
 impl ProverShape {
-    /// One batch circuit of `slots` slots.
+    /// One batch circuit of `slots` slots, ranges of up to 2 batches.
     pub fn single(slots: usize) -> Self {
-        Self { slots, depth: 0 }
+        Self {
+            slots,
+            depth: 0,
+            range_depth: 1,
+        }
     }
 
-    /// Segments of `slots` slots under a tree of `depth ≥ 1` levels.
+    /// Segments of `slots` slots under a tree of `depth ≥ 1` levels, ranges of up to 2 batches.
     pub fn segmented(slots: usize, depth: usize) -> Self {
-        Self { slots, depth }
+        Self {
+            slots,
+            depth,
+            range_depth: 1,
+        }
+    }
+
+    /// The same shape with a range tree of `range_depth` levels.
+    pub const fn with_range_depth(self, range_depth: usize) -> Self {
+        Self {
+            range_depth,
+            ..self
+        }
     }
 
     /// The most records of a batch this shape proves: `slots · 2^depth`.
     pub const fn max_records(&self) -> usize {
         self.slots << self.depth
+    }
+
+    /// The most batches one L1 proof covers: `2^range_depth`.
+    pub const fn max_batches(&self) -> usize {
+        1 << self.range_depth
     }
 }
 
@@ -84,17 +108,17 @@ enum BatchCircuits {
     Segmented(SegmentTree),
 }
 
-/// Proves batches of up to [`ProverShape::max_records`] records, aggregates two batch proofs and
-/// wraps a proof for L1. The recursive circuits are built on first use.
+/// Proves batches of up to [`ProverShape::max_records`] records, folds runs of up to
+/// [`ProverShape::max_batches`] batch proofs into a range proof and wraps it for L1. The range
+/// tree and the wrapper are built on first use.
 pub struct BatchProver {
     circuits: BatchCircuits,
     shape: ProverShape,
     chain_id: u64,
     cache: Option<ProverCache>,
     gpu: Option<GpuDevice>,
-    aggregation: OnceLock<AggregationCircuit>,
-    wrap_batch: OnceLock<WrapperCircuit>,
-    wrap_aggregate: OnceLock<WrapperCircuit>,
+    range: OnceLock<RangeTree>,
+    wrapper: OnceLock<WrapperCircuit>,
 }
 
 fn once<T>(
@@ -120,9 +144,9 @@ impl BatchProver {
         Self::with_cache(slots, chain_id, None)
     }
 
-    /// [`Self::with_chain_id`] with its circuits (batch now, aggregation and wrappers on first
+    /// [`Self::with_chain_id`] with its circuits (batch now, range tree and wrapper on first
     /// use) loaded from `cache` when there, built and saved there otherwise (`crate::cache`).
-    /// Batch and aggregation proofs run their commitments on the GPU when
+    /// Batch and range proofs run their commitments on the GPU when
     /// [`GpuDevice::detect`] finds one (`JANUS_FORCE_CPU=1` forces the CPU): the same bytes
     /// either way; the Keccak wrapper always proves on the CPU.
     pub fn with_cache(
@@ -159,9 +183,8 @@ impl BatchProver {
             chain_id,
             cache,
             gpu: GpuDevice::detect(),
-            aggregation: OnceLock::new(),
-            wrap_batch: OnceLock::new(),
-            wrap_aggregate: OnceLock::new(),
+            range: OnceLock::new(),
+            wrapper: OnceLock::new(),
         })
     }
 
@@ -178,6 +201,11 @@ impl BatchProver {
     /// The most records of a batch it proves.
     pub fn max_records(&self) -> usize {
         self.shape.max_records()
+    }
+
+    /// The most batches one range proof (one L1 proof) covers.
+    pub fn max_batches(&self) -> usize {
+        self.shape.max_batches()
     }
 
     /// The one batch circuit (`depth = 0`), if that is the shape.
@@ -204,7 +232,7 @@ impl BatchProver {
         }
     }
 
-    /// The GPU its batch and aggregation proofs use, if any.
+    /// The GPU its batch and range proofs use, if any.
     pub fn gpu(&self) -> Option<&GpuDevice> {
         self.gpu.as_ref()
     }
@@ -228,7 +256,8 @@ impl BatchProver {
             });
         }
         // The witness's final root is checked against apply_batch before any proving work.
-        let root_differs = || ProverError::Witness("witness root differs from janus_l2::apply_batch".into());
+        let root_differs =
+            || ProverError::Witness("witness root differs from janus_l2::apply_batch".into());
         match &self.circuits {
             BatchCircuits::Single(circuit) => {
                 let witness = BatchWitness::new(state, batch, circuit.slots)?;
@@ -274,77 +303,85 @@ impl BatchProver {
             .map_err(|e| ProverError::Verification(e.to_string()))
     }
 
-    /// The aggregation circuit of two batch proofs (built on first use).
-    pub fn aggregation(&self) -> Result<&AggregationCircuit, ProverError> {
-        once(&self.aggregation, || {
-            let data = self.batch_data();
-            AggregationCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
+    /// The range tree over batch proofs (built on first use).
+    pub fn range_tree(&self) -> Result<&RangeTree, ProverError> {
+        once(&self.range, || {
+            RangeTree::new(
+                self.batch_data(),
+                self.shape.range_depth,
+                self.cache.as_ref(),
+            )
         })
     }
 
-    /// Aggregate two consecutive batch proofs (`left.new_root = right.old_root`). With the
-    /// `parallel` feature nothing changes here; see [`Self::prove_batches`].
-    pub fn aggregate(
-        &self,
-        left: &BatchProof,
-        right: &BatchProof,
-    ) -> Result<AggregateProof, ProverError> {
-        let agg = self.aggregation()?;
-        let _stage = Stage::start("aggregating two batch proofs");
-        agg.prove(&left.proof, &right.proof, self.gpu.as_ref())
+    /// Fold consecutive batch proofs (1 to [`Self::max_batches`], each starting at the root the
+    /// previous one ends at) into one range proof.
+    pub fn prove_range(&self, batches: &[BatchProof]) -> Result<RangeProof, ProverError> {
+        let tree = self.range_tree()?;
+        let inner: Vec<&ProofWithPublicInputs<F, C, D>> =
+            batches.iter().map(|b| &b.proof).collect();
+        let _stage = Stage::start("folding the range of batch proofs");
+        let (proof, public) = tree.prove(&inner, self.gpu.as_ref())?;
+        Ok(RangeProof {
+            proof,
+            public,
+            z: batches.iter().map(|b| b.public.z).collect(),
+        })
     }
 
-    /// The wrapper circuit for `inner`'s kind (built on first use).
-    pub fn wrapper(&self, aggregate: bool) -> Result<&WrapperCircuit, ProverError> {
-        if aggregate {
-            let agg = self.aggregation()?;
-            once(&self.wrap_aggregate, || {
-                WrapperCircuit::new(&agg.data.common, &agg.data.verifier_only, self.cache.as_ref())
-            })
-        } else {
-            once(&self.wrap_batch, || {
-                let data = self.batch_data();
-                WrapperCircuit::new(&data.common, &data.verifier_only, self.cache.as_ref())
-            })
-        }
+    /// The wrapper circuit of range proofs (built on first use, with the range tree).
+    pub fn wrapper(&self) -> Result<&WrapperCircuit, ProverError> {
+        let root = &self.range_tree()?.root().data;
+        once(&self.wrapper, || {
+            WrapperCircuit::new(&root.common, &root.verifier_only, self.cache.as_ref())
+        })
     }
 
-    /// Wrap a batch or aggregation proof into the final Keccak proof for L1, bound to the
-    /// payout address `prover` (the account that will send `proveBatch`).
-    pub fn wrap(&self, inner: Inner<'_>, prover: &[u8; 20]) -> Result<WrappedProof, ProverError> {
-        let (wrapper, proof) = match inner {
-            Inner::Batch(p) => (self.wrapper(false)?, &p.proof),
-            Inner::Aggregate(p) => (self.wrapper(true)?, p),
-        };
+    /// Wrap a range proof into the final Keccak proof for L1, bound to the payout address
+    /// `prover` (the account that will send `proveBatch` / `proveBatches`).
+    pub fn wrap(&self, range: &RangeProof, prover: &[u8; 20]) -> Result<WrappedProof, ProverError> {
+        let wrapper = self.wrapper()?;
         let _stage = Stage::start("wrapping (Keccak) proof");
-        wrapper.prove(proof, prover)
+        wrapper.prove(&range.proof, prover)
     }
 
-    /// The `proof` bytes of `Rollup.proveBatch` / `submitBatchWithProof` for `proof`, bound to
-    /// `payee` (the account that will send the transaction): the wrapped proof, verified, in the
-    /// generated Solidity verifier's encoding after the evaluation point
-    /// `z0 ‖ z1` (8 bytes each, big-endian; `JanusVerifier`, docs/verifier.md).
-    pub fn l1_proof(&self, proof: &BatchProof, payee: &[u8; 20]) -> Result<Vec<u8>, ProverError> {
-        let wrapped = self.wrap(Inner::Batch(proof), payee)?;
-        self.verify_wrapped(&wrapped, false)?;
-        self.encode_l1(proof, &wrapped)
+    /// The `proof` bytes of `Rollup.proveBatches` (and, for one batch, `proveBatch` /
+    /// `submitBatchWithProof`) for the consecutive `batches`, bound to `payee` (the account that
+    /// will send the transaction): their range proof, wrapped, verified, in the generated
+    /// Solidity verifier's encoding after each batch's evaluation point `z0 ‖ z1` (8 bytes each,
+    /// big-endian; `JanusVerifier`, docs/verifier.md).
+    pub fn l1_proof(
+        &self,
+        batches: &[BatchProof],
+        payee: &[u8; 20],
+    ) -> Result<Vec<u8>, ProverError> {
+        let range = self.prove_range(batches)?;
+        let wrapped = self.wrap(&range, payee)?;
+        self.verify_wrapped(&wrapped)?;
+        self.encode_l1(&range, &wrapped)
     }
 
-    /// The L1 encoding of `wrapped`, a wrapped proof of `proof` (see [`Self::l1_proof`]).
-    pub fn encode_l1(&self, proof: &BatchProof, wrapped: &WrappedProof) -> Result<Vec<u8>, ProverError> {
-        let common = &self.wrapper(false)?.data.common;
+    /// The L1 encoding of `wrapped`, a wrapped proof of `range` (see [`Self::l1_proof`]).
+    pub fn encode_l1(
+        &self,
+        range: &RangeProof,
+        wrapped: &WrappedProof,
+    ) -> Result<Vec<u8>, ProverError> {
+        let common = &self.wrapper()?.data.common;
         let encoded =
             encode_proof(wrapped, common).map_err(|e| ProverError::Encode(e.to_string()))?;
-        let mut out = Vec::with_capacity(16 + encoded.len());
-        out.extend_from_slice(&proof.public.z[0].to_be_bytes());
-        out.extend_from_slice(&proof.public.z[1].to_be_bytes());
+        let mut out = Vec::with_capacity(16 * range.z.len() + encoded.len());
+        for z in &range.z {
+            out.extend_from_slice(&z[0].to_be_bytes());
+            out.extend_from_slice(&z[1].to_be_bytes());
+        }
         out.extend(encoded);
         Ok(out)
     }
 
-    /// Verify a wrapped proof of a batch (`aggregate = false`) or of an aggregation.
-    pub fn verify_wrapped(&self, proof: &WrappedProof, aggregate: bool) -> Result<(), ProverError> {
-        self.wrapper(aggregate)?.verify(proof)
+    /// Verify a wrapped range proof.
+    pub fn verify_wrapped(&self, proof: &WrappedProof) -> Result<(), ProverError> {
+        self.wrapper()?.verify(proof)
     }
 
     /// Prove several batches applied in sequence from `state`; with the `parallel` feature the

@@ -1,12 +1,12 @@
-//! Recursion: 2-to-1 aggregation of batch (or aggregation) proofs ([`aggregate`]), the segment
-//! tree that folds a batch's segment proofs into one batch proof ([`segments`]), and the final
-//! wrapper proof with a Keccak transcript for the EVM verifier ([`wrap`]).
+//! Recursion: the segment tree that folds a batch's segment proofs into one batch proof
+//! ([`segments`]), the range tree that folds consecutive batch proofs into one range proof
+//! ([`range`]), and the final wrapper proof with a Keccak transcript for the EVM verifier
+//! ([`wrap`]).
 //!
-//! Public-input layout shared by batch and aggregation proofs: `old_root (4) ‖ new_root (4) ‖
-//! bindings`, where a batch proof's binding is `data_hash (8) ‖ z (2) ‖ y (2)` and an aggregation
-//! proof's bindings are the left proof's bindings followed by the right one's (so L1 checks each
-//! batch's data as for a single batch proof). The wrapper re-exposes its inner proof's public
-//! inputs unchanged, then the prover's address ([`wrap::prover_limbs`]).
+//! Every Janus proof's public inputs start with `old_root (4) ‖ new_root (4)`. A batch proof
+//! then has `data_hash (8) ‖ z (2) ‖ y (2)`; a range proof the Poseidon chain of its batches'
+//! links (4). The wrapper wraps range proofs: it re-exposes their public inputs unchanged, then
+//! the prover's address ([`wrap::prover_limbs`]).
 
 use plonky2::plonk::circuit_builder::CircuitBuilder;
 use plonky2::plonk::circuit_data::{CommonCircuitData, VerifierOnlyCircuitData};
@@ -14,11 +14,11 @@ use plonky2::plonk::proof::ProofWithPublicInputsTarget;
 
 use crate::prover::{C, D, F};
 
-pub mod aggregate;
+pub mod range;
 pub mod segments;
 pub mod wrap;
 
-pub use aggregate::AggregationCircuit;
+pub use range::{RangeNodeCircuit, RangePublicInputs, RangeTree};
 pub use segments::{SegmentNodeCircuit, SegmentTree};
 pub use wrap::{prover_limbs, wrapper_config, WrapC, WrapperCircuit, PROVER_LIMBS};
 

@@ -9,9 +9,9 @@
 //! pow_bits`), for a proof several times smaller than with the standard config (blowup 8, 28
 //! queries). Zero knowledge is off: all batch data is public.
 
+use plonky2::field::types::Field;
 use plonky2::fri::reduction_strategies::FriReductionStrategy;
 use plonky2::fri::FriConfig;
-use plonky2::field::types::Field;
 use plonky2::iop::target::Target;
 use plonky2::iop::witness::{PartialWitness, WitnessWrite};
 use plonky2::plonk::circuit_builder::CircuitBuilder;

@@ -16,16 +16,21 @@ use crate::error::ProverError;
 use crate::prover::batch::{BatchProver, ProverShape};
 
 /// The prover the generated verifier is for: the devnet's (`janus node --prover-slots 16
-/// --prover-depth 2`, the defaults): segments of 16 slots folded by a segment tree of depth 2,
-/// batches of up to 64 records (docs/l2-spec.md §12.5, docs/parameters.md). A proof of any other
-/// circuit does not verify.
+/// --prover-depth 2 --prover-range-depth 2`, the defaults): segments of 16 slots folded by a
+/// segment tree of depth 2, batches of up to 64 records (docs/l2-spec.md §12.5,
+/// docs/parameters.md), and a range tree of depth 2: one proof covers up to 4 batches (§12.6).
+/// A proof of any other circuit does not verify.
 pub const VERIFIER_SHAPE: ProverShape = ProverShape {
     slots: 16,
     depth: 2,
+    range_depth: 2,
 };
 
 /// The most records of a batch the generated verifier takes (`WrapperParams.MAX_RECORDS`).
 pub const VERIFIER_MAX_RECORDS: usize = VERIFIER_SHAPE.max_records();
+
+/// The most batches one proof of the generated verifier covers (`WrapperParams.MAX_BATCHES`).
+pub const VERIFIER_MAX_BATCHES: usize = VERIFIER_SHAPE.max_batches();
 
 /// The L2 chain id of that circuit (the devnet's, `janus_l2::DEFAULT_CHAIN_ID`).
 pub const VERIFIER_CHAIN_ID: u64 = DEFAULT_CHAIN_ID;
@@ -41,9 +46,9 @@ pub fn target_prover() -> Result<BatchProver, ProverError> {
     BatchProver::with_shape(VERIFIER_SHAPE, VERIFIER_CHAIN_ID, None)
 }
 
-/// Every generated Solidity file for `prover`'s (single-batch) wrapper: `(path, source)`.
+/// Every generated Solidity file for `prover`'s wrapper (of range proofs): `(path, source)`.
 pub fn generated_files(prover: &BatchProver) -> Result<Vec<(String, String)>, GenerateError> {
-    let w = prover.wrapper(false)?;
+    let w = prover.wrapper()?;
     let common = &w.data.common;
     let file = |name: &str| format!("{GENERATED_DIR}/{name}");
     Ok(vec![
@@ -55,7 +60,12 @@ pub fn generated_files(prover: &BatchProver) -> Result<Vec<(String, String)>, Ge
         ),
         (
             params::WRAPPER_PARAMS_PATH.to_string(),
-            params::emit_wrapper_params(common, &w.data.verifier_only, prover.max_records())?,
+            params::emit_wrapper_params(
+                common,
+                &w.data.verifier_only,
+                prover.max_records(),
+                prover.max_batches(),
+            )?,
         ),
         (
             poseidon::LIBRARY_PATH.to_string(),
@@ -91,11 +101,42 @@ pub struct FixtureCase {
     pub data: Vec<u8>,
     /// The prover the proof is bound to.
     pub prover: [u8; 20],
-    /// `BatchProver::l1_proof` bytes.
+    /// `BatchProver::l1_proof` bytes (a range of this one batch).
     pub proof: Vec<u8>,
     /// The wrapped proof in plonky2's serialization (what the Rust-side tests decode).
     pub wrapped: Vec<u8>,
 }
+
+/// One range proof of the fixtures: what `Rollup.proveBatches` hands `JanusVerifier`.
+#[derive(Clone, Debug)]
+pub struct FixtureRange {
+    /// What the range exercises.
+    pub name: &'static str,
+    /// Index of its first batch in the cases.
+    pub first: usize,
+    /// Number of batches (`cases[first..first + count]`).
+    pub count: usize,
+    /// The prover the proof is bound to.
+    pub prover: [u8; 20],
+    /// `BatchProver::l1_proof` bytes of the range.
+    pub proof: Vec<u8>,
+}
+
+/// Every proof fixture: single batches, then ranges of them.
+#[derive(Clone, Debug)]
+pub struct Fixtures {
+    /// The batches, each with a proof of its own.
+    pub cases: Vec<FixtureCase>,
+    /// Ranges of consecutive cases, each with one proof.
+    pub ranges: Vec<FixtureRange>,
+}
+
+/// The fixture ranges: `(name, first, count, prover)`. The first fills the range tree (the full
+/// batch included); the second leaves its last node without a right child.
+const FIXTURE_RANGES: [(&str, usize, usize, [u8; 20]); 2] = [
+    ("four batches", 1, 4, [0x88; 20]),
+    ("three batches", 5, 3, [0x99; 20]),
+];
 
 fn key(i: u32) -> SecretKey {
     SecretKey::from_seed(&[i as u8; 32])
@@ -325,16 +366,19 @@ pub fn fixture_genesis() -> State {
     }))
 }
 
-/// Prove every fixture batch with `prover` (slow: one batch proof and one wrap each).
-pub fn fixture_cases(prover: &BatchProver) -> Result<Vec<FixtureCase>, GenerateError> {
+/// Prove every fixture batch with `prover`, each alone and in the [`FIXTURE_RANGES`] (slow: one
+/// batch proof per case, one range proof and wrap per case and per range).
+pub fn fixture_cases(prover: &BatchProver) -> Result<Fixtures, GenerateError> {
     let mut s = fixture_genesis();
-    let mut out = Vec::new();
+    let mut cases = Vec::new();
+    let mut proofs = Vec::new();
     for (name, batch, who) in fixture_batches(&s)? {
         let prev_root = digest_to_bytes32(&s.root());
         let proof = prover.prove_batch(&s, &batch)?;
-        let wrapped = prover.wrap(crate::prover::batch::Inner::Batch(&proof), &who)?;
-        prover.verify_wrapped(&wrapped, false)?;
-        let l1 = prover.encode_l1(&proof, &wrapped)?;
+        let range = prover.prove_range(std::slice::from_ref(&proof))?;
+        let wrapped = prover.wrap(&range, &who)?;
+        prover.verify_wrapped(&wrapped)?;
+        let l1 = prover.encode_l1(&range, &wrapped)?;
         let ctx = BatchContext {
             chain_id: VERIFIER_CHAIN_ID,
             msg_start: batch.messages.first().map(|m| m.nonce).unwrap_or(0),
@@ -345,7 +389,7 @@ pub fn fixture_cases(prover: &BatchProver) -> Result<Vec<FixtureCase>, GenerateE
             .encode()
             .map_err(|e| GenerateError::Batch(name, janus_l2::BatchError::from(e)))?;
         debug_assert_eq!(keccak256(&data), proof.public.data_hash);
-        out.push(FixtureCase {
+        cases.push(FixtureCase {
             name,
             prev_root,
             new_root: digest_to_bytes32(&s.root()),
@@ -354,6 +398,20 @@ pub fn fixture_cases(prover: &BatchProver) -> Result<Vec<FixtureCase>, GenerateE
             proof: l1,
             wrapped: wrapped.to_bytes(),
         });
+        proofs.push(proof);
     }
-    Ok(out)
+    let ranges = FIXTURE_RANGES
+        .iter()
+        .map(|&(name, first, count, who)| {
+            let proof = prover.l1_proof(&proofs[first..first + count], &who)?;
+            Ok(FixtureRange {
+                name,
+                first,
+                count,
+                prover: who,
+                proof,
+            })
+        })
+        .collect::<Result<_, GenerateError>>()?;
+    Ok(Fixtures { cases, ranges })
 }

@@ -77,12 +77,14 @@ fn packed8(xs: &[usize]) -> Result<String, VerifierGenError> {
     Ok(format!("0x{}", hex(&w)))
 }
 
-/// The Solidity source of `WrapperParams.sol` for the wrapper's verifier data, whose inner batch
-/// circuit has `max_records` slots (what the verifier reports as `maxRecords`).
+/// The Solidity source of `WrapperParams.sol` for the wrapper's verifier data, whose batch
+/// proofs hold up to `max_records` records (what the verifier reports as `maxRecords`) and whose
+/// range proofs cover up to `max_batches` batches (`maxBatches`).
 pub fn emit_wrapper_params(
     common: &CommonCircuitData<F, D>,
     verifier: &VerifierOnlyCircuitData<KeccakGoldilocksConfig, D>,
     max_records: usize,
+    max_batches: usize,
 ) -> Result<String, VerifierGenError> {
     let l = ProofLayout::new(common)?;
     let fri = &common.fri_params;
@@ -155,8 +157,13 @@ pub fn emit_wrapper_params(
     );
     c(
         "MAX_RECORDS",
-        "Slots of the inner batch circuit: the most records (L1 messages + transactions) a proven batch holds.",
+        "The most records (L1 messages + transactions) of a proven batch.",
         max_records.to_string(),
+    );
+    c(
+        "MAX_BATCHES",
+        "The most consecutive batches one range proof covers.",
+        max_batches.to_string(),
     );
     c(
         "NUM_GATE_CONSTRAINTS",
