@@ -21,9 +21,11 @@ library WrapperParams {
     /// Quotient chunks per challenge.
     uint256 internal constant QUOTIENT_DEGREE_FACTOR = 8;
     /// Public inputs of the wrapper.
-    uint256 internal constant NUM_PUBLIC_INPUTS = 24;
-    /// Slots of the inner batch circuit: the most records (L1 messages + transactions) a proven batch holds.
+    uint256 internal constant NUM_PUBLIC_INPUTS = 16;
+    /// The most records (L1 messages + transactions) of a proven batch.
     uint256 internal constant MAX_RECORDS = 64;
+    /// The most consecutive batches one range proof covers.
+    uint256 internal constant MAX_BATCHES = 4;
     /// Constraints of the widest gate.
     uint256 internal constant NUM_GATE_CONSTRAINTS = 123;
     /// FRI blowup bits.
@@ -103,9 +105,9 @@ library WrapperParams {
     /// Base elements of TRANSCRIPT_PREFIX.
     uint256 internal constant TRANSCRIPT_PREFIX_LEN = 11;
     /// Circuit digest (25 bytes, left-aligned).
-    uint256 internal constant CIRCUIT_DIGEST = 0x252efb9226d6faf028ace2797a86a70b7984a3ff89db9c814d00000000000000;
+    uint256 internal constant CIRCUIT_DIGEST = 0x2428610061f4559680f87d9c4c37d6e9746d4c10039a5ed9ec00000000000000;
     /// What plonky2's `FriParams::observe` feeds the transcript first, 8 bytes big-endian each.
     bytes internal constant TRANSCRIPT_PREFIX = hex"000000000000000600000000000000040000000000000010000000000000000100000000000000040000000000000005000000000000000e0000000000000000000000000000000d00000000000000040000000000000004";
     /// Merkle cap of the constants and sigma polynomials, CAP_LEN hashes of 25 bytes.
-    bytes internal constant CONSTANTS_SIGMAS_CAP = hex"b7fb05e0ec31f7bc39861b4d9c144e028c01c328e6c6885a77815ba3889d4fbfd2effce4f679b7e9dd24b4289932fc285c8c01d7be281b5a3084c8bfaa495a64d1d84c664674021d736a212dd220f8d2e2bfa14023d6899dd05210ab8ceb8feaeb5bde4f41fdc3cd177d453af0b688e3e60c830ad5d8751fbb30ad582092b615a01417f356f6115d4e9a3496cf7d4059a2db5ae94ba21a530e0ec3149f0592f152d06ceb6d418e3cd7e1490e31f09de80f10b90cd4c5b7481ce4befed63a5bede40db4679a08a5a96c4c9d712a9f842ff9adf35843fb7251d63057c2e21ef33701f62a42358af39537ec7d0e65095f8edba6922a0c04c92d9f44567d110a9802cecec3928b40a43c8e23e2f5b0cd5a79add0c5298796565f65b8489528a9346ac762f241636a71550ef57b7431a4f14bd3eb9082b84b4fd89a5177d9fbf23b8d353e128689beb687313382475a12439ce751dcd23883e04ca344bb5cc1a3d079e2937ac89e6127332a27f992aed710ed29025b348048567fe0d98b1d400f2e2371009a46e8e5af7b46006155c654197b";
+    bytes internal constant CONSTANTS_SIGMAS_CAP = hex"791e3971afe41c2fdfcb983e93a7ad14b797c9e9e9188a7efb092a599f36717198a3bc87ce964d488777b77dc24ca9f91d94d2d55fbc2325f19bf7dfcdf4778cf697f4947be0c36c949e4a8238b54359ec6d6d879eb12690b4fdbee68cd887dbdcd8d8c33a4b1a954188ca081984f030a257cd2c0d5dc3ac0c2750335e1963267dd759f2e861c28a362fe50f8ed2ebe92fa23131a72b800bf2bb053069e0cf05544c7d69a61279966382cd6c30ffb4ebd130de4cf853a7c2fdb906c3a5e0637332f696331f7eb0f1111fb9b00161681cf30421c31dcb4d9595bed1f4018479abfe10c98b3fd5d2ac5e941bb7163ca3842df61e80448d846a4480685472599f70ff3c7eac0bcf94b3c09d9caa956bc39749b7689749fbe4b10a318ad64cfcfcfa5a708dc296301ee0a5ae2edce65ea7e1308e0d3e4bc29d256af3d4a8ad35f521d7b89c6f85731c6ea58a1476c99ec8d3c9b4ff136455e145022f458e442c50cc14d2a1e9cd965b0695c6500de9134818d1358369edd39b9227c4030bcbbda21aa1004c572a2488f9649e2fe6f755d3a2";
 }

@@ -14,7 +14,7 @@ use crate::derive::{DerivedBatch, News, Pipeline};
 use crate::error::NodeError;
 use crate::l1::L1Event;
 use crate::ops::{self, Health};
-use crate::prover::ProveJob;
+use crate::prover::{NextBatch, ProveJob};
 use crate::sequencer::{DerivedTip, LeaderView, SequencerInput};
 
 /// What a running node has derived, published after every L1 event (for embedders such as
@@ -120,10 +120,31 @@ fn feed_prover(pipeline: &Pipeline<RootProvider>, feeds: &Feeds, b: &DerivedBatc
         .batch(b.parent_id)
         .and_then(|p| p.state.clone());
     if let (Some(tx), Some(pre_state), Some(data)) = (&feeds.prover, pre, pipeline.batch_data(id)) {
+        // The valid batches after it, in height order: a bounty proof may cover them too.
+        let d = &pipeline.derivation;
+        let canonical = d.canonical().get(b.height as usize) == Some(&id);
+        let then = d
+            .canonical()
+            .iter()
+            .take(if canonical { usize::MAX } else { 0 })
+            .skip(b.height as usize + 1)
+            .take(feeds.prover_then)
+            .map_while(|n| {
+                let next = d.batch(*n)?;
+                let data = pipeline.batch_data(*n)?;
+                (next.verdict == crate::derive::Verdict::Valid && !next.finalized).then(|| {
+                    NextBatch {
+                        batch_id: *n,
+                        data: data.to_vec(),
+                    }
+                })
+            })
+            .collect();
         let job = ProveJob {
             batch_id: id,
             pre_state,
             data: data.to_vec(),
+            then,
         };
         // A busy prover skips the job; the challenge event brings it back.
         if tx.try_send(job).is_err() {

@@ -53,6 +53,8 @@ where
 pub(crate) struct Feeds {
     challenger: Option<mpsc::Sender<DerivedBatch>>,
     prover: Option<mpsc::Sender<ProveJob>>,
+    /// Batches after a job's that one proof may also cover (the prover's `max_batches − 1`).
+    prover_then: usize,
     sequencer: Option<mpsc::Sender<crate::sequencer::SequencerInput>>,
 }
 
@@ -117,6 +119,7 @@ pub async fn run(
     let mut feeds = Feeds {
         challenger: None,
         prover: None,
+        prover_then: 0,
         sequencer: None,
     };
     if let Some(signer) = signer {
@@ -265,6 +268,7 @@ async fn signed_roles(
         };
         let (tx, rx) = mpsc::channel(64);
         feeds.prover = Some(tx);
+        feeds.prover_then = prover_cache.shape(slots).max_batches() - 1;
         let cancel = cancel.clone();
         // The circuit takes a while to build: the other roles start meanwhile (a sequencer must
         // not miss its first slot) and jobs wait in the channel.

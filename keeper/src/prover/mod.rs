@@ -1,7 +1,10 @@
 //! Prover client: proves posted batches with the Plonky2 batch circuit
-//! ([`janus_prover::prover::batch::BatchProver`]) and submits the proofs with `Rollup.proveBatch`.
+//! ([`janus_prover::prover::batch::BatchProver`]) and submits the proofs with `Rollup.proveBatch`,
+//! or a run of consecutive batches with one range proof and `Rollup.proveBatches`
+//! (docs/l2-spec.md §12.6).
 //!
-//! Pipeline for one [`ProveJob`] (the pre-state and the batch data, from derivation):
+//! Pipeline for one [`ProveJob`] (the pre-state and the batch data, from derivation, with the
+//! valid batches that follow it on the canonical chain):
 //! 1. **Decide** ([`ProverClient::decide`]): a canonical batch that is challenged and was posted
 //!    by one of our operators is always proven (defence: losing costs a slash). With the `bounty`
 //!    policy flag also any other challenged canonical batch (the proof earns the challenger's
@@ -10,14 +13,19 @@
 //!    bounty pool holds something, and its challenge window stays open longer than our proving
 //!    time (else an optimistic `finalizeBatch` wins the race and the work is lost). The node
 //!    offers a batch again when it becomes the next to finalize (`News::Finalized`).
-//! 2. **Prove** ([`ProverClient::prove`]) on a blocking thread: decode, prove (the prover first
-//!    re-checks the batch with `janus_l2::apply_batch`), verify the proof and its data binding
-//!    off-chain.
-//! 3. **Submit** ([`ProverClient::submit`]): read `Rollup.verifier()` first; with none deployed
-//!    return [`ProverClientError::VerifierNotSet`] and send nothing. Otherwise check the batch on
-//!    L1 (status, data hash, roots), wrap the proof (Keccak wrapper) for our sending account (the
-//!    proof is bound to the address the rollup pays), verify the wrapped proof and send
-//!    `proveBatch(batchId, data, proof)` through the [`TxManager`]. The proof bytes are
+//!    **Runs** ([`ProverClient::run_length`]): a bounty proof of the next batch to finalize also
+//!    covers the canonical batches after it that are still pending or challenged, up to the
+//!    prover's `max_batches` (every one of them then finalizes at once and earns the bounty, for
+//!    one L1 verification). A defence proves its batch alone, the fastest answer.
+//! 2. **Prove** ([`ProverClient::prove_run`]) on a blocking thread: decode, prove each batch (the
+//!    prover first re-checks it with `janus_l2::apply_batch`, in sequence from the pre-state),
+//!    verify each proof and its data binding off-chain.
+//! 3. **Submit** ([`ProverClient::submit_run`]): read `Rollup.verifier()` first; with none
+//!    deployed return [`ProverClientError::VerifierNotSet`] and send nothing. Otherwise check each
+//!    batch on L1 (status, data hash, roots), fold the proofs into one range proof and wrap it
+//!    (Keccak wrapper) for our sending account (the proof is bound to the address the rollup
+//!    pays), verify the wrapped proof and send `proveBatch(batchId, data, proof)` (one batch) or
+//!    `proveBatches(firstBatchId, data[], proof)` through the [`TxManager`]. The proof bytes are
 //!    `BatchProver::l1_proof`: the generated Solidity verifier's encoding (docs/verifier.md).
 
 mod cache;
@@ -83,7 +91,8 @@ pub enum ProveReason {
     Bounty,
 }
 
-/// One batch to prove: its id, the state before it and its data (as posted).
+/// One batch to prove: its id, the state before it and its data (as posted), with the valid
+/// canonical batches that follow it (a bounty proof may cover them too).
 #[derive(Clone, Debug)]
 pub struct ProveJob {
     /// Batch id on L1.
@@ -91,6 +100,18 @@ pub struct ProveJob {
     /// L2 state after the parent batch.
     pub pre_state: Arc<State>,
     /// The batch data (docs/l2-spec.md §4), exactly as posted.
+    pub data: Vec<u8>,
+    /// The batches after it on the canonical chain, in height order, each valid (its posted
+    /// root is the re-executed one) and not final.
+    pub then: Vec<NextBatch>,
+}
+
+/// A batch following a [`ProveJob`]'s on the canonical chain.
+#[derive(Clone, Debug)]
+pub struct NextBatch {
+    /// Batch id on L1.
+    pub batch_id: u64,
+    /// The batch data, exactly as posted.
     pub data: Vec<u8>,
 }
 
@@ -129,14 +150,14 @@ impl<P> std::fmt::Debug for ProverClient<P> {
     }
 }
 
-/// The reward `proveBatch` credited (its `BatchProven` event; 0 if none is found).
+/// The rewards `proveBatch` / `proveBatches` credited (the sum over its `BatchProven` events).
 fn proof_reward(out: &TxOutcome) -> U256 {
     out.receipt
         .inner
         .logs()
         .iter()
-        .find_map(|l| Rollup::BatchProven::decode_log_data(&l.inner.data).ok())
-        .map_or(U256::ZERO, |e| e.reward)
+        .filter_map(|l| Rollup::BatchProven::decode_log_data(&l.inner.data).ok())
+        .fold(U256::ZERO, |sum, e| sum + e.reward)
 }
 
 fn b256(d: &janus_l2::hash::Digest) -> B256 {
@@ -260,68 +281,177 @@ impl<P: Provider + Clone> ProverClient<P> {
         Ok(true)
     }
 
-    /// Prove a job on a blocking thread and verify the proof and its data binding off-chain.
+    /// Prove a job's batch alone ([`Self::prove_run`] of length 1).
     pub async fn prove(&self, job: ProveJob) -> Result<ProvenBatch, ProverClientError> {
+        let mut run = self.prove_run(job, 1).await?;
+        run.pop()
+            .ok_or_else(|| ProverClientError::Task("no batch proven".into()))
+    }
+
+    /// Prove a job's batch and the next `len − 1` batches after it, in sequence from its
+    /// pre-state, on a blocking thread; verify each proof and its data binding off-chain.
+    pub async fn prove_run(
+        &self,
+        job: ProveJob,
+        len: usize,
+    ) -> Result<Vec<ProvenBatch>, ProverClientError> {
         let ProveJob {
             batch_id,
             pre_state,
             data,
+            then,
         } = job;
+        let mut run: Vec<(u64, Vec<u8>)> = vec![(batch_id, data)];
+        run.extend(
+            then.into_iter()
+                .take(len.saturating_sub(1))
+                .map(|n| (n.batch_id, n.data)),
+        );
         let prover = self.prover.clone();
         let started = Instant::now();
-        tracing::info!(target: "janus::prover", batch = batch_id, records = prover.max_records(), "proving batch");
-        let (proof, data, records) = blocking(batch_id, move || {
-            let batch = Batch::decode(&data).map_err(janus_l2::BatchError::from)?;
-            let proof = prover.prove_batch(&pre_state, &batch)?;
-            prover.verify(&proof)?;
-            check_data_binding(&proof.public, &data)?;
-            Ok((proof, data, batch.messages.len() + batch.txs.len()))
+        let ids: Vec<u64> = run.iter().map(|(id, _)| *id).collect();
+        tracing::info!(target: "janus::prover", batch = batch_id, batches = run.len(), records = prover.max_records(), "proving");
+        let proofs = blocking(batch_id, move || {
+            let mut batches = Vec::with_capacity(run.len());
+            for (_, data) in &run {
+                batches.push(Batch::decode(data).map_err(janus_l2::BatchError::from)?);
+            }
+            let proofs = prover.prove_batches(&pre_state, &batches)?;
+            let mut out = Vec::with_capacity(run.len());
+            for ((proof, batch), (id, data)) in proofs.into_iter().zip(&batches).zip(run) {
+                prover.verify(&proof)?;
+                check_data_binding(&proof.public, &data)?;
+                out.push((id, data, proof, batch.messages.len() + batch.txs.len()));
+            }
+            Ok(out)
         })
         .await?;
-        tracing::info!(target: "janus::prover", batch = batch_id, elapsed = ?started.elapsed(), new_root = %b256(&proof.public.new_root), "batch proven and verified off-chain");
-        Ok(ProvenBatch {
-            batch_id,
-            data,
-            proof,
-            elapsed: started.elapsed(),
-            records,
-        })
+        let elapsed = started.elapsed();
+        tracing::info!(target: "janus::prover", batches = ?ids, elapsed = ?elapsed, "batches proven and verified off-chain");
+        Ok(proofs
+            .into_iter()
+            .map(|(batch_id, data, proof, records)| ProvenBatch {
+                batch_id,
+                data,
+                proof,
+                elapsed,
+                records,
+            })
+            .collect())
     }
 
-    /// Submit a proven batch with `proveBatch` (see the module docs for the checks made first;
-    /// [`ProverClientError::VerifierNotSet`] when no verifier is deployed, with nothing sent).
+    /// How many batches a proof of `job` covers for `reason`: 1, or for a bounty proof of the
+    /// next batch to finalize, also the batches after it (`job.then`) that are canonical and
+    /// pending or challenged on L1, up to the prover's `max_batches` (see the module docs).
+    pub async fn run_length(
+        &self,
+        job: &ProveJob,
+        reason: ProveReason,
+    ) -> Result<usize, ProverClientError> {
+        if reason != ProveReason::Bounty || job.then.is_empty() {
+            return Ok(1);
+        }
+        let rollup = self.contract();
+        let first = rollup
+            .getBatch(job.batch_id)
+            .call()
+            .await
+            .map_err(rpc("getBatch"))?;
+        let next = rollup
+            .lastFinalizedHeight()
+            .call()
+            .await
+            .map_err(rpc("lastFinalizedHeight"))?
+            + 1;
+        if first.height != next {
+            return Ok(1);
+        }
+        let mut len = 1;
+        for n in job.then.iter().take(self.prover.max_batches().saturating_sub(1)) {
+            let canonical = rollup
+                .isCanonical(n.batch_id)
+                .call()
+                .await
+                .map_err(rpc("isCanonical"))?;
+            let b = rollup
+                .getBatch(n.batch_id)
+                .call()
+                .await
+                .map_err(rpc("getBatch"))?;
+            if !canonical
+                || b.height != first.height + len as u64
+                || !matches!(b.status, status::PENDING | status::CHALLENGED)
+            {
+                break;
+            }
+            len += 1;
+        }
+        Ok(len)
+    }
+
+    /// Submit a proven batch with `proveBatch` ([`Self::submit_run`] of one batch).
     pub async fn submit(&self, proven: &ProvenBatch) -> Result<TxOutcome, ProverClientError> {
-        let id = proven.batch_id;
+        self.submit_run(std::slice::from_ref(proven)).await
+    }
+
+    /// Submit consecutive proven batches with one range proof: `proveBatch` for one batch,
+    /// `proveBatches` for more (see the module docs for the checks made first;
+    /// [`ProverClientError::VerifierNotSet`] when no verifier is deployed, with nothing sent).
+    pub async fn submit_run(&self, run: &[ProvenBatch]) -> Result<TxOutcome, ProverClientError> {
+        let first = run
+            .first()
+            .ok_or_else(|| ProverClientError::Task("nothing to submit".into()))?;
+        let id = first.batch_id;
         let rollup = self.contract();
         let verifier = rollup.verifier().call().await.map_err(rpc("verifier"))?;
         if verifier == Address::ZERO {
             tracing::warn!(target: "janus::prover", batch = id, "no on-chain verifier: proof checked off-chain only, not submitted");
             return Err(ProverClientError::VerifierNotSet { batch_id: id });
         }
-        self.check_on_l1(proven).await?;
+        for proven in run {
+            self.check_on_l1(proven).await?;
+        }
         let prover = self.prover.clone();
-        let inner = proven.proof.clone();
-        // The proof is bound to the account that sends `proveBatch` (it is paid the reward).
+        let inner: Vec<BatchProof> = run.iter().map(|p| p.proof.clone()).collect();
+        // The proof is bound to the account that sends the transaction (it is paid the reward).
         let payee: [u8; 20] = self.txmgr.address().into();
         let started = Instant::now();
-        let wrapped = blocking(id, move || Ok(prover.l1_proof(std::slice::from_ref(&inner), &payee)?)).await?;
-        tracing::info!(target: "janus::prover", batch = id, elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
-        let total = proven.elapsed + started.elapsed();
+        let wrapped = blocking(id, move || Ok(prover.l1_proof(&inner, &payee)?)).await?;
+        tracing::info!(target: "janus::prover", batch = id, batches = run.len(), elapsed = ?started.elapsed(), bytes = wrapped.len(), "proof wrapped");
+        let total = first.elapsed + started.elapsed();
         self.record_prove_time(total);
+        let records: usize = run.iter().map(|p| p.records).sum();
         ::metrics::gauge!(metrics::PROOF_SECONDS).set(total.as_secs_f64());
         ::metrics::gauge!(metrics::PROOF_SECONDS_PER_RECORD)
-            .set(total.as_secs_f64() / proven.records.max(1) as f64);
-        let call = Rollup::proveBatchCall {
-            batchId: id,
-            data: Bytes::from(proven.data.clone()),
-            proof: Bytes::from(wrapped),
+            .set(total.as_secs_f64() / records.max(1) as f64);
+        let (label, input) = if run.len() == 1 {
+            let call = Rollup::proveBatchCall {
+                batchId: id,
+                data: Bytes::from(first.data.clone()),
+                proof: Bytes::from(wrapped),
+            };
+            (
+                format!("proveBatch {id}"),
+                alloy::sol_types::SolCall::abi_encode(&call),
+            )
+        } else {
+            let call = Rollup::proveBatchesCall {
+                firstBatchId: id,
+                data: run.iter().map(|p| Bytes::from(p.data.clone())).collect(),
+                proof: Bytes::from(wrapped),
+            };
+            let last = run[run.len() - 1].batch_id;
+            (
+                format!("proveBatches {id}..={last}"),
+                alloy::sol_types::SolCall::abi_encode(&call),
+            )
         };
         let out = self
             .txmgr
             .send(TxIntent {
-                label: format!("proveBatch {id}"),
+                label,
                 to: self.rollup,
-                input: alloy::sol_types::SolCall::abi_encode(&call).into(),
+                input: input.into(),
                 value: U256::ZERO,
             })
             .await?;
@@ -329,7 +459,7 @@ impl<P: Provider + Clone> ProverClient<P> {
         ::metrics::counter!(metrics::PROOFS).increment(1);
         ::metrics::counter!(metrics::PROVER_REWARDS_GWEI)
             .increment((reward / U256::from(1_000_000_000u64)).saturating_to());
-        tracing::info!(target: "janus::prover", batch = id, tx = %out.receipt.transaction_hash, reward_wei = %reward, "proof accepted on L1");
+        tracing::info!(target: "janus::prover", batch = id, batches = run.len(), tx = %out.receipt.transaction_hash, reward_wei = %reward, "proof accepted on L1");
         Ok(out)
     }
 
@@ -399,21 +529,25 @@ impl<P: Provider + Clone> ProverClient<P> {
         let Some(reason) = self.decide(job.batch_id).await? else {
             return Ok(None);
         };
-        tracing::info!(target: "janus::prover", batch = job.batch_id, ?reason, "batch selected for proving");
-        let proven = self.prove(job).await?;
-        match self.submit(&proven).await {
+        let len = self.run_length(&job, reason).await?;
+        tracing::info!(target: "janus::prover", batch = job.batch_id, batches = len, ?reason, "batch selected for proving");
+        let id = job.batch_id;
+        let run = self.prove_run(job, len).await?;
+        match self.submit_run(&run).await {
             Err(e @ ProverClientError::NotProvable { .. }) => {
                 // Someone else's proof, optimistic finality or a revert got there first.
                 ::metrics::counter!(metrics::PROOFS_LOST).increment(1);
-                tracing::warn!(target: "janus::prover", batch = proven.batch_id, error = %e, "proof lost");
+                tracing::warn!(target: "janus::prover", batch = id, error = %e, "proof lost");
                 Err(e)
             }
             r => r.map(Some),
         }
     }
 
-    /// Handle the jobs arriving on `jobs` one at a time until `cancel` fires or the channel
-    /// closes (a failed job is logged; derivation sends it again if still relevant).
+    /// Handle the jobs arriving on `jobs` until `cancel` fires or the channel closes (a failed
+    /// job is logged; derivation sends it again if still relevant). Jobs that queued up while
+    /// the client was proving are taken together ([`merge_jobs`]): in batch order, each knowing
+    /// the batches of the later ones, so a bounty proof can cover the run they form.
     pub async fn run(
         self,
         mut jobs: mpsc::Receiver<ProveJob>,
@@ -424,15 +558,50 @@ impl<P: Provider + Clone> ProverClient<P> {
                 _ = cancel.cancelled() => return Ok(()),
                 j = jobs.recv() => match j { Some(j) => j, None => return Ok(()) },
             };
-            let id = job.batch_id;
-            tokio::select! {
-                _ = cancel.cancelled() => return Ok(()),
-                r = self.handle(job) => if let Err(e) = r {
-                    tracing::error!(target: "janus::prover", batch = id, error = %e, "prover job failed");
-                },
+            let mut queued = vec![job];
+            while let Ok(j) = jobs.try_recv() {
+                queued.push(j);
+            }
+            for job in merge_jobs(queued) {
+                let id = job.batch_id;
+                tokio::select! {
+                    _ = cancel.cancelled() => return Ok(()),
+                    r = self.handle(job) => if let Err(e) = r {
+                        tracing::error!(target: "janus::prover", batch = id, error = %e, "prover job failed");
+                    },
+                }
             }
         }
     }
+}
+
+/// Jobs in batch order, one per batch (the one that knows the most following batches), each
+/// knowing every later batch of the others too (its own `then` first; `ProverClient::run_length`
+/// checks on L1 which of them really follow it).
+pub fn merge_jobs(mut jobs: Vec<ProveJob>) -> Vec<ProveJob> {
+    jobs.sort_by(|a, b| a.batch_id.cmp(&b.batch_id).then(b.then.len().cmp(&a.then.len())));
+    jobs.dedup_by_key(|j| j.batch_id);
+    let known: Vec<NextBatch> = jobs
+        .iter()
+        .flat_map(|j| {
+            std::iter::once(NextBatch {
+                batch_id: j.batch_id,
+                data: j.data.clone(),
+            })
+            .chain(j.then.iter().cloned())
+        })
+        .collect();
+    for job in &mut jobs {
+        let mut then = std::mem::take(&mut job.then);
+        for n in &known {
+            if n.batch_id > job.batch_id && !then.iter().any(|t| t.batch_id == n.batch_id) {
+                then.push(n.clone());
+            }
+        }
+        then.sort_by_key(|n| n.batch_id);
+        job.then = then;
+    }
+    jobs
 }
 
 #[cfg(test)]

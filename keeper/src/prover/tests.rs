@@ -58,6 +58,7 @@ async fn posted_transfer(net: &Devnet, store: &Store) -> (ProveJob, Address) {
         batch_id: id,
         pre_state: parent.state.clone().expect("parent state kept"),
         data: transfer.encode().expect("encodes"),
+        then: vec![],
     };
     (job, operator)
 }
@@ -195,6 +196,7 @@ async fn invalid_job_fails_before_proving() {
         batch_id: 1,
         pre_state: Arc::new(janus_l2::state::State::new()),
         data,
+        then: vec![],
     };
     let err = c.prove(job).await.expect_err("invalid batch");
     assert!(
@@ -320,6 +322,7 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
         batch_id: id,
         pre_state: Arc::new(janus_l2::state::State::new()),
         data: deposits.encode().expect("encodes"),
+        then: vec![],
     };
     let proven = hunter.prove(job).await.expect("proves");
     let out = hunter.submit(&proven).await.expect("accepted on L1");
@@ -345,4 +348,33 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
         hunter.prove_time() > Duration::from_secs(1),
         "the measured proving time replaces the 1 s estimate"
     );
+}
+
+fn job(id: u64, then: &[u64]) -> ProveJob {
+    ProveJob {
+        batch_id: id,
+        pre_state: Arc::new(janus_l2::state::State::new()),
+        data: vec![id as u8],
+        then: then
+            .iter()
+            .map(|&n| NextBatch {
+                batch_id: n,
+                data: vec![n as u8],
+            })
+            .collect(),
+    }
+}
+
+/// Jobs queued while proving: one per batch, in batch order, each knowing every later batch (so
+/// the next to finalize can be proven with the batches posted meanwhile).
+#[test]
+fn queued_jobs_merge_into_one_per_batch_knowing_the_later_batches() {
+    let merged = merge_jobs(vec![job(7, &[]), job(5, &[]), job(6, &[]), job(5, &[6])]);
+    let ids: Vec<u64> = merged.iter().map(|j| j.batch_id).collect();
+    assert_eq!(ids, [5, 6, 7]);
+    let then = |j: &ProveJob| j.then.iter().map(|n| n.batch_id).collect::<Vec<_>>();
+    assert_eq!(then(&merged[0]), [6, 7]);
+    assert_eq!(then(&merged[1]), [7]);
+    assert!(merged[2].then.is_empty());
+    assert_eq!(merged[0].then[1].data, vec![7u8], "each batch keeps its own data");
 }

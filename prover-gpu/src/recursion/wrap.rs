@@ -1,5 +1,5 @@
 //! The wrapper: one recursive proof, with a Keccak transcript and Keccak Merkle trees
-//! (`KeccakGoldilocksConfig`), of a Poseidon proof (batch or aggregation), so the EVM verifier
+//! (`KeccakGoldilocksConfig`), of a Poseidon range proof ([`super::range`]), so the EVM verifier
 //! hashes with the cheap `keccak256` opcode. It re-exposes the inner public inputs, followed by
 //! the prover's payout address ([`prover_limbs`]): a proof is bound to the address L1 pays, so a
 //! copied `proveBatch` transaction pays the original prover or fails (docs/verifier.md).
