@@ -24,6 +24,8 @@ library WrapperParams {
     uint256 internal constant NUM_PUBLIC_INPUTS = 24;
     /// Slots of the inner batch circuit: the most records (L1 messages + transactions) a proven batch holds.
     uint256 internal constant MAX_RECORDS = 64;
+    /// Leaves of the range tree: the most consecutive batches one proof covers.
+    uint256 internal constant MAX_BATCHES = 4;
     /// Constraints of the widest gate.
     uint256 internal constant NUM_GATE_CONSTRAINTS = 123;
     /// FRI blowup bits.
