@@ -241,10 +241,8 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
         BatchStatus status = b.status;
         bool challenged = status == BatchStatus.Challenged;
         if (!challenged && status != BatchStatus.Pending) revert WrongStatus(batchId, status);
-        OpenChallenge memory c;
         if (challenged) {
-            c = _challenges[batchId];
-            uint40 deadline = _effectiveDeadline(c);
+            uint40 deadline = _effectiveDeadline(_challenges[batchId]);
             // forge-lint: disable-next-line(block-timestamp)
             if (block.timestamp >= deadline) revert ProveWindowClosed(batchId, deadline);
         }
@@ -258,23 +256,81 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
             revert InvalidProof(batchId);
         }
 
-        b.status = BatchStatus.Proven;
-        uint256 reward;
-        if (challenged) {
-            reward = c.bond;
-            delete _challenges[batchId];
-            emit ChallengeResolved(batchId, msg.sender, reward);
-        } else if (m.height == lastFinalizedHeight + 1) {
-            // Only a proof that finalizes the batch at once earns the bounty: a proof on top of a
-            // non-final ancestor (possibly an invalid one, later reverted) earns nothing.
-            uint256 pool = bountyPool;
-            uint256 bounty = _params.proverBounty;
-            reward = bounty < pool ? bounty : pool;
-            bountyPool = pool - reward;
+        _settle(batchId, m.height, m.stateRoot, status);
+    }
+
+    /// @inheritdoc IRollup
+    /// @dev One verification for the whole range, then per batch what `proveBatch` does (`_settle`).
+    ///      Properties (docs/protocol.md, "Range proofs"; test/RollupRange.t.sol):
+    ///      - Only canonical batches: the range is `idAtHeight(h .. h + k - 1)` with `h` the height of
+    ///        a canonical `firstBatchId` and `h + k - 1 <= tipHeight` (`RangeBeyondTip`), so no id
+    ///        appears twice and no reverted batch is included; each data item must hash to its
+    ///        batch's `dataHash` (`DataHashMismatch`), and the proof is checked against the parent
+    ///        root of batch h and the stored roots, with `msg.sender` as prover (a copied proof pays
+    ///        nobody else).
+    ///      - 1 <= k <= the current verifier's `maxBatches` (`RangeLength`); the verifier is read once
+    ///        and statuses change only after it accepted, so no state mixes two verifiers.
+    ///      - Monotone: Pending/Challenged -> Proven -> Finalized only; nothing is reverted and nobody
+    ///        is slashed, and a rejected range changes nothing (each of its batches stays provable on
+    ///        its own). A challenged batch past its effective deadline fails the whole range
+    ///        (`ProveWindowClosed`, as `proveBatch`): its challenge is lost and will be resolved.
+    ///      - No front-running freeze: batches someone else proved or finalized first are left as they
+    ///        are (no reward); a challenge opened meanwhile pays its bond to the range prover. Only
+    ///        a range where nothing is left to prove reverts (`NothingToProve`, before verifying).
+    ///      - Each reward at most once: a bond is paid when its challenge is deleted, and the bounty
+    ///        only on a batch's Pending -> Proven step (which it never takes twice) in the call that
+    ///        also finalizes it, so proofs stacked on a non-final (maybe invalid) ancestor earn
+    ///        nothing and the pool pays at most one bounty per batch.
+    ///      - Finalization stays in height order and within the range (at most k batches, paid by
+    ///        the caller); Proven batches above the range are finalized by `finalizeBatch` as before.
+    function proveBatches(uint64 firstBatchId, bytes[] calldata data, bytes calldata proof)
+        external
+        nonReentrant
+    {
+        IBatchVerifier v = verifier;
+        if (address(v) == address(0)) revert VerifierNotSet();
+        uint256 k = data.length;
+        uint256 maxK = v.maxBatches();
+        if (k == 0 || k > maxK) revert RangeLength(k, maxK);
+        Batch storage first = _canonical(firstBatchId);
+        uint64 h0 = first.height;
+        // Genesis has no parent and no data: it is never part of a range.
+        if (h0 == 0) revert WrongStatus(firstBatchId, BatchStatus.Finalized);
+        if (h0 + k - 1 > tipHeight) revert RangeBeyondTip(h0 + k - 1, tipHeight);
+
+        bytes32[] memory roots = new bytes32[](k);
+        bool changes;
+        for (uint256 i; i < k; ++i) {
+            // Safe cast: h0 + i <= tipHeight.
+            // forge-lint: disable-next-line(unsafe-typecast)
+            uint64 id = _idAt(h0 + uint64(i));
+            Batch storage b = _batches[id];
+            bytes32 dataHash = BatchData.hash(data[i]);
+            if (dataHash != b.dataHash) revert DataHashMismatch(dataHash, b.dataHash);
+            BatchStatus status = b.status;
+            if (status == BatchStatus.Challenged) {
+                uint40 deadline = _effectiveDeadline(_challenges[id]);
+                // forge-lint: disable-next-line(block-timestamp)
+                if (block.timestamp >= deadline) revert ProveWindowClosed(id, deadline);
+            }
+            if (status == BatchStatus.Pending || status == BatchStatus.Challenged) changes = true;
+            roots[i] = b.stateRoot;
         }
-        if (reward != 0) _credit(msg.sender, reward);
-        emit BatchProven(batchId, msg.sender, reward);
-        if (m.height == lastFinalizedHeight + 1) _finalize(batchId, m.height, m.stateRoot, true);
+        if (!changes) revert NothingToProve(firstBatchId);
+        // `verifyBatches` is a view (staticcall): it cannot re-enter, and the statuses read above
+        // are still current below.
+        if (!v.verifyBatches(_batches[first.parentId].stateRoot, roots, data, msg.sender, proof)) {
+            revert InvalidProof(firstBatchId);
+        }
+
+        uint64 lastId;
+        for (uint256 i; i < k; ++i) {
+            // forge-lint: disable-next-line(unsafe-typecast)
+            uint64 height = h0 + uint64(i);
+            lastId = _idAt(height);
+            _settle(lastId, height, roots[i], _batches[lastId].status);
+        }
+        emit RangeProven(firstBatchId, lastId, msg.sender);
     }
 
     /// @inheritdoc IRollup
@@ -660,6 +716,34 @@ contract Rollup is IRollup, Ownable2Step, ReentrancyGuardTransient {
             sstore(add(s.slot, 3), ids)
             sstore(add(s.slot, 4), meta)
         }
+    }
+
+    /// @dev A verified proof covered canonical batch `batchId` (status `status` before it): a Pending
+    ///      or Challenged batch becomes Proven (the challenge's bond, or the bounty when this also
+    ///      finalizes a Pending batch, to `msg.sender`); then any Proven batch next in height order is
+    ///      finalized. Finalized batches are left alone.
+    function _settle(uint64 batchId, uint64 height, bytes32 stateRoot, BatchStatus status) internal {
+        if (status == BatchStatus.Finalized) return;
+        bool next = height == lastFinalizedHeight + 1;
+        if (status != BatchStatus.Proven) {
+            _batches[batchId].status = BatchStatus.Proven;
+            uint256 reward;
+            if (status == BatchStatus.Challenged) {
+                reward = _challenges[batchId].bond;
+                delete _challenges[batchId];
+                emit ChallengeResolved(batchId, msg.sender, reward);
+            } else if (next) {
+                // Only a proof that finalizes the batch at once earns the bounty: a proof on top of a
+                // non-final ancestor (possibly an invalid one, later reverted) earns nothing.
+                uint256 pool = bountyPool;
+                uint256 bounty = _params.proverBounty;
+                reward = bounty < pool ? bounty : pool;
+                bountyPool = pool - reward;
+            }
+            if (reward != 0) _credit(msg.sender, reward);
+            emit BatchProven(batchId, msg.sender, reward);
+        }
+        if (next) _finalize(batchId, height, stateRoot, true);
     }
 
     function _finalize(uint64 batchId, uint64 height, bytes32 stateRoot, bool proven) internal {

@@ -70,6 +70,10 @@ interface IRollup {
     event BatchChallenged(uint64 indexed batchId, address indexed challenger, uint256 bond, uint40 deadline);
     event BatchProven(uint64 indexed batchId, address indexed prover, uint256 reward);
     event BatchFinalized(uint64 indexed batchId, uint64 height, bytes32 stateRoot, bool proven);
+    /// @notice One proof (`proveBatches`) covered the canonical batches from `firstBatchId` to
+    ///         `lastBatchId` (consecutive heights), made for `prover`. Each batch whose status it
+    ///         changed also emitted `BatchProven`.
+    event RangeProven(uint64 indexed firstBatchId, uint64 lastBatchId, address indexed prover);
     /// @notice `batchId` lost its challenge; it and every descendant (heights >= its height) are reverted.
     event BatchesReverted(uint64 indexed batchId, uint64 fromHeight, uint64 toHeight);
     event ChallengeResolved(uint64 indexed batchId, address indexed winner, uint256 payout);
@@ -126,6 +130,17 @@ interface IRollup {
     ///      while batches posted under it are not final yet.
     error VerifierTooSmall(uint256 maxRecords, uint256 required);
     error InvalidProof(uint64 batchId);
+    /// @notice A range proof must cover 1 to `maxBatches` batches.
+    /// @dev `maxBatches` is the current verifier's (`IBatchVerifier.maxBatches`); `count` is the
+    ///      number of data items given to `proveBatches`.
+    error RangeLength(uint256 count, uint256 maxBatches);
+    /// @notice The range would end at `lastHeight`, above the canonical tip.
+    /// @dev Batches above the tip do not exist or were reverted: a range holds canonical batches only.
+    error RangeBeyondTip(uint256 lastHeight, uint64 tipHeight);
+    /// @notice Every batch of the range starting at `firstBatchId` is already Proven or Finalized.
+    /// @dev Checked before the (expensive) verification: a prover who lost the race to other proofs
+    ///      pays for a cheap revert, and `RangeProven` always means some status changed.
+    error NothingToProve(uint64 firstBatchId);
     error DataHashMismatch(bytes32 given, bytes32 expected);
     error NotNextToFinalize(uint64 batchId, uint64 nextHeight);
     error NotFinalizable(uint64 batchId);
@@ -169,6 +184,16 @@ interface IRollup {
     /// @notice Prove a pending or challenged batch. Pays the challenger's bond (or the bounty) to the
     ///         caller and finalizes the batch at once when its parent is final.
     function proveBatch(uint64 batchId, bytes calldata data, bytes calldata proof) external;
+
+    /// @notice Prove the `data.length` consecutive canonical batches from `firstBatchId` up (heights
+    ///         h, h + 1, …) with one proof (`IBatchVerifier.verifyBatches`, at most its `maxBatches`).
+    ///         Each data item must be its batch's posted data. Pending and challenged (before their
+    ///         effective deadline) batches become Proven, the caller earning each challenge's bond;
+    ///         Proven and Finalized ones are left as they are. Then the range's Proven batches are
+    ///         finalized in height order from `lastFinalizedHeight + 1`, and the bounty is paid for
+    ///         each one that was Pending before the call and is finalized by it. Reverts
+    ///         `NothingToProve` when no batch of the range is Pending or Challenged.
+    function proveBatches(uint64 firstBatchId, bytes[] calldata data, bytes calldata proof) external;
 
     /// @notice After the effective deadline (`challengeDeadline`) of an unanswered challenge: revert
     ///         the batch and descendants, slash the operator, credit the challenger its bond back.

@@ -35,7 +35,7 @@ contract SettlementInvariantsTest is Test {
         h.setUp();
         (staking, set, bridge, rollup, token, usd) = h.contracts();
 
-        bytes4[] memory sel = new bytes4[](17);
+        bytes4[] memory sel = new bytes4[](18);
         sel[0] = SettlementHandler.depositETH.selector;
         sel[1] = SettlementHandler.depositUSD.selector;
         sel[2] = SettlementHandler.post.selector;
@@ -53,6 +53,7 @@ contract SettlementInvariantsTest is Test {
         sel[14] = SettlementHandler.warp.selector;
         sel[15] = SettlementHandler.equivocate.selector;
         sel[16] = SettlementHandler.setVerifier.selector;
+        sel[17] = SettlementHandler.proveRange.selector;
         targetContract(address(h));
         targetSelector(StdInvariant.FuzzSelector({addr: address(h), selectors: sel}));
     }
@@ -121,6 +122,7 @@ contract SettlementInvariantsTest is Test {
         assertEq(h.ghost_challengeWithoutVerifier(), 0, "a challenge was accepted without a verifier");
         assertEq(h.ghost_voidWrong(), 0, "a voided challenge slashed or reverted");
         assertEq(h.ghost_pauseInCooldown(), 0, "a pause was accepted inside the cooldown");
+        assertEq(h.ghost_rangeWrong(), 0, "proveBatches left a batch unproven or paid a wrong reward");
     }
 
     /// @notice (d) The bridge holds at least outstanding * scale of ETH and of the ERC-20, and the
@@ -210,6 +212,21 @@ contract SettlementInvariantsTest is Test {
         assertEq(address(rollup).balance, owed, "rollup ETH == bounty pool + credits + open bonds");
         assertEq(h.ghost_claimMismatch(), 0, "claim paid a wrong amount");
         assertEq(h.ghost_escapeMismatch(), 0, "escapeHatchOpen disagrees with the queue and post times");
+    }
+
+    /// @notice The handler's range action does prove runs (so the invariants above cover
+    ///         `proveBatches`): three honest batches, then one proof for all of them.
+    function test_proveRange_handlerProvesARun_succeeds() public {
+        for (uint256 i; i < 3; ++i) {
+            h.post(1, 1, 0);
+        }
+        assertEq(rollup.tipHeight(), 3, "three batches posted");
+        h.proveRange(0, 3);
+        assertEq(h.calls("proveRange.many"), 1, "one range of three");
+        assertEq(rollup.lastFinalizedHeight(), 3, "all final");
+        assertEq(h.ghost_rangeWrong(), 0);
+        h.proveRange(0, 3);
+        assertEq(h.calls("proveRange.nothing"), 1, "nothing left to prove");
     }
 
     function afterInvariant() external view {

@@ -125,15 +125,27 @@ contract RollupBridgeDouble {
     }
 }
 
+/// @notice Keccak of each data item (what a range double binds its proof to).
+function dataHashes(bytes[] memory data) pure returns (bytes32[] memory h) {
+    h = new bytes32[](data.length);
+    for (uint256 i; i < data.length; ++i) {
+        h[i] = keccak256(data[i]);
+    }
+}
+
 /// @title AcceptingVerifierDouble
-/// @notice TEST DOUBLE ONLY. Accepts exactly one chosen proof for chosen public inputs and data;
-///         every other (inputs, data, proof) is rejected.
+/// @notice TEST DOUBLE ONLY. Accepts exactly one chosen proof for chosen public inputs and data, and
+///         one chosen range proof for a chosen range (roots, data, prover); every other
+///         (inputs, data, proof) is rejected. Ranges are bounded by a settable `maxBatches`.
 contract AcceptingVerifierDouble is IBatchVerifier {
     uint256 internal _maxRecords = type(uint256).max;
+    uint256 internal _maxBatches = 4;
     bool public capacityReverts;
     bytes32 public acceptedInputs;
     bytes32 public acceptedData;
     bytes32 public acceptedProof;
+    bytes32 public acceptedRange;
+    bytes32 public acceptedRangeProof;
 
     /// @notice Capacity reported to the rollup (unbounded unless a test lowers it); reverts while
     ///         `capacityReverts` (a hostile or broken verifier).
@@ -142,8 +154,16 @@ contract AcceptingVerifierDouble is IBatchVerifier {
         return _maxRecords;
     }
 
+    function maxBatches() external view returns (uint256) {
+        return _maxBatches;
+    }
+
     function setMaxRecords(uint256 n) external {
         _maxRecords = n;
+    }
+
+    function setMaxBatches(uint256 n) external {
+        _maxBatches = n;
     }
 
     function setCapacityReverts(bool reverts) external {
@@ -157,6 +177,27 @@ contract AcceptingVerifierDouble is IBatchVerifier {
         acceptedProof = keccak256(proof);
     }
 
+    /// @notice Accept `proof` from `prover` for exactly this range (replaces the previous choice).
+    function acceptRange(
+        bytes32 prevStateRoot,
+        bytes32[] memory newStateRoots,
+        bytes[] memory data,
+        address prover,
+        bytes memory proof
+    ) external {
+        acceptedRange = rangeKey(prevStateRoot, newStateRoots, data, prover);
+        acceptedRangeProof = keccak256(proof);
+    }
+
+    function rangeKey(
+        bytes32 prevStateRoot,
+        bytes32[] memory newStateRoots,
+        bytes[] memory data,
+        address prover
+    ) public pure returns (bytes32) {
+        return keccak256(abi.encode(prevStateRoot, newStateRoots, dataHashes(data), prover));
+    }
+
     function verifyBatch(PublicInputs calldata inputs, address, bytes calldata data, bytes calldata proof)
         external
         view
@@ -165,15 +206,30 @@ contract AcceptingVerifierDouble is IBatchVerifier {
         return keccak256(abi.encode(inputs)) == acceptedInputs && keccak256(data) == acceptedData
             && keccak256(proof) == acceptedProof;
     }
+
+    function verifyBatches(
+        bytes32 prevStateRoot,
+        bytes32[] calldata newStateRoots,
+        bytes[] calldata data,
+        address prover,
+        bytes calldata proof
+    ) external view returns (bool) {
+        uint256 k = data.length;
+        if (k == 0 || k > _maxBatches || newStateRoots.length != k) revert RangeLength(k, _maxBatches);
+        return rangeKey(prevStateRoot, newStateRoots, data, prover) == acceptedRange
+            && keccak256(proof) == acceptedRangeProof;
+    }
 }
 
 /// @title ProverBoundVerifierDouble
 /// @notice TEST DOUBLE ONLY. Models the generated verifier's prover binding: a proof is the
-///         commitment `keccak256(abi.encode(inputs, keccak256(data), prover))`, so it verifies only
-///         for the prover it was made for (the real verifier gets this from the prover's address
-///         being a public input of the wrapped proof).
+///         commitment `keccak256(abi.encode(inputs, keccak256(data), prover))` (for a range,
+///         `keccak256(abi.encode(prevStateRoot, newStateRoots, dataHashes, prover))`), so it verifies
+///         only for the prover it was made for (the real verifier gets this from the prover's
+///         address being a public input of the wrapped proof).
 contract ProverBoundVerifierDouble is IBatchVerifier {
     uint256 public constant maxRecords = type(uint256).max;
+    uint256 public constant maxBatches = 4;
 
     /// @notice The proof this double accepts from `prover` for `inputs` and `data`.
     function proofFor(PublicInputs memory inputs, bytes memory data, address prover)
@@ -184,6 +240,16 @@ contract ProverBoundVerifierDouble is IBatchVerifier {
         return abi.encodePacked(keccak256(abi.encode(inputs, keccak256(data), prover)));
     }
 
+    /// @notice The proof this double accepts from `prover` for the range.
+    function rangeProofFor(
+        bytes32 prevStateRoot,
+        bytes32[] memory newStateRoots,
+        bytes[] memory data,
+        address prover
+    ) public pure returns (bytes memory) {
+        return abi.encodePacked(keccak256(abi.encode(prevStateRoot, newStateRoots, dataHashes(data), prover)));
+    }
+
     function verifyBatch(
         PublicInputs calldata inputs,
         address prover,
@@ -191,5 +257,17 @@ contract ProverBoundVerifierDouble is IBatchVerifier {
         bytes calldata proof
     ) external pure returns (bool) {
         return keccak256(proof) == keccak256(proofFor(inputs, data, prover));
+    }
+
+    function verifyBatches(
+        bytes32 prevStateRoot,
+        bytes32[] calldata newStateRoots,
+        bytes[] calldata data,
+        address prover,
+        bytes calldata proof
+    ) external pure returns (bool) {
+        uint256 k = data.length;
+        if (k == 0 || k > maxBatches || newStateRoots.length != k) revert RangeLength(k, maxBatches);
+        return keccak256(proof) == keccak256(rangeProofFor(prevStateRoot, newStateRoots, data, prover));
     }
 }

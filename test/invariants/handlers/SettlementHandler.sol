@@ -21,7 +21,8 @@ import {IEquivocationSlasher} from "../../../contracts/interfaces/IEquivocationS
 /// @notice Invariant handler for the whole suite (Suite fixture, real contracts, four operators):
 ///         ETH and ERC-20 deposits (mirrored queue), batches posted by the current leader's signer
 ///         (honest ones are declared true to the TruthVerifierDouble, dishonest ones never are),
-///         challenges, proofs of true batches, challenge timeouts, optimistic finalization,
+///         challenges, proofs of true batches (one by one, or runs of up to 4 with one range proof),
+///         challenge timeouts, optimistic finalization,
 ///         withdrawals with real Merkle proofs, escape-hatch batches, snapshots, liveness reports,
 ///         equivocation reports (real EIP-712 signatures), unjails, guardian pauses, governance
 ///         unsetting / setting the verifier, and time/block warps. An honest prover proves every
@@ -91,6 +92,7 @@ contract SettlementHandler is Suite {
     uint256 public ghost_challengeWithoutVerifier; // a challenge was accepted while no verifier was set
     uint256 public ghost_voidWrong; // a voided challenge slashed, reverted or left the batch not Pending
     uint256 public ghost_pauseInCooldown; // a guardian pause was accepted inside the cooldown
+    uint256 public ghost_rangeWrong; // proveBatches left a batch of its range unproven or paid a wrong reward
     // leader samples: the leader of every block an action ran in, as of the end of that block
     uint64[] internal sampleBlocks;
     mapping(uint64 => address) public sampleLeader;
@@ -355,6 +357,65 @@ contract SettlementHandler is Suite {
         rollup.proveBatch(id, info[id].data, info[id].proof);
         if (rollup.isFinalized(id)) finalizedIds.push(id);
         _count(wasChallenged ? bytes32("prove.challenged") : bytes32("prove.bounty"));
+    }
+
+    /// @notice A prover proves a run of 1 to 4 consecutive true canonical batches with one proof
+    ///         (`proveBatches`), starting at the last finalized height (a Finalized head) or above,
+    ///         cut before the first batch it cannot prove (a lie, or a challenge past its deadline).
+    ///         Every batch of the range must end Proven or Finalized, and the prover be paid exactly
+    ///         the open bonds plus a bounty per batch that was Pending and is finalized by the call.
+    function proveRange(uint256 startSeed, uint256 kSeed) external sync {
+        uint64 tip = rollup.tipHeight();
+        uint64 lo = rollup.lastFinalizedHeight();
+        if (lo == 0) lo = 1;
+        if (tip < lo || address(rollup.verifier()) == address(0)) {
+            _count("proveRange.skip");
+            return;
+        }
+        uint64 start = startSeed % 2 == 0 ? lo : lo + uint64(startSeed % (tip - lo + 1));
+        uint256 k = 1 + kSeed % 4;
+        if (start + k - 1 > tip) k = tip - start + 1;
+        uint256 expected; // the reward the rules give for the range
+        uint256 pool = rollup.bountyPool();
+        uint64 next = rollup.lastFinalizedHeight() + 1;
+        bool changes;
+        for (uint256 i; i < k; ++i) {
+            uint64 id = rollup.idAtHeight(start + uint64(i));
+            IRollup.BatchStatus st = rollup.getBatch(id).status;
+            bool late =
+                st == IRollup.BatchStatus.Challenged && block.timestamp >= rollup.challengeDeadline(id);
+            if (!info[id].isTrue || late) {
+                k = i;
+                break;
+            }
+            if (st == IRollup.BatchStatus.Challenged) expected += rollup.getChallenge(id).bond;
+            if (st == IRollup.BatchStatus.Pending && start + i == next) {
+                uint256 r = _bountyOf(pool);
+                expected += r;
+                pool -= r;
+            }
+            if (st != IRollup.BatchStatus.Finalized && start + i == next) ++next;
+            if (st == IRollup.BatchStatus.Pending || st == IRollup.BatchStatus.Challenged) changes = true;
+        }
+        if (k == 0 || !changes) {
+            _count("proveRange.nothing");
+            return;
+        }
+        (uint64 firstId, bytes[] memory data, bytes memory proof) = _rangeProof(start, k);
+        uint256 before = rollup.credits(prover);
+        vm.prank(prover);
+        rollup.proveBatches(firstId, data, proof);
+        if (rollup.credits(prover) - before != expected) ++ghost_rangeWrong;
+        for (uint256 i; i < k; ++i) {
+            uint64 id = rollup.idAtHeight(start + uint64(i));
+            IRollup.BatchStatus st = rollup.getBatch(id).status;
+            if (st == IRollup.BatchStatus.Finalized) {
+                finalizedIds.push(id); // a repeat is harmless: the list is only checked to stay final
+            } else if (st != IRollup.BatchStatus.Proven) {
+                ++ghost_rangeWrong;
+            }
+        }
+        _count(k == 1 ? bytes32("proveRange.one") : bytes32("proveRange.many"));
     }
 
     /// @notice An open challenge is resolved after its effective deadline (waiting for it when
@@ -828,6 +889,31 @@ contract SettlementHandler is Suite {
                 _count("withdraw.UNEXPECTED");
             }
         }
+    }
+
+    /// @dev The true range of `k` canonical batches from height `start` and the proof the truth
+    ///      double accepts for it.
+    function _rangeProof(uint64 start, uint256 k)
+        internal
+        view
+        returns (uint64 firstId, bytes[] memory data, bytes memory proof)
+    {
+        firstId = rollup.idAtHeight(start);
+        bytes32 prev = rollup.getBatch(rollup.getBatch(firstId).parentId).stateRoot;
+        bytes32[] memory roots = new bytes32[](k);
+        data = new bytes[](k);
+        for (uint256 i; i < k; ++i) {
+            uint64 id = rollup.idAtHeight(start + uint64(i));
+            roots[i] = rollup.getBatch(id).stateRoot;
+            data[i] = info[id].data;
+        }
+        proof = verifier.rangeProofFor(prev, roots, data);
+    }
+
+    /// @dev The bounty the rollup pays out of `pool`.
+    function _bountyOf(uint256 pool) internal view returns (uint256) {
+        uint256 b = rollup.params().proverBounty;
+        return b < pool ? b : pool;
     }
 
     // ------------------------------------------------------------------ internals: liveness
