@@ -350,6 +350,89 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     );
 }
 
+/// A bounty proof of the next batch to finalize also covers the valid pending batch after it:
+/// one range proof (`proveBatches`), both final at once, a bounty for each.
+#[tokio::test]
+async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let alice = SecretKey::from_seed(&[24; 32]);
+    let m0 = net.deposit(&alice).await;
+    let first = Batch {
+        fee_account: m0.account,
+        messages: vec![m0.clone()],
+        txs: vec![],
+    };
+    let second = Batch {
+        fee_account: m0.account,
+        messages: vec![],
+        txs: vec![],
+    };
+    let mut state = janus_l2::state::State::new();
+    let (root1, chain) = apply(&mut state, &first, 0, [0; 32]);
+    let Posted { id, .. } = net.post(&first, root1, &store).await;
+    let (root2, _) = apply(&mut state, &second, 1, chain);
+    let Posted { id: id2, .. } = net.post(&second, root2, &store).await;
+    let mgr = net.txmgr(PROVER_KEY, &store).await;
+    let bounty = 10u128.pow(16);
+    fund_bounty(&net, &store, 2 * bounty).await;
+    let hunter = ProverClient::new(
+        net.p.clone(),
+        net.at.rollup,
+        crate::testutil::devnet::target_prover(),
+        mgr.clone(),
+        bounty_hunter(),
+    );
+    let job = ProveJob {
+        batch_id: id,
+        pre_state: Arc::new(janus_l2::state::State::new()),
+        data: first.encode().expect("encodes"),
+        then: vec![NextBatch {
+            batch_id: id2,
+            data: second.encode().expect("encodes"),
+        }],
+    };
+    assert_eq!(
+        hunter
+            .run_length(&job, ProveReason::Bounty)
+            .await
+            .expect("reads L1"),
+        2
+    );
+    assert_eq!(
+        hunter
+            .run_length(&job, ProveReason::Defend)
+            .await
+            .expect("reads L1"),
+        1,
+        "a defence proves its batch alone"
+    );
+    let out = hunter.handle(job).await.expect("proven").expect("selected");
+    assert!(out.receipt.status());
+    assert!(
+        out.receipt
+            .inner
+            .logs()
+            .iter()
+            .any(|l| Rollup::RangeProven::decode_log_data(&l.inner.data).is_ok()),
+        "one proveBatches transaction"
+    );
+    assert_eq!(
+        proof_reward(&out),
+        U256::from(2 * bounty),
+        "a bounty per batch"
+    );
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    for b in [id, id2] {
+        let s = rollup.getBatch(b).call().await.expect("getBatch").status;
+        assert_eq!(s, status::FINALIZED, "batch {b} final at once, by proof");
+    }
+    assert_eq!(
+        rollup.credits(mgr.address()).call().await.expect("credits"),
+        U256::from(2 * bounty)
+    );
+}
+
 fn job(id: u64, then: &[u64]) -> ProveJob {
     ProveJob {
         batch_id: id,
@@ -376,5 +459,9 @@ fn queued_jobs_merge_into_one_per_batch_knowing_the_later_batches() {
     assert_eq!(then(&merged[0]), [6, 7]);
     assert_eq!(then(&merged[1]), [7]);
     assert!(merged[2].then.is_empty());
-    assert_eq!(merged[0].then[1].data, vec![7u8], "each batch keeps its own data");
+    assert_eq!(
+        merged[0].then[1].data,
+        vec![7u8],
+        "each batch keeps its own data"
+    );
 }
