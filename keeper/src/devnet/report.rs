@@ -25,6 +25,9 @@ pub struct Report {
     pub batches_finalized_optimistic: u64,
     /// `BatchFinalized` with `proven = true` (0 until the on-chain verifier is set).
     pub batches_finalized_zk: u64,
+    /// `RangeProven` events covering two batches or more: runs of batches proven, and finalized,
+    /// by one range proof (`proveBatches`, docs/l2-spec.md §12.6).
+    pub ranges_proven: u64,
     /// `BatchChallenged` events.
     pub challenges: u64,
     /// Challenges answered by a proof (`ChallengeResolved` won by someone else than the
@@ -50,15 +53,15 @@ pub struct Report {
     /// be answered by a proof), so the wrong-root step is replaced by a refused challenge.
     pub verifier_set: bool,
     /// The scenario played the ZK steps (full scenario, a verifier and a proving node): their
-    /// three counters are goals then. Not part of the JSON.
+    /// four counters are goals then. Not part of the JSON.
     #[serde(skip)]
     pub zk_steps: bool,
 }
 
 impl Report {
     /// The goals not reached (a challenge and its invalid-root slash only when a verifier is set,
-    /// a refused challenge only when none is; ZK finality, a defended challenge and an escape
-    /// batch only when the ZK steps were played).
+    /// a refused challenge only when none is; ZK finality, a range proof, a defended challenge
+    /// and an escape batch only when the ZK steps were played).
     pub fn missing(&self) -> Vec<&'static str> {
         let v = self.verifier_set;
         let zk = self.zk_steps;
@@ -70,6 +73,7 @@ impl Report {
                 "batches_finalized_optimistic",
             ),
             (!zk || self.batches_finalized_zk > 0, "batches_finalized_zk"),
+            (!zk || self.ranges_proven > 0, "ranges_proven"),
             (!v || self.challenges > 0, "challenges"),
             (!zk || self.challenges_defended > 0, "challenges_defended"),
             (v || self.challenges_refused > 0, "challenges_refused"),
@@ -109,6 +113,7 @@ mod tests {
             "batches_posted",
             "batches_finalized_optimistic",
             "batches_finalized_zk",
+            "ranges_proven",
             "challenges",
             "challenges_defended",
             "challenges_refused",
@@ -135,6 +140,7 @@ mod tests {
             batches_posted: 5,
             batches_finalized_optimistic: 3,
             batches_finalized_zk: 0,
+            ranges_proven: 0,
             challenges: 1,
             challenges_defended: 0,
             challenges_refused: 0,
@@ -152,17 +158,19 @@ mod tests {
             zk_steps: false,
         };
         assert!(r.passed(), "{:?}", r.missing());
-        // With the ZK steps played, each of their three counters is a goal.
+        // With the ZK steps played, each of their four counters is a goal.
         r.zk_steps = true;
         assert_eq!(
             r.missing(),
             [
                 "batches_finalized_zk",
+                "ranges_proven",
                 "challenges_defended",
                 "escape_batches"
             ]
         );
         r.batches_finalized_zk = 1;
+        r.ranges_proven = 1;
         r.challenges_defended = 1;
         r.escape_batches = 1;
         assert!(r.passed(), "{:?}", r.missing());

@@ -14,6 +14,8 @@
 //!    prover bounty is funded first);
 //! 4b. **early finality by proof** (ZK steps): the proving node proves the first batch that becomes
 //!    the next to finalize with its window open; the proof finalizes it at once (bounty paid);
+//!    the batches posted meanwhile are then proven together by one range proof
+//!    (`proveBatches`), all final at once;
 //! 5. **wrong root** (when the rollup has a verifier): the next leader's signer posts a batch
 //!    claiming a wrong state root (its node stopped meanwhile, so one process owns the nonce); the
 //!    nodes challenge it; L1 time moves past the prove window; the challenge is resolved by
@@ -390,7 +392,8 @@ impl Scenario {
 
     /// Step 4b: the proving node (bounty policy) proves the next batch to finalize, posted after
     /// step 4's time jump (its challenge window is still open), and the proof finalizes it at once
-    /// and earns the bounty [`fund_bounty`] put in the pool.
+    /// and earns the bounty [`fund_bounty`] put in the pool; then the batches posted while it
+    /// proved, with one range proof.
     async fn early_finality(&mut self, net: &mut Devnet) -> Result<(), DevnetError> {
         let prover = net.prover_label().unwrap_or_default();
         say(format!(
@@ -398,6 +401,13 @@ impl Scenario {
         ));
         wait_long(net, "early finality by proof", |c| {
             c.report.batches_finalized_zk > 0
+        })
+        .await?;
+        say(format!(
+            "step 4b: {prover} proves the batches posted meanwhile with one range proof"
+        ));
+        wait_long(net, "a range of batches final by one proof", |c| {
+            c.report.ranges_proven > 0
         })
         .await
     }
@@ -790,9 +800,13 @@ async fn wait_within(
     }
 }
 
-/// Put one prover bounty in the pool (deployer account), before step 4's time jump: after it,
-/// the first batch that becomes the next to finalize with its challenge window open is worth
-/// proving (step 4b).
+/// Bounties [`fund_bounty`] puts in the pool: one for step 4b's first proof, four for its range
+/// proof (the devnet verifier's `maxBatches`).
+const BOUNTIES: u64 = 5;
+
+/// Put [`BOUNTIES`] prover bounties in the pool (deployer account), before step 4's time jump:
+/// after it, the first batch that becomes the next to finalize with its challenge window open is
+/// worth proving, and so are the batches posted while it is proven (step 4b).
 async fn fund_bounty(net: &Devnet) -> Result<(), DevnetError> {
     let rollup = Rollup::new(net.deployment.rollup, net.provider.clone());
     let bounty = rollup
@@ -802,14 +816,14 @@ async fn fund_bounty(net: &Devnet) -> Result<(), DevnetError> {
         .map_err(l1("params"))?
         .proverBounty;
     say(format!(
-        "the deployer funds one prover bounty ({bounty} wei)"
+        "the deployer funds {BOUNTIES} prover bounties ({bounty} wei each)"
     ));
     net.keeper
         .send(TxIntent {
             label: "fundBounty".into(),
             to: net.deployment.rollup,
             input: Rollup::fundBountyCall {}.abi_encode().into(),
-            value: U256::from(bounty),
+            value: U256::from(bounty) * U256::from(BOUNTIES),
         })
         .await
         .map_err(l1("fundBounty"))?;

@@ -322,6 +322,17 @@ impl View {
                 e.batchId,
                 short(e.prover)
             ));
+        } else if topic == Rollup::RangeProven::SIGNATURE_HASH {
+            let e = decode!(Rollup::RangeProven);
+            if e.lastBatchId > e.firstBatchId {
+                lock(&self.counts).report.ranges_proven += 1;
+            }
+            self.say(format!(
+                "batches {}..={} proven by one range proof (zk) by {}",
+                e.firstBatchId,
+                e.lastBatchId,
+                short(e.prover)
+            ));
         } else if topic == Rollup::BatchFinalized::SIGNATURE_HASH {
             let e = decode!(Rollup::BatchFinalized);
             let withdrawals = {
