@@ -7,8 +7,8 @@ import {BatchData} from "../contracts/libraries/BatchData.sol";
 import {IRollup} from "../contracts/interfaces/IRollup.sol";
 import {RollupWithdrawalsDouble} from "./mocks/BridgeTestDoubles.sol";
 
-/// @dev Exposes the calldata library to the test.
-contract BatchDataHarness {
+/// @dev Exposes `BatchData.parse` on calldata, to parse the crate's batch data.
+contract BatchDataParser {
     function parse(bytes calldata data, uint64 msgStart, bytes32 chainBefore)
         external
         pure
@@ -28,7 +28,7 @@ contract L2VectorsTest is Test {
     string internal json;
     Bridge internal bridge;
     RollupWithdrawalsDouble internal rollup;
-    BatchDataHarness internal harness;
+    BatchDataParser internal parser;
 
     function setUp() public {
         vm.warp(1_700_000_000);
@@ -36,7 +36,7 @@ contract L2VectorsTest is Test {
         bridge = new Bridge(address(this), address(this), 1 days, 7 days);
         rollup = new RollupWithdrawalsDouble();
         bridge.initialize(address(rollup));
-        harness = new BatchDataHarness();
+        parser = new BatchDataParser();
     }
 
     function _m(uint256 i, string memory field) internal pure returns (string memory) {
@@ -78,7 +78,7 @@ contract L2VectorsTest is Test {
         bytes memory data = vm.parseJsonBytes(json, ".data");
         assertEq(keccak256(data), vm.parseJsonBytes32(json, ".dataHash"), "data hash");
         (uint256 messageCount, uint32 feeAccount, bytes32 chainAfter, bytes32 root, uint256 count) =
-            harness.parse(data, 0, bytes32(0));
+            parser.parse(data, 0, bytes32(0));
         assertEq(messageCount, vm.parseJsonUint(json, ".messageCount"));
         assertEq(feeAccount, 1);
         assertEq(chainAfter, vm.parseJsonBytes32(json, ".chainAfter"), "message chain after the batch");
@@ -112,7 +112,7 @@ contract L2VectorsTest is Test {
             bytes memory data = vm.parseJsonBytes(json, string.concat(m, "data"));
             uint256 code = vm.parseJsonUint(json, string.concat(m, "code"));
             vm.expectRevert(abi.encodeWithSelector(IRollup.MalformedBatchData.selector, code));
-            harness.parse(data, 0, bytes32(0));
+            parser.parse(data, 0, bytes32(0));
             seen |= 1 << code;
         }
         assertEq(seen, ((1 << (BatchData.ERR_WITHDRAW_TO + 1)) - 1) & ~uint256(1), "every ERR_* code 1..10");

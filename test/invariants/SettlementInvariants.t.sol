@@ -1,65 +1,24 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Test} from "forge-std/Test.sol";
-import {StdInvariant} from "forge-std/StdInvariant.sol";
-
-import {SettlementHandler} from "./handlers/SettlementHandler.sol";
-import {Staking} from "../../contracts/Staking.sol";
-import {SequencerSet} from "../../contracts/SequencerSet.sol";
-import {Bridge} from "../../contracts/Bridge.sol";
-import {Rollup} from "../../contracts/Rollup.sol";
-import {JanusToken} from "../../contracts/JanusToken.sol";
+import {SettlementInvariantBase} from "./base/SettlementInvariantBase.sol";
 import {IRollup} from "../../contracts/interfaces/IRollup.sol";
 import {ISequencerSet} from "../../contracts/interfaces/ISequencerSet.sol";
 
-/// @title SettlementInvariantsTest
-/// @notice Invariants over the whole suite driven by SettlementHandler: (c) finalized batches form
-///         one parent chain and a reverted batch is never finalized, (d) bridge solvency per asset
-///         and no withdrawal paid twice, (e) one leader (or none) per block, a member of that
-///         epoch's set, stable once the block is past, (f) a slash (lost challenge, liveness) only
-///         touches the operator at fault, (a) staking-token conservation through real slashes, and
-///         the rollup's ETH accounting (bonds, credits, bounty pool). fail-on-revert: the handler
-///         never reverts on an expected condition.
-contract SettlementInvariantsTest is Test {
-    SettlementHandler internal h;
-    Staking internal staking;
-    SequencerSet internal set;
-    Bridge internal bridge;
-    Rollup internal rollup;
-    JanusToken internal token;
-    JanusToken internal usd;
+// Invariants over the whole suite driven by SettlementHandler, one contract each: (c) finalized
+// batches form one parent chain and a reverted batch is never finalized, an honest batch is never
+// reverted, (d) bridge solvency per asset and no withdrawal paid twice, (e) one leader (or none) per
+// block, a member of that epoch's set, stable once the block is past, (f) a slash (lost challenge,
+// liveness, equivocation) only touches the operator at fault, (a) staking-token conservation through
+// real slashes, and the rollup's ETH accounting (bounty pool, credits, bonds).
 
-    function setUp() public {
-        h = new SettlementHandler();
-        h.setUp();
-        (staking, set, bridge, rollup, token, usd) = h.contracts();
-
-        bytes4[] memory sel = new bytes4[](18);
-        sel[0] = SettlementHandler.depositETH.selector;
-        sel[1] = SettlementHandler.depositUSD.selector;
-        sel[2] = SettlementHandler.post.selector;
-        sel[3] = SettlementHandler.escape.selector;
-        sel[4] = SettlementHandler.challenge.selector;
-        sel[5] = SettlementHandler.prove.selector;
-        sel[6] = SettlementHandler.resolve.selector;
-        sel[7] = SettlementHandler.finalize.selector;
-        sel[8] = SettlementHandler.withdraw.selector;
-        sel[9] = SettlementHandler.claim.selector;
-        sel[10] = SettlementHandler.snapshot.selector;
-        sel[11] = SettlementHandler.reportLiveness.selector;
-        sel[12] = SettlementHandler.unjail.selector;
-        sel[13] = SettlementHandler.pause.selector;
-        sel[14] = SettlementHandler.warp.selector;
-        sel[15] = SettlementHandler.equivocate.selector;
-        sel[16] = SettlementHandler.setVerifier.selector;
-        sel[17] = SettlementHandler.proveRange.selector;
-        targetContract(address(h));
-        targetSelector(StdInvariant.FuzzSelector({addr: address(h), selectors: sel}));
-    }
-
-    /// @notice (c) Heights 1..lastFinalizedHeight are finalized, canonical and chained by parent;
-    ///         no other batch is finalized; the tip never falls below the finalized height.
+/// @title FinalizedBatchesFormOneChainInvariant
+contract FinalizedBatchesFormOneChainInvariant is SettlementInvariantBase {
+    /// @notice (c) Genesis (id 0) is at height 0, the tip height is at least lastFinalizedHeight, and
+    ///         lastFinalizedId is the batch at lastFinalizedHeight; every height 1..lastFinalizedHeight
+    ///         holds a finalized batch of that height whose parent is the batch at the height below;
+    ///         every finalized batch is canonical and at or below lastFinalizedHeight; and a batch once
+    ///         finalized stays finalized.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_finalizedBatchesFormOneChain() public view {
@@ -86,9 +45,12 @@ contract SettlementInvariantsTest is Test {
             assertTrue(rollup.isFinalized(fin[i]), "finality is never undone");
         }
     }
+}
 
-    /// @notice (c) Every batch reverted by a lost challenge (with its descendants) stays reverted and
-    ///         is never finalized.
+/// @title RevertedNeverFinalizedInvariant
+contract RevertedNeverFinalizedInvariant is SettlementInvariantBase {
+    /// @notice (c) Every batch reverted by a lost challenge (with its descendants) keeps status
+    ///         Reverted, is never canonical again and is never finalized.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_revertedNeverFinalized() public view {
@@ -101,12 +63,16 @@ contract SettlementInvariantsTest is Test {
             );
         }
     }
+}
 
+/// @title HonestBatchNeverRevertedInvariant
+contract HonestBatchNeverRevertedInvariant is SettlementInvariantBase {
     /// @notice An honest batch is never Reverted and no honest operator is slashed for it, whatever
     ///         governance does with the verifier (given an honest prover that answers a challenge
-    ///         within a prove window of a working verifier); challenges need a verifier, a challenge
-    ///         voided by a missing verifier slashes nobody, and the guardian cannot pause during its
-    ///         cooldown.
+    ///         within a prove window of a working verifier); a challenge is accepted only while a
+    ///         verifier is set, a challenge voided by a missing verifier slashes and reverts nothing,
+    ///         the guardian cannot pause during its cooldown, and proveBatches proves every batch of its
+    ///         range and credits the prover exactly the expected reward.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_honestBatchNeverReverted() public view {
@@ -124,9 +90,13 @@ contract SettlementInvariantsTest is Test {
         assertEq(h.ghost_pauseInCooldown(), 0, "a pause was accepted inside the cooldown");
         assertEq(h.ghost_rangeWrong(), 0, "proveBatches left a batch unproven or paid a wrong reward");
     }
+}
 
-    /// @notice (d) The bridge holds at least outstanding * scale of ETH and of the ERC-20, and the
-    ///         outstanding amounts are exactly deposits minus withdrawals paid.
+/// @title BridgeSolvencyInvariant
+contract BridgeSolvencyInvariant is SettlementInvariantBase {
+    /// @notice (d) The bridge holds exactly outstanding * 1 gwei of ETH (no dust) and at least
+    ///         outstanding * 1e9 of the ERC-20; each asset's outstanding amount is exactly its deposits
+    ///         minus its withdrawals paid; and every withdrawal paid its recipient exactly amount * scale.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_bridgeSolvency() public view {
@@ -139,8 +109,13 @@ contract SettlementInvariantsTest is Test {
         assertEq(address(bridge).balance, uint256(ethOut) * 1 gwei, "no ETH dust in the bridge");
         assertEq(h.ghost_badPayout(), 0, "a withdrawal paid a wrong amount");
     }
+}
 
-    /// @notice (d) No withdrawal is paid twice, and every paid one is marked withdrawn.
+/// @title NoWithdrawalPaidTwiceInvariant
+contract NoWithdrawalPaidTwiceInvariant is SettlementInvariantBase {
+    /// @notice (d) No withdrawal is paid twice and every paid one is marked withdrawn; no withdrawal
+    ///         beyond the outstanding amount is paid, and the only rejected withdrawals are replays
+    ///         (AlreadyWithdrawn) and such overdraws (WithdrawalExceedsOutstanding).
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_noWithdrawalPaidTwice() public view {
@@ -152,9 +127,14 @@ contract SettlementInvariantsTest is Test {
             assertTrue(bridge.isWithdrawn(batchId, index), "paid => marked withdrawn");
         }
     }
+}
 
+/// @title OneLeaderInActiveSetInvariant
+contract OneLeaderInActiveSetInvariant is SettlementInvariantBase {
     /// @notice (e) The leader of the current block is none or a member of its epoch's set; every past
-    ///         block's leader is what it was when that block was current, and a member of its set.
+    ///         block's leader is what it was when that block was current, and a member of its set; a
+    ///         liveness report hands leadership to the expected member; and no jailed or exited leader
+    ///         ever posts a batch.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_oneLeaderInActiveSet() public view {
@@ -171,9 +151,23 @@ contract SettlementInvariantsTest is Test {
         assertEq(h.ghost_ineligiblePosted(), 0, "a jailed/exited leader posted a batch");
     }
 
+    function _assertMember(address leader, uint64 blockNumber) internal view {
+        if (leader == address(0)) return;
+        ISequencerSet.SetSnapshot memory s = set.setFor(set.epochOf(blockNumber));
+        bool found;
+        for (uint256 i; i < s.operators.length; ++i) {
+            if (s.operators[i] == leader) found = true;
+        }
+        assertTrue(found, "leader is a member of its epoch's set");
+    }
+}
+
+/// @title SlashesIsolatedAndTokensConservedInvariant
+contract SlashesIsolatedAndTokensConservedInvariant is SettlementInvariantBase {
     /// @notice (f) Lost challenges, liveness reports and equivocation reports slash only the
-    ///         operator at fault, by exactly its fraction; (a) staking tokens are conserved through
-    ///         real slashes.
+    ///         operator at fault, by exactly its fraction; (a) through these real slashes the staking
+    ///         balance stays exactly every operator's pools plus unclaimed commission, and that balance
+    ///         plus what the slash recipients hold is exactly the tokens staking pulled in.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_slashesIsolatedAndTokensConserved() public view {
@@ -194,9 +188,13 @@ contract SettlementInvariantsTest is Test {
         }
         assertEq(held + out, h.ghost_tokensIn(), "tokens in == held + slashed out");
     }
+}
 
+/// @title RollupEthAccountingInvariant
+contract RollupEthAccountingInvariant is SettlementInvariantBase {
     /// @notice The rollup's ETH is exactly the bounty pool, the unclaimed credits and the bonds of
-    ///         open challenges.
+    ///         open challenges; every claim pays exactly the claimer's credit; and escapeHatchOpen
+    ///         always agrees with the queue and the post times.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_rollupEthAccounting() public view {
@@ -213,7 +211,12 @@ contract SettlementInvariantsTest is Test {
         assertEq(h.ghost_claimMismatch(), 0, "claim paid a wrong amount");
         assertEq(h.ghost_escapeMismatch(), 0, "escapeHatchOpen disagrees with the queue and post times");
     }
+}
 
+/// @title SettlementHandlerRangeTest
+/// @notice Not an invariant: checks that the handler's range action does prove runs, so the
+///         invariants above cover `proveBatches`.
+contract SettlementHandlerRangeTest is SettlementInvariantBase {
     /// @notice The handler's range action does prove runs (so the invariants above cover
     ///         `proveBatches`): three honest batches, then one proof for all of them.
     function test_proveRange_handlerProvesARun_succeeds() public {
@@ -227,19 +230,5 @@ contract SettlementInvariantsTest is Test {
         assertEq(h.ghost_rangeWrong(), 0);
         h.proveRange(0, 3);
         assertEq(h.calls("proveRange.nothing"), 1, "nothing left to prove");
-    }
-
-    function afterInvariant() external view {
-        h.logSummary();
-    }
-
-    function _assertMember(address leader, uint64 blockNumber) internal view {
-        if (leader == address(0)) return;
-        ISequencerSet.SetSnapshot memory s = set.setFor(set.epochOf(blockNumber));
-        bool found;
-        for (uint256 i; i < s.operators.length; ++i) {
-            if (s.operators[i] == leader) found = true;
-        }
-        assertTrue(found, "leader is a member of its epoch's set");
     }
 }

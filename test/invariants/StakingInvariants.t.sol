@@ -1,48 +1,20 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.37;
 
-import {Test} from "forge-std/Test.sol";
-import {StdInvariant} from "forge-std/StdInvariant.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {StakingHandler} from "./handlers/StakingHandler.sol";
-import {Staking} from "../../contracts/Staking.sol";
-import {JanusToken} from "../../contracts/JanusToken.sol";
+import {StakingInvariantBase} from "./base/StakingInvariantBase.sol";
 import {IStaking} from "../../contracts/interfaces/IStaking.sol";
 
-/// @title StakingInvariantsTest
-/// @notice Invariants (a) token conservation, (b) no delegator gains more than it put in plus its
-///         rewards, (f) a slash touches only the slashed operator's pools, plus share bookkeeping
-///         and ranking consistency, over random sequences of StakingHandler actions. The handler
-///         never reverts on an expected condition, so any revert is a finding (fail-on-revert).
-contract StakingInvariantsTest is Test {
-    StakingHandler internal h;
-    Staking internal staking;
-    JanusToken internal token;
+// Staking invariants over random sequences of StakingHandler actions, one contract each: (a) token
+// conservation, (b) no delegator gains more than it put in plus its rewards, (f) a slash touches only
+// the slashed operator's pools, plus share bookkeeping and ranking consistency.
 
-    function setUp() public {
-        h = new StakingHandler();
-        h.setUp();
-        staking = h.stakingContract();
-        token = h.tokenContract();
-
-        bytes4[] memory sel = new bytes4[](10);
-        sel[0] = StakingHandler.delegate.selector;
-        sel[1] = StakingHandler.undelegate.selector;
-        sel[2] = StakingHandler.withdraw.selector;
-        sel[3] = StakingHandler.distributeRewards.selector;
-        sel[4] = StakingHandler.claimCommission.selector;
-        sel[5] = StakingHandler.setCommission.selector;
-        sel[6] = StakingHandler.slash.selector;
-        sel[7] = StakingHandler.unjail.selector;
-        sel[8] = StakingHandler.warp.selector;
-        sel[9] = StakingHandler.updateRanking.selector;
-        targetContract(address(h));
-        targetSelector(StdInvariant.FuzzSelector({addr: address(h), selectors: sel}));
-    }
-
-    /// @notice (a) The staking balance is exactly the two pools of every operator plus unclaimed
-    ///         commission (rounding stays inside the pools' `stake`, so there is no dust term).
+/// @title TokenConservationInvariant
+contract TokenConservationInvariant is StakingInvariantBase {
+    /// @notice (a) The staking contract's token balance is exactly the sum, over every operator, of its
+    ///         active pool's stake, its unbonding pool's stake and its unclaimed commission (rounding
+    ///         stays inside the pools' `stake`, so there is no dust term).
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_tokenConservation() public view {
@@ -54,9 +26,14 @@ contract StakingInvariantsTest is Test {
         }
         assertEq(token.balanceOf(address(staking)), sum, "balance == pools + unbonding + commission");
     }
+}
 
+/// @title TokenFlowsInvariant
+contract TokenFlowsInvariant is StakingInvariantBase {
     /// @notice (a) Flows: everything pulled in minus everything paid out (withdrawals, commission
-    ///         claims, slashes) is the balance.
+    ///         claims, slashes) is the balance; every slash paid the reporter and the treasury exactly
+    ///         the slashed amount, and every withdrawal or commission claim paid exactly the amount it
+    ///         returned.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_tokenFlows() public view {
@@ -70,7 +47,10 @@ contract StakingInvariantsTest is Test {
         );
         assertEq(h.ghost_withdrawPayoutMismatch(), 0, "withdraw/claim paid exactly the returned amount");
     }
+}
 
+/// @title NoDelegatorProfitsBeyondRewardsInvariant
+contract NoDelegatorProfitsBeyondRewardsInvariant is StakingInvariantBase {
     /// @notice (b) No actor withdraws, nor could withdraw (active value + pending unbonds), more than
     ///         it deposited plus its pro-rata part of rewards distributed while it held shares, up to
     ///         1 wei of rounding per pool operation.
@@ -94,14 +74,37 @@ contract StakingInvariantsTest is Test {
         }
     }
 
-    /// @notice (f) Every slash changed only the slashed operator's pools, by exactly its fraction.
+    /// @dev Current value of each actor's pending unbonds (floor, as the contract pays).
+    function _pendingValueByActor(address[] memory actors) internal view returns (uint256[] memory v) {
+        v = new uint256[](actors.length);
+        uint256[] memory pending = h.pendingUnbonds();
+        for (uint256 k; k < pending.length; ++k) {
+            IStaking.Unbond memory ub = staking.unbond(pending[k]);
+            IStaking.Pool memory u = staking.unbondingPool(ub.operator);
+            uint256 value =
+                Math.min(Math.mulDiv(ub.shares, uint256(u.stake) + 1, uint256(u.shares) + 1e6), u.stake);
+            for (uint256 i; i < actors.length; ++i) {
+                if (actors[i] == ub.delegator) v[i] += value;
+            }
+        }
+    }
+}
+
+/// @title SlashOnlyTouchesOperatorInvariant
+contract SlashOnlyTouchesOperatorInvariant is StakingInvariantBase {
+    /// @notice (f) Every slash changed only the slashed operator's two pools, removing exactly its
+    ///         fraction of each pool's stake (the slashed amount is their sum) and leaving their
+    ///         shares unchanged.
     /// forge-config: default.invariant.fail-on-revert = true
     /// forge-config: ci.invariant.fail-on-revert = true
     function invariant_slashOnlyTouchesOperator() public view {
         assertEq(h.ghost_slashTouchedOther(), 0, "a slash changed another operator's pool");
         assertEq(h.ghost_slashWrongAmount(), 0, "a slash removed a wrong amount or changed shares");
     }
+}
 
+/// @title SharesAddUpInvariant
+contract SharesAddUpInvariant is StakingInvariantBase {
     /// @notice Share bookkeeping: each active pool's shares are exactly its holders' shares, and each
     ///         unbonding pool's shares exactly its pending unbonds' shares.
     /// forge-config: default.invariant.fail-on-revert = true
@@ -124,7 +127,10 @@ contract StakingInvariantsTest is Test {
             assertEq(unbonding, staking.unbondingPool(ops[j]).shares, "unbonding shares == sum of unbonds");
         }
     }
+}
 
+/// @title RankingConsistentInvariant
+contract RankingConsistentInvariant is StakingInvariantBase {
     /// @notice The ranking (K = 3 of 4 operators) holds at most K distinct eligible operators, sorted
     ///         by stake descending, ties by lower address; updateRanking always did what the rule says.
     /// forge-config: default.invariant.fail-on-revert = true
@@ -145,24 +151,5 @@ contract StakingInvariantsTest is Test {
             }
         }
         assertEq(h.ghost_rankingMispredicted(), 0, "updateRanking broke the ranking rule");
-    }
-
-    function afterInvariant() external view {
-        h.logSummary();
-    }
-
-    /// @dev Current value of each actor's pending unbonds (floor, as the contract pays).
-    function _pendingValueByActor(address[] memory actors) internal view returns (uint256[] memory v) {
-        v = new uint256[](actors.length);
-        uint256[] memory pending = h.pendingUnbonds();
-        for (uint256 k; k < pending.length; ++k) {
-            IStaking.Unbond memory ub = staking.unbond(pending[k]);
-            IStaking.Pool memory u = staking.unbondingPool(ub.operator);
-            uint256 value =
-                Math.min(Math.mulDiv(ub.shares, uint256(u.stake) + 1, uint256(u.shares) + 1e6), u.stake);
-            for (uint256 i; i < actors.length; ++i) {
-                if (actors[i] == ub.delegator) v[i] += value;
-            }
-        }
     }
 }
