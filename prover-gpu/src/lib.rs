@@ -8,7 +8,7 @@
 //!   keeper calls ([`prover::batch::BatchProver`]).
 //! - [`circuit`]: the batch circuit (state transition, Schnorr signatures of every transfer and
 //!   withdrawal for the circuit's chain id, data binding).
-//! - [`recursion`]: 2-to-1 aggregation and the Keccak wrapper.
+//! - [`recursion`]: the segment tree, the range tree and the Keccak wrapper.
 //! - [`gpu`]: CUDA kernels and the GPU commitment pipeline (CPU fallback without a GPU).
 //! - [`verifier`]: the Solidity verifier generator (docs/verifier.md).
 //! - [`cache`]: circuits built once and kept on disk (docs/prover-cache.md).

@@ -18,7 +18,7 @@ const LAYOUT: u64 = 1;
 /// The key of one cached circuit.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CacheKey {
-    /// Kind of circuit (`batch`, `aggregation`, `wrapper`): the file name's prefix.
+    /// Kind of circuit (`batch`, `segment-node`, `range-root`, `wrapper`, …): the file name's prefix.
     pub kind: &'static str,
     /// Its hash (see the module docs).
     pub hash: [u8; 32],

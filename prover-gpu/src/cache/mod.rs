@@ -1,4 +1,4 @@
-//! Prover data built once: circuits (batch, aggregation, wrapper) saved on disk after their
+//! Prover data built once: circuits (batch, segment and range trees, wrapper) saved on disk after their
 //! first build and loaded at the next start, so a node is ready to prove in seconds instead of
 //! rebuilding for a minute (docs/prover-cache.md).
 

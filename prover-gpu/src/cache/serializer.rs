@@ -5,7 +5,7 @@
 //! item is written as a one-byte tag, then its own bytes; tag 0 hands it to plonky2's default
 //! serializer (which writes its own tag).
 //!
-//! One serializer serves every config (the Poseidon batch and aggregation circuits, the Keccak
+//! One serializer serves every config (the Poseidon batch and recursive circuits, the Keccak
 //! wrapper): plonky2's list depends on the config only through `DummyProofGenerator`, which no
 //! Janus circuit uses (no conditional recursion), so it is instantiated with the Poseidon config.
 

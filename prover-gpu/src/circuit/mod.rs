@@ -60,7 +60,7 @@ pub struct BatchPublicInputs {
 }
 
 impl BatchPublicInputs {
-    /// Parse the 20 public inputs of a batch proof (or a 20-element window of an aggregation's).
+    /// Parse the 20 public inputs of a batch proof.
     pub fn from_elements(pis: &[F]) -> Result<Self, ProverError> {
         if pis.len() != BATCH_PUBLIC_INPUTS {
             return Err(ProverError::Decode(format!(
@@ -134,7 +134,7 @@ pub struct BatchCircuit {
     pub origin: Origin,
 }
 
-/// The standard config of batch and aggregation circuits: plonky2's recursion config
+/// The standard config of batch and recursive circuits: plonky2's recursion config
 /// (zero knowledge off, 100-bit conjectured security).
 pub fn batch_config() -> CircuitConfig {
     CircuitConfig::standard_recursion_config()

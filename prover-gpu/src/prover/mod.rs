@@ -58,7 +58,7 @@ use crate::error::ProverError;
 
 /// Extension degree used by every Janus circuit (GF(p^2)).
 pub const D: usize = 2;
-/// Config of the batch and aggregation circuits (Poseidon transcript and Merkle trees).
+/// Config of the batch and recursive (segment, range) circuits (Poseidon transcript and Merkle trees).
 pub type C = PoseidonGoldilocksConfig;
 /// The Goldilocks field.
 pub type F = <C as GenericConfig<D>>::F;

@@ -132,7 +132,7 @@ impl Gate<F, D> for GFp5MulAddGate {
             let b = limbs(vars.local_wires, |k| Self::wire_b(i, k));
             for k in 0..5 {
                 // low + 3·high, each a running sum of products. Written by hand, not through
-                // `algebra::InCircuit`: the recursive circuits (aggregation, the Keccak wrapper
+                // `algebra::InCircuit`: the recursive circuits (segment and range trees, the Keccak wrapper
                 // and so the Solidity verifier's constants) are built from these exact steps.
                 let mut low = builder.zero_extension();
                 for m in 0..=k {
