@@ -14,9 +14,10 @@
 //!    time (else an optimistic `finalizeBatch` wins the race and the work is lost). The node
 //!    offers a batch again when it becomes the next to finalize (`News::Finalized`).
 //!    **Runs** ([`ProverClient::run_length`]): a bounty proof of the next batch to finalize also
-//!    covers the canonical batches after it that are still pending or challenged, up to the
-//!    prover's `max_batches` (every one of them then finalizes at once and earns the bounty, for
-//!    one L1 verification). A defence proves its batch alone, the fastest answer.
+//!    covers the canonical batches after it that are still pending, up to the prover's
+//!    `max_batches` (every one of them then finalizes at once and earns the bounty, for one L1
+//!    verification). A challenged batch is proven alone, the fastest answer to its prove window
+//!    (a late range would fail as a whole).
 //! 2. **Prove** ([`ProverClient::prove_run`]) on a blocking thread: decode, prove each batch (the
 //!    prover first re-checks it with `janus_l2::apply_batch`, in sequence from the pre-state),
 //!    verify each proof and its data binding off-chain.
@@ -341,8 +342,9 @@ impl<P: Provider + Clone> ProverClient<P> {
     }
 
     /// How many batches a proof of `job` covers for `reason`: 1, or for a bounty proof of the
-    /// next batch to finalize, also the batches after it (`job.then`) that are canonical and
-    /// pending or challenged on L1, up to the prover's `max_batches` (see the module docs).
+    /// pending next batch to finalize, also the batches after it (`job.then`) that are canonical
+    /// and pending on L1, up to the prover's `max_batches` (see the module docs). Challenged
+    /// batches are proven alone, the fastest answer to their prove window.
     pub async fn run_length(
         &self,
         job: &ProveJob,
@@ -363,7 +365,9 @@ impl<P: Provider + Clone> ProverClient<P> {
             .await
             .map_err(rpc("lastFinalizedHeight"))?
             + 1;
-        if first.height != next {
+        // A challenged batch is answered alone: a longer run would bring its proof closer to
+        // the prove window's end, and a late range fails as a whole.
+        if first.height != next || first.status != status::PENDING {
             return Ok(1);
         }
         let mut len = 1;
@@ -380,7 +384,7 @@ impl<P: Provider + Clone> ProverClient<P> {
                 .map_err(rpc("getBatch"))?;
             if !canonical
                 || b.height != first.height + len as u64
-                || !matches!(b.status, status::PENDING | status::CHALLENGED)
+                || b.status != status::PENDING
             {
                 break;
             }

@@ -371,8 +371,26 @@ async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() 
     let mut state = janus_l2::state::State::new();
     let (root1, chain) = apply(&mut state, &first, 0, [0; 32]);
     let Posted { id, .. } = net.post(&first, root1, &store).await;
-    let (root2, _) = apply(&mut state, &second, 1, chain);
+    let (root2, chain) = apply(&mut state, &second, 1, chain);
     let Posted { id: id2, .. } = net.post(&second, root2, &store).await;
+    // A third batch, challenged: it is answered alone, never in a run.
+    let (root3, _) = apply(&mut state, &second, 1, chain);
+    let Posted { id: id3, .. } = net.post(&second, root3, &store).await;
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    let bond = rollup.params().call().await.expect("params").challengeBond;
+    let out = net
+        .txmgr(9, &store)
+        .await
+        .send(TxIntent {
+            label: "challenge".into(),
+            to: net.at.rollup,
+            input: alloy::sol_types::SolCall::abi_encode(&Rollup::challengeCall { batchId: id3 })
+                .into(),
+            value: U256::from(bond),
+        })
+        .await
+        .expect("challenge");
+    assert!(out.receipt.status());
     let mgr = net.txmgr(PROVER_KEY, &store).await;
     let bounty = 10u128.pow(16);
     fund_bounty(&net, &store, 2 * bounty).await;
@@ -387,17 +405,20 @@ async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() 
         batch_id: id,
         pre_state: Arc::new(janus_l2::state::State::new()),
         data: first.encode().expect("encodes"),
-        then: vec![NextBatch {
-            batch_id: id2,
-            data: second.encode().expect("encodes"),
-        }],
+        then: [id2, id3]
+            .map(|batch_id| NextBatch {
+                batch_id,
+                data: second.encode().expect("encodes"),
+            })
+            .to_vec(),
     };
     assert_eq!(
         hunter
             .run_length(&job, ProveReason::Bounty)
             .await
             .expect("reads L1"),
-        2
+        2,
+        "the pending batch after it, not the challenged one"
     );
     assert_eq!(
         hunter
@@ -407,6 +428,7 @@ async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() 
         1,
         "a defence proves its batch alone"
     );
+
     let out = hunter.handle(job).await.expect("proven").expect("selected");
     assert!(out.receipt.status());
     assert!(
@@ -422,7 +444,6 @@ async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() 
         U256::from(2 * bounty),
         "a bounty per batch"
     );
-    let rollup = Rollup::new(net.at.rollup, &net.p);
     for b in [id, id2] {
         let s = rollup.getBatch(b).call().await.expect("getBatch").status;
         assert_eq!(s, status::FINALIZED, "batch {b} final at once, by proof");
