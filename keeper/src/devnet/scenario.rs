@@ -59,6 +59,7 @@ use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
 use crate::derive::derive_to_head;
 use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
+use crate::l1::BatchStatus;
 use crate::sequencer::{BlockHeader, SoftConfirmer};
 use crate::store::TxIntent;
 use janus_l2::tx::record::{Tx, Withdraw};
@@ -432,7 +433,7 @@ impl Scenario {
             let b = rollup.getBatch(tip).call().await.map_err(l1("getBatch"))?;
             let open = b.submittedAt.to::<u64>() + params.challengeWindow > now + 10;
             if tip != 0
-                && b.status == crate::challenger::status::PENDING
+                && b.batch_status() == Ok(BatchStatus::Pending)
                 && open
                 && rollup
                     .isProvable(tip)
@@ -487,10 +488,10 @@ impl Scenario {
             .call()
             .await
             .map_err(l1("getBatch"))?
-            .status;
+            .batch_status();
         let state = match status {
-            crate::challenger::status::FINALIZED => "proven and final",
-            crate::challenger::status::PROVEN => "proven (final once its parent is)",
+            Ok(BatchStatus::Finalized) => "proven and final",
+            Ok(BatchStatus::Proven) => "proven (final once its parent is)",
             _ => "not proven",
         };
         say(format!(

@@ -12,9 +12,11 @@
 pub mod bindings;
 mod error;
 pub mod events;
+mod status;
 
 pub use error::L1Error;
 pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
+pub use status::{BatchStatus, UnknownBatchStatus};
 
 use std::collections::VecDeque;
 use std::time::Duration;

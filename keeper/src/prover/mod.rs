@@ -49,8 +49,8 @@ use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::challenger::status;
 use crate::l1::bindings::Rollup;
+use crate::l1::BatchStatus;
 use crate::ops::metrics;
 use crate::store::TxIntent;
 use crate::txmgr::{TxManager, TxOutcome};
@@ -231,10 +231,12 @@ impl<P: Provider + Clone> ProverClient<P> {
             .await
             .map_err(rpc("getBatch"))?;
         let ours = self.cfg.own_operators.contains(&b.operator);
-        Ok(match b.status {
-            status::CHALLENGED if ours => Some(ProveReason::Defend),
-            status::CHALLENGED if self.cfg.bounty => Some(ProveReason::Bounty),
-            status::PENDING if self.cfg.bounty && self.bounty_pays(batch_id, &b).await? => {
+        Ok(match b.batch_status() {
+            Ok(BatchStatus::Challenged) if ours => Some(ProveReason::Defend),
+            Ok(BatchStatus::Challenged) if self.cfg.bounty => Some(ProveReason::Bounty),
+            Ok(BatchStatus::Pending)
+                if self.cfg.bounty && self.bounty_pays(batch_id, &b).await? =>
+            {
                 Some(ProveReason::Bounty)
             }
             _ => None,
@@ -367,7 +369,11 @@ impl<P: Provider + Clone> ProverClient<P> {
             return Ok(1);
         }
         let mut len = 1;
-        for n in job.then.iter().take(self.prover.max_batches().saturating_sub(1)) {
+        for n in job
+            .then
+            .iter()
+            .take(self.prover.max_batches().saturating_sub(1))
+        {
             let canonical = rollup
                 .isCanonical(n.batch_id)
                 .call()
@@ -380,7 +386,10 @@ impl<P: Provider + Clone> ProverClient<P> {
                 .map_err(rpc("getBatch"))?;
             if !canonical
                 || b.height != first.height + len as u64
-                || !matches!(b.status, status::PENDING | status::CHALLENGED)
+                || !matches!(
+                    b.batch_status(),
+                    Ok(BatchStatus::Pending | BatchStatus::Challenged)
+                )
             {
                 break;
             }
@@ -481,9 +490,9 @@ impl<P: Provider + Clone> ProverClient<P> {
             return Err(not("not canonical"));
         }
         let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
-        match b.status {
-            status::PENDING => {}
-            status::CHALLENGED => {
+        match b.batch_status() {
+            Ok(BatchStatus::Pending) => {}
+            Ok(BatchStatus::Challenged) => {
                 // The effective deadline (extended when the verifier changed meanwhile).
                 let deadline = rollup
                     .challengeDeadline(id)
@@ -495,7 +504,7 @@ impl<P: Provider + Clone> ProverClient<P> {
                     return Err(not("prove window closed"));
                 }
             }
-            s => return Err(not(&format!("status {s}"))),
+            _ => return Err(not(&format!("status {}", b.status))),
         }
         let given = keccak256(&proven.data);
         if given != b.dataHash {
@@ -579,7 +588,11 @@ impl<P: Provider + Clone> ProverClient<P> {
 /// knowing every later batch of the others too (its own `then` first; `ProverClient::run_length`
 /// checks on L1 which of them really follow it).
 pub fn merge_jobs(mut jobs: Vec<ProveJob>) -> Vec<ProveJob> {
-    jobs.sort_by(|a, b| a.batch_id.cmp(&b.batch_id).then(b.then.len().cmp(&a.then.len())));
+    jobs.sort_by(|a, b| {
+        a.batch_id
+            .cmp(&b.batch_id)
+            .then(b.then.len().cmp(&a.then.len()))
+    });
     jobs.dedup_by_key(|j| j.batch_id);
     let known: Vec<NextBatch> = jobs
         .iter()
