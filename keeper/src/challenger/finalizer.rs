@@ -10,9 +10,9 @@ use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use tokio_util::sync::CancellationToken;
 
-use super::error::rpc;
 use super::{l1_now, send_call, ChallengerError};
 use crate::l1::bindings::Rollup;
+use crate::l1::rpc;
 use crate::l1::BatchStatus;
 use crate::txmgr::{TxError, TxManager};
 

@@ -22,8 +22,7 @@ pub mod finalizer;
 pub mod records;
 pub mod reporter;
 
-use error::rpc;
-pub use error::{ChallengerError, L1ReadError};
+pub use error::ChallengerError;
 pub use finalizer::{Finalizer, FinalizerConfig};
 pub use records::{ChallengeReason, ChallengeRecord, ChallengeRecords, ChallengeState};
 pub use reporter::{report_equivocation, LivenessReporter, SignedConfirmation};
@@ -39,7 +38,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::derive::DerivedBatch;
 use crate::l1::bindings::{IRollup, Rollup};
-use crate::l1::BatchStatus;
+use crate::l1::{rpc, BatchStatus, L1ReadError, ReadFailure};
 use crate::store::{Store, TxIntent};
 use crate::txmgr::{TxManager, TxOutcome};
 
@@ -115,7 +114,7 @@ pub(crate) async fn l1_now(p: &impl Provider) -> Result<u64, L1ReadError> {
         .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
         .await
         .map_err(rpc("latest block"))?
-        .ok_or_else(|| rpc("latest block")("no block"))?;
+        .ok_or_else(|| rpc("latest block")(ReadFailure::Missing("no block")))?;
     Ok(block.header.timestamp)
 }
 

@@ -10,9 +10,9 @@ use alloy::primitives::{Address, Bytes, Signature, U256};
 use alloy::providers::Provider;
 use tokio_util::sync::CancellationToken;
 
-use super::error::rpc;
 use super::{send_call, ChallengerError};
 use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet, Staking};
+use crate::l1::rpc;
 use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).

@@ -12,10 +12,12 @@
 pub mod bindings;
 mod error;
 pub mod events;
+mod read;
 mod status;
 
 pub use error::L1Error;
 pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
+pub use read::{rpc, L1ReadError, ReadFailure};
 pub use status::{BatchStatus, UnknownBatchStatus};
 
 use std::collections::VecDeque;
@@ -96,13 +98,6 @@ pub struct L1Watcher<P> {
     next: u64,
     /// Where progress is reported for `/health` (optional).
     health: Option<Health>,
-}
-
-fn rpc(what: &'static str) -> impl Fn(alloy::transports::TransportError) -> L1Error {
-    move |e| L1Error::Rpc {
-        what,
-        message: e.to_string(),
-    }
 }
 
 impl<P: Provider> L1Watcher<P> {

@@ -32,7 +32,7 @@ mod cache;
 mod cli;
 mod error;
 
-use crate::challenger::error::rpc;
+use crate::l1::rpc;
 pub use cache::ProverCacheArgs;
 pub use cli::ProverArgs;
 pub use error::ProverClientError;

@@ -20,12 +20,9 @@ use super::error::SequencerError;
 use super::producer::PreparedBatch;
 use super::LeaderInfo;
 use crate::l1::bindings::{Rollup, SequencerSet, Staking};
+use crate::l1::rpc;
 use crate::store::TxIntent;
 use crate::txmgr::{TxError, TxManager};
-
-fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> SequencerError + '_ {
-    move |e| SequencerError::L1(format!("{what}: {e}"))
-}
 
 /// Posts batches for one operator (see the module docs).
 #[derive(Debug)]
@@ -75,7 +72,7 @@ impl<P: Provider + Clone> Batcher<P> {
             .batchRecordLimit()
             .call()
             .await
-            .map_err(l1("batchRecordLimit"))?;
+            .map_err(rpc("batchRecordLimit"))?;
         Ok(limit.saturating_to::<usize>())
     }
 
@@ -87,9 +84,9 @@ impl<P: Provider + Clone> Batcher<P> {
             .encode()
             .map_err(|e| SequencerError::Batch(e.to_string()))?;
         let data_hash = keccak256(&data);
-        let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
+        let tip = rollup.tipId().call().await.map_err(rpc("tipId"))?;
         if tip != b.parent_id {
-            let stored = rollup.getBatch(tip).call().await.map_err(l1("getBatch"))?;
+            let stored = rollup.getBatch(tip).call().await.map_err(rpc("getBatch"))?;
             if stored.parentId == b.parent_id
                 && stored.stateRoot == b.new_root
                 && stored.dataHash == data_hash
@@ -159,28 +156,28 @@ impl<P: Provider + Clone> LeaderView<P> {
             .leaderAt(U256::from(block))
             .call()
             .await
-            .map_err(l1("leaderAt"))?;
+            .map_err(rpc("leaderAt"))?;
         let epoch = set
             .epochOf(U256::from(block))
             .call()
             .await
-            .map_err(l1("epochOf"))?;
+            .map_err(rpc("epochOf"))?;
         let next = set
             .epochStartBlock(epoch + 1)
             .call()
             .await
-            .map_err(l1("epochStartBlock"))?;
+            .map_err(rpc("epochStartBlock"))?;
         let last_activity = set
             .lastActivityBlock()
             .call()
             .await
-            .map_err(l1("lastActivityBlock"))?;
+            .map_err(rpc("lastActivityBlock"))?;
         let timeout = set
             .livenessTimeout()
             .call()
             .await
-            .map_err(l1("livenessTimeout"))?;
-        let next_operator = set.leaderAt(next).call().await.map_err(l1("leaderAt"))?;
+            .map_err(rpc("livenessTimeout"))?;
+        let next_operator = set.leaderAt(next).call().await.map_err(rpc("leaderAt"))?;
         let mut info = LeaderInfo {
             l1_block: block,
             operator,
@@ -195,14 +192,14 @@ impl<P: Provider + Clone> LeaderView<P> {
                 .getOperator(operator)
                 .call()
                 .await
-                .map_err(l1("getOperator"))?;
+                .map_err(rpc("getOperator"))?;
             info.signer = op.signer;
             info.rpc_url = op.metadata;
             info.eligible = staking
                 .isEligible(operator)
                 .call()
                 .await
-                .map_err(l1("isEligible"))?;
+                .map_err(rpc("isEligible"))?;
         }
         Ok(info)
     }
