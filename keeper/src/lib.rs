@@ -16,12 +16,15 @@
 //! | [`devnet`] | `janus devnet`: a node per devnet operator, traffic, live view, the scenario |
 //! | [`escape`] | `janus escape`: a proven batch through the escape hatch when every sequencer is gone |
 //! | [`error`] | the node-level error |
+//! | [`clock`], [`convert`] | wall-clock milliseconds; an L2 digest as an L1 `bytes32` |
 //!
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
 //! one node on a shared cancellation token.
 
 pub mod challenger;
+pub mod clock;
 pub mod config;
+pub mod convert;
 pub mod derive;
 pub mod devnet;
 pub mod error;

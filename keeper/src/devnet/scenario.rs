@@ -56,6 +56,7 @@ use super::traffic::{deposit_new_account, user_key, Traffic, User};
 use super::view::{lock, Counts, View};
 use super::{account, tx_manager, Devnet};
 use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
+use crate::clock::now_ms;
 use crate::derive::derive_to_head;
 use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
@@ -713,13 +714,6 @@ async fn fresh_sync(net: &Devnet) -> Result<bool, DevnetError> {
         timeout_check(net, "fresh sync", start, &format!("fresh tip {tip}"))?;
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-}
-
-fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 /// Move L1 time forward by `secs` and mine a block.

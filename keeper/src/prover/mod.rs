@@ -40,15 +40,15 @@ pub use error::ProverClientError;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use alloy::primitives::{keccak256, Address, Bytes, B256, U256};
+use alloy::primitives::{keccak256, Address, Bytes, U256};
 use alloy::providers::Provider;
 use janus_l2::batch::Batch;
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
 use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::convert::b256;
 use crate::l1::bindings::Rollup;
 use crate::l1::BatchStatus;
 use crate::ops::metrics;
@@ -158,10 +158,6 @@ fn proof_reward(out: &TxOutcome) -> U256 {
         .iter()
         .filter_map(|l| Rollup::BatchProven::decode_log_data(&l.inner.data).ok())
         .fold(U256::ZERO, |sum, e| sum + e.reward)
-}
-
-fn b256(d: &janus_l2::hash::Digest) -> B256 {
-    B256::from(digest_to_bytes32(d))
 }
 
 async fn blocking<T: Send + 'static>(

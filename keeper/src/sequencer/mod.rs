@@ -42,17 +42,18 @@ pub use producer::{Core, PreparedBatch};
 pub use softconf::SoftConfirmer;
 
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use alloy::primitives::{Address, B256};
 use alloy::providers::Provider;
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::{Account, State};
 use janus_l2::tx::message::L1Message;
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::now_ms;
+use crate::convert::b256;
 use crate::derive::Derivation;
 
 /// Tunables of the sequencer.
@@ -137,7 +138,7 @@ impl DerivedTip {
         let state = State::new();
         Self {
             batch_id: 0,
-            state_root: B256::from(digest_to_bytes32(&state.root())),
+            state_root: b256(&state.root()),
             state: Arc::new(state),
             msg_end: 0,
             chain_after: [0; 32],
@@ -306,13 +307,6 @@ impl SequencerHandle {
     pub fn operator(&self) -> Address {
         self.operator
     }
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 /// How often the sequencer re-reads L1's batch record limit (it also does after every post).
