@@ -3,7 +3,7 @@
 //! | module | owns |
 //! | --- | --- |
 //! | [`config`] | command-line flags (each with a `JANUS_…` env variable), `.env`, logging |
-//! | [`l1`] | contract bindings, the L1 watcher (confirmed head, logs, reorgs, backfill), shared L1 reads (`BatchStatus`, `L1ReadError`) |
+//! | [`l1`] | contract bindings, the L1 watcher (confirmed head, logs, reorgs, backfill), shared L1 reads (`BatchStatus`, `L1ReadError`, the leader schedule `LeaderView`) |
 //! | [`derive`] | L2 state as a pure function of L1 data (batches' calldata, reverts) |
 //! | [`txmgr`] | one transaction manager per L1 signer (nonce, fee bumps, resync, receipts) |
 //! | [`store`] | the embedded crash-safe store for what L1 cannot give back |

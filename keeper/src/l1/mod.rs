@@ -1,5 +1,6 @@
-//! L1: contract bindings ([`bindings`]), the Janus events ([`events`]) and the [`L1Watcher`],
-//! which follows L1 from a block `confirmations` behind the head.
+//! L1: contract bindings ([`bindings`]), the Janus events ([`events`]), the reads every role
+//! shares ([`BatchStatus`], [`L1ReadError`], the leader schedule [`LeaderView`]) and the
+//! [`L1Watcher`], which follows L1 from a block `confirmations` behind the head.
 //!
 //! The watcher remembers the block refs (number, hash) at the end of each range it delivered. Each
 //! step first checks that the next block's parent hash is the remembered tip (or, with nothing new,
@@ -12,11 +13,13 @@
 pub mod bindings;
 mod error;
 pub mod events;
+mod leader;
 mod read;
 mod status;
 
 pub use error::L1Error;
 pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
+pub use leader::{LeaderInfo, LeaderView};
 pub use read::{rpc, L1ReadError, ReadFailure};
 pub use status::{BatchStatus, UnknownBatchStatus};
 

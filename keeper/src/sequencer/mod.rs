@@ -34,7 +34,8 @@ pub mod mempool;
 pub mod producer;
 pub mod softconf;
 
-pub use batcher::{Batcher, LeaderView};
+pub use crate::l1::LeaderInfo;
+pub use batcher::Batcher;
 pub use block::{anchor_hash, Block, BlockHeader};
 pub use error::{MempoolError, SequencerError};
 pub use mempool::{Mempool, MempoolConfig};
@@ -143,41 +144,6 @@ impl DerivedTip {
             msg_end: 0,
             chain_after: [0; 32],
         }
-    }
-}
-
-/// The leader at an L1 block.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LeaderInfo {
-    /// L1 block it was read at.
-    pub l1_block: u64,
-    /// Leading operator (zero: none yet).
-    pub operator: Address,
-    /// Its signer key's address.
-    pub signer: Address,
-    /// Its metadata (the node's L2 RPC URL).
-    pub rpc_url: String,
-    /// First L1 block of the next epoch.
-    pub epoch_end_block: u64,
-    /// Whether the leader may post (`Staking.isEligible`: not jailed, enough stake). An ineligible
-    /// leader's node does not sequence; any keeper can hand its epoch to the next member at once.
-    #[serde(default)]
-    pub eligible: bool,
-    /// Who leads from `epoch_end_block` as the sequencer set stands now (zero: unknown). A snapshot
-    /// taken before the epoch ends can still change it; the sequencer re-reads it at every head.
-    #[serde(default)]
-    pub next_operator: Address,
-    /// First L1 block at which the leader can be reported for liveness
-    /// (`lastActivityBlock + livenessTimeout`; 0: unknown).
-    #[serde(default)]
-    pub liveness_deadline: u64,
-}
-
-impl LeaderInfo {
-    /// Whether `operator` leads and may post.
-    pub fn led_by(&self, operator: Address) -> bool {
-        self.operator != Address::ZERO && self.operator == operator && self.eligible
     }
 }
 
