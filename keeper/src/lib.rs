@@ -3,7 +3,7 @@
 //! | module | owns |
 //! | --- | --- |
 //! | [`config`] | command-line flags (each with a `JANUS_…` env variable), `.env`, logging |
-//! | [`l1`] | contract bindings, the L1 watcher (confirmed head, logs, reorgs, backfill) |
+//! | [`l1`] | contract bindings, the L1 watcher (confirmed head, logs, reorgs, backfill), shared L1 reads (`BatchStatus`, `L1ReadError`, the leader schedule `LeaderView`) |
 //! | [`derive`] | L2 state as a pure function of L1 data (batches' calldata, reverts) |
 //! | [`txmgr`] | one transaction manager per L1 signer (nonce, fee bumps, resync, receipts) |
 //! | [`store`] | the embedded crash-safe store for what L1 cannot give back |
@@ -16,12 +16,15 @@
 //! | [`devnet`] | `janus devnet`: a node per devnet operator, traffic, live view, the scenario |
 //! | [`escape`] | `janus escape`: a proven batch through the escape hatch when every sequencer is gone |
 //! | [`error`] | the node-level error |
+//! | [`clock`], [`convert`] | wall-clock milliseconds; an L2 digest as an L1 `bytes32` |
 //!
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
 //! one node on a shared cancellation token.
 
 pub mod challenger;
+pub mod clock;
 pub mod config;
+pub mod convert;
 pub mod derive;
 pub mod devnet;
 pub mod error;

@@ -2,6 +2,7 @@
 
 use alloy::primitives::Address;
 
+use crate::l1::L1ReadError;
 use crate::store::StoreError;
 use crate::txmgr::TxError;
 
@@ -51,23 +52,5 @@ impl ChallengerError {
         } else {
             tracing::error!(target: "janus::challenger", role = target_role, error = %self, "{what} failed");
         }
-    }
-}
-
-/// An L1 read (a view call, a block) failed.
-#[derive(Debug, thiserror::Error)]
-#[error("L1 read ({what}): {message}")]
-pub struct L1ReadError {
-    /// What was being read.
-    pub what: &'static str,
-    /// The provider's message.
-    pub message: String,
-}
-
-/// `map_err` adapter: an [`L1ReadError`] about `what` (`?` converts it to the caller's error).
-pub(crate) fn rpc<E: std::fmt::Display>(what: &'static str) -> impl FnOnce(E) -> L1ReadError {
-    move |e| L1ReadError {
-        what,
-        message: e.to_string(),
     }
 }

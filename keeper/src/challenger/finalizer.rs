@@ -10,9 +10,10 @@ use alloy::primitives::{Address, U256};
 use alloy::providers::Provider;
 use tokio_util::sync::CancellationToken;
 
-use super::error::rpc;
-use super::{l1_now, send_call, status, ChallengerError};
+use super::{l1_now, send_call, ChallengerError};
 use crate::l1::bindings::Rollup;
+use crate::l1::rpc;
+use crate::l1::BatchStatus;
 use crate::txmgr::{TxError, TxManager};
 
 /// Policy of a [`Finalizer`].
@@ -88,9 +89,9 @@ impl<P: Provider + Clone> Finalizer<P> {
             .await
             .map_err(rpc("idAtHeight"))?;
         let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
-        let ready = match b.status {
-            status::PROVEN => true,
-            status::PENDING => {
+        let ready = match b.batch_status() {
+            Ok(BatchStatus::Proven) => true,
+            Ok(BatchStatus::Pending) => {
                 let window = rollup
                     .params()
                     .call()
@@ -144,7 +145,7 @@ impl<P: Provider + Clone> Finalizer<P> {
             .call()
             .await
             .map_err(rpc("getBatch"))?;
-        Ok(b.status == status::FINALIZED)
+        Ok(b.batch_status() == Ok(BatchStatus::Finalized))
     }
 
     /// Step every `poll_interval` until `cancel` fires (errors are logged and retried).

@@ -22,8 +22,7 @@ pub mod finalizer;
 pub mod records;
 pub mod reporter;
 
-use error::rpc;
-pub use error::{ChallengerError, L1ReadError};
+pub use error::ChallengerError;
 pub use finalizer::{Finalizer, FinalizerConfig};
 pub use records::{ChallengeReason, ChallengeRecord, ChallengeRecords, ChallengeState};
 pub use reporter::{report_equivocation, LivenessReporter, SignedConfirmation};
@@ -39,16 +38,9 @@ use tokio_util::sync::CancellationToken;
 
 use crate::derive::DerivedBatch;
 use crate::l1::bindings::{IRollup, Rollup};
+use crate::l1::{rpc, BatchStatus, L1ReadError, ReadFailure};
 use crate::store::{Store, TxIntent};
 use crate::txmgr::{TxManager, TxOutcome};
-
-/// `IRollup.BatchStatus` values (the bindings give the enum as `u8`).
-pub(crate) mod status {
-    pub const PENDING: u8 = 1;
-    pub const CHALLENGED: u8 = 2;
-    pub const PROVEN: u8 = 3;
-    pub const FINALIZED: u8 = 4;
-}
 
 /// Policy of a [`Challenger`].
 #[derive(Clone, Debug)]
@@ -122,7 +114,7 @@ pub(crate) async fn l1_now(p: &impl Provider) -> Result<u64, L1ReadError> {
         .get_block_by_number(alloy::eips::BlockNumberOrTag::Latest)
         .await
         .map_err(rpc("latest block"))?
-        .ok_or_else(|| rpc("latest block")("no block"))?;
+        .ok_or_else(|| rpc("latest block")(ReadFailure::Missing("no block")))?;
     Ok(block.header.timestamp)
 }
 
@@ -233,7 +225,7 @@ impl<P: Provider + Clone> Challenger<P> {
         if c.challenger != Address::ZERO {
             return self.record_not_ours(record, ChallengeState::ChallengedByOther);
         }
-        if onchain.status != status::PENDING {
+        if onchain.batch_status() != Ok(BatchStatus::Pending) {
             // Proven or finalized: the proof (or the window) decided; nothing to challenge.
             return Ok(ChallengeAction::None);
         }
@@ -301,10 +293,10 @@ impl<P: Provider + Clone> Challenger<P> {
             let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
             if c.challenger != me {
                 // Closed without us: proven (bond lost) or resolved by someone else (won).
-                r.state = match b.status {
-                    status::PROVEN | status::FINALIZED => ChallengeState::Lost,
+                r.state = match b.batch_status() {
+                    Ok(BatchStatus::Proven | BatchStatus::Finalized) => ChallengeState::Lost,
                     // Back to pending: voided (the verifier was removed), bond credited back.
-                    status::PENDING => ChallengeState::Voided,
+                    Ok(BatchStatus::Pending) => ChallengeState::Voided,
                     _ => ChallengeState::Won,
                 };
                 if r.state == ChallengeState::Lost {

@@ -10,9 +10,9 @@ use alloy::primitives::{Address, Bytes, Signature, U256};
 use alloy::providers::Provider;
 use tokio_util::sync::CancellationToken;
 
-use super::error::rpc;
 use super::{send_call, ChallengerError};
-use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet, Staking};
+use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet};
+use crate::l1::{rpc, LeaderView};
 use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).
@@ -59,54 +59,28 @@ impl<P: Provider + Clone> LivenessReporter<P> {
     /// or below the minimum stake —, which the contract takes over at once and without a slash;
     /// then even our own operator is reported, so the set moves on), else `None`.
     pub async fn late_leader(&self) -> Result<Option<Address>, ChallengerError> {
-        let set = SequencerSet::new(self.sequencer_set, &self.provider);
+        let view = self.view().await?;
         let head = self
             .provider
             .get_block_number()
             .await
             .map_err(rpc("block number"))?;
-        let next = U256::from(head + 1);
         // A new epoch starts its leader's clock afresh: only report inside the head's epoch.
-        let epoch = set
-            .epochOf(U256::from(head))
-            .call()
-            .await
-            .map_err(rpc("epochOf"))?;
-        if set.epochOf(next).call().await.map_err(rpc("epochOf"))? != epoch {
+        let epoch = view.epoch_of(head).await?;
+        if view.epoch_of(head + 1).await? != epoch {
             return Ok(None);
         }
-        let leader = self.leader_at(head + 1).await?;
+        let leader = view.leader_at(head + 1).await?;
         if leader == Address::ZERO {
             return Ok(None);
         }
-        let staking = match self.staking.get() {
-            Some(a) => *a,
-            None => {
-                let a = set.staking().call().await.map_err(rpc("staking"))?;
-                *self.staking.get_or_init(|| a)
-            }
-        };
-        let eligible = Staking::new(staking, &self.provider)
-            .isEligible(leader)
-            .call()
-            .await
-            .map_err(rpc("isEligible"))?;
-        if !eligible {
+        if !view.is_eligible(leader).await? {
             return Ok(Some(leader));
         }
         if Some(leader) == self.own_operator {
             return Ok(None);
         }
-        let last = set
-            .lastActivityBlock()
-            .call()
-            .await
-            .map_err(rpc("lastActivityBlock"))?;
-        let timeout = set
-            .livenessTimeout()
-            .call()
-            .await
-            .map_err(rpc("livenessTimeout"))?;
+        let (last, timeout) = view.liveness().await?;
         Ok((head + 1 >= last + timeout).then_some(leader))
     }
 
@@ -148,15 +122,23 @@ impl<P: Provider + Clone> LivenessReporter<P> {
             .get_block_number()
             .await
             .map_err(rpc("block number"))?;
-        self.leader_at(head + 1).await
+        Ok(self.view().await?.leader_at(head + 1).await?)
     }
 
-    async fn leader_at(&self, block: u64) -> Result<Address, ChallengerError> {
-        Ok(SequencerSet::new(self.sequencer_set, &self.provider)
-            .leaderAt(U256::from(block))
-            .call()
-            .await
-            .map_err(rpc("leaderAt"))?)
+    /// The leader schedule (`SequencerSet.staking()`, immutable, is read on the first call).
+    async fn view(&self) -> Result<LeaderView<&P>, ChallengerError> {
+        let staking = match self.staking.get() {
+            Some(a) => *a,
+            None => {
+                let a = SequencerSet::new(self.sequencer_set, &self.provider)
+                    .staking()
+                    .call()
+                    .await
+                    .map_err(rpc("staking"))?;
+                *self.staking.get_or_init(|| a)
+            }
+        };
+        Ok(LeaderView::new(&self.provider, self.sequencer_set, staking))
     }
 
     /// Step every poll interval until `cancel` fires (errors are logged and retried).

@@ -2,17 +2,14 @@
 
 use alloy::primitives::B256;
 
+use crate::l1::L1ReadError;
+
 /// Derivation could not process L1 data.
 #[derive(Debug, thiserror::Error)]
 pub enum DeriveError {
     /// An RPC call failed (transient; the driver retries).
-    #[error("derive rpc {what}: {message}")]
-    Rpc {
-        /// The call.
-        what: &'static str,
-        /// The error.
-        message: String,
-    },
+    #[error(transparent)]
+    Rpc(#[from] L1ReadError),
     /// A `BatchSubmitted` transaction is unknown to the node.
     #[error("transaction {0} of a BatchSubmitted log not found")]
     MissingTx(B256),

@@ -19,9 +19,9 @@ use std::sync::Arc;
 
 use alloy::primitives::B256;
 use janus_l2::batch::{apply_batch_data, BatchContext};
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::{empty_root, State};
 
+use crate::convert::b256;
 use crate::l1::bindings::Rollup;
 
 /// How a posted batch compares with its re-execution.
@@ -88,15 +88,11 @@ pub struct Derivation {
     journal: Vec<(u64, Step)>,
 }
 
-fn b256(x: [u8; 32]) -> B256 {
-    B256::from(x)
-}
-
 impl Derivation {
     /// Genesis: the empty L2 state (root checked by [`Self::check_genesis`]).
     pub fn new(chain_id: u64) -> Self {
         let state = State::new();
-        let root = b256(digest_to_bytes32(&empty_root()));
+        let root = b256(&empty_root());
         let genesis = DerivedBatch {
             id: 0,
             parent_id: 0,
@@ -187,7 +183,7 @@ impl Derivation {
         let mut state = (*parent_state).clone();
         let (verdict, chain_after, msg_end) = match apply_batch_data(&mut state, data, &ctx) {
             Ok(out) => {
-                let computed = b256(digest_to_bytes32(&out.new_root));
+                let computed = b256(&out.new_root);
                 let v = if computed == ev.newStateRoot {
                     Verdict::Valid
                 } else {
@@ -209,7 +205,7 @@ impl Derivation {
         if verdict != Verdict::Valid {
             tracing::warn!(target: "janus::derive", batch = id, ?verdict, "posted batch does not re-execute to its root");
         }
-        let computed_root = b256(digest_to_bytes32(&state.root()));
+        let computed_root = b256(&state.root());
         let height = ev.height;
         let batch = DerivedBatch {
             id,

@@ -10,7 +10,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{Derivation, DeriveError};
 use crate::l1::bindings::Rollup;
-use crate::l1::{Contracts, JanusEvent, L1Event, L1Watcher, WatcherConfig};
+use crate::l1::{rpc, Contracts, JanusEvent, L1Event, L1Watcher, WatcherConfig};
 
 /// Extract the batch data from a `submitBatch` / `submitBatchWithProof` calldata.
 pub fn batch_data_from_calldata(input: &[u8]) -> Option<Vec<u8>> {
@@ -99,10 +99,7 @@ impl<P: Provider> Pipeline<P> {
             .provider
             .get_transaction_by_hash(tx)
             .await
-            .map_err(|e| DeriveError::Rpc {
-                what: "transaction",
-                message: e.to_string(),
-            })?
+            .map_err(rpc("transaction"))?
             .ok_or(DeriveError::MissingTx(tx))?;
         use alloy::consensus::Transaction as _;
         batch_data_from_calldata(t.input()).ok_or(DeriveError::NotDirectCall(tx))
@@ -181,7 +178,7 @@ impl<P: Provider> Pipeline<P> {
         loop {
             match self.handle(ev).await {
                 Ok(()) => return Ok(true),
-                Err(e @ DeriveError::Rpc { .. }) => {
+                Err(e @ DeriveError::Rpc(_)) => {
                     tracing::warn!(target: "janus::derive", error = %e, ?delay, "retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}

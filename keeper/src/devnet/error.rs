@@ -49,6 +49,16 @@ pub enum DevnetError {
     Stopped,
 }
 
+/// An L1 read failed: `L1 { what, message }` with the read's name and the provider's message.
+impl From<crate::l1::L1ReadError> for DevnetError {
+    fn from(e: crate::l1::L1ReadError) -> Self {
+        Self::L1 {
+            what: e.what.to_string(),
+            message: e.source.to_string(),
+        }
+    }
+}
+
 /// Map an L1 error with a label.
 pub(crate) fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> DevnetError + '_ {
     move |e| DevnetError::L1 {

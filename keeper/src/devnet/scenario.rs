@@ -56,9 +56,11 @@ use super::traffic::{deposit_new_account, user_key, Traffic, User};
 use super::view::{lock, Counts, View};
 use super::{account, tx_manager, Devnet};
 use crate::challenger::reporter::{report_equivocation, SignedConfirmation};
+use crate::clock::now_ms;
 use crate::derive::derive_to_head;
 use crate::escape::{escape, EscapeRequest};
 use crate::l1::bindings::{Rollup, SequencerSet};
+use crate::l1::BatchStatus;
 use crate::sequencer::{BlockHeader, SoftConfirmer};
 use crate::store::TxIntent;
 use janus_l2::tx::record::{Tx, Withdraw};
@@ -432,7 +434,7 @@ impl Scenario {
             let b = rollup.getBatch(tip).call().await.map_err(l1("getBatch"))?;
             let open = b.submittedAt.to::<u64>() + params.challengeWindow > now + 10;
             if tip != 0
-                && b.status == crate::challenger::status::PENDING
+                && b.batch_status() == Ok(BatchStatus::Pending)
                 && open
                 && rollup
                     .isProvable(tip)
@@ -487,10 +489,10 @@ impl Scenario {
             .call()
             .await
             .map_err(l1("getBatch"))?
-            .status;
+            .batch_status();
         let state = match status {
-            crate::challenger::status::FINALIZED => "proven and final",
-            crate::challenger::status::PROVEN => "proven (final once its parent is)",
+            Ok(BatchStatus::Finalized) => "proven and final",
+            Ok(BatchStatus::Proven) => "proven (final once its parent is)",
             _ => "not proven",
         };
         say(format!(
@@ -712,13 +714,6 @@ async fn fresh_sync(net: &Devnet) -> Result<bool, DevnetError> {
         timeout_check(net, "fresh sync", start, &format!("fresh tip {tip}"))?;
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
-}
-
-fn now_ms() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 /// Move L1 time forward by `secs` and mine a block.

@@ -21,6 +21,7 @@ use super::report::Report;
 use crate::config::Deployment;
 use crate::derive::batch_data_from_calldata;
 use crate::l1::bindings::{Bridge, EquivocationSlasher, Rollup, SequencerSet, Staking};
+use crate::l1::LeaderView;
 use crate::store::TxIntent;
 use crate::txmgr::TxManager;
 
@@ -213,17 +214,9 @@ impl View {
     }
 
     async fn on_head(&self, head: u64) -> Result<(), DevnetError> {
-        let set = SequencerSet::new(self.d.sequencer_set, &self.provider);
-        let leader = set
-            .leaderAt(U256::from(head))
-            .call()
-            .await
-            .map_err(l1("leaderAt"))?;
-        let epoch = set
-            .epochOf(U256::from(head))
-            .call()
-            .await
-            .map_err(l1("epochOf"))?;
+        let schedule = LeaderView::new(&self.provider, self.d.sequencer_set, self.d.staking);
+        let leader = schedule.leader_at(head).await?;
+        let epoch = schedule.epoch_of(head).await?;
         let (old_leader, old_epoch) = {
             let mut c = lock(&self.counts);
             let old = (c.leader, c.epoch);

@@ -6,9 +6,9 @@ use alloy::primitives::Address;
 use alloy::providers::Provider;
 
 use super::EscapeError;
-use crate::challenger::error::rpc;
 use crate::challenger::l1_now;
 use crate::l1::bindings::{Bridge, Rollup};
+use crate::l1::rpc;
 use crate::l1::Contracts;
 use janus_prover::prover::batch::ProverShape;
 use janus_prover::verifier::generate::VERIFIER_SHAPE;

@@ -3,8 +3,9 @@
 
 use alloy::primitives::B256;
 
-use crate::challenger::{ChallengerError, L1ReadError};
+use crate::challenger::ChallengerError;
 use crate::derive::DeriveError;
+use crate::l1::L1ReadError;
 use crate::txmgr::TxError;
 
 /// The escape batch was not posted.

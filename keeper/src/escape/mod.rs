@@ -49,11 +49,10 @@ use janus_l2::tx::record::Tx;
 use janus_prover::prover::batch::{check_data_binding, BatchProver};
 use serde::Serialize;
 
-use crate::challenger::error::rpc;
 use crate::challenger::{Finalizer, FinalizerConfig};
 use crate::derive::{derive_to_head, News};
 use crate::l1::bindings::{Bridge, Rollup};
-use crate::l1::Contracts;
+use crate::l1::{rpc, Contracts, ReadFailure};
 use crate::store::TxIntent;
 use crate::txmgr::TxManager;
 
@@ -182,7 +181,9 @@ pub async fn escape<P: Provider + Clone>(
         .iter()
         .find_map(|l| Rollup::BatchSubmitted::decode_log_data(l.data()).ok())
         .map(|e| e.batchId)
-        .ok_or_else(|| rpc("BatchSubmitted log")("no BatchSubmitted event in the receipt"))?;
+        .ok_or_else(|| rpc("BatchSubmitted log")(ReadFailure::Missing(
+            "no BatchSubmitted event in the receipt",
+        )))?;
     let finalized = rollup
         .isFinalized(batch_id)
         .call()

@@ -10,13 +10,13 @@ use std::collections::BTreeMap;
 
 use alloy::primitives::B256;
 use janus_l2::batch::{apply_batch, Batch, BatchContext, BatchOutput};
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
 use janus_l2::tx::message::L1Message;
 use janus_l2::tx::record::Tx;
 use janus_l2::BatchError;
 
 use super::EscapeError;
+use crate::convert::b256;
 use crate::derive::DerivedBatch;
 
 /// What the batch is built on and with.
@@ -116,7 +116,7 @@ pub fn plan(input: &PlanInput<'_>) -> Result<Plan, EscapeError> {
         },
         other => EscapeError::Batch(other),
     })?;
-    let new_root = B256::from(digest_to_bytes32(&output.new_root));
+    let new_root = b256(&output.new_root);
     Ok(Plan {
         batch,
         data,

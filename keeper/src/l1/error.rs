@@ -1,16 +1,15 @@
 //! Errors of the L1 watcher.
 
+use super::L1ReadError;
+
 /// The watcher could not make progress.
 #[derive(Debug, thiserror::Error)]
 pub enum L1Error {
-    /// An RPC call failed (transport or node error): transient, retried with backoff.
-    #[error("l1 rpc {what}: {message}")]
-    Rpc {
-        /// The call.
-        what: &'static str,
-        /// The error.
-        message: String,
-    },
+    /// An RPC call failed (transport or node error): retried with backoff (whether or not
+    /// [`L1ReadError::is_transient`]: the watcher cannot tell a misconfigured node from one that
+    /// is down).
+    #[error(transparent)]
+    Rpc(#[from] L1ReadError),
     /// The node answered inconsistently (a block vanished or changed between two calls):
     /// transient, the step is retried.
     #[error("l1 node answered inconsistently: {0}")]
@@ -41,6 +40,6 @@ pub enum L1Error {
 impl L1Error {
     /// Whether retrying the same step later can succeed.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Self::Rpc { .. } | Self::Inconsistent(_))
+        matches!(self, Self::Rpc(_) | Self::Inconsistent(_))
     }
 }

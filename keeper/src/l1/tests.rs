@@ -3,6 +3,7 @@ use std::time::Duration;
 use alloy::providers::ext::AnvilApi;
 use alloy::providers::Provider;
 use alloy::rpc::types::anvil::ReorgOptions;
+use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use super::*;

@@ -13,9 +13,10 @@ use super::Feeds;
 use crate::derive::{DerivedBatch, News, Pipeline};
 use crate::error::NodeError;
 use crate::l1::L1Event;
+use crate::l1::LeaderView;
 use crate::ops::{self, Health};
 use crate::prover::{NextBatch, ProveJob};
-use crate::sequencer::{DerivedTip, LeaderView, SequencerInput};
+use crate::sequencer::{DerivedTip, SequencerInput};
 
 /// What a running node has derived, published after every L1 event (for embedders such as
 /// `janus devnet`, and for tests).

@@ -27,13 +27,12 @@ use crate::challenger::{Challenger, ChallengerConfig};
 use crate::config::{Deployment, NodeArgs};
 use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
-use crate::l1::{bindings::Rollup, Contracts, L1Watcher};
+use crate::l1::{bindings::Rollup, Contracts, L1Watcher, LeaderView};
 use crate::ops::{self, http::OpsServer, Health};
 use crate::prover::{ProveJob, ProverClient, ProverClientConfig, ProverClientError};
 use crate::rpc::RpcServer;
 use crate::sequencer::{
-    Batcher, Core, DerivedTip, LeaderView, Sequencer, SequencerConfig, SequencerHandle,
-    SoftConfirmer,
+    Batcher, Core, DerivedTip, Sequencer, SequencerConfig, SequencerHandle, SoftConfirmer,
 };
 use crate::store::Store;
 use crate::txmgr::TxManager;
@@ -273,10 +272,11 @@ async fn signed_roles(
         // The circuit takes a while to build: the other roles start meanwhile (a sequencer must
         // not miss its first slot) and jobs wait in the channel.
         spawn(tasks, "prover", async move {
-            let prover = tokio::task::spawn_blocking(move || prover_cache.batch_prover(slots, chain_id))
-            .await
-            .map_err(|e| ProverClientError::Task(e.to_string()))?
-            .map_err(ProverClientError::Circuit)?;
+            let prover =
+                tokio::task::spawn_blocking(move || prover_cache.batch_prover(slots, chain_id))
+                    .await
+                    .map_err(|e| ProverClientError::Task(e.to_string()))?
+                    .map_err(ProverClientError::Circuit)?;
             tracing::info!(target: "janus::prover", slots, "batch circuit and wrapper ready; proving");
             ProverClient::new(provider, rollup, Arc::new(prover), txmgr, cfg)
                 .run(rx, cancel)

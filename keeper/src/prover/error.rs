@@ -2,7 +2,7 @@
 
 use alloy::primitives::B256;
 
-use crate::challenger::L1ReadError;
+use crate::l1::L1ReadError;
 use crate::txmgr::TxError;
 
 /// Proving or submitting a batch proof failed.

@@ -33,7 +33,7 @@ mod cache;
 mod cli;
 mod error;
 
-use crate::challenger::error::rpc;
+use crate::l1::rpc;
 pub use cache::ProverCacheArgs;
 pub use cli::ProverArgs;
 pub use error::ProverClientError;
@@ -41,17 +41,17 @@ pub use error::ProverClientError;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use alloy::primitives::{keccak256, Address, Bytes, B256, U256};
+use alloy::primitives::{keccak256, Address, Bytes, U256};
 use alloy::providers::Provider;
 use janus_l2::batch::Batch;
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
 use janus_prover::prover::batch::{check_data_binding, BatchProof, BatchProver};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
-use crate::challenger::status;
+use crate::convert::b256;
 use crate::l1::bindings::Rollup;
+use crate::l1::BatchStatus;
 use crate::ops::metrics;
 use crate::store::TxIntent;
 use crate::txmgr::{TxManager, TxOutcome};
@@ -161,10 +161,6 @@ fn proof_reward(out: &TxOutcome) -> U256 {
         .fold(U256::ZERO, |sum, e| sum + e.reward)
 }
 
-fn b256(d: &janus_l2::hash::Digest) -> B256 {
-    B256::from(digest_to_bytes32(d))
-}
-
 async fn blocking<T: Send + 'static>(
     batch_id: u64,
     f: impl FnOnce() -> Result<T, janus_prover::ProverError> + Send + 'static,
@@ -232,10 +228,12 @@ impl<P: Provider + Clone> ProverClient<P> {
             .await
             .map_err(rpc("getBatch"))?;
         let ours = self.cfg.own_operators.contains(&b.operator);
-        Ok(match b.status {
-            status::CHALLENGED if ours => Some(ProveReason::Defend),
-            status::CHALLENGED if self.cfg.bounty => Some(ProveReason::Bounty),
-            status::PENDING if self.cfg.bounty && self.bounty_pays(batch_id, &b).await? => {
+        Ok(match b.batch_status() {
+            Ok(BatchStatus::Challenged) if ours => Some(ProveReason::Defend),
+            Ok(BatchStatus::Challenged) if self.cfg.bounty => Some(ProveReason::Bounty),
+            Ok(BatchStatus::Pending)
+                if self.cfg.bounty && self.bounty_pays(batch_id, &b).await? =>
+            {
                 Some(ProveReason::Bounty)
             }
             _ => None,
@@ -367,11 +365,15 @@ impl<P: Provider + Clone> ProverClient<P> {
             + 1;
         // A challenged batch is answered alone: a longer run would bring its proof closer to
         // the prove window's end, and a late range fails as a whole.
-        if first.height != next || first.status != status::PENDING {
+        if first.height != next || first.batch_status() != Ok(BatchStatus::Pending) {
             return Ok(1);
         }
         let mut len = 1;
-        for n in job.then.iter().take(self.prover.max_batches().saturating_sub(1)) {
+        for n in job
+            .then
+            .iter()
+            .take(self.prover.max_batches().saturating_sub(1))
+        {
             let canonical = rollup
                 .isCanonical(n.batch_id)
                 .call()
@@ -384,7 +386,7 @@ impl<P: Provider + Clone> ProverClient<P> {
                 .map_err(rpc("getBatch"))?;
             if !canonical
                 || b.height != first.height + len as u64
-                || b.status != status::PENDING
+                || b.batch_status() != Ok(BatchStatus::Pending)
             {
                 break;
             }
@@ -485,9 +487,9 @@ impl<P: Provider + Clone> ProverClient<P> {
             return Err(not("not canonical"));
         }
         let b = rollup.getBatch(id).call().await.map_err(rpc("getBatch"))?;
-        match b.status {
-            status::PENDING => {}
-            status::CHALLENGED => {
+        match b.batch_status() {
+            Ok(BatchStatus::Pending) => {}
+            Ok(BatchStatus::Challenged) => {
                 // The effective deadline (extended when the verifier changed meanwhile).
                 let deadline = rollup
                     .challengeDeadline(id)
@@ -499,7 +501,7 @@ impl<P: Provider + Clone> ProverClient<P> {
                     return Err(not("prove window closed"));
                 }
             }
-            s => return Err(not(&format!("status {s}"))),
+            _ => return Err(not(&format!("status {}", b.status))),
         }
         let given = keccak256(&proven.data);
         if given != b.dataHash {
@@ -583,7 +585,11 @@ impl<P: Provider + Clone> ProverClient<P> {
 /// knowing every later batch of the others too (its own `then` first; `ProverClient::run_length`
 /// checks on L1 which of them really follow it).
 pub fn merge_jobs(mut jobs: Vec<ProveJob>) -> Vec<ProveJob> {
-    jobs.sort_by(|a, b| a.batch_id.cmp(&b.batch_id).then(b.then.len().cmp(&a.then.len())));
+    jobs.sort_by(|a, b| {
+        a.batch_id
+            .cmp(&b.batch_id)
+            .then(b.then.len().cmp(&a.then.len()))
+    });
     jobs.dedup_by_key(|j| j.batch_id);
     let known: Vec<NextBatch> = jobs
         .iter()

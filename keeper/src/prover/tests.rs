@@ -334,7 +334,11 @@ async fn the_deployed_verifier_accepts_a_real_proof_and_the_batch_is_final_at_on
     );
     let rollup = Rollup::new(net.at.rollup, &net.p);
     let b = rollup.getBatch(id).call().await.expect("getBatch");
-    assert_eq!(b.status, status::FINALIZED, "final at once, by proof");
+    assert_eq!(
+        b.status,
+        u8::from(BatchStatus::Finalized),
+        "final at once, by proof"
+    );
     assert_eq!(
         rollup.lastFinalizedHeight().call().await.expect("height"),
         1
@@ -446,7 +450,11 @@ async fn a_bounty_proof_covers_the_pending_batches_after_the_next_to_finalize() 
     );
     for b in [id, id2] {
         let s = rollup.getBatch(b).call().await.expect("getBatch").status;
-        assert_eq!(s, status::FINALIZED, "batch {b} final at once, by proof");
+        assert_eq!(
+            s,
+            u8::from(BatchStatus::Finalized),
+            "batch {b} final at once, by proof"
+        );
     }
     assert_eq!(
         rollup.credits(mgr.address()).call().await.expect("credits"),

@@ -1,4 +1,4 @@
-//! Batch posting and the leader schedule.
+//! Batch posting.
 //!
 //! [`Batcher`] posts a [`PreparedBatch`] as `Rollup.submitBatch(parentId, prevRoot, newRoot, data)`
 //! through the operator's [`TxManager`]. Posting is idempotent across restarts: the transaction
@@ -6,9 +6,7 @@
 //! restart), and before sending, the L1 tip is read — if it already is this batch (same parent, root
 //! and data hash) its id is returned instead of posting the same blocks twice.
 //!
-//! [`LeaderView`] reads who leads at an L1 block from `SequencerSet` and `Staking`: the operator,
-//! its signer, the RPC URL in its metadata, where the epoch ends, and from which block the leader
-//! can be reported for liveness.
+//! The leader schedule is read by [`crate::l1::LeaderView`].
 
 use std::sync::Arc;
 
@@ -18,14 +16,10 @@ use alloy::sol_types::{SolCall, SolEvent};
 
 use super::error::SequencerError;
 use super::producer::PreparedBatch;
-use super::LeaderInfo;
-use crate::l1::bindings::{Rollup, SequencerSet, Staking};
+use crate::l1::bindings::Rollup;
+use crate::l1::rpc;
 use crate::store::TxIntent;
 use crate::txmgr::{TxError, TxManager};
-
-fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> SequencerError + '_ {
-    move |e| SequencerError::L1(format!("{what}: {e}"))
-}
 
 /// Posts batches for one operator (see the module docs).
 #[derive(Debug)]
@@ -75,7 +69,7 @@ impl<P: Provider + Clone> Batcher<P> {
             .batchRecordLimit()
             .call()
             .await
-            .map_err(l1("batchRecordLimit"))?;
+            .map_err(rpc("batchRecordLimit"))?;
         Ok(limit.saturating_to::<usize>())
     }
 
@@ -87,9 +81,9 @@ impl<P: Provider + Clone> Batcher<P> {
             .encode()
             .map_err(|e| SequencerError::Batch(e.to_string()))?;
         let data_hash = keccak256(&data);
-        let tip = rollup.tipId().call().await.map_err(l1("tipId"))?;
+        let tip = rollup.tipId().call().await.map_err(rpc("tipId"))?;
         if tip != b.parent_id {
-            let stored = rollup.getBatch(tip).call().await.map_err(l1("getBatch"))?;
+            let stored = rollup.getBatch(tip).call().await.map_err(rpc("getBatch"))?;
             if stored.parentId == b.parent_id
                 && stored.stateRoot == b.new_root
                 && stored.dataHash == data_hash
@@ -131,80 +125,6 @@ impl<P: Provider + Clone> Batcher<P> {
             .find_map(|l| Rollup::BatchSubmitted::decode_log_data(l.data()).ok())
             .map(|ev| ev.batchId)
             .ok_or_else(|| SequencerError::L1("no BatchSubmitted log".into()))
-    }
-}
-
-/// Reads the leader schedule from L1 (see the module docs).
-#[derive(Clone, Debug)]
-pub struct LeaderView<P> {
-    provider: P,
-    sequencer_set: Address,
-    staking: Address,
-}
-
-impl<P: Provider + Clone> LeaderView<P> {
-    /// A view over the deployed `SequencerSet` and `Staking`.
-    pub fn new(provider: P, sequencer_set: Address, staking: Address) -> Self {
-        Self {
-            provider,
-            sequencer_set,
-            staking,
-        }
-    }
-
-    /// Who leads at L1 block `block` (the operator is zero before the first set is in force).
-    pub async fn at(&self, block: u64) -> Result<LeaderInfo, SequencerError> {
-        let set = SequencerSet::new(self.sequencer_set, &self.provider);
-        let operator = set
-            .leaderAt(U256::from(block))
-            .call()
-            .await
-            .map_err(l1("leaderAt"))?;
-        let epoch = set
-            .epochOf(U256::from(block))
-            .call()
-            .await
-            .map_err(l1("epochOf"))?;
-        let next = set
-            .epochStartBlock(epoch + 1)
-            .call()
-            .await
-            .map_err(l1("epochStartBlock"))?;
-        let last_activity = set
-            .lastActivityBlock()
-            .call()
-            .await
-            .map_err(l1("lastActivityBlock"))?;
-        let timeout = set
-            .livenessTimeout()
-            .call()
-            .await
-            .map_err(l1("livenessTimeout"))?;
-        let next_operator = set.leaderAt(next).call().await.map_err(l1("leaderAt"))?;
-        let mut info = LeaderInfo {
-            l1_block: block,
-            operator,
-            next_operator,
-            epoch_end_block: next.saturating_to::<u64>(),
-            liveness_deadline: last_activity + timeout,
-            ..Default::default()
-        };
-        if operator != Address::ZERO {
-            let staking = Staking::new(self.staking, &self.provider);
-            let op = staking
-                .getOperator(operator)
-                .call()
-                .await
-                .map_err(l1("getOperator"))?;
-            info.signer = op.signer;
-            info.rpc_url = op.metadata;
-            info.eligible = staking
-                .isEligible(operator)
-                .call()
-                .await
-                .map_err(l1("isEligible"))?;
-        }
-        Ok(info)
     }
 }
 

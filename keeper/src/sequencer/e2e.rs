@@ -14,6 +14,7 @@ use super::softconf::typed;
 use super::*;
 use crate::derive::Verdict;
 use crate::l1::bindings::{EquivocationSlasher, Rollup, Staking};
+use crate::l1::LeaderView;
 use crate::store::Store;
 use crate::testutil::devnet::{signed_transfer, Devnet};
 use crate::testutil::key;

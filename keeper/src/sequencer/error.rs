@@ -123,7 +123,10 @@ pub enum SequencerError {
     /// The produced blocks do not pack into a batch `apply_batch` accepts (a bug).
     #[error("packed batch does not apply: {0}")]
     Batch(String),
-    /// An L1 call failed.
+    /// An L1 read failed.
+    #[error(transparent)]
+    L1Read(#[from] crate::l1::L1ReadError),
+    /// L1 did not take a batch as expected (another tip, a revert, no `BatchSubmitted` log).
     #[error("L1: {0}")]
     L1(String),
     /// The transaction manager failed.

@@ -34,7 +34,8 @@ pub mod mempool;
 pub mod producer;
 pub mod softconf;
 
-pub use batcher::{Batcher, LeaderView};
+pub use crate::l1::LeaderInfo;
+pub use batcher::Batcher;
 pub use block::{anchor_hash, Block, BlockHeader};
 pub use error::{MempoolError, SequencerError};
 pub use mempool::{Mempool, MempoolConfig};
@@ -42,17 +43,18 @@ pub use producer::{Core, PreparedBatch};
 pub use softconf::SoftConfirmer;
 
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use alloy::primitives::{Address, B256};
 use alloy::providers::Provider;
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::{Account, State};
 use janus_l2::tx::message::L1Message;
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::now_ms;
+use crate::convert::b256;
 use crate::derive::Derivation;
 
 /// Tunables of the sequencer.
@@ -137,46 +139,11 @@ impl DerivedTip {
         let state = State::new();
         Self {
             batch_id: 0,
-            state_root: B256::from(digest_to_bytes32(&state.root())),
+            state_root: b256(&state.root()),
             state: Arc::new(state),
             msg_end: 0,
             chain_after: [0; 32],
         }
-    }
-}
-
-/// The leader at an L1 block.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LeaderInfo {
-    /// L1 block it was read at.
-    pub l1_block: u64,
-    /// Leading operator (zero: none yet).
-    pub operator: Address,
-    /// Its signer key's address.
-    pub signer: Address,
-    /// Its metadata (the node's L2 RPC URL).
-    pub rpc_url: String,
-    /// First L1 block of the next epoch.
-    pub epoch_end_block: u64,
-    /// Whether the leader may post (`Staking.isEligible`: not jailed, enough stake). An ineligible
-    /// leader's node does not sequence; any keeper can hand its epoch to the next member at once.
-    #[serde(default)]
-    pub eligible: bool,
-    /// Who leads from `epoch_end_block` as the sequencer set stands now (zero: unknown). A snapshot
-    /// taken before the epoch ends can still change it; the sequencer re-reads it at every head.
-    #[serde(default)]
-    pub next_operator: Address,
-    /// First L1 block at which the leader can be reported for liveness
-    /// (`lastActivityBlock + livenessTimeout`; 0: unknown).
-    #[serde(default)]
-    pub liveness_deadline: u64,
-}
-
-impl LeaderInfo {
-    /// Whether `operator` leads and may post.
-    pub fn led_by(&self, operator: Address) -> bool {
-        self.operator != Address::ZERO && self.operator == operator && self.eligible
     }
 }
 
@@ -306,13 +273,6 @@ impl SequencerHandle {
     pub fn operator(&self) -> Address {
         self.operator
     }
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 /// How often the sequencer re-reads L1's batch record limit (it also does after every post).

@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use alloy::primitives::{Address, B256};
 use janus_l2::batch::{apply_deposit, apply_tx, apply_tx_with, Batch};
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::state::State;
 use janus_l2::tx::message::{chain_next, L1Message};
 use janus_l2::tx::signing::verify_tx;
@@ -17,6 +16,7 @@ use super::error::{MempoolError, SequencerError};
 use super::mempool::{Mempool, PooledTx};
 use super::softconf::SoftConfirmer;
 use super::{DerivedTip, SequencerConfig, TxStatus};
+use crate::convert::b256;
 use crate::store::{SoftConfirmation, Store};
 
 /// Blocks packed for posting.
@@ -75,10 +75,6 @@ pub struct Core {
     /// Most records (L1 messages + transactions) a batch may hold on L1 (`Rollup.batchRecordLimit`);
     /// `None`: no bound known (a core without L1).
     record_limit: Option<usize>,
-}
-
-fn b256(d: &janus_l2::hash::Digest) -> B256 {
-    B256::from(digest_to_bytes32(d))
 }
 
 impl Core {

@@ -24,7 +24,7 @@ mod rpc;
 pub use error::TxError;
 
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use alloy::consensus::TxEnvelope;
 use alloy::eips::eip2718::Encodable2718;
@@ -36,6 +36,7 @@ use alloy::signers::local::PrivateKeySigner;
 use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
+use crate::clock::now_ms;
 use crate::store::{PendingTx, Store, TxIntent};
 use rpc::{is_nonce_error, Rpc};
 
@@ -139,13 +140,6 @@ impl<P> std::fmt::Debug for TxManager<P> {
             .field("address", &self.address)
             .finish_non_exhaustive()
     }
-}
-
-fn now_ms() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_millis() as u64)
-        .unwrap_or(0)
 }
 
 impl<P: Provider + Clone> TxManager<P> {
