@@ -41,15 +41,22 @@ fn cached_circuits_load_equal_and_prove_the_same_bytes() {
     assert_eq!(built.single().expect("one circuit").origin, Origin::Built);
     assert_eq!(built.wrapper().expect("wrapper").origin, Origin::Built);
     assert_eq!(
-        files(&dir).len(),
-        2,
-        "batch and wrapper saved: {:?}",
-        files(&dir)
+        built.range_tree().expect("range tree").root().origin,
+        Origin::Built
     );
+    let saved = files(&dir);
+    assert_eq!(saved.len(), 3, "batch, range root and wrapper saved: {saved:?}");
+    for kind in ["batch-", "range-root-", "wrapper-"] {
+        assert!(saved.iter().any(|f| f.starts_with(kind)), "{kind}: {saved:?}");
+    }
 
     let loaded = BatchProver::with_cache(SLOTS, CHAIN_ID, Some(cache)).expect("loads");
     assert_eq!(loaded.single().expect("one circuit").origin, Origin::Loaded);
     assert_eq!(loaded.wrapper().expect("wrapper").origin, Origin::Loaded);
+    assert_eq!(
+        loaded.range_tree().expect("range tree").root().origin,
+        Origin::Loaded
+    );
     assert!(
         loaded.single().expect("one circuit").data == built.single().expect("one circuit").data,
         "batch circuit data differs"
