@@ -568,7 +568,8 @@ impl<P: Provider + Clone> ProverClient<P> {
             while let Ok(j) = jobs.try_recv() {
                 queued.push(j);
             }
-            for job in merge_jobs(queued) {
+            let max_then = self.prover.max_batches().saturating_sub(1);
+            for job in merge_jobs(queued, max_then) {
                 let id = job.batch_id;
                 tokio::select! {
                     _ = cancel.cancelled() => return Ok(()),
@@ -582,16 +583,17 @@ impl<P: Provider + Clone> ProverClient<P> {
 }
 
 /// Jobs in batch order, one per batch (the one that knows the most following batches), each
-/// knowing every later batch of the others too (its own `then` first; `ProverClient::run_length`
-/// checks on L1 which of them really follow it).
-pub fn merge_jobs(mut jobs: Vec<ProveJob>) -> Vec<ProveJob> {
+/// knowing the next `max_then` later batches of all of them (`ProverClient::run_length` checks
+/// on L1 which of them really follow it). At most `max_then` batches are copied per job: a long
+/// queue does not copy every batch's data into every job.
+pub fn merge_jobs(mut jobs: Vec<ProveJob>, max_then: usize) -> Vec<ProveJob> {
     jobs.sort_by(|a, b| {
         a.batch_id
             .cmp(&b.batch_id)
             .then(b.then.len().cmp(&a.then.len()))
     });
     jobs.dedup_by_key(|j| j.batch_id);
-    let known: Vec<NextBatch> = jobs
+    let mut known: Vec<NextBatch> = jobs
         .iter()
         .flat_map(|j| {
             std::iter::once(NextBatch {
@@ -601,14 +603,19 @@ pub fn merge_jobs(mut jobs: Vec<ProveJob>) -> Vec<ProveJob> {
             .chain(j.then.iter().cloned())
         })
         .collect();
+    known.sort_by_key(|n| n.batch_id);
+    known.dedup_by_key(|n| n.batch_id);
     for job in &mut jobs {
         let mut then = std::mem::take(&mut job.then);
-        for n in &known {
-            if n.batch_id > job.batch_id && !then.iter().any(|t| t.batch_id == n.batch_id) {
+        // The `max_then` smallest later ids are among the first `max_then` of each source.
+        let later = known.iter().filter(|n| n.batch_id > job.batch_id);
+        for n in later.take(max_then) {
+            if !then.iter().any(|t| t.batch_id == n.batch_id) {
                 then.push(n.clone());
             }
         }
         then.sort_by_key(|n| n.batch_id);
+        then.truncate(max_then);
         job.then = then;
     }
     jobs

@@ -481,7 +481,7 @@ fn job(id: u64, then: &[u64]) -> ProveJob {
 /// the next to finalize can be proven with the batches posted meanwhile).
 #[test]
 fn queued_jobs_merge_into_one_per_batch_knowing_the_later_batches() {
-    let merged = merge_jobs(vec![job(7, &[]), job(5, &[]), job(6, &[]), job(5, &[6])]);
+    let merged = merge_jobs(vec![job(7, &[]), job(5, &[]), job(6, &[]), job(5, &[6])], 3);
     let ids: Vec<u64> = merged.iter().map(|j| j.batch_id).collect();
     assert_eq!(ids, [5, 6, 7]);
     let then = |j: &ProveJob| j.then.iter().map(|n| n.batch_id).collect::<Vec<_>>();
@@ -493,4 +493,8 @@ fn queued_jobs_merge_into_one_per_batch_knowing_the_later_batches() {
         vec![7u8],
         "each batch keeps its own data"
     );
+    // No job knows more than the run can hold.
+    let capped = merge_jobs(vec![job(5, &[6, 7]), job(8, &[]), job(9, &[])], 1);
+    assert_eq!(then(&capped[0]), [6]);
+    assert_eq!(then(&capped[1]), [9]);
 }
