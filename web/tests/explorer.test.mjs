@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { parseEther, parseEventLogs, zeroAddress } from 'viem';
+import { parseEther, parseEventLogs, toFunctionSelector, zeroAddress } from 'viem';
 import { SHOTS, abi, clickForTx, devAccount, l2Node, openApp, postBatch, startEnv, stakingAbi, txDone } from './harness.mjs';
 
 let env;
@@ -224,6 +224,38 @@ test('explorer: queue, bounty pool, batches by status with the timeline, takeove
   assert.equal(await env.read(rollup, rollupAbi, 'credits', [challenger.address]), 0n);
   await page.locator('#rollup-credits', { hasText: '0 ETH' }).waitFor({ timeout: 15000 });
   assert.equal(await page.locator('#claim-credits').isDisabled(), true);
+  assert.deepEqual(errors, []);
+  await close();
+});
+
+// A wallet connected while the Explorer's load is in flight must be served when that load ends,
+// even on a quiet chain where no new L1 block comes to trigger another load (the race that left the
+// page's buttons disabled: web/src/latest.ts). The page's own L1 reads are held on the wire until
+// the connect has rendered, so the order is forced, not hoped for.
+test('a wallet connected while the explorer loads is served when the load ends, with no new block', async () => {
+  const { page, errors, close } = await openApp(env, devAccount(14), 'explorer');
+  await page.locator('#bounty-pool').waitFor({ timeout: 15000 }); // the first load (no account) is done
+  assert.equal(await page.locator('#rollup-credits').count(), 0);
+  const bountyPool = toFunctionSelector('bountyPool()').slice(2);
+  let release;
+  const released = new Promise((r) => (release = r));
+  let onHeld;
+  const held = new Promise((r) => (onHeld = r));
+  await page.route((url) => url.origin === new URL(env.rpc).origin, async (route) => {
+    if ((route.request().postData() ?? '').includes(bountyPool)) {
+      onHeld();
+      await released;
+    }
+    await route.continue();
+  });
+  await env.testClient.mine({ blocks: 1 }); // the Explorer loads this block; its reads wait on the wire
+  await held;
+  await page.click('#connect');
+  await page.locator('#account').waitFor({ timeout: 15000 }); // rendered while the load is held
+  release();
+  // No block is mined from here on: only the kept ask can load the account's credits.
+  await page.locator('#rollup-credits').waitFor({ timeout: 15000 });
+  assert.match(await page.locator('#explorer-summary').innerText(), new RegExp(`Rollup credits of ${devAccount(14).address.slice(0, 6)}`));
   assert.deepEqual(errors, []);
   await close();
 });

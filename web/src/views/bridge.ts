@@ -7,6 +7,7 @@ import { formatUnits, parseEventLogs, parseUnits, type Address, type Hex } from 
 import type { App, View } from '../app';
 import { bridgeAbi, rollupAbi, tokenAbi } from '../abi';
 import { describeError } from '../errors';
+import { Latest } from '../latest';
 import { duration, short, time } from '../format';
 import { checkPublicKey, withdrawalProof, type BatchWithdrawal, type L2Account } from '../l2';
 import { deriveL2Key } from '../l2key';
@@ -113,8 +114,7 @@ export function bridgeView(app: App): View {
   );
 
   let state: BridgeState | null = null;
-  let loading = false;
-  let loadedFor = '';
+  const loads = new Latest();
 
   async function deposit(): Promise<void> {
     depositMsg.textContent = '';
@@ -193,8 +193,8 @@ export function bridgeView(app: App): View {
     });
   }
 
-  async function load(block: bigint, owner: Address): Promise<void> {
-    loading = true;
+  async function load(block: bigint, owner: Address): Promise<boolean> {
+    let stored = false;
     try {
       const r = app.rollup;
       const params = await r.params(block);
@@ -210,14 +210,13 @@ export function bridgeView(app: App): View {
       }
       if (app.wallet.account === owner) {
         state = { block, owner, assets, accounts, withdrawals: mine, unreadable: batches.filter((b) => b.dataError) };
-        loadedFor = `${block}:${owner}`;
+        stored = true;
       }
     } catch (e) {
       fill(withdrawalsEl, h('p', { class: 'error' }, `cannot read the bridge: ${describeError(e)}`));
-    } finally {
-      loading = false;
     }
     render();
+    return stored;
   }
 
   function render(): void {
@@ -299,7 +298,7 @@ export function bridgeView(app: App): View {
       const connected = !!owner;
       deriveBtn.disabled = !connected;
       depositBtn.disabled = !connected;
-      if (n && owner && !loading && loadedFor !== `${n.blockNumber}:${owner}`) void load(n.blockNumber, owner);
+      if (n && owner) loads.want(`${n.blockNumber}:${owner}`, () => load(n.blockNumber, owner));
       render();
     },
     tick(app) {

@@ -13,6 +13,7 @@ import type { App, View } from '../app';
 import type { Network } from '../chain';
 import { rollupAbi, sequencerSetAbi, stakingAbi, bridgeAbi } from '../abi';
 import { describeError } from '../errors';
+import { Latest } from '../latest';
 import type { Slash, Takeover } from '../events';
 import { duration, eth, jns, short, time } from '../format';
 import type { BatchInfo, RollupParams, Verdict } from '../rollup';
@@ -133,8 +134,7 @@ export function explorerView(app: App): View {
     slashesEl,
   );
   let state: ExplorerState | null = null;
-  let loading = false;
-  let loadedFor = '';
+  const loads = new Latest();
 
   const rollupCall = (label: string, functionName: string, args: readonly unknown[] = [], value?: bigint) =>
     void app.txs.send(label, { address: app.cfg.contracts.rollup, abi: rollupAbi, functionName, args, value });
@@ -189,9 +189,9 @@ export function explorerView(app: App): View {
   }
 
   /** Reads the rollup at the network snapshot's block; slashes and takeovers come with the snapshot (events.ts). */
-  async function load(n: Network, account: Address | null): Promise<void> {
+  async function load(n: Network, account: Address | null): Promise<boolean> {
     const block = n.blockNumber;
-    loading = true;
+    let stored = false;
     try {
       const { rollup, bridge, sequencerSet } = app.cfg.contracts;
       const read = <T>(address: Address, abi: any, functionName: string, args: readonly unknown[] = []) =>
@@ -250,13 +250,12 @@ export function explorerView(app: App): View {
         account,
         credits,
       };
-      loadedFor = `${block}:${account}`;
+      stored = true;
     } catch (e) {
       fill(summaryEl, h('p', { class: 'error' }, `cannot read the rollup: ${describeError(e)}`));
-    } finally {
-      loading = false;
     }
     render();
+    return stored;
   }
 
   function render(): void {
@@ -410,7 +409,7 @@ export function explorerView(app: App): View {
     update(app) {
       const n = app.net;
       const account = app.wallet.account;
-      if (n && !loading && loadedFor !== `${n.blockNumber}:${account}`) void load(n, account);
+      if (n) loads.want(`${n.blockNumber}:${account}`, () => load(n, account));
       render();
     },
     tick() {

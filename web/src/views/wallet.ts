@@ -8,6 +8,7 @@
 import { getAddress, isAddress, keccak256, parseUnits, type Address, type Hex } from 'viem';
 import type { App, View } from '../app';
 import { describeError } from '../errors';
+import { Latest } from '../latest';
 import { short } from '../format';
 import { describeKeeperError, firstKeeper, KeeperError, KeeperRpc, type KeeperAccount, type Receipt } from '../keeper';
 import { signTransfer, signWithdraw } from '../l2';
@@ -103,8 +104,7 @@ export function walletView(app: App): View {
   let finding: Promise<void> | null = null;
   let assets: AssetInfo[] = [];
   let bound: BoundAccount[] = [];
-  let boundFor = '';
-  let loadingBound = false;
+  const boundLoads = new Latest();
   const l2: Map<number, KeeperAccount | null | string> = new Map();
   let l2At = 0;
   let loadingL2 = false;
@@ -135,21 +135,20 @@ export function walletView(app: App): View {
     }
   }
 
-  async function loadBound(block: bigint, owner: Address): Promise<void> {
-    loadingBound = true;
+  async function loadBound(block: bigint, owner: Address): Promise<boolean> {
+    let stored = false;
     try {
       const [a, b] = await Promise.all([app.rollup.assets(block), app.rollup.boundAccounts(owner, block)]);
       if (app.wallet.account === owner) {
         assets = a.filter((x) => x.id < NUM_ASSETS);
         bound = b;
-        boundFor = `${block}:${owner}`;
+        stored = true;
       }
     } catch (e) {
       fill(accountsEl, h('p', { class: 'error' }, `cannot read the bridge: ${describeError(e)}`));
-    } finally {
-      loadingBound = false;
     }
     await loadL2();
+    return stored;
   }
 
   /** Balances and nonces of the bound accounts from the keeper. */
@@ -450,7 +449,7 @@ export function walletView(app: App): View {
       const owner = app.wallet.account;
       tBtn.disabled = wBtn.disabled = deriveBtn.disabled = !owner;
       if (!keeper && !keeperError && !finding) void findKeeper();
-      if (n && owner && !loadingBound && boundFor !== `${n.blockNumber}:${owner}`) void loadBound(n.blockNumber, owner);
+      if (n && owner) boundLoads.want(`${n.blockNumber}:${owner}`, () => loadBound(n.blockNumber, owner));
       render();
     },
     tick() {
