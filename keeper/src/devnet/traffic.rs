@@ -25,6 +25,7 @@ use super::client::L2Client;
 use super::error::{l1, DevnetError};
 use super::view::{lock, SharedCounts};
 use crate::l1::bindings::Bridge;
+use crate::sequencer::TxStatus;
 
 /// One L2 user.
 #[derive(Debug)]
@@ -290,16 +291,22 @@ impl Traffic {
             let (mut batched, mut dropped) = (false, None);
             for node in &self.nodes {
                 if let Ok(Some(r)) = node.receipt(sent.hash).await {
-                    if let Some(b) = r.get("block").and_then(|b| b.as_u64()) {
+                    let block = match &r.status {
+                        TxStatus::Included { block } | TxStatus::Batched { block, .. } => {
+                            Some(*block)
+                        }
+                        _ => None,
+                    };
+                    if let Some(b) = block {
                         let mut c = lock(&self.counts);
                         c.l2_block = c.l2_block.max(b);
                     }
-                    match r.get("status").and_then(|s| s.as_str()) {
-                        Some("batched") => {
+                    match r.status {
+                        TxStatus::Batched { .. } => {
                             batched = true;
                             break;
                         }
-                        Some("dropped") => dropped = Some(r),
+                        TxStatus::Dropped { .. } => dropped = Some(r),
                         _ => {}
                     }
                 }
@@ -309,7 +316,7 @@ impl Traffic {
                 tracing::debug!(target: "janus::devnet", hash = %sent.hash, ms, "included on L1");
                 lock(&self.counts).inclusion_ms.push(ms);
             } else if let Some(r) = dropped {
-                tracing::debug!(target: "janus::devnet", hash = %sent.hash, receipt = %r, "dropped; its nonce will be re-used");
+                tracing::debug!(target: "janus::devnet", hash = %sent.hash, receipt = ?r.status, "dropped; its nonce will be re-used");
                 lock(&self.counts).dropped += 1;
                 let u = &mut self.users[sent.from];
                 if sent.nonce < u.nonce && !u.gaps.contains(&sent.nonce) {

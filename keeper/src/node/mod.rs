@@ -30,7 +30,7 @@ use crate::error::NodeError;
 use crate::l1::{bindings::Rollup, Contracts, L1Watcher, LeaderView};
 use crate::ops::{self, http::OpsServer, Health};
 use crate::prover::{ProveJob, ProverClient, ProverClientConfig, ProverClientError};
-use crate::rpc::RpcServer;
+use crate::rpc::{ForwardClient, RpcServer};
 use crate::sequencer::{
     Batcher, Core, DerivedTip, Sequencer, SequencerConfig, SequencerHandle, SoftConfirmer,
 };
@@ -322,7 +322,8 @@ async fn signed_roles(
     spawn(
         tasks,
         "sequencer",
-        Sequencer::new(handle, Some(batcher), cfg).run(rx, cancel.clone()),
+        Sequencer::new(handle, Some(batcher), cfg, Arc::new(ForwardClient::new()))
+            .run(rx, cancel.clone()),
     );
     spawn(
         tasks,

@@ -11,6 +11,10 @@ use crate::sequencer::{handoff, LeaderInfo, SequencerHandle, TxStatus};
 
 const CHAIN: u64 = janus_l2::DEFAULT_CHAIN_ID;
 
+fn leader_client() -> std::sync::Arc<dyn crate::sequencer::LeaderClient> {
+    std::sync::Arc::new(super::ForwardClient::new())
+}
+
 async fn call_raw(url: &str, body: String) -> Value {
     reqwest::Client::new()
         .post(url)
@@ -172,6 +176,67 @@ async fn bad_requests_get_stable_errors_and_the_server_keeps_answering() {
     srv.stop();
 }
 
+/// Every answer, read back through the client generated from the one declaration: the typed
+/// shapes (the receipt's flattened status, the leader's flattened schedule, balances as decimal
+/// strings) decode what the server sends.
+#[tokio::test]
+async fn the_generated_client_reads_every_answer() {
+    use super::JanusApiClient;
+    let (_d, s) = store();
+    let h = leader_handle(&s, Address::repeat_byte(1), "");
+    let srv = serve(&h).await;
+    let c = jsonrpsee::http_client::HttpClientBuilder::default()
+        .build(srv.url())
+        .expect("client");
+    assert_eq!(c.chain_id().await.expect("chainId"), CHAIN);
+    let record = transfer(1, 2, 5, 0, CHAIN).encode();
+    let hash = c
+        .send_transaction(record.to_vec().into(), Some(CHAIN), None)
+        .await
+        .expect("pooled");
+    assert_eq!(hash, alloy::primitives::keccak256(record));
+    let r = c
+        .get_transaction_receipt(hash)
+        .await
+        .expect("receipt")
+        .expect("known");
+    assert_eq!((r.hash, r.status), (hash, TxStatus::Pending));
+    let b = h
+        .lock()
+        .produce_block(5 * 250)
+        .expect("produce")
+        .expect("block");
+    let r = c.get_transaction_receipt(hash).await.expect("receipt");
+    assert_eq!(r.map(|r| r.status), Some(TxStatus::Included { block: 5 }));
+    let blk = c
+        .get_block_by_number(5)
+        .await
+        .expect("block")
+        .expect("produced");
+    assert_eq!(
+        (blk.hash, blk.header, blk.transactions),
+        (b.hash, b.header.clone(), vec![hash])
+    );
+    assert_eq!(blk.signer, h.lock().block_signer(&b));
+    assert!(blk.signer.is_some(), "signed");
+    assert!(c.get_block_by_number(6).await.expect("block").is_none());
+    let a = c.get_account(1).await.expect("account").expect("exists");
+    assert_eq!((a.index, a.nonce, a.balances[0]), (1, 1, 995));
+    assert!(c.get_account(77).await.expect("account").is_none());
+    let l = c.leader().await.expect("leader");
+    assert!(l.is_self);
+    assert_eq!(l.leader, h.leader(), "every field of the schedule");
+    // A refusal keeps its code through the client.
+    match c
+        .send_transaction(record.to_vec().into(), Some(7), None)
+        .await
+    {
+        Err(jsonrpsee::core::ClientError::Call(e)) => assert_eq!(e.code(), WRONG_CHAIN),
+        other => panic!("expected the wrong-chain error, got {other:?}"),
+    }
+    srv.stop();
+}
+
 async fn serve(h: &SequencerHandle) -> RpcServer {
     RpcServer::start("127.0.0.1:0".parse().expect("addr"), h.clone())
         .await
@@ -229,12 +294,12 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
     // Nobody to hand to: nothing happens. Nor to a jailed leader (its node does not sequence),
     // nor to this node's own operator leading while jailed (it does not sequence either).
     let nobody = LeaderInfo::default();
-    assert!(handoff::spawn(&old, &reqwest::Client::new(), &nobody).is_none());
+    assert!(handoff::spawn(&old, &leader_client(), &nobody).is_none());
     let jailed = LeaderInfo {
         eligible: false,
         ..old.leader()
     };
-    assert!(handoff::spawn(&old, &reqwest::Client::new(), &jailed).is_none());
+    assert!(handoff::spawn(&old, &leader_client(), &jailed).is_none());
     let own_jailed = LeaderInfo {
         operator: Address::repeat_byte(2),
         eligible: false,
@@ -253,7 +318,7 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
         "{v}"
     );
     osrv.stop();
-    assert!(handoff::spawn(&old, &reqwest::Client::new(), &own_jailed).is_none());
+    assert!(handoff::spawn(&old, &leader_client(), &own_jailed).is_none());
     old.set_leader(LeaderInfo {
         eligible: true,
         ..own_jailed
@@ -264,7 +329,7 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
         ..old.leader()
     });
     // Operator 1 leads now: the hand-off forwards both, in nonce order.
-    let task = handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).expect("task");
+    let task = handoff::spawn(&old, &leader_client(), &old.leader()).expect("task");
     task.await.expect("hand-off");
     assert_eq!(old.lock().mempool.len(), 0, "handed off");
     for h in &hashes {
@@ -279,14 +344,14 @@ async fn a_node_that_stops_leading_hands_its_mempool_to_the_leader() {
         );
     }
     assert!(
-        handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).is_none(),
+        handoff::spawn(&old, &leader_client(), &old.leader()).is_none(),
         "nothing left"
     );
     // An unreachable leader leaves the mempool as it is.
     let tx = transfer(1, 2, 5, 2, CHAIN).encode();
     let h = old.lock().admit(&tx).expect("admitted");
     srv.stop();
-    let task = handoff::spawn(&old, &reqwest::Client::new(), &old.leader()).expect("task");
+    let task = handoff::spawn(&old, &leader_client(), &old.leader()).expect("task");
     task.await.expect("hand-off");
     assert_eq!(old.status(&h), Some(TxStatus::Pending), "kept for a retry");
 }

@@ -38,6 +38,7 @@ pub use crate::l1::LeaderInfo;
 pub use batcher::Batcher;
 pub use block::{anchor_hash, Block, BlockHeader};
 pub use error::{MempoolError, SequencerError};
+pub use handoff::{ForwardError, ForwardFuture, LeaderClient};
 pub use mempool::{Mempool, MempoolConfig};
 pub use producer::{Core, PreparedBatch};
 pub use softconf::SoftConfirmer;
@@ -346,17 +347,23 @@ pub struct Sequencer<P> {
     handle: SequencerHandle,
     batcher: Option<Arc<Batcher<P>>>,
     cfg: SequencerConfig,
-    http: reqwest::Client,
+    leader_client: Arc<dyn LeaderClient>,
 }
 
 impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
-    /// A sequencer over `handle`, posting with `batcher` (none: produce blocks only).
-    pub fn new(handle: SequencerHandle, batcher: Option<Batcher<P>>, cfg: SequencerConfig) -> Self {
+    /// A sequencer over `handle`, posting with `batcher` (none: produce blocks only), handing its
+    /// mempool to the leader through `leader_client` while it does not lead.
+    pub fn new(
+        handle: SequencerHandle,
+        batcher: Option<Batcher<P>>,
+        cfg: SequencerConfig,
+        leader_client: Arc<dyn LeaderClient>,
+    ) -> Self {
         Self {
             handle,
             batcher: batcher.map(Arc::new),
             cfg,
-            http: reqwest::Client::new(),
+            leader_client,
         }
     }
 
@@ -438,7 +445,7 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                     }) || closing
                         || heartbeat;
                     if !leading && handing_off.as_ref().is_none_or(|h| h.is_finished()) {
-                        handing_off = handoff::spawn(&self.handle, &self.http, &leader);
+                        handing_off = handoff::spawn(&self.handle, &self.leader_client, &leader);
                     }
                     if let (true, true, Some(batcher)) = (leading, due, &self.batcher) {
                         if let Some(prepared) = self.handle.lock().prepare_batch(heartbeat) {
