@@ -2,7 +2,8 @@
 //!
 //! | module | owns |
 //! | --- | --- |
-//! | [`config`] | command-line flags (each with a `JANUS_…` env variable), `.env`, logging |
+//! | [`cli`] | the `janus` command line (subcommands, `--log`) and logging |
+//! | [`config`] | the node's flags (each with a `JANUS_…` env variable), the suite's addresses, every role's settings derived from the flags |
 //! | [`l1`] | contract bindings, the L1 watcher (confirmed head, logs, reorgs, backfill), shared L1 reads (`BatchStatus`, `L1ReadError`, the leader schedule `LeaderView`) |
 //! | [`derive`] | L2 state as a pure function of L1 data (batches' calldata, reverts) |
 //! | [`txmgr`] | one transaction manager per L1 signer (nonce, fee bumps, resync, receipts) |
@@ -22,6 +23,7 @@
 //! one node on a shared cancellation token.
 
 pub mod challenger;
+pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod convert;

@@ -8,7 +8,7 @@
 
 use clap::Parser;
 use eyre::WrapErr;
-use janus_keeper::config::{init_tracing, Cli, Command};
+use janus_keeper::cli::{init_tracing, Cli, Command};
 use janus_keeper::{devnet, escape, node};
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;

@@ -4,6 +4,7 @@
 use std::time::Duration;
 
 use alloy::primitives::{Bytes, B256};
+use jsonrpsee::core::ClientError;
 use jsonrpsee::http_client::{HttpClient, HttpClientBuilder};
 
 use super::error::DevnetError;
@@ -40,34 +41,38 @@ impl L2Client {
         }
     }
 
+    /// The client, or the reason it could not be built.
     fn rpc(&self, method: &str) -> Result<&HttpClient, DevnetError> {
         self.rpc.as_ref().map_err(|e| self.err(method, e))
+    }
+
+    /// A call's outcome, with the method and this node's URL on its error.
+    fn answer<T>(&self, method: &str, r: Result<T, ClientError>) -> Result<T, DevnetError> {
+        r.map_err(|e| self.err(method, e))
     }
 
     /// `janus_sendTransaction`: the transaction's hash.
     pub async fn send(&self, tx: &[u8], chain_id: u64) -> Result<B256, DevnetError> {
         const M: &str = "janus_sendTransaction";
-        self.rpc(M)?
-            .send_transaction(Bytes::copy_from_slice(tx), Some(chain_id), None)
-            .await
-            .map_err(|e| self.err(M, e))
+        let record = Bytes::copy_from_slice(tx);
+        let r = self
+            .rpc(M)?
+            .send_transaction(record, Some(chain_id), None)
+            .await;
+        self.answer(M, r)
     }
 
     /// `janus_getAccount` (None: no such account yet).
     pub async fn account(&self, index: u32) -> Result<Option<RpcAccount>, DevnetError> {
         const M: &str = "janus_getAccount";
-        self.rpc(M)?
-            .get_account(index)
-            .await
-            .map_err(|e| self.err(M, e))
+        let r = self.rpc(M)?.get_account(index).await;
+        self.answer(M, r)
     }
 
     /// `janus_getTransactionReceipt`: where the transaction stands, if the node knows it.
     pub async fn receipt(&self, hash: B256) -> Result<Option<RpcReceipt>, DevnetError> {
         const M: &str = "janus_getTransactionReceipt";
-        self.rpc(M)?
-            .get_transaction_receipt(hash)
-            .await
-            .map_err(|e| self.err(M, e))
+        let r = self.rpc(M)?.get_transaction_receipt(hash).await;
+        self.answer(M, r)
     }
 }

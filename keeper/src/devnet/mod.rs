@@ -39,7 +39,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::{Deployment, NodeArgs};
+use crate::config::{Deployment, NodeArgs, ProvePolicy};
 use crate::error::NodeError;
 use crate::l1::bindings::{SequencerSet, Staking};
 use crate::node::{self, NodeSummary, NodeView};
@@ -118,8 +118,8 @@ pub struct DevnetArgs {
     #[arg(long, env = "JANUS_DEVNET_PROVER", default_value = "standalone", value_parser = ["standalone", "none", "1", "2", "3"])]
     pub prover: String,
     /// The proving node's policy (`janus node --prove`).
-    #[arg(long, env = "JANUS_DEVNET_PROVE", default_value = "bounty", value_parser = ["defend", "bounty"])]
-    pub prove: String,
+    #[arg(long, env = "JANUS_DEVNET_PROVE", default_value = "bounty", value_parser = ProvePolicy::proving_parser())]
+    pub prove: ProvePolicy,
     /// Give up on a step that waits on a proof (circuit build, proving, wrapping) after this
     /// many seconds.
     #[arg(long, default_value_t = 600)]
@@ -334,7 +334,7 @@ impl Devnet {
         }
         let a = &self.args;
         let key = account(&a.mnemonic, PROVER_ACCOUNT)?;
-        let args = crate::prover::ProverArgs {
+        let args = crate::config::ProverArgs {
             l1: a.l1(),
             signer_key: alloy::hex::encode(key.to_bytes()),
             data_dir: a.dir.join("prover"),
@@ -342,7 +342,7 @@ impl Devnet {
             confirmations: a.confirmations,
             start_block: 0,
             poll_ms: a.poll_ms,
-            prove: a.prove.clone(),
+            prove: a.prove,
             operator: None,
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,
@@ -422,9 +422,9 @@ impl Devnet {
             no_finalize: false,
             no_liveness_reports: false,
             prove: if a.prover == op.index.to_string() {
-                a.prove.clone()
+                a.prove
             } else {
-                "none".into()
+                ProvePolicy::None
             },
             prover_slots: a.prover_slots,
             prove_estimate_secs: 120,

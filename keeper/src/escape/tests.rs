@@ -355,7 +355,7 @@ async fn an_escape_withdrawal_is_final_at_once_and_paid_on_l1() {
 
 #[test]
 fn the_escape_flags_parse_and_a_tx_is_decoded_strictly() {
-    use crate::config::{Cli, Command};
+    use crate::cli::{Cli, Command};
     use clap::Parser;
     let sk = SecretKey::from_seed(&[35; 32]);
     let tx = withdrawal(&sk, 3, Address::repeat_byte(0x11), 10, 1, 0);

@@ -21,18 +21,18 @@ use tokio::sync::{mpsc, watch};
 use tokio::task::JoinSet;
 use tokio_util::sync::CancellationToken;
 
-use crate::challenger::finalizer::{Finalizer, FinalizerConfig};
+use crate::challenger::finalizer::Finalizer;
 use crate::challenger::reporter::LivenessReporter;
-use crate::challenger::{Challenger, ChallengerConfig};
+use crate::challenger::Challenger;
 use crate::config::{Deployment, NodeArgs};
 use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
 use crate::l1::{bindings::Rollup, Contracts, L1Watcher, LeaderView};
 use crate::ops::{self, http::OpsServer, Health};
-use crate::prover::{ProveJob, ProverClient, ProverClientConfig, ProverClientError};
+use crate::prover::{ProveJob, ProverClient, ProverClientError};
 use crate::rpc::{ForwardClient, RpcServer};
 use crate::sequencer::{
-    Batcher, Core, DerivedTip, Sequencer, SequencerConfig, SequencerHandle, SoftConfirmer,
+    Batcher, Core, DerivedTip, Sequencer, SequencerHandle, SequencerInput, SoftConfirmer,
 };
 use crate::store::Store;
 use crate::txmgr::TxManager;
@@ -54,7 +54,7 @@ pub(crate) struct Feeds {
     prover: Option<mpsc::Sender<ProveJob>>,
     /// Batches after a job's that one proof may also cover (the prover's `max_batches − 1`).
     prover_then: usize,
-    sequencer: Option<mpsc::Sender<crate::sequencer::SequencerInput>>,
+    sequencer: Option<mpsc::Sender<SequencerInput>>,
 }
 
 /// What a node ended with.
@@ -70,6 +70,18 @@ fn cfg_err(e: impl std::fmt::Display) -> NodeError {
     NodeError::Config(e.to_string())
 }
 
+/// What every role's wiring shares: the flags, the suite, the L1 provider and store, the task set
+/// and the node's cancellation token.
+struct Wiring<'a> {
+    args: &'a NodeArgs,
+    contracts: Contracts,
+    deployment: Option<Deployment>,
+    provider: RootProvider,
+    store: Store,
+    tasks: &'a mut Tasks,
+    cancel: &'a CancellationToken,
+}
+
 /// Run a node until `cancel` (or until a role fails: the others then drain on the token). `view`
 /// receives the derived tip after every L1 event.
 pub async fn run(
@@ -78,12 +90,11 @@ pub async fn run(
     view: watch::Sender<NodeView>,
 ) -> Result<NodeSummary, NodeError> {
     let contracts = args.contracts().map_err(cfg_err)?;
-    let deployment: Option<Deployment> = args.read_deployment().ok();
     let provider = RootProvider::new_http(args.l1_url().map_err(cfg_err)?);
     std::fs::create_dir_all(&args.data_dir)
         .map_err(|e| cfg_err(format!("creating {}: {e}", args.data_dir.display())))?;
     let store = Store::open(args.data_dir.join("janus.redb"))?;
-    let health = Health::new(Duration::from_millis(args.poll_ms * 10 + 30_000));
+    let health = Health::new(args.health_timeout());
     let metrics = ops::metrics::install().map_err(cfg_err)?;
     let mut tasks = Tasks::new();
 
@@ -106,35 +117,23 @@ pub async fn run(
         }
     }
 
-    let signer: Option<PrivateKeySigner> = args
-        .signer_key
-        .as_deref()
-        .map(|k| {
-            k.trim()
-                .parse()
-                .map_err(|e| cfg_err(format!("--signer-key: {e}")))
-        })
-        .transpose()?;
     let mut feeds = Feeds {
         challenger: None,
         prover: None,
         prover_then: 0,
         sequencer: None,
     };
-    if let Some(signer) = signer {
-        signed_roles(
-            &args,
-            contracts,
-            &deployment,
-            &provider,
-            &store,
-            &pipeline,
-            signer,
-            &mut feeds,
-            &mut tasks,
-            &cancel,
-        )
-        .await?;
+    let mut w = Wiring {
+        args: &args,
+        contracts,
+        deployment: args.read_deployment().ok(),
+        provider: provider.clone(),
+        store,
+        tasks: &mut tasks,
+        cancel: &cancel,
+    };
+    if let Some(signer) = args.signer().map_err(cfg_err)? {
+        w.signed_roles(signer, &pipeline, &mut feeds).await?;
     } else {
         tracing::info!(target: "janus", "no --signer-key: validator mode (follow and derive only)");
     }
@@ -179,99 +178,100 @@ pub async fn run(
     failure.map_or(Ok(summary), Err)
 }
 
-/// The roles that need the L1 signer: challenger, finalizer, liveness reporter, prover client and
-/// (with `--sequence`) the sequencer with its RPC and leader schedule.
-#[allow(clippy::too_many_arguments)]
-async fn signed_roles(
-    args: &NodeArgs,
-    contracts: Contracts,
-    deployment: &Option<Deployment>,
-    provider: &RootProvider,
-    store: &Store,
-    pipeline: &Pipeline<RootProvider>,
-    signer: PrivateKeySigner,
-    feeds: &mut Feeds,
-    tasks: &mut Tasks,
-    cancel: &CancellationToken,
-) -> Result<(), NodeError> {
-    let txmgr = Arc::new(
-        TxManager::new(
-            provider.clone(),
-            signer.clone(),
-            store.clone(),
-            args.txmgr(),
-            cancel.clone(),
-        )
-        .await?,
-    );
-    tracing::info!(target: "janus", signer = %txmgr.address(), "L1 signer ready");
-    spawn(tasks, "txmgr-metrics", {
-        let (t, c) = (txmgr.clone(), cancel.clone());
-        async move {
-            loop {
-                ops::metrics::record_txmgr(t.metrics(), t.next_nonce().await);
-                tokio::select! {
-                    _ = c.cancelled() => return Ok::<(), NodeError>(()),
-                    _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+impl Wiring<'_> {
+    /// The roles that need the L1 signer: challenger, finalizer, liveness reporter, prover client
+    /// and (with `--sequence`) the sequencer with its RPC and leader schedule.
+    async fn signed_roles(
+        &mut self,
+        signer: PrivateKeySigner,
+        pipeline: &Pipeline<RootProvider>,
+        feeds: &mut Feeds,
+    ) -> Result<(), NodeError> {
+        let txmgr = Arc::new(
+            TxManager::new(
+                self.provider.clone(),
+                signer.clone(),
+                self.store.clone(),
+                self.args.txmgr(),
+                self.cancel.clone(),
+            )
+            .await?,
+        );
+        tracing::info!(target: "janus", signer = %txmgr.address(), "L1 signer ready");
+        spawn(self.tasks, "txmgr-metrics", {
+            let (t, c) = (txmgr.clone(), self.cancel.clone());
+            async move {
+                loop {
+                    ops::metrics::record_txmgr(t.metrics(), t.next_nonce().await);
+                    tokio::select! {
+                        _ = c.cancelled() => return Ok::<(), NodeError>(()),
+                        _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+                    }
                 }
             }
+        });
+        feeds.challenger = Some(self.checkers(&txmgr)?);
+        if let Some((tx, then)) = self.prover(&txmgr) {
+            feeds.prover = Some(tx);
+            feeds.prover_then = then;
         }
-    });
-
-    let challenger = Challenger::new(
-        provider.clone(),
-        contracts.rollup,
-        txmgr.clone(),
-        store.clone(),
-        ChallengerConfig {
-            challenge: !args.no_challenge,
-            poll_interval: Duration::from_millis((args.poll_ms * 6).clamp(500, 12_000)),
-            ..ChallengerConfig::default()
-        },
-    )?;
-    let (tx, rx) = mpsc::channel(256);
-    feeds.challenger = Some(tx);
-    spawn(tasks, "challenger", challenger.run(rx, cancel.clone()));
-
-    let finalizer = Finalizer::new(
-        provider.clone(),
-        contracts.rollup,
-        txmgr.clone(),
-        FinalizerConfig {
-            enabled: !args.no_finalize,
-            poll_interval: Duration::from_millis((args.poll_ms * 6).clamp(500, 12_000)),
-            ..FinalizerConfig::default()
-        },
-    );
-    spawn(tasks, "finalizer", finalizer.run(cancel.clone()));
-
-    if let (false, Some(d)) = (args.no_liveness_reports, deployment) {
-        let reporter = LivenessReporter::new(
-            provider.clone(),
-            d.sequencer_set,
-            txmgr.clone(),
-            args.operator,
-            Duration::from_millis(args.poll_ms.max(1_000)),
-        );
-        spawn(tasks, "liveness", reporter.run(cancel.clone()));
+        if self.args.sequence {
+            feeds.sequencer = Some(self.sequencer(signer, &txmgr, pipeline).await?);
+        }
+        Ok(())
     }
 
-    if args.prove != "none" {
-        let (slots, chain_id) = (args.prover_slots, args.l2_chain_id);
-        let prover_cache = args.prover_cache.clone();
-        let (provider, rollup, txmgr) = (provider.clone(), contracts.rollup, txmgr.clone());
-        let cfg = ProverClientConfig {
-            own_operators: args.operator.into_iter().collect(),
-            bounty: args.prove == "bounty",
-            prove_estimate: Duration::from_secs(args.prove_estimate_secs),
-        };
+    /// The challenger, the finalizer and the liveness reporter; the challenger's feed.
+    fn checkers(
+        &mut self,
+        txmgr: &Arc<TxManager<RootProvider>>,
+    ) -> Result<mpsc::Sender<DerivedBatch>, NodeError> {
+        let (args, provider, rollup) = (self.args, &self.provider, self.contracts.rollup);
+        let challenger = Challenger::new(
+            provider.clone(),
+            rollup,
+            txmgr.clone(),
+            self.store.clone(),
+            args.challenger(),
+        )?;
+        let (tx, rx) = mpsc::channel(256);
+        spawn(
+            self.tasks,
+            "challenger",
+            challenger.run(rx, self.cancel.clone()),
+        );
+        let finalizer = Finalizer::new(provider.clone(), rollup, txmgr.clone(), args.finalizer());
+        spawn(self.tasks, "finalizer", finalizer.run(self.cancel.clone()));
+        if let (Some(poll), Some(d)) = (args.liveness_poll(), &self.deployment) {
+            let reporter = LivenessReporter::new(
+                provider.clone(),
+                d.sequencer_set,
+                txmgr.clone(),
+                args.operator,
+                poll,
+            );
+            spawn(self.tasks, "liveness", reporter.run(self.cancel.clone()));
+        }
+        Ok(tx)
+    }
+
+    /// The prover client (unless `--prove none`): its feed, and how many batches after a job's
+    /// one proof may also cover.
+    fn prover(
+        &mut self,
+        txmgr: &Arc<TxManager<RootProvider>>,
+    ) -> Option<(mpsc::Sender<ProveJob>, usize)> {
+        let cfg = self.args.prover_client()?;
+        let (slots, chain_id) = (self.args.prover_slots, self.args.l2_chain_id);
+        let prover_cache = self.args.prover_cache.clone();
+        let then = prover_cache.shape(slots).max_batches() - 1;
+        let (provider, rollup, txmgr) =
+            (self.provider.clone(), self.contracts.rollup, txmgr.clone());
         let (tx, rx) = mpsc::channel(64);
-        feeds.prover = Some(tx);
-        feeds.prover_then = prover_cache.shape(slots).max_batches() - 1;
-        let cancel = cancel.clone();
+        let cancel = self.cancel.clone();
         // The circuit takes a while to build: the other roles start meanwhile (a sequencer must
         // not miss its first slot) and jobs wait in the channel.
-        spawn(tasks, "prover", async move {
+        spawn(self.tasks, "prover", async move {
             let prover =
                 tokio::task::spawn_blocking(move || prover_cache.batch_prover(slots, chain_id))
                     .await
@@ -282,65 +282,66 @@ async fn signed_roles(
                 .run(rx, cancel)
                 .await
         });
+        Some((tx, then))
     }
 
-    if !args.sequence {
-        return Ok(());
+    /// The sequencer (`--sequence`), its L2 JSON-RPC and the leader schedule; the sequencer's
+    /// feed.
+    async fn sequencer(
+        &mut self,
+        signer: PrivateKeySigner,
+        txmgr: &Arc<TxManager<RootProvider>>,
+        pipeline: &Pipeline<RootProvider>,
+    ) -> Result<mpsc::Sender<SequencerInput>, NodeError> {
+        let args = self.args;
+        let d = self.deployment.as_ref().ok_or_else(|| {
+            cfg_err("--sequence needs the deployment file (sequencer set, staking, slasher)")
+        })?;
+        let operator = args
+            .operator
+            .ok_or_else(|| cfg_err("--sequence needs --operator"))?;
+        let slasher = d
+            .equivocation_slasher
+            .ok_or_else(|| cfg_err("the deployment file has no equivocationSlasher"))?;
+        let cfg = args.sequencer();
+        let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.l2_chain_id);
+        let core = Core::new(
+            cfg.clone(),
+            self.store.clone(),
+            confirmer,
+            &DerivedTip::of(&pipeline.derivation),
+        )?;
+        let handle = SequencerHandle::new(core, operator);
+        let rpc = RpcServer::start(args.rpc_addr, handle.clone())
+            .await
+            .map_err(cfg_err)?;
+        tracing::info!(target: "janus", url = %rpc.url(), "L2 JSON-RPC");
+        let batcher = Batcher::new(self.provider.clone(), self.contracts.rollup, txmgr.clone());
+        let (tx, rx) = mpsc::channel(1024);
+        let sequencer = Sequencer::new(handle, Some(batcher), cfg, Arc::new(ForwardClient::new()));
+        spawn(
+            self.tasks,
+            "sequencer",
+            sequencer.run(rx, self.cancel.clone()),
+        );
+        let leaders = LeaderView::new(self.provider.clone(), d.sequencer_set, d.staking);
+        spawn(
+            self.tasks,
+            "leader-schedule",
+            loops::leader_schedule(
+                self.provider.clone(),
+                leaders,
+                tx.clone(),
+                args.leader_poll(),
+                self.cancel.clone(),
+            ),
+        );
+        let c = self.cancel.clone();
+        self.tasks.spawn(async move {
+            c.cancelled().await;
+            rpc.stop();
+            ("rpc", Ok(()))
+        });
+        Ok(tx)
     }
-    let d = deployment.as_ref().ok_or_else(|| {
-        cfg_err("--sequence needs the deployment file (sequencer set, staking, slasher)")
-    })?;
-    let operator = args
-        .operator
-        .ok_or_else(|| cfg_err("--sequence needs --operator"))?;
-    let slasher = d
-        .equivocation_slasher
-        .ok_or_else(|| cfg_err("the deployment file has no equivocationSlasher"))?;
-    let cfg = SequencerConfig {
-        l2_chain_id: args.l2_chain_id,
-        block_interval: Duration::from_millis(args.block_ms.max(1)),
-        fee_account: args.fee_account,
-        batch_interval: Duration::from_secs(args.batch_secs.max(1)),
-        epoch_margin_blocks: args.epoch_margin_blocks,
-        ..SequencerConfig::default()
-    };
-    let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.l2_chain_id);
-    let core = Core::new(
-        cfg.clone(),
-        store.clone(),
-        confirmer,
-        &DerivedTip::of(&pipeline.derivation),
-    )?;
-    let handle = SequencerHandle::new(core, operator);
-    let rpc = RpcServer::start(args.rpc_addr, handle.clone())
-        .await
-        .map_err(cfg_err)?;
-    tracing::info!(target: "janus", url = %rpc.url(), "L2 JSON-RPC");
-    let batcher = Batcher::new(provider.clone(), contracts.rollup, txmgr.clone());
-    let (tx, rx) = mpsc::channel(1024);
-    feeds.sequencer = Some(tx.clone());
-    spawn(
-        tasks,
-        "sequencer",
-        Sequencer::new(handle, Some(batcher), cfg, Arc::new(ForwardClient::new()))
-            .run(rx, cancel.clone()),
-    );
-    spawn(
-        tasks,
-        "leader-schedule",
-        loops::leader_schedule(
-            provider.clone(),
-            LeaderView::new(provider.clone(), d.sequencer_set, d.staking),
-            tx,
-            Duration::from_millis(args.poll_ms),
-            cancel.clone(),
-        ),
-    );
-    let c = cancel.clone();
-    tasks.spawn(async move {
-        c.cancelled().await;
-        rpc.stop();
-        ("rpc", Ok(()))
-    });
-    Ok(())
 }

@@ -30,12 +30,10 @@
 //!    `BatchProver::l1_proof`: the generated Solidity verifier's encoding (docs/verifier.md).
 
 mod cache;
-mod cli;
 mod error;
 
 use crate::l1::rpc;
 pub use cache::ProverCacheArgs;
-pub use cli::ProverArgs;
 pub use error::ProverClientError;
 
 use std::sync::{Arc, Mutex};

@@ -9,7 +9,8 @@ use std::path::PathBuf;
 use alloy::primitives::Address;
 use clap::Args;
 
-use crate::config::{L1Args, NodeArgs};
+use super::{L1Args, NodeArgs, ProvePolicy};
+use crate::prover::ProverCacheArgs;
 
 /// Flags of `janus prover`.
 #[derive(Debug, Clone, Args)]
@@ -38,8 +39,8 @@ pub struct ProverArgs {
     pub poll_ms: u64,
     /// Proving policy: `bounty` (challenged batches and paying pending ones) or `defend` (only
     /// `--operator`'s challenged batches).
-    #[arg(long, env = "JANUS_PROVE", default_value = "bounty", value_parser = ["defend", "bounty"])]
-    pub prove: String,
+    #[arg(long, env = "JANUS_PROVE", default_value = "bounty", value_parser = ProvePolicy::proving_parser())]
+    pub prove: ProvePolicy,
     /// An operator whose challenged batches are always proven (its own prover).
     #[arg(long, env = "JANUS_OPERATOR")]
     pub operator: Option<Address>,
@@ -55,7 +56,7 @@ pub struct ProverArgs {
     pub ops_addr: std::net::SocketAddr,
     /// Where the circuits are kept between runs.
     #[command(flatten)]
-    pub prover_cache: super::ProverCacheArgs,
+    pub prover_cache: ProverCacheArgs,
 }
 
 impl ProverArgs {
@@ -84,7 +85,7 @@ impl ProverArgs {
             no_challenge: true,
             no_finalize: true,
             no_liveness_reports: true,
-            prove: self.prove.clone(),
+            prove: self.prove,
             prover_slots: self.prover_slots,
             prove_estimate_secs: self.prove_estimate_secs,
             prover_cache: self.prover_cache.clone(),
@@ -107,7 +108,7 @@ mod tests {
     fn a_prover_node_runs_only_the_prover_role_with_the_bounty_policy() {
         let cli = Cli::try_parse_from(["janus", "--signer-key", "0x01"]).expect("parses");
         let n = cli.p.node_args();
-        assert_eq!(n.prove, "bounty");
+        assert_eq!(n.prove, ProvePolicy::Bounty);
         assert_eq!(n.signer_key.as_deref(), Some("0x01"));
         assert!(!n.sequence && n.no_challenge && n.no_finalize && n.no_liveness_reports);
         assert!(n.operator.is_none(), "no stake, no operator");
@@ -134,7 +135,13 @@ mod tests {
         let n = parse(&["--prover-cache", "/var/cache/janus", "--no-prover-cache"]);
         assert!(n.prover_cache.cache().is_none(), "--no-prover-cache wins");
         // No flag: a per-user folder (HOME is set wherever the tests run).
-        let dir = parse(&[]).prover_cache.cache().map(|c| c.dir().to_path_buf());
-        assert!(dir.as_ref().is_some_and(|d| d.ends_with("janus/prover")), "{dir:?}");
+        let dir = parse(&[])
+            .prover_cache
+            .cache()
+            .map(|c| c.dir().to_path_buf());
+        assert!(
+            dir.as_ref().is_some_and(|d| d.ends_with("janus/prover")),
+            "{dir:?}"
+        );
     }
 }
