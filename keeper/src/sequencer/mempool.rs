@@ -223,31 +223,52 @@ impl Mempool {
         Ok(())
     }
 
-    /// Insert a transaction whose signature was checked; re-runs [`Self::precheck`] and persists.
-    pub fn insert(&mut self, p: PooledTx, next: Option<u64>) -> Result<B256, MempoolError> {
-        self.precheck(&p, next)?;
-        if let Some(store) = &self.store {
-            store.mempool_insert_fast(p.from, p.nonce, &p.tx.encode())?;
-        }
-        let hash = p.hash;
-        self.put(p);
-        Ok(hash)
+    /// The checks before the signature: the stateless ones ([`decode_submission`]) and the
+    /// account's ([`Self::precheck`]) against `state`. Returns the decoded transaction and the
+    /// key its signature must verify under ([`check_signature`], the costly step, which the RPC
+    /// runs outside the sequencer's lock).
+    pub fn screen(
+        &self,
+        bytes: &[u8],
+        state: &State,
+    ) -> Result<(PooledTx, [u8; 40]), MempoolError> {
+        let p = decode_submission(bytes)?;
+        let account = state.get(p.from);
+        self.precheck(&p, account.map(|a| a.nonce))?;
+        let key = account.ok_or(MempoolError::UnknownSender(p.from))?.key;
+        Ok((p, key))
     }
 
-    /// Every admission check against `state`, then insert. Returns the transaction hash.
+    /// Insert a transaction whose signature was checked after [`Self::screen`] with the lock
+    /// released in between: re-runs [`Self::precheck`] (the state or the pool may have moved
+    /// meanwhile) and persists.
+    pub fn insert(&mut self, p: PooledTx, next: Option<u64>) -> Result<B256, MempoolError> {
+        self.precheck(&p, next)?;
+        self.commit(p)
+    }
+
+    /// Every admission check against `state` in one go (screen, signature, insert), for callers
+    /// that hold the pool throughout (a rebase re-admitting abandoned transactions, tests).
+    /// Returns the transaction hash.
     pub fn admit(
         &mut self,
         bytes: &[u8],
         state: &State,
         chain_id: u64,
     ) -> Result<B256, MempoolError> {
-        let mut p = decode_submission(bytes)?;
-        let account = state.get(p.from);
-        self.precheck(&p, account.map(|a| a.nonce))?;
-        if let Some(a) = account {
-            check_signature(&mut p, &a.key, chain_id)?;
+        let (mut p, key) = self.screen(bytes, state)?;
+        check_signature(&mut p, &key, chain_id)?;
+        self.commit(p)
+    }
+
+    /// Persist and pool a transaction that passed every check.
+    fn commit(&mut self, p: PooledTx) -> Result<B256, MempoolError> {
+        if let Some(store) = &self.store {
+            store.mempool_insert_fast(p.from, p.nonce, &p.tx.encode())?;
         }
-        self.insert(p, account.map(|a| a.nonce))
+        let hash = p.hash;
+        self.put(p);
+        Ok(hash)
     }
 
     fn put(&mut self, p: PooledTx) {
@@ -270,11 +291,6 @@ impl Mempool {
             .filter_map(|(a, n)| self.by_account.get(a)?.get(n))
     }
 
-    /// The pooled transaction of `account` at `nonce`.
-    pub fn at(&self, account: u32, nonce: u64) -> Option<&PooledTx> {
-        self.by_account.get(&account)?.get(&nonce)
-    }
-
     /// Forget transactions (in memory; the caller removes the store rows in its block commit).
     pub fn remove(&mut self, keys: &[(u32, u64)]) {
         for key in keys {
@@ -291,13 +307,5 @@ impl Mempool {
                 self.arrival.remove(&seq);
             }
         }
-    }
-
-    /// Pooled transactions of `account` whose nonce is below `next` (already used).
-    pub fn stale_of(&self, account: u32, next: u64) -> Vec<(u32, u64)> {
-        self.by_account
-            .get(&account)
-            .map(|m| m.range(..next).map(|(n, _)| (account, *n)).collect())
-            .unwrap_or_default()
     }
 }

@@ -1,4 +1,4 @@
-//! The sequencer (role 3): mempool, L2 blocks with signed soft confirmations, batch posting.
+//! The sequencer: mempool, L2 blocks with signed soft confirmations, batch posting.
 //!
 //! | module | owns |
 //! | --- | --- |
@@ -223,16 +223,11 @@ impl SequencerHandle {
         self.chain_id
     }
 
-    /// Submit a transaction record: decoded and signature-checked outside the lock, then admitted.
+    /// Submit a transaction record: screened under the lock, its signature checked outside it
+    /// (the costly step; other submissions and block production go on meanwhile), then inserted
+    /// under the lock again, re-checking what may have moved in between.
     pub fn submit(&self, bytes: &[u8]) -> Result<B256, MempoolError> {
-        let mut p = mempool::decode_submission(bytes)?;
-        let key = {
-            let core = self.lock();
-            let account = core.state().get(p.from).map(|a| (a.nonce, a.key));
-            let checked = core.mempool.precheck(&p, account.map(|a| a.0));
-            checked.map(|_| account.map(|a| a.1))
-        }?;
-        let key = key.ok_or(MempoolError::UnknownSender(p.from))?;
+        let (mut p, key) = self.lock().screen(bytes)?;
         mempool::check_signature(&mut p, &key, self.chain_id)?;
         self.lock().insert_checked(p)
     }

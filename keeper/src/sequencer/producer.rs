@@ -3,21 +3,22 @@
 //! yet posted, and every transaction's status. [`super::Sequencer`] drives it on a timer and
 //! [`super::SequencerHandle`] shares it with the JSON-RPC.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use alloy::primitives::{Address, B256};
-use janus_l2::batch::{apply_deposit, apply_tx, apply_tx_with, Batch};
+use janus_l2::batch::{apply_deposit, apply_tx, Batch};
 use janus_l2::state::State;
 use janus_l2::tx::message::{chain_next, L1Message};
-use janus_l2::tx::signing::verify_tx;
 
-use super::block::{anchor_hash, pack_batch, tx_root, Block, BlockHeader, Dropped, StoredBlock};
+use super::block::{anchor_hash, pack_batch, Block, StoredBlock};
 use super::error::{MempoolError, SequencerError};
 use super::mempool::{Mempool, PooledTx};
 use super::softconf::SoftConfirmer;
 use super::{DerivedTip, SequencerConfig, TxStatus};
 use crate::convert::b256;
-use crate::store::{SoftConfirmation, Store};
+use crate::store::Store;
+
+mod produce;
 
 /// Blocks packed for posting.
 #[derive(Clone, Debug)]
@@ -250,7 +251,13 @@ impl Core {
         self.confirmer.address()
     }
 
-    /// Admit a transaction whose signature was checked by the caller.
+    /// The checks of a submission before its signature, against the working state
+    /// ([`super::Mempool::screen`]): the transaction and the key to verify it under.
+    pub fn screen(&self, bytes: &[u8]) -> Result<(PooledTx, [u8; 40]), MempoolError> {
+        self.mempool.screen(bytes, &self.state)
+    }
+
+    /// Admit a transaction whose signature the caller checked after [`Self::screen`].
     pub fn insert_checked(&mut self, p: PooledTx) -> Result<B256, MempoolError> {
         let next = self.state.get(p.from).map(|a| a.nonce);
         self.mempool.insert(p, next)
@@ -266,179 +273,6 @@ impl Core {
         if msg.nonce >= self.base.msg_end {
             self.queue.insert(msg.nonce, msg);
         }
-    }
-
-    /// Produce the block of slot `now_ms / block_interval` if there is anything to include and the
-    /// slot is new. Signs it and commits it to the store before returning it.
-    pub fn produce_block(&mut self, now_ms: u64) -> Result<Option<Block>, SequencerError> {
-        // The block's transfers update the tree with deferred hashing: each touched path is
-        // re-hashed once, at the header (the fee account's path once per block, not per transfer).
-        self.state.defer_hashing();
-        let out = self.produce_block_deferred(now_ms);
-        self.state.commit();
-        out
-    }
-
-    fn produce_block_deferred(&mut self, now_ms: u64) -> Result<Option<Block>, SequencerError> {
-        let interval = self.cfg.block_interval.as_millis().max(1) as u64;
-        let number = now_ms / interval;
-        if self.head_number.is_some_and(|h| h >= number) {
-            return Ok(None);
-        }
-        if self.store.soft_confirmation(number)?.is_some() {
-            // Signed in an earlier run (clock went back): never sign again at this number.
-            self.head_number = Some(number);
-            return Ok(None);
-        }
-        let mut journal: Vec<(u32, Option<janus_l2::state::Account>)> = Vec::new();
-        // A block never holds more records than a batch may (a batch packs whole blocks).
-        let records = self.record_limit.unwrap_or(usize::MAX);
-        // L1 messages first, in queue order (the oldest, so the overdue ones, first).
-        let mut messages = Vec::new();
-        let (mut msg_next, mut chain) = (self.msg_next, self.chain);
-        // At most `max_block_messages`: a backlog is spread over blocks, and so over batches.
-        let max_messages = self.cfg.max_block_messages.min(records);
-        while let Some(m) = self
-            .queue
-            .get(&msg_next)
-            .filter(|_| messages.len() < max_messages)
-        {
-            journal.push((m.account, self.state.get(m.account).cloned()));
-            if let Err(e) = apply_deposit(&mut self.state, m) {
-                tracing::error!(target: "janus::sequencer", nonce = msg_next, %e, "L1 message does not apply: state and queue disagree");
-                journal.pop();
-                break;
-            }
-            chain = chain_next(&chain, &m.encode());
-            messages.push(m.clone());
-            msg_next += 1;
-        }
-        // Then mempool transactions, in admission order, each at its sender's next nonce.
-        let fee_account = self.cfg.fee_account;
-        let (mut txs, mut dropped, mut keys) = (Vec::new(), Vec::new(), Vec::new());
-        let mut done: HashSet<(u32, u64)> = HashSet::new();
-        let candidates: Vec<(u32, u64, B256, janus_l2::tx::record::Tx, Option<[u8; 40]>)> = self
-            .mempool
-            .in_arrival_order()
-            .map(|p| (p.from, p.nonce, p.hash, p.tx.clone(), p.verified_key))
-            .collect();
-        // Transactions fill what the messages left of the record bound.
-        let max_txs = self.cfg.max_block_txs.min(records - messages.len());
-        let mut progress = true;
-        while progress && txs.len() < max_txs {
-            progress = false;
-            for (from, nonce, hash, tx, verified_key) in &candidates {
-                if txs.len() >= max_txs {
-                    break;
-                }
-                if done.contains(&(*from, *nonce)) {
-                    continue;
-                }
-                let next = self.state.get(*from).map(|a| a.nonce);
-                match next {
-                    Some(n) if n > *nonce => {
-                        dropped.push(Dropped {
-                            hash: *hash,
-                            reason: format!("nonce too low: account is at {n}"),
-                        });
-                    }
-                    Some(n) if n < *nonce => continue,
-                    _ => {
-                        let touched = [*from, fee_account, recipient(tx)];
-                        let before: Vec<_> = touched
-                            .iter()
-                            .map(|i| (*i, self.state.get(*i).cloned()))
-                            .collect();
-                        // Verified at admission against this very key: not verified again.
-                        let chain_id = self.cfg.l2_chain_id;
-                        let check = |key: &[u8; 40]| match verified_key {
-                            Some(v) if v == key => Ok(()),
-                            _ => verify_tx(tx, key, chain_id),
-                        };
-                        match apply_tx_with(&mut self.state, fee_account, tx, check) {
-                            Ok(_) => {
-                                journal.extend(before);
-                                txs.push(tx.clone());
-                                progress = true;
-                            }
-                            Err(e) => dropped.push(Dropped {
-                                hash: *hash,
-                                reason: e.to_string(),
-                            }),
-                        }
-                    }
-                }
-                done.insert((*from, *nonce));
-                keys.push((*from, *nonce));
-            }
-        }
-        if messages.is_empty() && txs.is_empty() && dropped.is_empty() {
-            return Ok(None);
-        }
-        let header = BlockHeader {
-            number,
-            parent_hash: self.head,
-            state_root: b256(&self.state.commit()),
-            tx_root: tx_root(&txs),
-            msg_end: msg_next,
-            msg_chain: B256::from(chain),
-            fee_account,
-            timestamp_ms: now_ms,
-            tx_count: txs.len() as u32,
-        };
-        let (digest, signature) = self.confirmer.sign(&header)?;
-        let mut block = Block {
-            hash: header.hash(),
-            header,
-            messages,
-            txs,
-            dropped,
-            signature: Some(signature.clone()),
-        };
-        let row = serde_json::to_vec(&StoredBlock::of(&block, self.base.batch_id))
-            .map_err(crate::store::StoreError::from)?;
-        let sc = SoftConfirmation {
-            height: number,
-            header_hash: digest,
-            signature,
-        };
-        let committed = self.store.commit_block(&sc, &row, &keys);
-        let refused = match committed {
-            Ok(None) => None,
-            Ok(Some(_)) => Some(SequencerError::AlreadySigned { number }),
-            Err(e) => Some(e.into()),
-        };
-        if let Some(err) = refused {
-            // Undo the block's effects on the working state (newest first).
-            for (i, old) in journal.into_iter().rev() {
-                self.state.set(i, old);
-            }
-            self.head_number = Some(number);
-            return Err(err);
-        }
-        self.mempool.remove(&keys);
-        for h in block.tx_hashes() {
-            self.status.insert(h, TxStatus::Included { block: number });
-        }
-        for d in &block.dropped {
-            self.status.insert(
-                d.hash,
-                TxStatus::Dropped {
-                    reason: d.reason.clone(),
-                },
-            );
-        }
-        self.msg_next = msg_next;
-        self.chain = chain;
-        self.head = block.hash;
-        self.head_number = Some(number);
-        block.signature = Some(sc.signature);
-        self.recent.insert(number, block.clone());
-        while self.recent.len() > self.cfg.recent_blocks {
-            self.recent.pop_first();
-        }
-        self.unposted.push(block.clone());
-        Ok(Some(block))
     }
 
     /// Pack the oldest unposted blocks into a batch, up to `max_batch_messages` L1 messages and the
@@ -493,6 +327,8 @@ impl Core {
         n
     }
 
+    /// The pooled transactions in admission order, as (hash, (account, nonce), record): what a
+    /// node that stopped leading hands to the leader ([`super::handoff`]).
     pub fn pending_records(&self) -> Vec<(B256, (u32, u64), Vec<u8>)> {
         self.mempool
             .in_arrival_order()
@@ -627,12 +463,5 @@ impl Core {
                 self.status.insert(hash, status);
             }
         }
-    }
-}
-
-fn recipient(tx: &janus_l2::tx::record::Tx) -> u32 {
-    match tx {
-        janus_l2::tx::record::Tx::Transfer(t) => t.to,
-        _ => 0,
     }
 }
