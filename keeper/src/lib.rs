@@ -22,6 +22,8 @@
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
 //! one node on a shared cancellation token.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod challenger;
 pub mod cli;
 pub mod clock;
@@ -42,5 +44,5 @@ pub mod txmgr;
 
 pub use error::NodeError;
 
-#[cfg(test)]
-pub(crate) mod testutil;
+#[cfg(any(test, feature = "test-utils"))]
+pub mod testutil;

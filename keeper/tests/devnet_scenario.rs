@@ -6,16 +6,10 @@
 //! The nodes use the ports their operators registered (8601-8603) and ops ports 9701-9703, so this
 //! test cannot run beside a `make devnet` on the same machine.
 
-use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::Command;
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
+use janus_keeper::testutil::free_port;
 
 #[test]
 fn short_scenario_reaches_every_goal() {

@@ -19,29 +19,11 @@ use alloy::signers::local::PrivateKeySigner;
 use janus_keeper::config::Deployment;
 use janus_keeper::devnet::traffic::deposit_new_account;
 use janus_keeper::l1::bindings::{Rollup, SequencerSet, Staking};
+use janus_keeper::testutil::{anvil_path, free_port};
 use janus_l2::keys::SecretKey;
 
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn anvil_bin() -> PathBuf {
-    let arch = match std::env::consts::ARCH {
-        "x86_64" => "amd64",
-        "aarch64" => "arm64",
-        other => other,
-    };
-    manifest().join(format!(
-        "../node_modules/@foundry-rs/anvil-{}-{arch}/bin/anvil",
-        std::env::consts::OS
-    ))
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
 }
 
 /// Deposit 1 ETH from anvil account 0 into a new L2 account for `key`; returns its index.
@@ -135,7 +117,7 @@ where
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_during_submission_then_restart_posts_the_batch_exactly_once() {
-    let anvil = Anvil::at(anvil_bin())
+    let anvil = Anvil::at(anvil_path())
         .arg("--load-state")
         .arg(manifest().join("fixtures/devnet-state.json"))
         .spawn();

@@ -12,7 +12,7 @@
 //! | [`batch`] | batch data framing, withdrawal tree, the state transition |
 //! | [`error`] | error types |
 
-#![warn(missing_docs)]
+#![warn(missing_docs, unreachable_pub)]
 
 pub mod batch;
 pub mod curve;

@@ -14,6 +14,8 @@
 //! - [`cache`]: circuits built once and kept on disk (docs/prover-cache.md).
 //! - [`error`]: the crate error type, [`ProverError`].
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod cache;
 pub mod circuit;
 pub mod error;

@@ -66,7 +66,7 @@ pub struct NodeArgs {
     #[arg(long, env = "JANUS_BATCH_SECS", default_value_t = 60)]
     pub batch_secs: u64,
     /// Stop producing this many L1 blocks before the epoch ends when another operator leads the
-    /// next one, so the last batch is mined in time (docs/keeper.md).
+    /// next one, so the last batch is mined in time (docs/keeper-rpc.md, "Closing").
     #[arg(long, env = "JANUS_EPOCH_MARGIN_BLOCKS", default_value_t = 4)]
     pub epoch_margin_blocks: u64,
     /// L2 JSON-RPC listen address (with `--sequence`).

@@ -43,9 +43,6 @@ pub enum DeriveError {
         /// Local.
         local: B256,
     },
-    /// The event stream closed.
-    #[error("l1 event stream closed")]
-    StreamClosed,
     /// The L1 watcher failed while catching up ([`super::Pipeline::catch_up`]).
     #[error("following L1: {0}")]
     Watch(#[from] crate::l1::L1Error),

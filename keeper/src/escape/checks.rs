@@ -153,7 +153,7 @@ async fn queue_length_and_delay<P: Provider>(
 
 /// The queue as L1 sees it now, for the batch plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct QueueFacts {
+pub(crate) struct QueueFacts {
     /// `Bridge.messageCount()`.
     pub count: u64,
     /// How many messages from `from` on the batch must consume: those overdue within
@@ -168,7 +168,7 @@ pub struct QueueFacts {
 /// `Rollup.batchRecordLimit()`, as `submitBatchWithProof` checks it). Overdue messages are a
 /// prefix of the unconsumed ones (enqueue times never decrease), so the count stops at the first
 /// that is not.
-pub async fn queue_facts<P: Provider>(
+pub(crate) async fn queue_facts<P: Provider>(
     provider: &P,
     contracts: Contracts,
     from: u64,

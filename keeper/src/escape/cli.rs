@@ -54,7 +54,7 @@ pub struct EscapeArgs {
 }
 
 /// Decode a `--tx` value: hex (with or without `0x`) of one transaction record.
-pub fn parse_tx(s: &str) -> Result<Tx, String> {
+pub(crate) fn parse_tx(s: &str) -> Result<Tx, String> {
     let bytes = alloy::hex::decode(s.trim()).map_err(|e| format!("not hex: {e}"))?;
     Tx::decode(&bytes).map_err(|e| format!("not a transaction record: {e}"))
 }

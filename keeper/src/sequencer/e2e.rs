@@ -150,7 +150,7 @@ async fn leader_posts_its_blocks_once_and_derivation_agrees() {
     assert_eq!(core.head(), head, "own batch: the chain continues");
 }
 
-/// Issue 11: L1 takes at most `batchRecordLimit()` records in a batch (min of `maxBatchRecords` and
+/// L1 takes at most `batchRecordLimit()` records in a batch (min of `maxBatchRecords` and
 /// the verifier's capacity; governance lowers the fixture's 64 to 16 here, so that few records fill
 /// several batches). 18 deposits and 6 transfers arrive at once: the leader's batches each hold at
 /// most the limit (L1 accepts every one), L1 still refuses a larger batch, and a fresh derivation

@@ -758,7 +758,7 @@ fn heartbeat_is_due_three_blocks_before_the_liveness_deadline() {
     assert!(heartbeat_due(&l));
 }
 
-/// Issue 11: more records arrive than L1's record limit. Every block and every batch holds at most
+/// More records arrive than L1's record limit. Every block and every batch holds at most
 /// the limit, the queue's messages go first (oldest first: a block that leaves messages behind is
 /// all messages, so a batch leaving messages behind holds min(quota, limit) of them), each batch
 /// applies on the previous one, and every message and transaction ends up in a batch.

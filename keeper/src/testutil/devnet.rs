@@ -31,16 +31,16 @@ use crate::store::{Store, TxIntent};
 use crate::txmgr::{TxManager, TxManagerConfig};
 
 /// The L2 chain id of the fixture.
-pub(crate) const L2_CHAIN_ID: u64 = janus_l2::DEFAULT_CHAIN_ID;
+pub const L2_CHAIN_ID: u64 = janus_l2::DEFAULT_CHAIN_ID;
 
 /// An ETH transfer with nonce 0 signed by `sk` for [`L2_CHAIN_ID`].
-pub(crate) fn signed_transfer(sk: &SecretKey, from: u32, to: u32, amount: u64, fee: u64) -> Tx {
+pub fn signed_transfer(sk: &SecretKey, from: u32, to: u32, amount: u64, fee: u64) -> Tx {
     signed_transfer_with(sk, from, to, amount, fee, 0, L2_CHAIN_ID)
 }
 
 /// Apply `batch` (consuming messages from `msg_start`, chain `chain_before`); returns the new
 /// root in L1 form and the message chain after it.
-pub(crate) fn apply(
+pub fn apply(
     state: &mut State,
     batch: &Batch,
     msg_start: u64,
@@ -61,18 +61,24 @@ pub(crate) fn apply(
 /// Addresses of `keeper/fixtures/devnet-deployment.json`.
 #[derive(Deserialize, Clone, Copy, Debug)]
 #[serde(rename_all = "camelCase")]
-pub(crate) struct Addresses {
+pub struct Addresses {
+    /// Rollup.
     pub rollup: Address,
+    /// Bridge.
     pub bridge: Address,
+    /// SequencerSet.
     pub sequencer_set: Address,
+    /// Staking.
     pub staking: Address,
+    /// EquivocationSlasher.
     pub equivocation_slasher: Address,
+    /// The governance timelock.
     pub timelock: Address,
 }
 
 /// A batch [`Devnet::post`] put on L1.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Posted {
+pub struct Posted {
     /// Its batch id.
     pub id: u64,
     /// The operator that posted it.
@@ -127,10 +133,14 @@ fn sha256(data: &[u8]) -> [u8; 32] {
 }
 
 /// A running devnet.
-pub(crate) struct Devnet {
+pub struct Devnet {
+    /// The anvil, loaded with the fixture.
     pub node: AnvilInstance,
+    /// The suite's addresses.
     pub at: Addresses,
+    /// A plain provider of it.
     pub p: RootProvider,
+    /// A temporary folder for the test's stores.
     pub dir: tempfile::TempDir,
 }
 

@@ -1,7 +1,10 @@
 //! Test helpers: a real anvil from the npm-installed Foundry (`make test` installs it first),
-//! signed L2 transactions, and [`devnet`], the anvil loaded with the committed devnet fixture.
+//! signed L2 transactions, free ports, and [`devnet`], the anvil loaded with the committed devnet
+//! fixture. Compiled for this crate's unit tests and, behind the `test-utils` feature, for its
+//! integration tests (`keeper/tests/`), which enable it through the crate's dev-dependency on
+//! itself: one copy of the plumbing for both.
 
-pub(crate) mod devnet;
+pub mod devnet;
 
 use std::path::PathBuf;
 
@@ -13,7 +16,7 @@ use janus_l2::tx::record::{Transfer, Tx, Withdraw};
 use janus_l2::tx::signing::sign_tx;
 
 /// Path of the native anvil binary (the npm wrapper in `node_modules/.bin` hides exit codes).
-pub(crate) fn anvil_path() -> PathBuf {
+pub fn anvil_path() -> PathBuf {
     let arch = match std::env::consts::ARCH {
         "x86_64" => "amd64",
         "aarch64" => "arm64",
@@ -31,28 +34,36 @@ pub(crate) fn anvil_path() -> PathBuf {
     p
 }
 
+/// A port nobody listens on now (bound, read, released).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
 /// A fresh anvil (automine) on a free port.
-pub(crate) fn anvil() -> AnvilInstance {
+pub fn anvil() -> AnvilInstance {
     Anvil::at(anvil_path()).spawn()
 }
 
 /// A fresh anvil on `port`.
-pub(crate) fn anvil_on(port: u16) -> AnvilInstance {
+pub fn anvil_on(port: u16) -> AnvilInstance {
     Anvil::at(anvil_path()).port(port).spawn()
 }
 
 /// Plain provider (no fillers) for `anvil`.
-pub(crate) fn provider(anvil: &AnvilInstance) -> RootProvider {
+pub fn provider(anvil: &AnvilInstance) -> RootProvider {
     RootProvider::new_http(anvil.endpoint_url())
 }
 
 /// The `i`-th prefunded anvil key.
-pub(crate) fn key(anvil: &AnvilInstance, i: usize) -> PrivateKeySigner {
+pub fn key(anvil: &AnvilInstance, i: usize) -> PrivateKeySigner {
     PrivateKeySigner::from(anvil.keys()[i].clone())
 }
 
 /// An asset-0 transfer signed by `sk` for L2 chain `chain`.
-pub(crate) fn signed_transfer_with(
+pub fn signed_transfer_with(
     sk: &SecretKey,
     from: u32,
     to: u32,
@@ -75,7 +86,7 @@ pub(crate) fn signed_transfer_with(
 }
 
 /// An asset-0 withdrawal of `amount` to `to`, signed by `sk` for L2 chain `chain`.
-pub(crate) fn signed_withdrawal(
+pub fn signed_withdrawal(
     sk: &SecretKey,
     from: u32,
     to: [u8; 20],

@@ -29,7 +29,7 @@ use std::time::Duration;
 use alloy::consensus::TxEnvelope;
 use alloy::eips::eip2718::Encodable2718;
 use alloy::network::{EthereumWallet, NetworkTransactionBuilder, TransactionBuilder};
-use alloy::primitives::{Address, Bytes, B256};
+use alloy::primitives::{Address, Bytes};
 use alloy::providers::Provider;
 use alloy::rpc::types::{TransactionReceipt, TransactionRequest};
 use alloy::signers::local::PrivateKeySigner;
@@ -517,11 +517,6 @@ impl<P: Provider + Clone> TxManager<P> {
             self.resync(&mut next).await?;
         }
         Ok(())
-    }
-
-    /// Hash of the latest attempt of a row.
-    pub fn latest_hash(row: &PendingTx) -> Option<B256> {
-        row.hashes.last().copied()
     }
 }
 

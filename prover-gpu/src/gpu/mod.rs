@@ -1,4 +1,4 @@
-//! CUDA acceleration of the prover's heavy steps (issue 5): batched Goldilocks NTT/iNTT and
+//! CUDA acceleration of the prover's heavy steps: batched Goldilocks NTT/iNTT and
 //! coset LDE, the transpose into Merkle leaves, Poseidon leaf hashing and the Merkle tree in
 //! plonky2's exact layout — producing plonky2 `PolynomialBatch`es equal to the CPU's.
 //!

@@ -4,6 +4,8 @@
 //! (u64 values as decimal strings, bytes as 0x-hex) that `web/src/l2.ts` parses. Every failure is
 //! thrown as an `Error` carrying the crate's own message.
 
+#![warn(missing_docs, unreachable_pub)]
+
 use janus_l2::batch::{apply_batch_data, Batch, BatchContext, Withdrawal, WithdrawalTree};
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::{wallet_key_message, PublicKey, SecretKey};
