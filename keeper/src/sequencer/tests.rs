@@ -9,6 +9,9 @@ use janus_l2::keys::SecretKey;
 use janus_l2::tx::message::{L1Message, MessageKind};
 use janus_l2::tx::record::{Tx, TX_BYTES};
 
+use std::time::Duration;
+
+use super::actor::{heartbeat_due, Unposted};
 use super::block::{anchor_hash, BlockHeader, HEADER_BYTES};
 use super::*;
 use crate::store::{SoftConfirmation, Store};
