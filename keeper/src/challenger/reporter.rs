@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{send_call, ChallengerError};
 use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet};
-use crate::l1::{rpc, LeaderView};
+use crate::l1::{rpc, L1Head, LeaderView};
 use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).
@@ -36,7 +36,8 @@ impl<P> std::fmt::Debug for LivenessReporter<P> {
 }
 
 impl<P: Provider + Clone> LivenessReporter<P> {
-    /// A reporter for `sequencer_set`, sending with `txmgr`.
+    /// A reporter for `sequencer_set`, sending with `txmgr`; a failed step is retried after
+    /// `poll_interval`.
     pub fn new(
         provider: P,
         sequencer_set: Address,
@@ -141,16 +142,33 @@ impl<P: Provider + Clone> LivenessReporter<P> {
         Ok(LeaderView::new(&self.provider, self.sequencer_set, staking))
     }
 
-    /// Step every poll interval until `cancel` fires (errors are logged and retried).
-    pub async fn run(self, cancel: CancellationToken) -> Result<(), ChallengerError> {
-        let mut tick = tokio::time::interval(self.poll_interval);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    /// Step at every new L1 head until `cancel` fires; a failed step is logged and tried again
+    /// after the poll interval (or at the next head, whichever comes first).
+    pub async fn run(
+        self,
+        mut heads: L1Head,
+        cancel: CancellationToken,
+    ) -> Result<(), ChallengerError> {
         loop {
+            let known = heads.borrow_and_update().is_some();
+            let retry = if known {
+                match self.step().await {
+                    Ok(_) => None,
+                    Err(e) => {
+                        e.log("liveness reporter", "liveness step");
+                        Some(self.poll_interval)
+                    }
+                }
+            } else {
+                None
+            };
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(()),
-                _ = tick.tick() => if let Err(e) = self.step().await {
-                    e.log("liveness reporter", "liveness step");
+                changed = heads.changed() => if changed.is_err() {
+                    // The watcher is gone: the node is stopping.
+                    return Ok(());
                 },
+                _ = crate::clock::sleep_or_never(retry) => {}
             }
         }
     }

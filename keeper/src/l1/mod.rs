@@ -15,7 +15,7 @@ pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
 pub use leader::{LeaderInfo, LeaderView};
 pub use read::{rpc, L1ReadError, ReadFailure};
 pub use status::{BatchStatus, UnknownBatchStatus};
-pub use watcher::{L1Event, L1Watcher, WatcherConfig};
+pub use watcher::{L1Event, L1Head, L1Watcher, WatcherConfig};
 
 #[cfg(test)]
 mod tests;

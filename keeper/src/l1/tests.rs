@@ -54,6 +54,30 @@ async fn follows_confirmed_head_in_bounded_ranges() {
     assert_eq!(w.tip().map(|t| t.number), Some(9));
 }
 
+/// Every head the watcher reads is published once, to every subscriber, before its first read
+/// as `None`; a step that reads the same head again wakes nobody.
+#[tokio::test]
+async fn publishes_each_new_head_to_every_role() {
+    let node = anvil();
+    let p = provider(&node);
+    p.anvil_mine(Some(5), None).await.expect("mine");
+    let mut w = L1Watcher::new(p.clone(), contracts(), WatcherConfig::default());
+    let (mut a, mut b) = (w.heads(), w.heads());
+    assert_eq!(*a.borrow_and_update(), None, "nothing read yet");
+    b.borrow_and_update();
+    drain(&mut w).await;
+    assert!(a.has_changed().expect("open") && b.has_changed().expect("open"));
+    assert_eq!(*a.borrow_and_update(), Some(5));
+    assert_eq!(*b.borrow_and_update(), Some(5));
+    drain(&mut w).await;
+    assert!(!a.has_changed().expect("open"), "same head: no wake-up");
+    p.anvil_mine(Some(2), None).await.expect("mine");
+    drain(&mut w).await;
+    assert_eq!(*a.borrow_and_update(), Some(7));
+    drop(w);
+    assert!(a.changed().await.is_err(), "the watcher gone: subscribers see it");
+}
+
 #[tokio::test]
 async fn detects_a_reorg_by_parent_hash_and_rereads() {
     let node = anvil();

@@ -8,6 +8,10 @@
 //! rollback granularity is one delivered range: small when following the head). Logs are
 //! fetched with `eth_getLogs` over bounded ranges, so after an outage or a gap the watcher simply
 //! backfills from its cursor.
+//!
+//! Every head it reads is published once for every role ([`L1Head`], a `watch` channel): the
+//! leader schedule and the liveness reporter wake on a new L1 head instead of polling it on timers
+//! of their own.
 
 use std::collections::VecDeque;
 use std::time::Duration;
@@ -15,12 +19,17 @@ use std::time::Duration;
 use alloy::eips::BlockNumberOrTag;
 use alloy::providers::Provider;
 use alloy::rpc::types::Filter;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
 
 use super::events::{self, BlockRef, Contracts, JanusLog};
 use super::{rpc, L1Error};
 use crate::ops::Health;
+
+/// The newest L1 head the watcher read (`None` before its first read), published at every step
+/// ([`L1Watcher::heads`]). The latest block, not the confirmed one the watcher follows: roles that
+/// send transactions act on the block their transaction lands in.
+pub type L1Head = watch::Receiver<Option<u64>>;
 
 /// What the watcher reports, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,6 +98,8 @@ pub struct L1Watcher<P> {
     next: u64,
     /// Where progress is reported for `/health` (optional).
     health: Option<Health>,
+    /// Where every head read is published ([`L1Head`]).
+    head: watch::Sender<Option<u64>>,
 }
 
 impl<P: Provider> L1Watcher<P> {
@@ -103,7 +114,13 @@ impl<P: Provider> L1Watcher<P> {
             trimmed: false,
             next,
             health: None,
+            head: watch::Sender::new(None),
         }
+    }
+
+    /// A receiver of every new L1 head this watcher reads.
+    pub fn heads(&self) -> L1Head {
+        self.head.subscribe()
     }
 
     /// Report progress (head, processed block) to `health` at every step.
@@ -177,6 +194,11 @@ impl<P: Provider> L1Watcher<P> {
             .get_block_number()
             .await
             .map_err(rpc("head"))?;
+        self.head.send_if_modified(|h| {
+            let new = *h != Some(head);
+            *h = Some(head);
+            new
+        });
         let target = head.saturating_sub(self.cfg.confirmations);
         let tip = self.tip();
         let processed = tip.map(|t| t.number).unwrap_or(0);

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use alloy::primitives::B256;
-use alloy::providers::{Provider, RootProvider};
+use alloy::providers::RootProvider;
 use janus_l2::tx::message::L1Message;
 use tokio::sync::{mpsc, watch};
 use tokio_util::sync::CancellationToken;
@@ -12,8 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::Feeds;
 use crate::derive::{DerivedBatch, News, Pipeline};
 use crate::error::NodeError;
-use crate::l1::L1Event;
-use crate::l1::LeaderView;
+use crate::l1::{L1Event, L1Head, LeaderView};
 use crate::ops::{self, Health};
 use crate::prover::{NextBatch, ProveJob};
 use crate::sequencer::{DerivedTip, SequencerInput};
@@ -154,32 +153,38 @@ fn feed_prover(pipeline: &Pipeline<RootProvider>, feeds: &Feeds, b: &DerivedBatc
     }
 }
 
-/// Send the leader schedule at every new L1 head to the sequencer.
+/// Send the leader schedule at every new L1 head (from the watcher) to the sequencer; a failed
+/// read is tried again after `retry` (or at the next head).
 pub(super) async fn leader_schedule(
-    provider: RootProvider,
     view: LeaderView<RootProvider>,
+    mut heads: L1Head,
     out: mpsc::Sender<SequencerInput>,
-    every: Duration,
+    retry: Duration,
     cancel: CancellationToken,
 ) -> Result<(), NodeError> {
-    let mut last = None;
     loop {
-        match provider.get_block_number().await {
-            Ok(head) if last != Some(head) => match view.at(head + 1).await {
+        let head = *heads.borrow_and_update();
+        let mut again = None;
+        if let Some(head) = head {
+            match view.at(head + 1).await {
                 Ok(info) => {
-                    last = Some(head);
                     if out.send(SequencerInput::Leader(info)).await.is_err() {
                         return Ok(());
                     }
                 }
-                Err(e) => tracing::warn!(target: "janus", error = %e, "reading the leader"),
-            },
-            Ok(_) => {}
-            Err(e) => tracing::warn!(target: "janus", error = %e, "reading the L1 head"),
+                Err(e) => {
+                    tracing::warn!(target: "janus", error = %e, "reading the leader");
+                    again = Some(retry);
+                }
+            }
         }
         tokio::select! {
             _ = cancel.cancelled() => return Ok(()),
-            _ = tokio::time::sleep(every) => {}
+            changed = heads.changed() => if changed.is_err() {
+                // The watcher is gone: the node is stopping.
+                return Ok(());
+            },
+            _ = crate::clock::sleep_or_never(again) => {}
         }
     }
 }

@@ -27,7 +27,7 @@ use crate::challenger::Challenger;
 use crate::config::{Deployment, NodeArgs};
 use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
-use crate::l1::{bindings::Rollup, Contracts, L1Watcher, LeaderView};
+use crate::l1::{bindings::Rollup, Contracts, L1Head, L1Watcher, LeaderView};
 use crate::ops::{self, http::OpsServer, Health};
 use crate::prover::{ProveJob, ProverClient, ProverClientError};
 use crate::rpc::{ForwardClient, RpcServer};
@@ -78,6 +78,8 @@ struct Wiring<'a> {
     deployment: Option<Deployment>,
     provider: RootProvider,
     store: Store,
+    /// Every L1 head the watcher reads.
+    heads: L1Head,
     tasks: &'a mut Tasks,
     cancel: &'a CancellationToken,
 }
@@ -123,12 +125,15 @@ pub async fn run(
         prover_then: 0,
         sequencer: None,
     };
+    let watcher =
+        L1Watcher::new(provider.clone(), contracts, args.watcher()).with_health(health.clone());
     let mut w = Wiring {
         args: &args,
         contracts,
         deployment: args.read_deployment().ok(),
         provider: provider.clone(),
         store,
+        heads: watcher.heads(),
         tasks: &mut tasks,
         cancel: &cancel,
     };
@@ -139,8 +144,6 @@ pub async fn run(
     }
 
     let (tx, rx) = mpsc::channel(64);
-    let watcher =
-        L1Watcher::new(provider.clone(), contracts, args.watcher()).with_health(health.clone());
     spawn(&mut tasks, "l1-watcher", watcher.run(tx, cancel.clone()));
     let derive_task = tokio::spawn(loops::derive_loop(
         pipeline,
@@ -250,7 +253,12 @@ impl Wiring<'_> {
                 args.operator,
                 poll,
             );
-            spawn(self.tasks, "liveness", reporter.run(self.cancel.clone()));
+            let heads = self.heads.clone();
+            spawn(
+                self.tasks,
+                "liveness",
+                reporter.run(heads, self.cancel.clone()),
+            );
         }
         Ok(tx)
     }
@@ -329,8 +337,8 @@ impl Wiring<'_> {
             self.tasks,
             "leader-schedule",
             loops::leader_schedule(
-                self.provider.clone(),
                 leaders,
+                self.heads.clone(),
                 tx.clone(),
                 args.leader_poll(),
                 self.cancel.clone(),
