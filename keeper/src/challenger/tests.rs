@@ -549,3 +549,25 @@ fn reasons_and_records_round_trip() {
     let json = serde_json::to_string(&reason).expect("json");
     assert_eq!(json, r#"{"kind":"unapplicable","error":"bad signature"}"#);
 }
+
+/// A call the rollup refuses fails before it is sent, and the refusal names the custom error
+/// with its arguments (decoded from the node's revert data), not its selector.
+#[tokio::test]
+async fn a_refused_call_names_the_custom_error() {
+    let net = Devnet::start().await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let err = super::send_call(
+        &mgr,
+        net.at.rollup,
+        "finalizeBatch 999".into(),
+        crate::l1::bindings::Rollup::finalizeBatchCall { batchId: 999 },
+        U256::ZERO,
+    )
+    .await
+    .expect_err("no batch 999");
+    let text = err.to_string();
+    assert!(text.contains("UnknownBatch { batchId: 999 }"), "{text}");
+    assert!(!text.contains("custom error 0x"), "{text}");
+    assert_eq!(mgr.metrics().snapshot()[0], 0, "nothing was sent");
+}

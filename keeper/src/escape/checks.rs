@@ -211,10 +211,10 @@ pub(crate) async fn queue_facts<P: Provider>(
 }
 
 /// A revert of a rollup call in words: the custom error by name (and its arguments) when the
-/// revert data decodes with the Rollup ABI, else the node's message.
+/// revert data decodes with a bound contract's ABI ([`crate::l1::describe_revert`]), else the
+/// node's message.
 pub fn decode_revert(e: &alloy::contract::Error) -> String {
-    match e.as_decoded_interface_error::<Rollup::RollupErrors>() {
-        Some(err) => format!("{err:?}"),
-        None => e.to_string(),
-    }
+    e.as_revert_data()
+        .and_then(|data| crate::l1::describe_revert(&data))
+        .unwrap_or_else(|| e.to_string())
 }

@@ -132,10 +132,7 @@ async fn a_closed_hatch_is_refused_with_when_it_opens_and_nothing_is_sent() {
         .call()
         .await
         .expect_err("hatch closed");
-    assert_eq!(
-        decode_revert(&refused),
-        "EscapeHatchClosed(EscapeHatchClosed)"
-    );
+    assert_eq!(decode_revert(&refused), "EscapeHatchClosed");
 }
 
 #[tokio::test]

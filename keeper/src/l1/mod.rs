@@ -7,6 +7,7 @@ mod error;
 pub mod events;
 mod leader;
 mod read;
+mod revert;
 mod status;
 mod watcher;
 
@@ -14,6 +15,7 @@ pub use error::L1Error;
 pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
 pub use leader::{LeaderInfo, LeaderView};
 pub use read::{rpc, L1ReadError, ReadFailure};
+pub use revert::{describe_error_payload, describe_revert};
 pub use status::{BatchStatus, UnknownBatchStatus};
 pub use watcher::{L1Event, L1Head, L1Watcher, WatcherConfig};
 

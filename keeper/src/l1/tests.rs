@@ -75,7 +75,10 @@ async fn publishes_each_new_head_to_every_role() {
     drain(&mut w).await;
     assert_eq!(*a.borrow_and_update(), Some(7));
     drop(w);
-    assert!(a.changed().await.is_err(), "the watcher gone: subscribers see it");
+    assert!(
+        a.changed().await.is_err(),
+        "the watcher gone: subscribers see it"
+    );
 }
 
 #[tokio::test]

@@ -10,6 +10,7 @@ use alloy::transports::{RpcError, TransportErrorKind};
 use tokio_util::sync::CancellationToken;
 
 use super::{TxError, TxManagerConfig};
+use crate::l1::describe_error_payload;
 
 pub(super) struct Rpc<P> {
     provider: P,
@@ -54,7 +55,8 @@ impl<P: Provider + Clone> Rpc<P> {
         loop {
             match f(self.provider.clone()).await {
                 Ok(v) => return Ok(v),
-                Err(RpcError::ErrorResp(payload)) => return Err(payload.message.to_string()),
+                // The node's answer, with a bound contract's custom error decoded by name.
+                Err(RpcError::ErrorResp(payload)) => return Err(describe_error_payload(&payload)),
                 Err(e) => {
                     if self.cancel.is_cancelled() {
                         return Err(format!("cancelled during {what}: {e}"));
