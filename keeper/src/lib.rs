@@ -17,6 +17,7 @@
 //! | [`devnet`] | `janus devnet`: a node per devnet operator, traffic, live view, the scenario |
 //! | [`escape`] | `janus escape`: a proven batch through the escape hatch when every sequencer is gone |
 //! | [`error`] | the node-level error |
+//! | [`retry`] | the one retry policy: capped exponential backoff, which errors are worth a retry |
 //! | [`clock`], [`convert`] | wall-clock milliseconds; an L2 digest as an L1 `bytes32` |
 //!
 //! Each role is a library type with a `run(…, CancellationToken)` loop; `main.rs` wires them into
@@ -37,6 +38,7 @@ pub mod l1;
 pub mod node;
 pub mod ops;
 pub mod prover;
+pub mod retry;
 pub mod rpc;
 pub mod sequencer;
 pub mod store;

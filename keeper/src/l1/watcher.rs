@@ -25,6 +25,7 @@ use tokio_util::sync::CancellationToken;
 use super::events::{self, BlockRef, Contracts, JanusLog};
 use super::{rpc, L1Error};
 use crate::ops::Health;
+use crate::retry::Backoff;
 
 /// The newest L1 head the watcher read (`None` before its first read), published at every step
 /// ([`L1Watcher::heads`]). The latest block, not the confirmed one the watcher follows: roles that
@@ -278,7 +279,7 @@ impl<P: Provider> L1Watcher<P> {
         out: mpsc::Sender<L1Event>,
         cancel: CancellationToken,
     ) -> Result<(), L1Error> {
-        let mut delay = self.cfg.backoff_min;
+        let mut backoff = Backoff::new(self.cfg.backoff_min, self.cfg.backoff_max);
         loop {
             let wait = match self.step().await {
                 Ok(Some(ev)) => {
@@ -289,15 +290,14 @@ impl<P: Provider> L1Watcher<P> {
                         }
                         return Err(L1Error::ChannelClosed);
                     }
-                    delay = self.cfg.backoff_min;
+                    backoff.reset();
                     continue;
                 }
                 Ok(None) => self.cfg.poll_interval,
                 Err(e) if e.is_transient() => {
+                    let delay = backoff.next_delay();
                     tracing::warn!(target: "janus::l1", error = %e, ?delay, "l1 step failed; backing off");
-                    let d = delay;
-                    delay = (delay * 2).min(self.cfg.backoff_max);
-                    d
+                    delay
                 }
                 Err(e) => return Err(e),
             };

@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{TxError, TxManagerConfig};
 use crate::l1::describe_error_payload;
+use crate::retry::{Backoff, RetryPolicy, TransportOnly};
 
 pub(super) struct Rpc<P> {
     provider: P,
@@ -51,25 +52,30 @@ impl<P: Provider + Clone> Rpc<P> {
         F: Fn(P) -> Fut,
         Fut: Future<Output = Result<T, RpcError<TransportErrorKind>>>,
     {
-        let mut delay = self.cfg.backoff_min;
+        let mut backoff = Backoff::new(self.cfg.backoff_min, self.cfg.backoff_max);
         loop {
             match f(self.provider.clone()).await {
                 Ok(v) => return Ok(v),
-                // The node's answer, with a bound contract's custom error decoded by name.
-                Err(RpcError::ErrorResp(payload)) => return Err(describe_error_payload(&payload)),
+                Err(e) if !TransportOnly.should_retry(&e) => {
+                    return Err(match e {
+                        // The node's answer, with a bound contract's custom error decoded by name.
+                        RpcError::ErrorResp(payload) => describe_error_payload(&payload),
+                        other => other.to_string(),
+                    });
+                }
                 Err(e) => {
                     if self.cancel.is_cancelled() {
                         return Err(format!("cancelled during {what}: {e}"));
                     }
                     self.retries
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let delay = backoff.next_delay();
                     tracing::warn!(target: "janus::txmgr", %what, error = %e, ?delay,
                         "rpc transport error; backing off");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
                         _ = self.cancel.cancelled() => return Err(format!("cancelled during {what}")),
                     }
-                    delay = (delay * 2).min(self.cfg.backoff_max);
                 }
             }
         }
