@@ -13,20 +13,24 @@ use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 
-use super::{Pipeline, Verdict};
+use super::{News, Pipeline, Verdict};
 use crate::l1::bindings::Rollup;
 use crate::l1::{L1Event, L1Watcher};
 use crate::store::Store;
 use crate::testutil::devnet::{apply, signed_transfer, Devnet, Posted, L2_CHAIN_ID};
 
-/// Run the watcher to the head, feeding the pipeline; returns how many reorgs it reported.
-async fn derive_all(pipe: &mut Pipeline<RootProvider>, w: &mut L1Watcher<RootProvider>) -> usize {
-    let mut reorgs = 0;
+/// Run the watcher to the head, feeding the pipeline; returns how many reorgs it reported and
+/// what the events brought.
+async fn derive_all(
+    pipe: &mut Pipeline<RootProvider>,
+    w: &mut L1Watcher<RootProvider>,
+) -> (usize, Vec<News>) {
+    let (mut reorgs, mut news) = (0, Vec::new());
     while let Some(ev) = w.step().await.expect("watch") {
         reorgs += usize::from(matches!(ev, L1Event::Reorg { .. }));
-        pipe.handle(&ev).await.expect("derive");
+        news.extend(pipe.handle(&ev).await.expect("derive"));
     }
-    reorgs
+    (reorgs, news)
 }
 
 /// L1 and the crate enforce one forced-inclusion rule (docs/l2-spec.md §4.1): the deployed
@@ -81,11 +85,19 @@ async fn fresh_node_derives_the_posted_root_and_rolls_back_on_reorg() {
     pipe.derivation
         .check_genesis(rollup.getBatch(0).call().await.expect("genesis").stateRoot)
         .expect("genesis");
-    derive_all(&mut pipe, &mut w).await;
+    let (_, news) = derive_all(&mut pipe, &mut w).await;
     assert_eq!(
         pipe.derivation.state_root(),
         new_root,
         "derived root = sequencer's root"
+    );
+    // What derivation brought, in order: the batch's deposits entered the queue before the
+    // batch that consumed them was posted.
+    let submitted = news.iter().position(|n| *n == News::Submitted(id));
+    let first_message = news.iter().position(|n| matches!(n, News::Message(_)));
+    assert!(
+        matches!((first_message, submitted), (Some(m), Some(b)) if m < b),
+        "{news:?}"
     );
     assert_eq!(pipe.derivation.tip().id, tip + 1);
     assert_eq!(pipe.derivation.tip().verdict, Verdict::Valid);
@@ -112,8 +124,9 @@ async fn fresh_node_derives_the_posted_root_and_rolls_back_on_reorg() {
         tip,
         "the batch is gone from L1"
     );
-    let reorgs = derive_all(&mut pipe, &mut w).await;
+    let (reorgs, news) = derive_all(&mut pipe, &mut w).await;
     assert!(reorgs >= 1, "the watcher reported the reorg");
+    assert!(news.contains(&News::Rollback), "{news:?}");
     assert_eq!(pipe.derivation.tip().id, 0);
     assert_eq!(
         pipe.derivation.state_root(),

@@ -2,6 +2,7 @@
 //! fetching each posted batch's calldata from L1.
 
 use std::collections::BTreeMap;
+use std::time::Duration;
 
 use alloy::primitives::{keccak256, B256};
 use alloy::providers::Provider;
@@ -11,6 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::{Derivation, DeriveError};
 use crate::l1::bindings::Rollup;
 use crate::l1::{rpc, Contracts, JanusEvent, L1Event, L1Watcher, WatcherConfig};
+use crate::retry::Backoff;
 
 /// Extract the batch data from a `submitBatch` / `submitBatchWithProof` calldata.
 pub fn batch_data_from_calldata(input: &[u8]) -> Option<Vec<u8>> {
@@ -31,19 +33,17 @@ pub struct Pipeline<P> {
     pub derivation: Derivation,
     /// Posted data of the most recent batches (id → bytes), for the prover client.
     data: BTreeMap<u64, Vec<u8>>,
-    /// What the last [`Pipeline::handle`] saw, for the roles fed from derivation.
-    news: Vec<News>,
 }
 
 /// Derive the L2 chain from L1 alone, from genesis up to L1's head (no confirmations): a fresh
-/// [`L1Watcher`] and [`Pipeline`], caught up ([`Pipeline::catch_up`]); step both again to follow
-/// L1 further. The pipeline's news ([`Pipeline::take_news`]) hold everything seen, L1 messages
-/// included. Used by `janus escape` and a fresh node's sync (the devnet scenario).
+/// [`L1Watcher`] and [`Pipeline`], caught up ([`Pipeline::catch_up`]), with everything the events
+/// brought ([`News`], L1 messages included); step both again to follow L1 further. Used by
+/// `janus escape` and a fresh node's sync (the devnet scenario).
 pub async fn derive_to_head<P: Provider + Clone>(
     provider: P,
     contracts: Contracts,
     l2_chain_id: u64,
-) -> Result<(L1Watcher<P>, Pipeline<P>), DeriveError> {
+) -> Result<(L1Watcher<P>, Pipeline<P>, Vec<News>), DeriveError> {
     let cfg = WatcherConfig {
         confirmations: 0,
         max_range: 1_000,
@@ -51,8 +51,8 @@ pub async fn derive_to_head<P: Provider + Clone>(
     };
     let mut watcher = L1Watcher::new(provider.clone(), contracts, cfg);
     let mut pipe = Pipeline::new(provider, l2_chain_id);
-    pipe.catch_up(&mut watcher).await?;
-    Ok((watcher, pipe))
+    let news = pipe.catch_up(&mut watcher).await?;
+    Ok((watcher, pipe, news))
 }
 
 /// Batches kept in [`Pipeline::batch_data`].
@@ -80,18 +80,12 @@ impl<P: Provider> Pipeline<P> {
             provider,
             derivation: Derivation::new(l2_chain_id),
             data: BTreeMap::new(),
-            news: Vec::new(),
         }
     }
 
     /// The posted data of batch `id`, if it is among the most recent ones.
     pub fn batch_data(&self, id: u64) -> Option<&[u8]> {
         self.data.get(&id).map(Vec::as_slice)
-    }
-
-    /// What the events handled since the last call brought (oldest first).
-    pub fn take_news(&mut self) -> Vec<News> {
-        std::mem::take(&mut self.news)
     }
 
     async fn calldata(&self, tx: B256) -> Result<Vec<u8>, DeriveError> {
@@ -105,12 +99,20 @@ impl<P: Provider> Pipeline<P> {
         batch_data_from_calldata(t.input()).ok_or(DeriveError::NotDirectCall(tx))
     }
 
-    /// Apply one watcher event.
-    pub async fn handle(&mut self, ev: &L1Event) -> Result<(), DeriveError> {
+    /// Apply one watcher event; returns what it brought, oldest first.
+    pub async fn handle(&mut self, ev: &L1Event) -> Result<Vec<News>, DeriveError> {
+        let mut news = Vec::new();
+        self.apply(ev, &mut news).await?;
+        Ok(news)
+    }
+
+    /// Apply one watcher event, adding what it brought to `news` as it goes (so a retry after a
+    /// failure part-way keeps what the first attempt already applied and reported).
+    async fn apply(&mut self, ev: &L1Event, news: &mut Vec<News>) -> Result<(), DeriveError> {
         match ev {
             L1Event::Reorg { resume_from, .. } => {
                 self.derivation.rollback_l1(*resume_from);
-                self.news.push(News::Rollback);
+                news.push(News::Rollback);
             }
             L1Event::Logs { logs, .. } => {
                 for l in logs {
@@ -131,22 +133,20 @@ impl<P: Provider> Pipeline<P> {
                             while self.data.len() > KEPT_DATA {
                                 self.data.pop_first();
                             }
-                            self.news.push(News::Submitted(b.batchId));
+                            news.push(News::Submitted(b.batchId));
                         }
                         JanusEvent::BatchesReverted(r) => {
                             self.derivation.on_reverted(r.fromHeight, block);
-                            self.news.push(News::Rollback);
+                            news.push(News::Rollback);
                         }
                         JanusEvent::BatchFinalized(f) => {
                             self.derivation.on_finalized(f.batchId, block);
-                            self.news.push(News::Finalized(f.batchId));
+                            news.push(News::Finalized(f.batchId));
                         }
                         JanusEvent::MessageEnqueued(m) => {
-                            self.news.push(News::Message(m.record.to_vec()))
+                            news.push(News::Message(m.record.to_vec()))
                         }
-                        JanusEvent::BatchChallenged(c) => {
-                            self.news.push(News::Challenged(c.batchId))
-                        }
+                        JanusEvent::BatchChallenged(c) => news.push(News::Challenged(c.batchId)),
                         JanusEvent::BatchProven(_) => {}
                     }
                 }
@@ -156,35 +156,38 @@ impl<P: Provider> Pipeline<P> {
     }
 
     /// Step `watcher` until it is caught up with its head, applying every event (one pass: new
-    /// blocks mined meanwhile are read too, until a step finds nothing new).
+    /// blocks mined meanwhile are read too, until a step finds nothing new); returns what the
+    /// events brought, oldest first.
     pub async fn catch_up<Q: Provider>(
         &mut self,
         watcher: &mut L1Watcher<Q>,
-    ) -> Result<(), DeriveError> {
+    ) -> Result<Vec<News>, DeriveError> {
+        let mut news = Vec::new();
         while let Some(ev) = watcher.step().await? {
-            self.handle(&ev).await?;
+            self.apply(&ev, &mut news).await?;
         }
-        Ok(())
+        Ok(news)
     }
 
-    /// Apply `ev`, retrying transient RPC errors with backoff; `Ok(false)` when `cancel` fired
-    /// first.
+    /// Apply `ev`, retrying transient RPC errors with backoff; what it brought, or `None` when
+    /// `cancel` fired first.
     pub async fn handle_retrying(
         &mut self,
         ev: &L1Event,
         cancel: &CancellationToken,
-    ) -> Result<bool, DeriveError> {
-        let mut delay = std::time::Duration::from_millis(250);
+    ) -> Result<Option<Vec<News>>, DeriveError> {
+        let mut backoff = Backoff::new(Duration::from_millis(250), Duration::from_secs(30));
+        let mut news = Vec::new();
         loop {
-            match self.handle(ev).await {
-                Ok(()) => return Ok(true),
+            match self.apply(ev, &mut news).await {
+                Ok(()) => return Ok(Some(news)),
                 Err(e @ DeriveError::Rpc(_)) => {
+                    let delay = backoff.next_delay();
                     tracing::warn!(target: "janus::derive", error = %e, ?delay, "retrying");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
-                        _ = cancel.cancelled() => return Ok(false),
+                        _ = cancel.cancelled() => return Ok(None),
                     }
-                    delay = (delay * 2).min(std::time::Duration::from_secs(30));
                 }
                 Err(e) => return Err(e),
             }

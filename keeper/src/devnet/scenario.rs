@@ -675,7 +675,7 @@ impl Scenario {
 async fn fresh_sync(net: &Devnet) -> Result<bool, DevnetError> {
     say("step 9: a fresh node syncs from L1 alone");
     let start = Instant::now();
-    let (mut watcher, mut pipe) =
+    let (mut watcher, mut pipe, _) =
         derive_to_head(net.provider.clone(), net.contracts(), net.args.l2_chain_id)
             .await
             .map_err(l1("fresh derivation"))?;

@@ -115,8 +115,8 @@ pub async fn escape<P: Provider + Clone>(
     }
 
     let started = Instant::now();
-    let (_, mut pipe) = derive_to_head(provider.clone(), contracts, l2_chain_id).await?;
-    let messages = derived_messages(pipe.take_news())?;
+    let (_, pipe, news) = derive_to_head(provider.clone(), contracts, l2_chain_id).await?;
+    let messages = derived_messages(news)?;
     let tip = pipe.derivation.tip().clone();
     tracing::info!(target: "janus::escape", tip = tip.id, height = tip.height, root = %tip.computed_root,
         messages = messages.len(), elapsed = ?started.elapsed(), "L2 state derived from L1");
@@ -181,9 +181,11 @@ pub async fn escape<P: Provider + Clone>(
         .iter()
         .find_map(|l| Rollup::BatchSubmitted::decode_log_data(l.data()).ok())
         .map(|e| e.batchId)
-        .ok_or_else(|| rpc("BatchSubmitted log")(ReadFailure::Missing(
-            "no BatchSubmitted event in the receipt",
-        )))?;
+        .ok_or_else(|| {
+            rpc("BatchSubmitted log")(ReadFailure::Missing(
+                "no BatchSubmitted event in the receipt",
+            ))
+        })?;
     let finalized = rollup
         .isFinalized(batch_id)
         .call()

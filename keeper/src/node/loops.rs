@@ -44,10 +44,9 @@ pub(super) async fn derive_loop(
             ev = events.recv() => match ev { Some(ev) => ev, None => return Ok(pipeline) },
             _ = cancel.cancelled() => return Ok(pipeline),
         };
-        if !pipeline.handle_retrying(&ev, &cancel).await? {
+        let Some(news) = pipeline.handle_retrying(&ev, &cancel).await? else {
             return Ok(pipeline);
-        }
-        let news = pipeline.take_news();
+        };
         let tip = pipeline.derivation.tip().id;
         let batches = pipeline.derivation.canonical().len().saturating_sub(1);
         health.derived_tip(tip);
