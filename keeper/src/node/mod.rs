@@ -12,7 +12,6 @@ pub mod progress;
 pub use loops::NodeView;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use alloy::primitives::B256;
 use alloy::providers::RootProvider;
@@ -201,18 +200,6 @@ impl Wiring<'_> {
             .await?,
         );
         tracing::info!(target: "janus", signer = %txmgr.address(), "L1 signer ready");
-        spawn(self.tasks, "txmgr-metrics", {
-            let (t, c) = (txmgr.clone(), self.cancel.clone());
-            async move {
-                loop {
-                    ops::metrics::record_txmgr(t.metrics(), t.next_nonce().await);
-                    tokio::select! {
-                        _ = c.cancelled() => return Ok::<(), NodeError>(()),
-                        _ = tokio::time::sleep(Duration::from_secs(5)) => {}
-                    }
-                }
-            }
-        });
         feeds.challenger = Some(self.checkers(&txmgr)?);
         if let Some((tx, then)) = self.prover(&txmgr) {
             feeds.prover = Some(tx);

@@ -98,6 +98,23 @@ fn get(c: &AtomicU64) -> u64 {
 }
 
 impl TxMetrics {
+    /// A first attempt was broadcast (also recorded for Prometheus, at the event).
+    fn record_sent(&self) {
+        self.sent.fetch_add(1, Ordering::Relaxed);
+        ::metrics::counter!(crate::ops::metrics::L1_TXS_SENT).increment(1);
+    }
+
+    /// A fee-bump replacement was broadcast (also recorded for Prometheus).
+    fn record_fee_bump(&self) {
+        self.fee_bumps.fetch_add(1, Ordering::Relaxed);
+        ::metrics::counter!(crate::ops::metrics::L1_FEE_BUMPS).increment(1);
+    }
+
+    /// The signer's next nonce changed (recorded for Prometheus).
+    fn record_nonce(next: u64) {
+        ::metrics::gauge!(crate::ops::metrics::L1_NONCE).set(next as f64);
+    }
+
     /// Snapshot `(sent, fee_bumps, rebroadcasts, resyncs, reassigned)`.
     pub fn snapshot(&self) -> [u64; 5] {
         [
@@ -229,6 +246,7 @@ impl<P: Provider + Clone> TxManager<P> {
             tracing::warn!(target: "janus::txmgr", from = *next, to = n, "nonce resynced");
         }
         *next = n;
+        TxMetrics::record_nonce(n);
         self.metrics.resyncs.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -291,7 +309,8 @@ impl<P: Provider + Clone> TxManager<P> {
             match self.rpc.broadcast(&raw).await? {
                 Ok(()) => {
                     *next = nonce + 1;
-                    self.metrics.sent.fetch_add(1, Ordering::Relaxed);
+                    TxMetrics::record_nonce(*next);
+                    self.metrics.record_sent();
                     tracing::info!(target: "janus::txmgr", label = %intent.label, nonce,
                         hash = %env.tx_hash(), "sent");
                     return Ok(row);
@@ -507,7 +526,7 @@ impl<P: Provider + Clone> TxManager<P> {
         row.sent_at_ms = now_ms();
         // Persist before broadcasting: after a crash the replacement is what gets rebroadcast.
         self.store.put_pending(row)?;
-        self.metrics.fee_bumps.fetch_add(1, Ordering::Relaxed);
+        self.metrics.record_fee_bump();
         tracing::info!(target: "janus::txmgr", label = %row.request.label, nonce = row.nonce,
             max_fee, priority, hash = %env.tx_hash(), "fee bump");
         if let Err(message) = self.rpc.broadcast(&raw).await? {

@@ -50,6 +50,10 @@ async fn until(what: &str, mut f: impl FnMut() -> bool) {
 
 #[tokio::test]
 async fn sends_and_waits_for_the_receipt() {
+    // Metrics are recorded where things happen (this test's thread has its own recorder).
+    let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+    let prometheus = recorder.handle();
+    let _recording = ::metrics::set_default_local_recorder(&recorder);
     let node = anvil();
     let (_d, store) = store();
     let mgr = TxManager::new(
@@ -67,6 +71,9 @@ async fn sends_and_waits_for_the_receipt() {
     assert!(a.receipt.status() && b.receipt.status());
     assert_eq!(a.attempts, 1);
     assert_eq!(mgr.next_nonce().await, 2);
+    let text = prometheus.render();
+    assert!(text.contains("janus_l1_txs_sent_total 2"), "{text}");
+    assert!(text.contains("janus_l1_nonce 2"), "{text}");
     assert!(
         store.pending_for(mgr.address()).expect("rows").is_empty(),
         "rows removed once mined"
