@@ -91,10 +91,10 @@ impl<P: Provider + Clone> Batcher<P> {
                 tracing::info!(target: "janus::sequencer", batch = tip, "batch already on L1; not posting again");
                 return Ok(tip);
             }
-            return Err(SequencerError::L1(format!(
-                "L1 tip is batch {tip}, not the parent {}",
-                b.parent_id
-            )));
+            return Err(SequencerError::TipMoved {
+                tip,
+                parent: b.parent_id,
+            });
         }
         let call = Rollup::submitBatchCall {
             parentId: b.parent_id,
@@ -115,8 +115,9 @@ impl<P: Provider + Clone> Batcher<P> {
                 value: U256::ZERO,
             })
             .await?;
+        let tx = out.receipt.transaction_hash;
         if !out.receipt.status() {
-            return Err(SequencerError::L1("submitBatch reverted".into()));
+            return Err(SequencerError::SubmitReverted { tx });
         }
         out.receipt
             .inner
@@ -124,7 +125,7 @@ impl<P: Provider + Clone> Batcher<P> {
             .iter()
             .find_map(|l| Rollup::BatchSubmitted::decode_log_data(l.data()).ok())
             .map(|ev| ev.batchId)
-            .ok_or_else(|| SequencerError::L1("no BatchSubmitted log".into()))
+            .ok_or(SequencerError::NoSubmittedLog { tx })
     }
 }
 

@@ -126,9 +126,31 @@ pub enum SequencerError {
     /// An L1 read failed.
     #[error(transparent)]
     L1Read(#[from] crate::l1::L1ReadError),
-    /// L1 did not take a batch as expected (another tip, a revert, no `BatchSubmitted` log).
-    #[error("L1: {0}")]
-    L1(String),
+    /// L1's tip moved under the batch: its parent is not the tip any more (and the tip is not
+    /// this very batch, posted already).
+    #[error("L1 tip is batch {tip}, not the parent {parent}")]
+    TipMoved {
+        /// L1's tip.
+        tip: u64,
+        /// The batch's parent.
+        parent: u64,
+    },
+    /// `submitBatch` was mined but reverted.
+    #[error("submitBatch reverted on chain in {tx}")]
+    SubmitReverted {
+        /// The mined transaction.
+        tx: alloy::primitives::B256,
+    },
+    /// `submitBatch` was mined without a `BatchSubmitted` log (a contract that is not Janus's
+    /// Rollup).
+    #[error("submitBatch in {tx} emitted no BatchSubmitted log")]
+    NoSubmittedLog {
+        /// The mined transaction.
+        tx: alloy::primitives::B256,
+    },
+    /// The mempool could not be restored from the store.
+    #[error("restoring the mempool: {0}")]
+    Mempool(#[from] MempoolError),
     /// The transaction manager failed.
     #[error(transparent)]
     TxManager(#[from] crate::txmgr::TxError),

@@ -113,10 +113,7 @@ impl Core {
             record_limit: None,
         };
         core.replay_stored()?;
-        let restored = core
-            .mempool
-            .restore(&core.state)
-            .map_err(|e| SequencerError::L1(e.to_string()))?;
+        let restored = core.mempool.restore(&core.state)?;
         tracing::info!(target: "janus::sequencer", base = tip.batch_id, replayed = core.unposted.len(), restored, "sequencer core ready");
         Ok(core)
     }
