@@ -9,11 +9,20 @@ pub enum DevnetError {
     #[error("config: {0}")]
     Config(String),
     /// An L1 call failed.
-    #[error("L1 {what}: {message}")]
+    #[error("L1 {what}: {source}")]
     L1 {
         /// The call.
         what: String,
-        /// Its error.
+        /// Its error, kept.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// L1 did not do what the scenario expects of it (a check of the outcome, not a failed call).
+    #[error("L1 {what}: {message}")]
+    Unexpected {
+        /// The check.
+        what: String,
+        /// What happened instead.
         message: String,
     },
     /// An L2 JSON-RPC call failed.
@@ -49,20 +58,22 @@ pub enum DevnetError {
     Stopped,
 }
 
-/// An L1 read failed: `L1 { what, message }` with the read's name and the provider's message.
+/// An L1 read failed: `L1 { what, source }` with the read's name and the provider's error.
 impl From<crate::l1::L1ReadError> for DevnetError {
     fn from(e: crate::l1::L1ReadError) -> Self {
         Self::L1 {
             what: e.what.to_string(),
-            message: e.source.to_string(),
+            source: Box::new(e.source),
         }
     }
 }
 
-/// Map an L1 error with a label.
-pub(crate) fn l1<E: std::fmt::Display>(what: &str) -> impl FnOnce(E) -> DevnetError + '_ {
+/// Map an L1 error with a label, keeping it as the source.
+pub(crate) fn l1<E: std::error::Error + Send + Sync + 'static>(
+    what: &str,
+) -> impl FnOnce(E) -> DevnetError + '_ {
     move |e| DevnetError::L1 {
         what: what.to_string(),
-        message: e.to_string(),
+        source: Box::new(e),
     }
 }

@@ -376,14 +376,14 @@ impl Scenario {
                     lock(&net.counts).report.challenges_refused += 1;
                     Ok(())
                 }
-                other => Err(DevnetError::L1 {
+                other => Err(DevnetError::Unexpected {
                     what: "challenge without a verifier".into(),
                     message: format!(
                         "refused for another reason than VerifierNotSet: {other:?} ({e})"
                     ),
                 }),
             },
-            Ok(_) => Err(DevnetError::L1 {
+            Ok(_) => Err(DevnetError::Unexpected {
                 what: "challenge without a verifier".into(),
                 message: format!(
                     "the rollup accepted a challenge of batch {tip} with no verifier set"
@@ -477,7 +477,7 @@ impl Scenario {
         .await?;
         let after = lock(&net.counts).report.slashes;
         if after != slashes {
-            return Err(DevnetError::L1 {
+            return Err(DevnetError::Unexpected {
                 what: "defended challenge".into(),
                 message: format!(
                     "an honest batch's operator was slashed: {slashes:?} -> {after:?}"
@@ -568,10 +568,7 @@ impl Scenario {
             },
         )
         .await
-        .map_err(|e| DevnetError::L1 {
-            what: "janus escape".into(),
-            message: e.to_string(),
-        })?;
+        .map_err(l1("janus escape"))?;
         say(format!(
             "escape batch {} on batch {} ({} L1 messages, {} transactions; {} finalized first), final at once: {}",
             out.batch_id,

@@ -83,7 +83,7 @@ pub async fn deposit_new_account(
         .iter()
         .find_map(|l| Bridge::AccountRegistered::decode_log_data(l.data()).ok())
         .map(|e| e.account)
-        .ok_or_else(|| DevnetError::L1 {
+        .ok_or_else(|| DevnetError::Unexpected {
             what: "deposit".into(),
             message: "no AccountRegistered event".into(),
         })
