@@ -23,14 +23,15 @@ pub enum L1Error {
         oldest: u64,
     },
     /// A log from a Janus contract did not decode with the bindings (ABI drift).
-    #[error("undecodable {event} log in block {block}: {message}")]
+    #[error("undecodable {event} log in block {block}: {source}")]
     Decode {
         /// Event name.
         event: &'static str,
         /// Block number.
         block: u64,
-        /// Decoder error.
-        message: String,
+        /// The decoder's error.
+        #[source]
+        source: alloy::sol_types::Error,
     },
     /// The event consumer went away.
     #[error("event channel closed")]

@@ -63,10 +63,10 @@ pub struct Contracts {
 }
 
 fn dec<E: SolEvent>(log: &Log, block: u64) -> Result<E, L1Error> {
-    E::decode_log_data(log.data()).map_err(|e| L1Error::Decode {
+    E::decode_log_data(log.data()).map_err(|source| L1Error::Decode {
         event: E::SIGNATURE,
         block,
-        message: e.to_string(),
+        source,
     })
 }
 
