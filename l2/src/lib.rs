@@ -10,11 +10,13 @@
 //! | [`state`] | accounts and the depth-32 sparse Poseidon Merkle tree |
 //! | [`tx`] | L1 message records and their Keccak chain, transaction records, signing messages |
 //! | [`batch`] | batch data framing, withdrawal tree, the state transition |
+//! | [`block`] | L2 block headers: the 160-byte encoding, its hash, the anchor, the tx root |
 //! | [`error`] | error types |
 
 #![warn(missing_docs, unreachable_pub)]
 
 pub mod batch;
+pub mod block;
 pub mod curve;
 pub mod error;
 pub mod hash;

@@ -4,6 +4,7 @@
 // typed values (u64 as bigint, bytes as 0x-hex).
 import init, * as wasm from '../wasm/pkg/janus_l2_wasm.js';
 import { bytesToHex, hexToBytes, type Address, type Hex } from 'viem';
+import type { KeeperBlockHeader } from './keeper';
 
 let ready: Promise<unknown> | null = null;
 
@@ -129,6 +130,13 @@ export function emptyStateRoot(): Hex {
   return wasm.emptyStateRoot() as Hex;
 }
 
+/** An L2 block header's hash (docs/l2-spec.md §13.3): janus-l2's 160-byte encoding, hashed. */
+export function blockHeaderHash(h: KeeperBlockHeader): Hex {
+  return bytesToHex(
+    wasm.blockHeaderHash(BigInt(h.number), b(h.parentHash), b(h.stateRoot), b(h.txRoot), BigInt(h.msgEnd), b(h.msgChain), h.feeAccount, BigInt(h.timestampMs), h.txCount),
+  );
+}
+
 /** Exposed for the browser tests and the console: the same functions, on `window.janusL2`. */
 export const api = {
   walletKeyMessage,
@@ -143,6 +151,7 @@ export const api = {
   encodeBatch,
   withdrawalProof,
   emptyStateRoot,
+  blockHeaderHash,
 };
 
 export interface BatchOutput {

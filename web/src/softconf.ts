@@ -4,11 +4,12 @@
 // uint256 chainId)` under the slasher's own domain, read from its `eip712Domain()`), the signer
 // recovered from the block's signature, and on L1 that this signer is the registered signer of an
 // operator that leads. A signature that passes is slashable evidence (two at one number: equivocation).
-// janus-l2 has no L2 block header (blocks are a keeper concept), so the encoding is here, with viem.
-import { encodePacked, hashTypedData, keccak256, recoverAddress, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
+// The header's encoding and hash are janus-l2's (`blockHeaderHash`, wasm), the keeper's own.
+import { hashTypedData, recoverAddress, zeroAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { sequencerSetAbi, slasherAbi, stakingAbi } from './abi';
 import type { Config } from './config';
 import type { KeeperBlock, KeeperBlockHeader } from './keeper';
+import { blockHeaderHash } from './l2';
 
 export interface SoftConfDomain {
   name: string;
@@ -26,17 +27,9 @@ export const SOFT_CONFIRMATION_TYPES = {
   ],
 } as const;
 
-/** The §13.3 encoding: number u64 ‖ parentHash ‖ stateRoot ‖ txRoot ‖ msgEnd u64 ‖ msgChain ‖
- *  feeAccount u32 ‖ timestampMs u64 ‖ txCount u32, big-endian, 160 bytes. */
-export function encodeHeader(h: KeeperBlockHeader): Hex {
-  return encodePacked(
-    ['uint64', 'bytes32', 'bytes32', 'bytes32', 'uint64', 'bytes32', 'uint32', 'uint64', 'uint32'],
-    [BigInt(h.number), h.parentHash, h.stateRoot, h.txRoot, BigInt(h.msgEnd), h.msgChain, h.feeAccount, BigInt(h.timestampMs), h.txCount],
-  );
-}
-
+/** The block hash of `h` (§13.3), computed by janus-l2. */
 export function headerHash(h: KeeperBlockHeader): Hex {
-  return keccak256(encodeHeader(h));
+  return blockHeaderHash(h);
 }
 
 /** The EIP-712 digest of the soft confirmation of `h` (what `EquivocationSlasher.hashSoftConfirmation` returns). */

@@ -1,5 +1,6 @@
-//! L2 blocks (spec §13): the header, its fixed 160-byte encoding and hash, the anchor a node's first
-//! block points to, and packing a run of blocks into one `janus_l2::batch::Batch`.
+//! L2 blocks (spec §13): the header as the keeper stores and serves it (its encoding, hash, anchor
+//! and transaction root are `janus_l2::block`'s, the one implementation the browser shares), and
+//! packing a run of blocks into one `janus_l2::batch::Batch`.
 //!
 //! A block consumes L1 messages (deposits, in queue order) and then transactions; a run of blocks
 //! packs into a batch as *every block's messages, then every block's transactions*. Deposits only
@@ -15,11 +16,7 @@ use janus_l2::tx::message::L1Message;
 use janus_l2::tx::record::{Tx, TX_BYTES};
 use serde::{Deserialize, Serialize};
 
-/// Length of the header encoding.
-pub const HEADER_BYTES: usize = 160;
-
-/// Domain prefix of an anchor hash.
-pub const ANCHOR_DOMAIN: &[u8] = b"janus.anchor";
+pub use janus_l2::block::{ANCHOR_DOMAIN, HEADER_BYTES};
 
 /// An L2 block header (spec §13).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,41 +43,36 @@ pub struct BlockHeader {
 }
 
 impl BlockHeader {
-    /// The fixed encoding: `number u64 ‖ parentHash ‖ stateRoot ‖ txRoot ‖ msgEnd u64 ‖ msgChain ‖
-    /// feeAccount u32 ‖ timestampMs u64 ‖ txCount u32` (big-endian, 160 bytes).
+    /// The §13.3 fields as janus-l2 encodes them.
+    pub fn fields(&self) -> janus_l2::block::BlockHeader {
+        janus_l2::block::BlockHeader {
+            number: self.number,
+            parent_hash: self.parent_hash.0,
+            state_root: self.state_root.0,
+            tx_root: self.tx_root.0,
+            msg_end: self.msg_end,
+            msg_chain: self.msg_chain.0,
+            fee_account: self.fee_account,
+            timestamp_ms: self.timestamp_ms,
+            tx_count: self.tx_count,
+        }
+    }
+
+    /// The fixed 160-byte encoding (`janus_l2::block::BlockHeader::encode`).
     pub fn encode(&self) -> [u8; HEADER_BYTES] {
-        let mut out = [0u8; HEADER_BYTES];
-        let mut at = 0;
-        let mut put = |b: &[u8]| {
-            out[at..at + b.len()].copy_from_slice(b);
-            at += b.len();
-        };
-        put(&self.number.to_be_bytes());
-        put(self.parent_hash.as_slice());
-        put(self.state_root.as_slice());
-        put(self.tx_root.as_slice());
-        put(&self.msg_end.to_be_bytes());
-        put(self.msg_chain.as_slice());
-        put(&self.fee_account.to_be_bytes());
-        put(&self.timestamp_ms.to_be_bytes());
-        put(&self.tx_count.to_be_bytes());
-        out
+        self.fields().encode()
     }
 
     /// `keccak256(encode())`.
     pub fn hash(&self) -> B256 {
-        keccak256(self.encode())
+        B256::from(self.fields().hash())
     }
 }
 
 /// `keccak256("janus.anchor" ‖ batchId u64 ‖ stateRoot)`: the parent of the first block a node
 /// builds on top of L1-derived state.
 pub fn anchor_hash(batch_id: u64, state_root: B256) -> B256 {
-    let mut buf = Vec::with_capacity(ANCHOR_DOMAIN.len() + 8 + 32);
-    buf.extend_from_slice(ANCHOR_DOMAIN);
-    buf.extend_from_slice(&batch_id.to_be_bytes());
-    buf.extend_from_slice(state_root.as_slice());
-    keccak256(buf)
+    B256::from(janus_l2::block::anchor_hash(batch_id, &state_root.0))
 }
 
 /// The transaction hash: `keccak256` of the 137-byte record.
@@ -90,11 +82,7 @@ pub fn tx_hash(record: &[u8; TX_BYTES]) -> B256 {
 
 /// `keccak256` of the records concatenated, in block order.
 pub fn tx_root(txs: &[Tx]) -> B256 {
-    let mut buf = Vec::with_capacity(TX_BYTES * txs.len());
-    for tx in txs {
-        buf.extend_from_slice(&tx.encode());
-    }
-    keccak256(buf)
+    B256::from(janus_l2::block::tx_root(txs))
 }
 
 /// A transaction the block producer dropped, and why.

@@ -7,6 +7,7 @@
 #![warn(missing_docs, unreachable_pub)]
 
 use janus_l2::batch::{apply_batch_data, Batch, BatchContext, Withdrawal, WithdrawalTree};
+use janus_l2::block::BlockHeader;
 use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::{wallet_key_message, PublicKey, SecretKey};
 use janus_l2::state::{empty_root, State};
@@ -327,6 +328,40 @@ pub fn withdrawal_proof(data: &[u8], index: u32) -> Result<String, JsError> {
         ("root", q(&hex(&tree.root()))),
         ("proof", arr(proof.iter().map(|p| q(&hex(p))))),
     ]))
+}
+
+fn bytes32(name: &str, b: &[u8]) -> Result<[u8; 32], JsError> {
+    b.try_into()
+        .map_err(|_| JsError::new(&format!("{name}: {} bytes, not 32", b.len())))
+}
+
+/// The L2 block header's hash (spec §13.3: keccak256 of its 160-byte encoding), from its fields
+/// in encoding order; what a soft confirmation signs (§13.4).
+#[wasm_bindgen(js_name = blockHeaderHash)]
+#[allow(clippy::too_many_arguments)]
+pub fn block_header_hash(
+    number: u64,
+    parent_hash: &[u8],
+    state_root: &[u8],
+    tx_root: &[u8],
+    msg_end: u64,
+    msg_chain: &[u8],
+    fee_account: u32,
+    timestamp_ms: u64,
+    tx_count: u32,
+) -> Result<Vec<u8>, JsError> {
+    let h = BlockHeader {
+        number,
+        parent_hash: bytes32("parentHash", parent_hash)?,
+        state_root: bytes32("stateRoot", state_root)?,
+        tx_root: bytes32("txRoot", tx_root)?,
+        msg_end,
+        msg_chain: bytes32("msgChain", msg_chain)?,
+        fee_account,
+        timestamp_ms,
+        tx_count,
+    };
+    Ok(h.hash().to_vec())
 }
 
 /// The genesis (empty) state root in its L1 form (spec §6, §8.2).
