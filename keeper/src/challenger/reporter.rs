@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{send_call, ChallengerError};
 use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet};
-use crate::l1::{rpc, L1Head, LeaderView};
+use crate::l1::{on_each_head, rpc, HeadStep, L1Head, LeaderView};
 use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).
@@ -146,31 +146,21 @@ impl<P: Provider + Clone> LivenessReporter<P> {
     /// after the poll interval (or at the next head, whichever comes first).
     pub async fn run(
         self,
-        mut heads: L1Head,
+        heads: L1Head,
         cancel: CancellationToken,
     ) -> Result<(), ChallengerError> {
-        loop {
-            let known = heads.borrow_and_update().is_some();
-            let retry = if known {
-                match self.step().await {
-                    Ok(_) => None,
-                    Err(e) => {
-                        e.log("liveness reporter", "liveness step");
-                        Some(self.poll_interval)
-                    }
+        let this = &self;
+        on_each_head(heads, self.poll_interval, &cancel, |_| async move {
+            match this.step().await {
+                Ok(_) => HeadStep::Done,
+                Err(e) => {
+                    e.log("liveness reporter", "liveness step");
+                    HeadStep::Retry
                 }
-            } else {
-                None
-            };
-            tokio::select! {
-                _ = cancel.cancelled() => return Ok(()),
-                changed = heads.changed() => if changed.is_err() {
-                    // The watcher is gone: the node is stopping.
-                    return Ok(());
-                },
-                _ = crate::clock::sleep_or_never(retry) => {}
             }
-        }
+        })
+        .await;
+        Ok(())
     }
 }
 

@@ -17,7 +17,7 @@ pub use leader::{LeaderInfo, LeaderView};
 pub use read::{rpc, L1ReadError, ReadFailure};
 pub use revert::{describe_error_payload, describe_revert};
 pub use status::{BatchStatus, UnknownBatchStatus};
-pub use watcher::{L1Event, L1Head, L1Watcher, WatcherConfig};
+pub use watcher::{on_each_head, HeadStep, L1Event, L1Head, L1Watcher, WatcherConfig};
 
 #[cfg(test)]
 mod tests;

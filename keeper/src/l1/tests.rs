@@ -192,3 +192,41 @@ async fn run_backfills_after_the_node_comes_back() {
     cancel.cancel();
     task.await.expect("join").expect("clean stop");
 }
+
+/// The loop of the roles that wake on the head: nothing before a head is known, one step per new
+/// head, a failed step again after the retry delay, and the end when the watcher goes away.
+#[tokio::test]
+async fn a_role_steps_once_per_head_and_retries_a_failed_step() {
+    let (tx, heads) = tokio::sync::watch::channel(None);
+    let (seen_tx, mut seen) = mpsc::unbounded_channel();
+    let cancel = CancellationToken::new();
+    let mut failed_once = false;
+    let run = tokio::spawn(async move {
+        on_each_head(heads, Duration::from_millis(20), &cancel, |head| {
+            let step = if head == 2 && !failed_once {
+                failed_once = true;
+                HeadStep::Retry
+            } else {
+                HeadStep::Done
+            };
+            seen_tx.send(head).expect("seen");
+            async move { step }
+        })
+        .await
+    });
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    tx.send_replace(Some(1));
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    tx.send_replace(Some(2));
+    tokio::time::sleep(Duration::from_millis(80)).await;
+    drop(tx);
+    tokio::time::timeout(Duration::from_secs(5), run)
+        .await
+        .expect("the loop ends with the watcher")
+        .expect("join");
+    let mut steps = Vec::new();
+    while let Ok(h) = seen.try_recv() {
+        steps.push(h);
+    }
+    assert_eq!(steps, vec![1, 2, 2], "head 2 failed once, then was retried");
+}

@@ -32,6 +32,55 @@ use crate::retry::Backoff;
 /// send transactions act on the block their transaction lands in.
 pub type L1Head = watch::Receiver<Option<u64>>;
 
+/// What a step run by [`on_each_head`] asks for next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeadStep {
+    /// Done at this head: wait for the next one.
+    Done,
+    /// Failed: run again after the retry delay, or at the next head if it comes first.
+    Retry,
+    /// Stop the loop (its consumer is gone).
+    Stop,
+}
+
+/// Run `step` at every new L1 head (once one is known) until `cancel` fires, `step` asks to stop,
+/// or the watcher is gone (the node is stopping): the loop of every role that wakes on the head.
+pub async fn on_each_head<F, Fut>(
+    mut heads: L1Head,
+    retry: Duration,
+    cancel: &CancellationToken,
+    mut step: F,
+) where
+    F: FnMut(u64) -> Fut,
+    Fut: std::future::Future<Output = HeadStep>,
+{
+    loop {
+        let head = *heads.borrow_and_update();
+        let again = match head {
+            Some(head) => match step(head).await {
+                HeadStep::Done => false,
+                HeadStep::Retry => true,
+                HeadStep::Stop => return,
+            },
+            None => false,
+        };
+        let wait_retry = async {
+            if again {
+                tokio::time::sleep(retry).await
+            } else {
+                std::future::pending().await
+            }
+        };
+        tokio::select! {
+            _ = cancel.cancelled() => return,
+            changed = heads.changed() => if changed.is_err() {
+                return;
+            },
+            _ = wait_retry => {}
+        }
+    }
+}
+
 /// What the watcher reports, in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum L1Event {

@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 use super::Feeds;
 use crate::derive::{DerivedBatch, News, Pipeline};
 use crate::error::NodeError;
-use crate::l1::{L1Event, L1Head, LeaderView};
+use crate::l1::{on_each_head, HeadStep, L1Event, L1Head, LeaderView};
 use crate::ops::{self, Health};
 use crate::prover::{NextBatch, ProveJob};
 use crate::sequencer::{DerivedTip, SequencerInput};
@@ -156,34 +156,24 @@ fn feed_prover(pipeline: &Pipeline<RootProvider>, feeds: &Feeds, b: &DerivedBatc
 /// read is tried again after `retry` (or at the next head).
 pub(super) async fn leader_schedule(
     view: LeaderView<RootProvider>,
-    mut heads: L1Head,
+    heads: L1Head,
     out: mpsc::Sender<SequencerInput>,
     retry: Duration,
     cancel: CancellationToken,
 ) -> Result<(), NodeError> {
-    loop {
-        let head = *heads.borrow_and_update();
-        let mut again = None;
-        if let Some(head) = head {
-            match view.at(head + 1).await {
-                Ok(info) => {
-                    if out.send(SequencerInput::Leader(info)).await.is_err() {
-                        return Ok(());
-                    }
-                }
-                Err(e) => {
-                    tracing::warn!(target: "janus", error = %e, "reading the leader");
-                    again = Some(retry);
-                }
+    let (view, out) = (&view, &out);
+    on_each_head(heads, retry, &cancel, |head| async move {
+        match view.at(head + 1).await {
+            Ok(info) => match out.send(SequencerInput::Leader(info)).await {
+                Ok(()) => HeadStep::Done,
+                Err(_) => HeadStep::Stop,
+            },
+            Err(e) => {
+                tracing::warn!(target: "janus", error = %e, "reading the leader");
+                HeadStep::Retry
             }
         }
-        tokio::select! {
-            _ = cancel.cancelled() => return Ok(()),
-            changed = heads.changed() => if changed.is_err() {
-                // The watcher is gone: the node is stopping.
-                return Ok(());
-            },
-            _ = crate::clock::sleep_or_never(again) => {}
-        }
-    }
+    })
+    .await;
+    Ok(())
 }
