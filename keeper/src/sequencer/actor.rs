@@ -7,33 +7,82 @@ use std::time::{Duration, Instant};
 
 use alloy::providers::Provider;
 use tokio::sync::mpsc;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use super::{
-    handoff, Batcher, LeaderClient, LeaderInfo, SequencerConfig, SequencerError, SequencerHandle,
-    SequencerInput,
+    handoff, Batcher, LeaderClient, LeaderInfo, PreparedBatch, SequencerConfig, SequencerError,
+    SequencerHandle, SequencerInput,
 };
 use crate::clock::now_ms;
+use crate::txmgr::TxError;
 
 /// How often the sequencer re-reads L1's batch record limit (it also does after every post).
 pub const RECORD_LIMIT_REFRESH: Duration = Duration::from_secs(30);
 
-/// Read `Rollup.batchRecordLimit` in the background and send it to the run loop; a failed read is
-/// logged and the last known value stays in force.
-fn spawn_record_limit_read<P: Provider + Clone + Send + Sync + 'static>(
-    batcher: Arc<Batcher<P>>,
-    limit_tx: mpsc::Sender<usize>,
-) {
-    tokio::spawn(async move {
-        match batcher.record_limit().await {
-            Ok(limit) => {
-                let _ = limit_tx.send(limit).await;
-            }
-            Err(e) => {
-                tracing::warn!(target: "janus::sequencer", %e, "reading the batch record limit failed; keeping the last known one")
-            }
+/// The run loop's background work. Every task is owned here, so none outlives the loop: when it
+/// ends they are aborted and awaited, and a node that stopped sends nothing more to L1 (a post cut
+/// short is persisted by the transaction manager and resumes after a restart).
+struct Background {
+    /// The batch being posted (at most one): its L1 batch id, `None` when it failed.
+    posts: JoinSet<Option<u64>>,
+    /// Reads of `Rollup.batchRecordLimit`.
+    limit_reads: JoinSet<Result<usize, SequencerError>>,
+    /// The mempool hand-off to the leader.
+    handing_off: Option<JoinHandle<()>>,
+}
+
+impl Background {
+    fn new() -> Self {
+        Self {
+            posts: JoinSet::new(),
+            limit_reads: JoinSet::new(),
+            handing_off: None,
         }
-    });
+    }
+
+    /// Read the record limit in the background (the result arrives through `limit_reads`).
+    fn read_record_limit<P: Provider + Clone + Send + Sync + 'static>(
+        &mut self,
+        batcher: &Arc<Batcher<P>>,
+    ) {
+        let batcher = batcher.clone();
+        self.limit_reads
+            .spawn(async move { batcher.record_limit().await });
+    }
+
+    /// Post `prepared` in the background (the id arrives through `posts`).
+    fn post<P: Provider + Clone + Send + Sync + 'static>(
+        &mut self,
+        batcher: &Arc<Batcher<P>>,
+        prepared: PreparedBatch,
+    ) {
+        let batcher = batcher.clone();
+        self.posts.spawn(async move {
+            match batcher.post(&prepared).await {
+                Ok(id) => Some(id),
+                // Shutdown: `stop` says so.
+                Err(SequencerError::TxManager(TxError::Cancelled)) => None,
+                Err(e) => {
+                    tracing::error!(target: "janus::sequencer", %e, "batch posting failed");
+                    None
+                }
+            }
+        });
+    }
+
+    /// Abort every task and wait until each has ended.
+    async fn stop(mut self) {
+        if !self.posts.is_empty() {
+            tracing::info!(target: "janus::sequencer", "batch posting stopped by shutdown (it resumes after restart)");
+        }
+        self.posts.shutdown().await;
+        self.limit_reads.shutdown().await;
+        if let Some(h) = self.handing_off.take() {
+            h.abort();
+            let _ = h.await;
+        }
+    }
 }
 
 /// Post a heartbeat this many L1 blocks before the liveness deadline.
@@ -111,44 +160,69 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
         self.handle.clone()
     }
 
-    /// Run until `cancel`: apply inputs, produce blocks on every tick while leading, post batches.
+    /// Run until `cancel` (or until the inputs close): apply inputs, produce blocks on every tick
+    /// while leading, post batches. Returns once its background work has ended too.
     pub async fn run(
         self,
         mut inputs: mpsc::Receiver<SequencerInput>,
         cancel: CancellationToken,
     ) -> Result<(), SequencerError> {
         if let Some(b) = &self.batcher {
-            b.recover().await?;
+            // Submissions persisted before a restart land (or fail) before anything new is posted.
+            tokio::select! {
+                recovered = b.recover() => match recovered {
+                    Err(SequencerError::TxManager(TxError::Cancelled)) => return Ok(()),
+                    other => other?,
+                },
+                _ = cancel.cancelled() => return Ok(()),
+            };
         }
+        let mut background = Background::new();
+        let result = self.run_loop(&mut inputs, &cancel, &mut background).await;
+        background.stop().await;
+        result
+    }
+
+    async fn run_loop(
+        &self,
+        inputs: &mut mpsc::Receiver<SequencerInput>,
+        cancel: &CancellationToken,
+        bg: &mut Background,
+    ) -> Result<(), SequencerError> {
         let mut tick = tokio::time::interval(self.cfg.block_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         // L1's record bound: read now, after every post and every RECORD_LIMIT_REFRESH (a failed read
         // keeps the last value). A posting node produces no block before it knows the bound.
         let mut refresh = tokio::time::interval(RECORD_LIMIT_REFRESH);
         refresh.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        let (limit_tx, mut limit_rx) = mpsc::channel::<usize>(4);
-        let (post_tx, mut post_rx) = mpsc::channel::<Option<u64>>(1);
         let mut oldest_unposted: Option<Instant> = None;
-        let mut handing_off: Option<tokio::task::JoinHandle<()>> = None;
         // Set when this node starts leading; cleared by its first batch.
         let mut new_term = false;
         let mut was_leading = false;
         loop {
             tokio::select! {
-                _ = cancel.cancelled() => break,
+                _ = cancel.cancelled() => return Ok(()),
                 input = inputs.recv() => match input {
-                    None => break,
+                    None => return Ok(()),
                     Some(SequencerInput::Derived(tip)) => self.handle.lock().on_derived(&tip),
                     Some(SequencerInput::Message(m)) => self.handle.lock().on_message(m),
                     Some(SequencerInput::Leader(info)) => self.handle.set_leader(info),
                 },
-                posted = post_rx.recv() => {
-                    self.handle.lock().on_posted(posted.flatten());
+                Some(posted) = bg.posts.join_next() => {
+                    self.handle.lock().on_posted(posted.ok().flatten());
+                    // Governance may have changed the bound (or the verifier) meanwhile.
+                    if let Some(b) = &self.batcher {
+                        bg.read_record_limit(b);
+                    }
                 }
-                Some(limit) = limit_rx.recv() => self.handle.lock().set_record_limit(limit),
+                Some(read) = bg.limit_reads.join_next() => match read {
+                    Ok(Ok(limit)) => self.handle.lock().set_record_limit(limit),
+                    Ok(Err(e)) => tracing::warn!(target: "janus::sequencer", %e, "reading the batch record limit failed; keeping the last known one"),
+                    Err(e) => tracing::warn!(target: "janus::sequencer", %e, "the batch record limit read ended abnormally"),
+                },
                 _ = refresh.tick() => {
                     if let Some(b) = &self.batcher {
-                        spawn_record_limit_read(b.clone(), limit_tx.clone());
+                        bg.read_record_limit(b);
                     }
                 }
                 _ = tick.tick() => {
@@ -183,36 +257,18 @@ impl<P: Provider + Clone + Send + Sync + 'static> Sequencer<P> {
                         full,
                     }) || closing
                         || heartbeat;
-                    if !leading && handing_off.as_ref().is_none_or(|h| h.is_finished()) {
-                        handing_off = handoff::spawn(&self.handle, &self.leader_client, &leader);
+                    if !leading && bg.handing_off.as_ref().is_none_or(|h| h.is_finished()) {
+                        bg.handing_off = handoff::spawn(&self.handle, &self.leader_client, &leader);
                     }
                     if let (true, true, Some(batcher)) = (leading, due, &self.batcher) {
                         if let Some(prepared) = self.handle.lock().prepare_batch(heartbeat) {
                             oldest_unposted = None;
                             new_term = false;
-                            let (batcher, post_tx) = (batcher.clone(), post_tx.clone());
-                            let limit_tx = limit_tx.clone();
-                            tokio::spawn(async move {
-                                let id = match batcher.post(&prepared).await {
-                                    Ok(id) => Some(id),
-                                    Err(SequencerError::TxManager(crate::txmgr::TxError::Cancelled)) => {
-                                        tracing::info!(target: "janus::sequencer", "batch posting stopped by shutdown (it resumes after restart)");
-                                        None
-                                    }
-                                    Err(e) => {
-                                        tracing::error!(target: "janus::sequencer", %e, "batch posting failed");
-                                        None
-                                    }
-                                };
-                                let _ = post_tx.send(id).await;
-                                // Governance may have changed the bound (or the verifier) meanwhile.
-                                spawn_record_limit_read(batcher, limit_tx);
-                            });
+                            bg.post(batcher, prepared);
                         }
                     }
                 }
             }
         }
-        Ok(())
     }
 }

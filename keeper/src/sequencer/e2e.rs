@@ -5,6 +5,9 @@
 
 use alloy::network::EthereumWallet;
 use alloy::primitives::B256;
+use std::sync::Arc;
+
+use alloy::providers::ext::AnvilApi;
 use alloy::providers::{Provider, ProviderBuilder};
 use alloy::sol_types::{SolCall, SolError, SolEvent};
 use janus_l2::keys::SecretKey;
@@ -18,6 +21,7 @@ use crate::l1::LeaderView;
 use crate::store::Store;
 use crate::testutil::devnet::{signed_transfer, Devnet};
 use crate::testutil::key;
+use tokio_util::sync::CancellationToken;
 
 fn header(number: u64, root: u8) -> BlockHeader {
     BlockHeader {
@@ -31,6 +35,16 @@ fn header(number: u64, root: u8) -> BlockHeader {
         timestamp_ms: 5,
         tx_count: 0,
     }
+}
+
+/// Operator `idx`'s soft confirmer on the devnet's chains.
+fn confirmer(net: &Devnet, idx: usize) -> SoftConfirmer {
+    SoftConfirmer::new(
+        key(&net.node, idx),
+        31337,
+        net.at.equivocation_slasher,
+        janus_l2::DEFAULT_CHAIN_ID,
+    )
 }
 
 #[tokio::test]
@@ -176,12 +190,7 @@ async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
         fee_account: messages[0].account,
         ..Default::default()
     };
-    let conf = SoftConfirmer::new(
-        key(&net.node, idx),
-        31337,
-        d.equivocation_slasher,
-        janus_l2::DEFAULT_CHAIN_ID,
-    );
+    let conf = confirmer(&net, idx);
     let mut core = Core::new(cfg, store.clone(), conf, &DerivedTip::genesis()).expect("core");
     core.set_record_limit(limit);
     messages.iter().for_each(|m| core.on_message(m.clone()));
@@ -258,4 +267,82 @@ async fn batches_respect_the_l1_record_limit_and_lose_nothing() {
     assert_eq!(pipe.derivation.tip().id, *posted.last().expect("posted"));
     assert_eq!(pipe.derivation.tip().verdict, Verdict::Valid);
     assert_eq!(pipe.derivation.tip().msg_end, 18, "every message consumed");
+}
+
+/// A node that stops while a batch is being posted sends nothing to L1 afterwards: the sequencer
+/// owns its posting task, aborts it and waits for it before `run` returns, and the submission it
+/// persisted resumes after a restart. L1 mines nothing here, so the post is still waiting for its
+/// receipt when the node stops (and its transaction manager is never cancelled: only the
+/// sequencer can end the task).
+#[tokio::test]
+async fn a_stopped_sequencer_leaves_no_post_running() {
+    let net = Devnet::start().await;
+    let (d, p) = (&net.at, &net.p);
+    let m0 = net.deposit(&SecretKey::from_seed(&[1; 32])).await;
+    let (operator, idx) = net.next_leader().await;
+    p.anvil_set_auto_mine(false).await.expect("automine off");
+    let leader = LeaderView::new(p.clone(), d.sequencer_set, d.staking)
+        .at(p.get_block_number().await.expect("head") + 1)
+        .await
+        .expect("leader view");
+    assert!(leader.led_by(operator), "{leader:?}");
+
+    let store = Store::open(net.store_path("db")).expect("store");
+    let cfg = SequencerConfig {
+        fee_account: m0.account,
+        block_interval: std::time::Duration::from_millis(50),
+        batch_interval: std::time::Duration::ZERO,
+        epoch_margin_blocks: 0,
+        ..Default::default()
+    };
+    let conf = confirmer(&net, idx);
+    let core = Core::new(cfg.clone(), store.clone(), conf, &DerivedTip::genesis()).expect("core");
+    let handle = SequencerHandle::new(core, operator);
+    handle.set_leader(leader);
+    let txmgr = net.txmgr(idx, &store).await;
+    let batcher = Batcher::new(p.clone(), d.rollup, txmgr.clone());
+    let sequencer = Sequencer::new(
+        handle,
+        Some(batcher),
+        cfg,
+        Arc::new(crate::rpc::ForwardClient::new()),
+    );
+    let (inputs, rx) = tokio::sync::mpsc::channel(8);
+    inputs
+        .send(SequencerInput::Message(m0))
+        .await
+        .expect("input");
+    let cancel = CancellationToken::new();
+    let run = tokio::spawn(sequencer.run(rx, cancel.clone()));
+
+    // The batch is broadcast: the signer's pending nonce moves past its mined one.
+    let signer = net.node.addresses()[idx];
+    let start = std::time::Instant::now();
+    loop {
+        let pending = p.get_transaction_count(signer).pending().await.expect("n");
+        if pending > p.get_transaction_count(signer).await.expect("n") {
+            break;
+        }
+        assert!(
+            start.elapsed().as_secs() < 30,
+            "the batch was never broadcast"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    cancel.cancel();
+    tokio::time::timeout(std::time::Duration::from_secs(10), run)
+        .await
+        .expect("the sequencer stops")
+        .expect("task")
+        .expect("a clean stop");
+    assert_eq!(
+        Arc::strong_count(&txmgr),
+        1,
+        "no task of the stopped sequencer still holds the L1 signer"
+    );
+    assert_eq!(
+        txmgr.recover().expect("rows").len(),
+        1,
+        "the submission is persisted and resumes after a restart"
+    );
 }

@@ -280,6 +280,11 @@ impl<P: Provider + Clone> TxManager<P> {
         let gas_limit = gas.saturating_mul(100 + self.cfg.gas_margin_percent) / 100;
         const MAX_NONCE_TRIES: u32 = 5;
         for _ in 0..MAX_NONCE_TRIES {
+            // A manager that was cancelled starts no new broadcast (what it persisted resumes
+            // after a restart).
+            if self.rpc.cancelled() {
+                return Err(TxError::Cancelled);
+            }
             let fees = self
                 .rpc
                 .retry("fees", |p| async move { p.estimate_eip1559_fees().await })
