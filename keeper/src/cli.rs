@@ -41,13 +41,12 @@ pub enum Command {
 
 /// Install the tracing subscriber (targets shown, so `janus::l1` etc. can be filtered).
 pub fn init_tracing(filter: &str) -> Result<(), ConfigError> {
-    let filter = tracing_subscriber::EnvFilter::try_new(filter)
-        .map_err(|e| ConfigError::Log(e.to_string()))?;
+    let filter = tracing_subscriber::EnvFilter::try_new(filter).map_err(ConfigError::LogFilter)?;
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(true)
         .try_init()
-        .map_err(|e| ConfigError::Log(e.to_string()))
+        .map_err(ConfigError::LogInit)
 }
 
 #[cfg(test)]

@@ -8,9 +8,25 @@ use crate::{
 /// A role of the node failed for good.
 #[derive(Debug, thiserror::Error)]
 pub enum NodeError {
-    /// Configuration is invalid (bad address, unreadable deployment file, …).
+    /// Configuration is invalid (bad address, unreadable deployment file, a flag that needs
+    /// another, …).
     #[error("config: {0}")]
-    Config(String),
+    Config(#[from] crate::config::ConfigError),
+    /// The data directory could not be created.
+    #[error("creating {}: {source}", .path.display())]
+    DataDir {
+        /// The directory.
+        path: std::path::PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The operations endpoint (metrics, health) could not start.
+    #[error(transparent)]
+    Ops(#[from] crate::ops::OpsError),
+    /// The L2 JSON-RPC could not start.
+    #[error(transparent)]
+    Rpc(#[from] crate::rpc::RpcError),
     /// The store failed.
     #[error(transparent)]
     Store(#[from] StoreError),

@@ -24,7 +24,7 @@ pub enum ChallengerError {
     NotEquivocation(&'static str),
     /// A soft confirmation's signature does not recover to an address.
     #[error("soft confirmation signature: {0}")]
-    BadSignature(String),
+    BadSignature(#[source] alloy::primitives::SignatureError),
     /// The two soft confirmations were signed by different keys.
     #[error("soft confirmations signed by different keys ({a} and {b})")]
     SignersDiffer {

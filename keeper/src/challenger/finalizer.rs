@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 use super::{l1_now, send_call, ChallengerError};
 use crate::l1::bindings::Rollup;
 use crate::l1::rpc;
-use crate::l1::BatchStatus;
+use crate::l1::{on_each_head, BatchStatus, HeadStep, L1Head};
 use crate::txmgr::{TxError, TxManager};
 
 /// Policy of a [`Finalizer`].
@@ -23,8 +23,9 @@ pub struct FinalizerConfig {
     pub enabled: bool,
     /// Most batches finalized per step.
     pub max_per_step: usize,
-    /// How often [`Finalizer::run`] steps.
-    pub poll_interval: Duration,
+    /// After a failed step (or one that finalized `max_per_step` batches: more may be ready),
+    /// [`Finalizer::run`] steps again after this delay, or at the next L1 head if it comes first.
+    pub retry_interval: Duration,
 }
 
 impl Default for FinalizerConfig {
@@ -32,7 +33,7 @@ impl Default for FinalizerConfig {
         Self {
             enabled: true,
             max_per_step: 16,
-            poll_interval: Duration::from_secs(12),
+            retry_interval: Duration::from_secs(12),
         }
     }
 }
@@ -148,20 +149,28 @@ impl<P: Provider + Clone> Finalizer<P> {
         Ok(b.batch_status() == Ok(BatchStatus::Finalized))
     }
 
-    /// Step every `poll_interval` until `cancel` fires (errors are logged and retried).
-    pub async fn run(self, cancel: CancellationToken) -> Result<(), ChallengerError> {
+    /// Step at every new L1 head until `cancel` fires or the watcher stops: a batch becomes
+    /// finalizable only with a block (its window ends in L1 time, its proof lands in a block).
+    /// A failed step is logged and retried after `retry_interval`.
+    pub async fn run(
+        self,
+        heads: L1Head,
+        cancel: CancellationToken,
+    ) -> Result<(), ChallengerError> {
         if !self.cfg.enabled {
             return Ok(());
         }
-        let mut tick = tokio::time::interval(self.cfg.poll_interval);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            tokio::select! {
-                _ = cancel.cancelled() => return Ok(()),
-                _ = tick.tick() => if let Err(e) = self.step().await {
+        on_each_head(heads, self.cfg.retry_interval, &cancel, |_| async {
+            match self.step().await {
+                Ok(done) if done.len() >= self.cfg.max_per_step => HeadStep::Retry,
+                Ok(_) => HeadStep::Done,
+                Err(e) => {
                     e.log("finalizer", "finalize step");
-                },
+                    HeadStep::Retry
+                }
             }
-        }
+        })
+        .await;
+        Ok(())
     }
 }

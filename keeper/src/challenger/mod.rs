@@ -38,7 +38,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::derive::DerivedBatch;
 use crate::l1::bindings::{IRollup, Rollup};
-use crate::l1::{rpc, BatchStatus, L1ReadError, ReadFailure};
+use crate::l1::{rpc, BatchStatus, L1Head, L1ReadError, ReadFailure};
 use crate::store::{Store, TxIntent};
 use crate::txmgr::{TxManager, TxOutcome};
 
@@ -51,8 +51,9 @@ pub struct ChallengerConfig {
     pub resolve: bool,
     /// Claim credited ETH (returned bonds, rewards) on every sweep.
     pub claim: bool,
-    /// How often [`Challenger::run`] sweeps open challenges and credits.
-    pub poll_interval: Duration,
+    /// After a failed sweep, [`Challenger::run`] sweeps again after this delay, or at the next
+    /// L1 head if it comes first.
+    pub retry_interval: Duration,
 }
 
 impl Default for ChallengerConfig {
@@ -61,7 +62,7 @@ impl Default for ChallengerConfig {
             challenge: true,
             resolve: true,
             claim: true,
-            poll_interval: Duration::from_secs(12),
+            retry_interval: Duration::from_secs(12),
         }
     }
 }
@@ -359,18 +360,36 @@ impl<P: Provider + Clone> Challenger<P> {
         Ok(report)
     }
 
-    /// Challenge what arrives on `batches` (the derivation's results) and sweep every
-    /// `poll_interval`, until `cancel` fires or the channel closes. Step errors are logged and
-    /// retried (a batch whose step failed is considered again on the next sweep's records, or
-    /// when the derivation sends it again).
+    /// Challenge what arrives on `batches` (the derivation's results) and sweep open challenges
+    /// and credits at every new L1 head (a prove window ends in L1 time, a credit lands in a
+    /// block), until `cancel` fires, the channel closes or the watcher stops. Step errors are
+    /// logged and retried (a batch whose step failed is considered again on the next sweep's
+    /// records, or when the derivation sends it again; a failed sweep after `retry_interval`).
     pub async fn run(
         self,
         mut batches: mpsc::Receiver<DerivedBatch>,
+        mut heads: L1Head,
         cancel: CancellationToken,
     ) -> Result<(), ChallengerError> {
-        let mut tick = tokio::time::interval(self.cfg.poll_interval);
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        // Sweep at once when a head is known already.
+        let mut sweep_now = heads.borrow_and_update().is_some();
+        let mut retry_at: Option<tokio::time::Instant> = None;
         loop {
+            if std::mem::take(&mut sweep_now) {
+                retry_at = match self.sweep().await {
+                    Ok(_) => None,
+                    Err(e) => {
+                        e.log("challenger", "sweep");
+                        Some(tokio::time::Instant::now() + self.cfg.retry_interval)
+                    }
+                };
+            }
+            let retry = async {
+                match retry_at {
+                    Some(at) => tokio::time::sleep_until(at).await,
+                    None => std::future::pending().await,
+                }
+            };
             tokio::select! {
                 _ = cancel.cancelled() => return Ok(()),
                 b = batches.recv() => match b {
@@ -379,9 +398,11 @@ impl<P: Provider + Clone> Challenger<P> {
                     },
                     None => return Ok(()),
                 },
-                _ = tick.tick() => if let Err(e) = self.sweep().await {
-                    e.log("challenger", "sweep");
+                changed = heads.changed() => match changed {
+                    Ok(()) => sweep_now = true,
+                    Err(_) => return Ok(()),
                 },
+                _ = retry => sweep_now = true,
             }
         }
     }

@@ -204,11 +204,11 @@ pub async fn report_equivocation<P: Provider + Clone>(
             .call()
             .await
             .map_err(rpc("hashSoftConfirmation"))?;
-        let sig = Signature::try_from(c.signature.as_ref())
-            .map_err(|e| ChallengerError::BadSignature(e.to_string()))?;
+        let sig =
+            Signature::try_from(c.signature.as_ref()).map_err(ChallengerError::BadSignature)?;
         signers[i] = sig
             .recover_address_from_prehash(&digest)
-            .map_err(|e| ChallengerError::BadSignature(e.to_string()))?;
+            .map_err(ChallengerError::BadSignature)?;
     }
     if signers[0] != signers[1] {
         return Err(ChallengerError::SignersDiffer {

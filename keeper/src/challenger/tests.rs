@@ -276,6 +276,60 @@ async fn correct_batch_is_not_challenged_and_is_finalized_after_the_window() {
     );
 }
 
+/// A correct batch posted and past its challenge window, and a finalizer with the keeper's
+/// transaction manager.
+async fn finalizable_batch(
+    net: &Devnet,
+) -> (
+    u64,
+    Finalizer<alloy::providers::RootProvider>,
+    Arc<crate::txmgr::TxManager<alloy::providers::RootProvider>>,
+) {
+    let (batch, root) = transfer_batch(net).await;
+    let posting = Store::open(net.store_path("leader")).expect("store");
+    let Posted { id, .. } = net.post(&batch, root, &posting).await;
+    warp_past_challenge_window(net).await;
+    let store = Store::open(net.store_path("keeper")).expect("store");
+    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
+    let fin = Finalizer::new(
+        net.p.clone(),
+        net.at.rollup,
+        mgr.clone(),
+        FinalizerConfig::default(),
+    );
+    (id, fin, mgr)
+}
+
+/// The finalizer steps at each new L1 head the watcher publishes (a batch becomes finalizable
+/// only with a block): a finalizable batch waits while no head is known, and is finalized once
+/// one arrives; the loop ends when the watcher goes.
+#[tokio::test]
+async fn the_finalizer_steps_at_each_new_l1_head() {
+    let net = Devnet::start().await;
+    let (id, fin, _) = finalizable_batch(&net).await;
+    let (head_tx, heads) = tokio::sync::watch::channel(None);
+    let run = tokio::spawn(fin.run(heads, CancellationToken::new()));
+    let rollup = Rollup::new(net.at.rollup, &net.p);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert!(
+        !rollup.isFinalized(id).call().await.expect("isFinalized"),
+        "no L1 head yet: no step"
+    );
+    let head = net.p.get_block_number().await.expect("head");
+    head_tx.send(Some(head)).expect("send");
+    let start = std::time::Instant::now();
+    while !rollup.isFinalized(id).call().await.expect("isFinalized") {
+        assert!(start.elapsed().as_secs() < 20, "finalized at the head");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    drop(head_tx);
+    tokio::time::timeout(std::time::Duration::from_secs(10), run)
+        .await
+        .expect("the loop ends with the watcher")
+        .expect("task")
+        .expect("ok");
+}
+
 /// Pending transactions in anvil's pool.
 async fn pending_count(net: &Devnet) -> u64 {
     let n: alloy::primitives::U64 = net
@@ -293,20 +347,8 @@ async fn pending_count(net: &Devnet) -> u64 {
 #[tokio::test]
 async fn finalize_reverted_by_another_keeper_in_the_same_block_is_not_an_error() {
     let net = Devnet::start().await;
-    let (batch, root) = transfer_batch(&net).await;
-    let posting = Store::open(net.store_path("leader")).expect("store");
-    let Posted { id, .. } = net.post(&batch, root, &posting).await;
+    let (id, fin, mgr) = finalizable_batch(&net).await;
     let rollup = Rollup::new(net.at.rollup, &net.p);
-    warp_past_challenge_window(&net).await;
-
-    let store = Store::open(net.store_path("keeper")).expect("store");
-    let mgr = net.txmgr(CHALLENGER_KEY, &store).await;
-    let fin = Finalizer::new(
-        net.p.clone(),
-        net.at.rollup,
-        mgr.clone(),
-        FinalizerConfig::default(),
-    );
     net.p
         .anvil_set_auto_mine(false)
         .await

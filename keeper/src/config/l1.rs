@@ -7,7 +7,7 @@ use alloy::primitives::Address;
 use clap::Args;
 use serde::Deserialize;
 
-use super::ConfigError;
+use super::{ConfigError, UrlProblem};
 use crate::l1::Contracts;
 
 /// Where the suite is: the L1 RPC and the contracts (flattened into the flags of `janus escape`;
@@ -93,18 +93,15 @@ pub fn read_deployment(path: &std::path::Path) -> Result<Deployment, ConfigError
 /// An L1 RPC URL. Only `http` for now: the build leaves TLS out to keep alloy lean, and an
 /// `https` URL would otherwise fail on every request while looking like an outage.
 pub fn parse_l1_url(l1_rpc: &str) -> Result<alloy::transports::http::reqwest::Url, ConfigError> {
-    let err = |why: String| ConfigError::Url {
+    let err = |why: UrlProblem| ConfigError::Url {
         url: l1_rpc.to_string(),
         why,
     };
     let url = l1_rpc
         .parse::<alloy::transports::http::reqwest::Url>()
-        .map_err(|e| err(e.to_string()))?;
+        .map_err(|e| err(UrlProblem::Parse(e)))?;
     if url.scheme() != "http" {
-        return Err(err(format!(
-            "scheme {} is not supported (http only; TLS is not built in yet)",
-            url.scheme()
-        )));
+        return Err(err(UrlProblem::Scheme(url.scheme().to_string())));
     }
     Ok(url)
 }

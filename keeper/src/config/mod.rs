@@ -15,7 +15,7 @@ pub mod l1;
 pub mod node;
 pub mod prover;
 
-pub use error::ConfigError;
+pub use error::{ConfigError, UrlProblem};
 pub use l1::{contracts_from, parse_l1_url, read_deployment, Deployment, L1Args};
 pub use node::{NodeArgs, ProvePolicy};
 pub use prover::ProverArgs;

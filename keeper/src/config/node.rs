@@ -178,9 +178,9 @@ impl NodeArgs {
             .transpose()
     }
 
-    /// How often the challenger and the finalizer look at L1 (a few L1 polls: they act on
-    /// windows of minutes).
-    fn checker_poll(&self) -> Duration {
+    /// How soon the challenger and the finalizer try a failed step again (they step at every new
+    /// L1 head; a few L1 polls: they act on windows of minutes).
+    fn checker_retry(&self) -> Duration {
         Duration::from_millis((self.poll_ms * 6).clamp(500, 12_000))
     }
 
@@ -188,7 +188,7 @@ impl NodeArgs {
     pub fn challenger(&self) -> ChallengerConfig {
         ChallengerConfig {
             challenge: !self.no_challenge,
-            poll_interval: self.checker_poll(),
+            retry_interval: self.checker_retry(),
             ..ChallengerConfig::default()
         }
     }
@@ -197,7 +197,7 @@ impl NodeArgs {
     pub fn finalizer(&self) -> FinalizerConfig {
         FinalizerConfig {
             enabled: !self.no_finalize,
-            poll_interval: self.checker_poll(),
+            retry_interval: self.checker_retry(),
             ..FinalizerConfig::default()
         }
     }
@@ -279,10 +279,13 @@ mod tests {
         ]);
         assert!(!quiet.challenger().challenge && !quiet.finalizer().enabled);
         assert_eq!(quiet.liveness_poll(), None);
-        // The checkers poll every few L1 polls, within bounds.
-        assert_eq!(quiet.challenger().poll_interval, Duration::from_millis(600));
+        // The checkers retry a failed step after a few L1 polls, within bounds.
+        assert_eq!(
+            quiet.challenger().retry_interval,
+            Duration::from_millis(600)
+        );
         let slow = parse(&["--poll-ms", "100000"]);
-        assert_eq!(slow.finalizer().poll_interval, Duration::from_secs(12));
+        assert_eq!(slow.finalizer().retry_interval, Duration::from_secs(12));
 
         let seq = parse(&["--block-ms", "0", "--batch-secs", "7", "--fee-account", "3"]);
         let s = seq.sequencer();

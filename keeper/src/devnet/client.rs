@@ -1,6 +1,7 @@
 //! A node's L2 JSON-RPC as the traffic generator and the scenario call it: the client jsonrpsee
 //! generates from [`JanusApi`](crate::rpc::api::JanusApi), with the node's URL in every error.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use alloy::primitives::{Bytes, B256};
@@ -14,7 +15,7 @@ use crate::rpc::{JanusApiClient, RpcAccount, RpcReceipt};
 #[derive(Clone, Debug)]
 pub struct L2Client {
     url: String,
-    rpc: Result<HttpClient, String>,
+    rpc: Result<HttpClient, Arc<ClientError>>,
 }
 
 impl L2Client {
@@ -24,7 +25,7 @@ impl L2Client {
         let rpc = HttpClientBuilder::default()
             .request_timeout(Duration::from_secs(5))
             .build(&url)
-            .map_err(|e| e.to_string());
+            .map_err(Arc::new);
         Self { url, rpc }
     }
 
@@ -33,17 +34,21 @@ impl L2Client {
         &self.url
     }
 
-    fn err(&self, method: &str, message: impl ToString) -> DevnetError {
+    fn err(
+        &self,
+        method: &str,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> DevnetError {
         DevnetError::L2 {
             method: method.to_string(),
             url: self.url.clone(),
-            message: message.to_string(),
+            source: Box::new(source),
         }
     }
 
     /// The client, or the reason it could not be built.
     fn rpc(&self, method: &str) -> Result<&HttpClient, DevnetError> {
-        self.rpc.as_ref().map_err(|e| self.err(method, e))
+        self.rpc.as_ref().map_err(|e| self.err(method, e.clone()))
     }
 
     /// A call's outcome, with the method and this node's URL on its error.

@@ -5,9 +5,18 @@ use crate::error::NodeError;
 /// What can stop the devnet or its scenario.
 #[derive(Debug, thiserror::Error)]
 pub enum DevnetError {
-    /// Bad flags or an unreadable deployment file.
+    /// The devnet's setup does not fit (a missing contract, too few operators, …).
     #[error("config: {0}")]
     Config(String),
+    /// A step of the devnet's own failed (reading the deployment, opening a store, signing, …).
+    #[error("{what}: {source}")]
+    Failed {
+        /// The step.
+        what: String,
+        /// Its error, kept.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// An L1 call failed.
     #[error("L1 {what}: {source}")]
     L1 {
@@ -26,14 +35,15 @@ pub enum DevnetError {
         message: String,
     },
     /// An L2 JSON-RPC call failed.
-    #[error("L2 RPC {method} at {url}: {message}")]
+    #[error("L2 RPC {method} at {url}: {source}")]
     L2 {
         /// The method.
         method: String,
         /// The node's URL.
         url: String,
-        /// Its error.
-        message: String,
+        /// Its error, kept.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// A node failed.
     #[error("node of operator {operator}: {source}")]
@@ -65,6 +75,17 @@ impl From<crate::l1::L1ReadError> for DevnetError {
             what: e.what.to_string(),
             source: Box::new(e.source),
         }
+    }
+}
+
+/// Map a failed step of the devnet's own to [`DevnetError::Failed`] with `what`.
+pub(crate) fn failed<E: std::error::Error + Send + Sync + 'static>(
+    what: impl Into<String>,
+) -> impl FnOnce(E) -> DevnetError {
+    let what = what.into();
+    move |e| DevnetError::Failed {
+        what,
+        source: Box::new(e),
     }
 }
 

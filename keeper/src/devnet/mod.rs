@@ -46,7 +46,7 @@ use crate::node::{self, NodeSummary, NodeView};
 use crate::prover::ProverCacheArgs;
 use crate::store::Store;
 use crate::txmgr::{TxManager, TxManagerConfig};
-use error::l1;
+use error::{failed, l1};
 use view::{Counts, SharedCounts};
 
 /// Flags of `janus devnet`.
@@ -215,8 +215,7 @@ pub async fn tx_manager(
     path: &std::path::Path,
     cancel: CancellationToken,
 ) -> Result<TxManager<RootProvider>, DevnetError> {
-    let store = Store::open(path)
-        .map_err(|e| DevnetError::Config(format!("store {}: {e}", path.display())))?;
+    let store = Store::open(path).map_err(failed(format!("store {}", path.display())))?;
     let cfg = TxManagerConfig {
         poll_interval: Duration::from_millis(200),
         confirmations: 1,
@@ -233,24 +232,18 @@ pub fn account(mnemonic: &str, i: u32) -> Result<PrivateKeySigner, DevnetError> 
         .phrase(mnemonic)
         .index(i)
         .and_then(|b| b.build())
-        .map_err(|e| DevnetError::Config(format!("mnemonic account {i}: {e}")))
+        .map_err(failed(format!("mnemonic account {i}")))
 }
 
 impl Devnet {
     /// Connect to L1, find the registered operators and set up the deployer's manager.
     pub async fn connect(args: DevnetArgs, cancel: CancellationToken) -> Result<Self, DevnetError> {
-        let text = std::fs::read_to_string(&args.deployment).map_err(|e| {
-            DevnetError::Config(format!("reading {}: {e}", args.deployment.display()))
-        })?;
-        let deployment: Deployment = serde_json::from_str(&text)
-            .map_err(|e| DevnetError::Config(format!("{}: {e}", args.deployment.display())))?;
-        let url = args
-            .l1_rpc
-            .parse()
-            .map_err(|e| DevnetError::Config(format!("--l1-rpc: {e}")))?;
+        let deployment: Deployment = crate::config::read_deployment(&args.deployment)
+            .map_err(failed("the deployment file"))?;
+        let url = args.l1_rpc.parse().map_err(failed("--l1-rpc"))?;
         let provider = RootProvider::new_http(url);
         std::fs::create_dir_all(&args.dir)
-            .map_err(|e| DevnetError::Config(format!("creating {}: {e}", args.dir.display())))?;
+            .map_err(failed(format!("creating {}", args.dir.display())))?;
         let staking = Staking::new(deployment.staking, &provider);
         let mut operators = Vec::new();
         for index in 1..=3u32 {
@@ -398,7 +391,7 @@ impl Devnet {
             .trim_start_matches("http://")
             .trim_end_matches('/')
             .parse()
-            .map_err(|e| DevnetError::Config(format!("operator RPC URL {}: {e}", op.rpc_url)))?;
+            .map_err(failed(format!("operator RPC URL {}", op.rpc_url)))?;
         let args = NodeArgs {
             l1: a.l1(),
             data_dir: a.dir.join(format!("node-{}", op.index)),
@@ -449,7 +442,7 @@ impl Devnet {
                 operator: self.operators[i].label(),
                 source: Box::new(source),
             }),
-            Err(e) => Err(DevnetError::Config(format!("node task: {e}"))),
+            Err(e) => Err(failed("node task")(e)),
         }
     }
 

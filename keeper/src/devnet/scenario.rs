@@ -50,7 +50,7 @@ use janus_l2::keys::SecretKey;
 use tokio_util::sync::CancellationToken;
 
 use super::client::L2Client;
-use super::error::{l1, DevnetError};
+use super::error::{failed, l1, DevnetError};
 use super::report::Report;
 use super::traffic::{deposit_new_account, user_key, Traffic, User};
 use super::view::{lock, Counts, View};
@@ -314,7 +314,7 @@ impl Scenario {
             };
             let (_, signature) = confirmer
                 .sign(&header)
-                .map_err(|e| DevnetError::Config(e.to_string()))?;
+                .map_err(failed("encoding the wrong batch"))?;
             signed.push(SignedConfirmation {
                 header: crate::sequencer::softconf::typed(&header, net.args.l2_chain_id),
                 signature,
@@ -537,14 +537,13 @@ impl Scenario {
             nonce: 0,
             signature: [0; 80],
         });
-        sign_tx(&mut tx, &key, net.args.l2_chain_id)
-            .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
+        sign_tx(&mut tx, &key, net.args.l2_chain_id).map_err(failed("signing"))?;
         let (slots, chain) = (net.args.prover_slots, net.args.l2_chain_id);
         let cache = net.args.prover_cache.clone();
         let prover = tokio::task::spawn_blocking(move || cache.batch_prover(slots, chain))
             .await
-            .map_err(|e| DevnetError::Config(format!("circuit task: {e}")))?
-            .map_err(|e| DevnetError::Config(format!("building the batch circuit: {e}")))?;
+            .map_err(failed("circuit task"))?
+            .map_err(failed("building the batch circuit"))?;
         let sender = tx_manager(
             &net.provider,
             wallet.clone(),
@@ -635,7 +634,7 @@ impl Scenario {
             txs: Vec::new(),
         }
         .encode()
-        .map_err(|e| DevnetError::Config(e.to_string()))?;
+        .map_err(failed("encoding the wrong batch"))?;
         let call = Rollup::submitBatchCall {
             parentId: tip,
             prevStateRoot: prev,

@@ -22,7 +22,7 @@ use janus_l2::tx::signing::sign_tx;
 use tokio_util::sync::CancellationToken;
 
 use super::client::L2Client;
-use super::error::{l1, DevnetError};
+use super::error::{failed, l1, DevnetError};
 use super::view::{lock, SharedCounts};
 use crate::l1::bindings::Bridge;
 use crate::sequencer::TxStatus;
@@ -244,8 +244,7 @@ impl Traffic {
                 signature: [0; 80],
             })
         };
-        sign_tx(&mut tx, &u.key, self.chain_id)
-            .map_err(|e| DevnetError::Config(format!("signing: {e}")))?;
+        sign_tx(&mut tx, &u.key, self.chain_id).map_err(failed("signing"))?;
         match node.send(&tx.encode(), self.chain_id).await {
             Ok(hash) => {
                 let u = &mut self.users[from];

@@ -70,16 +70,17 @@ pub async fn run(
         .signer_key
         .trim()
         .parse()
-        .map_err(|e| EscapeError::Setup(format!("--signer-key: {e}")))?;
+        .map_err(EscapeError::SignerKey)?;
     let provider = RootProvider::new_http(url);
     // Before the circuit is built (tens of seconds) or anything is opened.
     let shape = args.prover_cache.shape(args.prover_slots);
     preflight(&provider, contracts, Some(shape)).await?;
 
-    std::fs::create_dir_all(&args.data_dir)
-        .map_err(|e| EscapeError::Setup(format!("creating {}: {e}", args.data_dir.display())))?;
-    let store = Store::open(args.data_dir.join("escape.redb"))
-        .map_err(|e| EscapeError::Setup(format!("opening the store: {e}")))?;
+    std::fs::create_dir_all(&args.data_dir).map_err(|source| EscapeError::DataDir {
+        path: args.data_dir.clone(),
+        source,
+    })?;
+    let store = Store::open(args.data_dir.join("escape.redb")).map_err(EscapeError::Store)?;
     let cfg = TxManagerConfig {
         poll_interval: Duration::from_millis(args.poll_ms),
         ..Default::default()
@@ -96,7 +97,7 @@ pub async fn run(
     let cache = args.prover_cache.clone();
     let prover = tokio::task::spawn_blocking(move || cache.batch_prover(slots, chain))
         .await
-        .map_err(|e| EscapeError::Task(e.to_string()))??;
+        .map_err(EscapeError::Task)??;
     escape(
         provider,
         contracts,

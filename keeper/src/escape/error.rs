@@ -3,6 +3,7 @@
 
 use alloy::primitives::B256;
 
+use super::decode_revert;
 use crate::challenger::ChallengerError;
 use crate::derive::DeriveError;
 use crate::l1::L1ReadError;
@@ -103,20 +104,32 @@ pub enum EscapeError {
     Prover(#[from] janus_prover::ProverError),
     /// The blocking proving task panicked or was cancelled.
     #[error("proving task: {0}")]
-    Task(String),
+    Task(#[source] tokio::task::JoinError),
     /// The rollup refuses the batch: its custom error, decoded by name, from a simulation of the
     /// call (nothing was sent).
-    #[error("Rollup.submitBatchWithProof would revert: {0}")]
-    Rejected(String),
+    #[error("Rollup.submitBatchWithProof would revert: {}", decode_revert(.0))]
+    Rejected(#[source] alloy::contract::Error),
     /// The transaction manager could not get `submitBatchWithProof` mined.
     #[error(transparent)]
     Tx(#[from] TxError),
     /// A flag or the deployment file is unusable.
     #[error(transparent)]
     Config(#[from] crate::config::ConfigError),
-    /// The signer key, data directory or store is unusable.
-    #[error("setup: {0}")]
-    Setup(String),
+    /// `--signer-key` is not a private key.
+    #[error("--signer-key: {0}")]
+    SignerKey(#[source] alloy::signers::local::LocalSignerError),
+    /// The data directory could not be created.
+    #[error("creating {}: {source}", .path.display())]
+    DataDir {
+        /// The directory.
+        path: std::path::PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The store could not be opened.
+    #[error("opening the store: {0}")]
+    Store(#[source] crate::store::StoreError),
 }
 
 fn opens_in_words(opens_at: Option<u64>, now: u64) -> String {

@@ -163,9 +163,7 @@ pub async fn escape<P: Provider + Clone>(
         )
         .from(txmgr.address());
     // Simulate first: a revert is reported by the rollup's error name, and nothing is sent.
-    call.call()
-        .await
-        .map_err(|e| EscapeError::Rejected(decode_revert(&e)))?;
+    call.call().await.map_err(EscapeError::Rejected)?;
     let out = txmgr
         .send(TxIntent {
             label: format!("submitBatchWithProof on batch {}", tip.id),
@@ -289,7 +287,7 @@ async fn prove(
         prover.l1_proof(std::slice::from_ref(&proof), &payee)
     })
     .await
-    .map_err(|e| EscapeError::Task(e.to_string()))??;
+    .map_err(EscapeError::Task)??;
     tracing::info!(target: "janus::escape", elapsed = ?started.elapsed(), bytes = proof.len(), "escape batch proven and wrapped");
     Ok(proof)
 }

@@ -6,6 +6,7 @@
 
 use alloy::rpc::json_rpc::ErrorPayload;
 use alloy::sol_types::SolInterface;
+use alloy::transports::{RpcError, TransportErrorKind};
 
 use super::bindings::{Bridge, EquivocationSlasher, Rollup, SequencerSet, Staking};
 
@@ -34,6 +35,15 @@ pub fn describe_error_payload(payload: &ErrorPayload) -> String {
     match decoded {
         Some(error) => format!("execution reverted: {error}"),
         None => payload.message.to_string(),
+    }
+}
+
+/// A failed RPC call in words: a node's error response through [`describe_error_payload`],
+/// anything else (transport, a garbled answer) as the provider words it.
+pub fn describe_rpc_error(e: &RpcError<TransportErrorKind>) -> String {
+    match e {
+        RpcError::ErrorResp(payload) => describe_error_payload(payload),
+        other => other.to_string(),
     }
 }
 

@@ -23,7 +23,7 @@ use tokio_util::sync::CancellationToken;
 use crate::challenger::finalizer::Finalizer;
 use crate::challenger::reporter::LivenessReporter;
 use crate::challenger::Challenger;
-use crate::config::{Deployment, NodeArgs};
+use crate::config::{ConfigError, Deployment, NodeArgs};
 use crate::derive::{DerivedBatch, Pipeline};
 use crate::error::NodeError;
 use crate::l1::{bindings::Rollup, Contracts, L1Head, L1Watcher, LeaderView};
@@ -65,8 +65,13 @@ pub struct NodeSummary {
     pub state_root: B256,
 }
 
-fn cfg_err(e: impl std::fmt::Display) -> NodeError {
-    NodeError::Config(e.to_string())
+/// `--sequence` cannot run without `what`.
+fn sequence_needs(what: &str) -> NodeError {
+    ConfigError::Flag {
+        flag: "--sequence",
+        why: format!("needs {what}"),
+    }
+    .into()
 }
 
 /// What every role's wiring shares: the flags, the suite, the L1 provider and store, the task set
@@ -90,19 +95,19 @@ pub async fn run(
     cancel: CancellationToken,
     view: watch::Sender<NodeView>,
 ) -> Result<NodeSummary, NodeError> {
-    let contracts = args.contracts().map_err(cfg_err)?;
-    let provider = RootProvider::new_http(args.l1_url().map_err(cfg_err)?);
-    std::fs::create_dir_all(&args.data_dir)
-        .map_err(|e| cfg_err(format!("creating {}: {e}", args.data_dir.display())))?;
+    let contracts = args.contracts()?;
+    let provider = RootProvider::new_http(args.l1_url()?);
+    std::fs::create_dir_all(&args.data_dir).map_err(|source| NodeError::DataDir {
+        path: args.data_dir.clone(),
+        source,
+    })?;
     let store = Store::open(args.data_dir.join("janus.redb"))?;
     let health = Health::new(args.health_timeout());
-    let metrics = ops::metrics::install().map_err(cfg_err)?;
+    let metrics = ops::metrics::install()?;
     let mut tasks = Tasks::new();
 
-    let ops_server = OpsServer::bind(args.ops_addr, Some(metrics), health.clone())
-        .await
-        .map_err(cfg_err)?;
-    let ops_addr = ops_server.local_addr().map_err(cfg_err)?;
+    let ops_server = OpsServer::bind(args.ops_addr, Some(metrics), health.clone()).await?;
+    let ops_addr = ops_server.local_addr()?;
     tracing::info!(target: "janus", addr = %ops_addr, "ops endpoint (/metrics, /health)");
     spawn(&mut tasks, "ops", ops_server.serve(cancel.clone()));
 
@@ -136,7 +141,7 @@ pub async fn run(
         tasks: &mut tasks,
         cancel: &cancel,
     };
-    if let Some(signer) = args.signer().map_err(cfg_err)? {
+    if let Some(signer) = args.signer()? {
         w.signed_roles(signer, &pipeline, &mut feeds).await?;
     } else {
         tracing::info!(target: "janus", "no --signer-key: validator mode (follow and derive only)");
@@ -228,10 +233,14 @@ impl Wiring<'_> {
         spawn(
             self.tasks,
             "challenger",
-            challenger.run(rx, self.cancel.clone()),
+            challenger.run(rx, self.heads.clone(), self.cancel.clone()),
         );
         let finalizer = Finalizer::new(provider.clone(), rollup, txmgr.clone(), args.finalizer());
-        spawn(self.tasks, "finalizer", finalizer.run(self.cancel.clone()));
+        spawn(
+            self.tasks,
+            "finalizer",
+            finalizer.run(self.heads.clone(), self.cancel.clone()),
+        );
         if let (Some(poll), Some(d)) = (args.liveness_poll(), &self.deployment) {
             let reporter = LivenessReporter::new(
                 provider.clone(),
@@ -270,7 +279,7 @@ impl Wiring<'_> {
             let prover =
                 tokio::task::spawn_blocking(move || prover_cache.batch_prover(slots, chain_id))
                     .await
-                    .map_err(|e| ProverClientError::Task(e.to_string()))?
+                    .map_err(ProverClientError::Task)?
                     .map_err(ProverClientError::Circuit)?;
             tracing::info!(target: "janus::prover", slots, "batch circuit and wrapper ready; proving");
             ProverClient::new(provider, rollup, Arc::new(prover), txmgr, cfg)
@@ -290,14 +299,12 @@ impl Wiring<'_> {
     ) -> Result<mpsc::Sender<SequencerInput>, NodeError> {
         let args = self.args;
         let d = self.deployment.as_ref().ok_or_else(|| {
-            cfg_err("--sequence needs the deployment file (sequencer set, staking, slasher)")
+            sequence_needs("the deployment file (sequencer set, staking, slasher)")
         })?;
-        let operator = args
-            .operator
-            .ok_or_else(|| cfg_err("--sequence needs --operator"))?;
+        let operator = args.operator.ok_or_else(|| sequence_needs("--operator"))?;
         let slasher = d
             .equivocation_slasher
-            .ok_or_else(|| cfg_err("the deployment file has no equivocationSlasher"))?;
+            .ok_or_else(|| sequence_needs("an equivocationSlasher in the deployment file"))?;
         let cfg = args.sequencer();
         let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.l2_chain_id);
         let core = Core::new(
@@ -307,9 +314,7 @@ impl Wiring<'_> {
             &DerivedTip::of(&pipeline.derivation),
         )?;
         let handle = SequencerHandle::new(core, operator);
-        let rpc = RpcServer::start(args.rpc_addr, handle.clone())
-            .await
-            .map_err(cfg_err)?;
+        let rpc = RpcServer::start(args.rpc_addr, handle.clone()).await?;
         tracing::info!(target: "janus", url = %rpc.url(), "L2 JSON-RPC");
         let batcher = Batcher::new(self.provider.clone(), self.contracts.rollup, txmgr.clone());
         let (tx, rx) = mpsc::channel(1024);

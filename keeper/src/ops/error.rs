@@ -5,7 +5,7 @@
 pub enum OpsError {
     /// The Prometheus recorder could not be installed (a second install in one process).
     #[error("installing the Prometheus recorder: {0}")]
-    Recorder(String),
+    Recorder(#[source] metrics_exporter_prometheus::BuildError),
     /// The HTTP listener could not bind.
     #[error("binding the ops endpoint on {addr}: {source}")]
     Bind {

@@ -67,7 +67,7 @@ pub fn install() -> Result<PrometheusHandle, OpsError> {
     }
     let handle = PrometheusBuilder::new()
         .install_recorder()
-        .map_err(|e| OpsError::Recorder(e.to_string()))?;
+        .map_err(OpsError::Recorder)?;
     *slot = Some(handle.clone());
     Ok(handle)
 }

@@ -69,5 +69,8 @@ pub enum ProverClientError {
     Circuit(#[source] janus_prover::ProverError),
     /// The blocking proving task panicked or was cancelled.
     #[error("proving task: {0}")]
-    Task(String),
+    Task(#[source] tokio::task::JoinError),
+    /// A run of no batch was proven or submitted (a caller's bug: a run has at least one).
+    #[error("an empty run of batches")]
+    EmptyRun,
 }

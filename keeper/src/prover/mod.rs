@@ -165,7 +165,7 @@ async fn blocking<T: Send + 'static>(
 ) -> Result<T, ProverClientError> {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|e| ProverClientError::Task(e.to_string()))?
+        .map_err(ProverClientError::Task)?
         .map_err(|source| ProverClientError::Prover { batch_id, source })
 }
 
@@ -281,8 +281,7 @@ impl<P: Provider + Clone> ProverClient<P> {
     /// Prove a job's batch alone ([`Self::prove_run`] of length 1).
     pub async fn prove(&self, job: ProveJob) -> Result<ProvenBatch, ProverClientError> {
         let mut run = self.prove_run(job, 1).await?;
-        run.pop()
-            .ok_or_else(|| ProverClientError::Task("no batch proven".into()))
+        run.pop().ok_or(ProverClientError::EmptyRun)
     }
 
     /// Prove a job's batch and the next `len − 1` batches after it, in sequence from its
@@ -402,9 +401,7 @@ impl<P: Provider + Clone> ProverClient<P> {
     /// `proveBatches` for more (see the module docs for the checks made first;
     /// [`ProverClientError::VerifierNotSet`] when no verifier is deployed, with nothing sent).
     pub async fn submit_run(&self, run: &[ProvenBatch]) -> Result<TxOutcome, ProverClientError> {
-        let first = run
-            .first()
-            .ok_or_else(|| ProverClientError::Task("nothing to submit".into()))?;
+        let first = run.first().ok_or(ProverClientError::EmptyRun)?;
         let id = first.batch_id;
         let rollup = self.contract();
         let verifier = rollup.verifier().call().await.map_err(rpc("verifier"))?;

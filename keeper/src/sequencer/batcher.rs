@@ -76,10 +76,7 @@ impl<P: Provider + Clone> Batcher<P> {
     /// Post `b`; returns its L1 batch id.
     pub async fn post(&self, b: &PreparedBatch) -> Result<u64, SequencerError> {
         let rollup = Rollup::new(self.rollup, &self.provider);
-        let data = b
-            .batch
-            .encode()
-            .map_err(|e| SequencerError::Batch(e.to_string()))?;
+        let data = b.batch.encode().map_err(SequencerError::Batch)?;
         let data_hash = keccak256(&data);
         let tip = rollup.tipId().call().await.map_err(rpc("tipId"))?;
         if tip != b.parent_id {

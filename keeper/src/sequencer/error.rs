@@ -2,7 +2,10 @@
 //! stable JSON-RPC code, see `docs/keeper-rpc.md`) and why block production, signing or batch
 //! posting failed ([`SequencerError`]).
 
+use std::sync::Arc;
+
 use alloy::primitives::B256;
+use janus_l2::{DecodeError, SignatureError, TxError};
 
 use crate::store::StoreError;
 
@@ -11,7 +14,7 @@ use crate::store::StoreError;
 pub enum MempoolError {
     /// The bytes are not a well-formed transaction record.
     #[error("malformed transaction record: {0}")]
-    Malformed(String),
+    Malformed(#[source] DecodeError),
     /// More bytes than one record.
     #[error("oversize transaction: {len} bytes, a record has {max}")]
     Oversize {
@@ -39,11 +42,12 @@ pub enum MempoolError {
         /// The chain id the signature was checked for.
         chain_id: u64,
         /// What failed.
-        reason: String,
+        #[source]
+        reason: SignatureError,
     },
     /// A field is out of range (amount, fee, asset, zero recipient).
     #[error("invalid transaction: {0}")]
-    Invalid(String),
+    Invalid(#[source] TxError),
     /// The sender slot holds no account.
     #[error("unknown sender account {0}")]
     UnknownSender(u32),
@@ -96,14 +100,28 @@ pub enum MempoolError {
     },
     /// The store could not persist the transaction.
     #[error("store: {0}")]
-    Store(String),
+    Store(#[source] SharedStoreError),
 }
 
 impl From<StoreError> for MempoolError {
     fn from(e: StoreError) -> Self {
-        Self::Store(e.to_string())
+        Self::Store(SharedStoreError(Arc::new(e)))
     }
 }
+
+/// A store failure inside a [`MempoolError`], which is cloned and compared as a verdict: clones
+/// share the one failure, and two are equal when they are the same failure.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct SharedStoreError(Arc<StoreError>);
+
+impl PartialEq for SharedStoreError {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedStoreError {}
 
 /// Why block production, signing, or batch posting failed.
 #[derive(Debug, thiserror::Error)]
@@ -119,10 +137,10 @@ pub enum SequencerError {
     },
     /// The signer failed.
     #[error("signing: {0}")]
-    Sign(String),
-    /// The produced blocks do not pack into a batch `apply_batch` accepts (a bug).
-    #[error("packed batch does not apply: {0}")]
-    Batch(String),
+    Sign(#[source] alloy::signers::Error),
+    /// The produced blocks do not encode as a batch (more records than the format holds: a bug).
+    #[error("packed batch does not encode: {0}")]
+    Batch(#[source] DecodeError),
     /// An L1 read failed.
     #[error(transparent)]
     L1Read(#[from] crate::l1::L1ReadError),

@@ -79,7 +79,7 @@ pub fn decode_submission(bytes: &[u8]) -> Result<PooledTx, MempoolError> {
             max: TX_BYTES,
         });
     }
-    let tx = Tx::decode(bytes).map_err(|e| MempoolError::Malformed(e.to_string()))?;
+    let tx = Tx::decode(bytes).map_err(MempoolError::Malformed)?;
     let (from, nonce) = sender_nonce(&tx).ok_or(MempoolError::Noop)?;
     Ok(PooledTx {
         hash: tx_hash(&tx.encode()),
@@ -99,11 +99,8 @@ pub fn check_signature(
     chain_id: u64,
 ) -> Result<(), MempoolError> {
     verify_tx(&p.tx, key, chain_id).map_err(|e| match e {
-        TxError::BadSignature(s) => MempoolError::BadSignature {
-            chain_id,
-            reason: s.to_string(),
-        },
-        other => MempoolError::Invalid(other.to_string()),
+        TxError::BadSignature(reason) => MempoolError::BadSignature { chain_id, reason },
+        other => MempoolError::Invalid(other),
     })?;
     p.verified_key = Some(*key);
     Ok(())

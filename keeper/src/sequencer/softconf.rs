@@ -75,7 +75,7 @@ impl SoftConfirmer {
         let sig = self
             .signer
             .sign_hash_sync(&digest)
-            .map_err(|e| SequencerError::Sign(e.to_string()))?;
+            .map_err(SequencerError::Sign)?;
         Ok((digest, Bytes::from(sig.as_bytes().to_vec())))
     }
 }

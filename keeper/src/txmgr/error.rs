@@ -1,6 +1,10 @@
 //! Errors of the transaction manager.
 
+use alloy::network::{Ethereum, TransactionBuilderError};
 use alloy::primitives::B256;
+use alloy::transports::{RpcError, TransportErrorKind};
+
+use crate::l1::describe_rpc_error;
 
 use crate::store::StoreError;
 
@@ -9,12 +13,13 @@ use crate::store::StoreError;
 pub enum TxError {
     /// The node rejected the transaction for a reason a retry cannot fix (e.g. it reverts in gas
     /// estimation, or the signer lacks funds).
-    #[error("{label}: rejected by the node: {message}")]
+    #[error("{label}: rejected by the node: {}", describe_rpc_error(source))]
     Rejected {
         /// The submission's label.
         label: String,
-        /// The node's error message.
-        message: String,
+        /// The node's answer (a revert's custom error is named in the message).
+        #[source]
+        source: RpcError<TransportErrorKind>,
     },
     /// The transaction was mined but reverted (its nonce is consumed).
     #[error("{label}: reverted on chain in {hash}")]
@@ -34,7 +39,7 @@ pub enum TxError {
     },
     /// Signing failed.
     #[error("signing: {0}")]
-    Sign(String),
+    Sign(#[source] TransactionBuilderError<Ethereum>),
     /// The in-flight record could not be persisted or read.
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -42,6 +47,12 @@ pub enum TxError {
     #[error("cancelled (the submission resumes after restart)")]
     Cancelled,
     /// An unexpected RPC answer (e.g. a malformed response) that is not retried.
-    #[error("rpc: {0}")]
-    Rpc(String),
+    #[error("rpc {what}: {}", describe_rpc_error(source))]
+    Rpc {
+        /// The call.
+        what: &'static str,
+        /// What the provider returned.
+        #[source]
+        source: RpcError<TransportErrorKind>,
+    },
 }

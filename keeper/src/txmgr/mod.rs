@@ -37,6 +37,7 @@ use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::now_ms;
+use crate::l1::describe_rpc_error;
 use crate::store::{PendingTx, Store, TxIntent};
 use rpc::{is_nonce_error, Rpc};
 
@@ -270,10 +271,11 @@ impl<P: Provider + Clone> TxManager<P> {
         };
         let gas = match estimate {
             Ok(g) => g,
-            Err(message) => {
+            Err(_) if self.rpc.cancelled() => return Err(TxError::Cancelled),
+            Err(source) => {
                 return Err(TxError::Rejected {
                     label: intent.label,
-                    message,
+                    source,
                 });
             }
         };
@@ -320,16 +322,16 @@ impl<P: Provider + Clone> TxManager<P> {
                         hash = %env.tx_hash(), "sent");
                     return Ok(row);
                 }
-                Err(message) => {
+                Err(source) => {
                     // Never broadcast: this nonce holds nothing of ours.
                     self.store.remove_pending(self.address, nonce)?;
                     self.resync(&mut next).await?;
-                    if is_nonce_error(&message) {
+                    if is_nonce_error(&source) {
                         continue;
                     }
                     return Err(TxError::Rejected {
                         label: intent.label,
-                        message,
+                        source,
                     });
                 }
             }
@@ -355,10 +357,7 @@ impl<P: Provider + Clone> TxManager<P> {
             .with_gas_limit(gas_limit)
             .with_max_fee_per_gas(max_fee)
             .with_max_priority_fee_per_gas(max_priority);
-        let env: TxEnvelope = req
-            .build(&self.wallet)
-            .await
-            .map_err(|e| TxError::Sign(e.to_string()))?;
+        let env: TxEnvelope = req.build(&self.wallet).await.map_err(TxError::Sign)?;
         let raw = Bytes::from(env.encoded_2718());
         Ok((env, raw))
     }
@@ -494,8 +493,8 @@ impl<P: Provider + Clone> TxManager<P> {
         tracing::warn!(target: "janus::txmgr", label = %row.request.label, nonce = row.nonce,
             hash = %latest, "attempt unknown to the node; rebroadcasting");
         self.metrics.rebroadcasts.fetch_add(1, Ordering::Relaxed);
-        if let Err(message) = self.rpc.broadcast(&row.raw).await? {
-            tracing::warn!(target: "janus::txmgr", %message, "rebroadcast refused");
+        if let Err(e) = self.rpc.broadcast(&row.raw).await? {
+            tracing::warn!(target: "janus::txmgr", error = %describe_rpc_error(&e), "rebroadcast refused");
             let mut next = self.next_nonce.lock().await;
             self.resync(&mut next).await?;
         }
@@ -534,9 +533,9 @@ impl<P: Provider + Clone> TxManager<P> {
         self.metrics.record_fee_bump();
         tracing::info!(target: "janus::txmgr", label = %row.request.label, nonce = row.nonce,
             max_fee, priority, hash = %env.tx_hash(), "fee bump");
-        if let Err(message) = self.rpc.broadcast(&raw).await? {
+        if let Err(e) = self.rpc.broadcast(&raw).await? {
             // E.g. "replacement underpriced" or the nonce just got mined: the next poll decides.
-            tracing::warn!(target: "janus::txmgr", %message, "replacement refused");
+            tracing::warn!(target: "janus::txmgr", error = %describe_rpc_error(&e), "replacement refused");
             let mut next = self.next_nonce.lock().await;
             self.resync(&mut next).await?;
         }

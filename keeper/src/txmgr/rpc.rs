@@ -10,8 +10,11 @@ use alloy::transports::{RpcError, TransportErrorKind};
 use tokio_util::sync::CancellationToken;
 
 use super::{TxError, TxManagerConfig};
-use crate::l1::describe_error_payload;
 use crate::retry::{Backoff, RetryPolicy, TransportOnly};
+
+/// Why a call did not return a value: the node's error response, an error the policy does not
+/// retry, or (cancelled while retrying) the last transport error.
+pub(super) type CallError = RpcError<TransportErrorKind>;
 
 pub(super) struct Rpc<P> {
     provider: P,
@@ -21,9 +24,17 @@ pub(super) struct Rpc<P> {
     pub(super) retries: std::sync::atomic::AtomicU64,
 }
 
+/// The node's own message (an error response), or the provider's wording of anything else.
+fn message_of(e: &CallError) -> String {
+    match e {
+        RpcError::ErrorResp(payload) => payload.message.to_ascii_lowercase(),
+        other => other.to_string().to_ascii_lowercase(),
+    }
+}
+
 /// Whether a node's rejection means the nonce is already used (by us or someone else).
-pub(super) fn is_nonce_error(message: &str) -> bool {
-    let m = message.to_ascii_lowercase();
+pub(super) fn is_nonce_error(e: &CallError) -> bool {
+    let m = message_of(e);
     m.contains("nonce too low")
         || m.contains("nonce is too low")
         || m.contains("already known")
@@ -45,9 +56,8 @@ impl<P: Provider + Clone> Rpc<P> {
         self.cancel.is_cancelled()
     }
 
-    /// Run `f` until it returns anything but a transport error. Error responses become
-    /// `Ok(Err(message))`.
-    pub(super) async fn call<T, F, Fut>(&self, what: &str, f: F) -> Result<T, String>
+    /// Run `f` until it returns anything but a transport error (or the manager is cancelled).
+    pub(super) async fn call<T, F, Fut>(&self, what: &'static str, f: F) -> Result<T, CallError>
     where
         F: Fn(P) -> Fut,
         Fut: Future<Output = Result<T, RpcError<TransportErrorKind>>>,
@@ -56,16 +66,10 @@ impl<P: Provider + Clone> Rpc<P> {
         loop {
             match f(self.provider.clone()).await {
                 Ok(v) => return Ok(v),
-                Err(e) if !TransportOnly.should_retry(&e) => {
-                    return Err(match e {
-                        // The node's answer, with a bound contract's custom error decoded by name.
-                        RpcError::ErrorResp(payload) => describe_error_payload(&payload),
-                        other => other.to_string(),
-                    });
-                }
+                Err(e) if !TransportOnly.should_retry(&e) => return Err(e),
                 Err(e) => {
                     if self.cancel.is_cancelled() {
-                        return Err(format!("cancelled during {what}: {e}"));
+                        return Err(e);
                     }
                     self.retries
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -74,7 +78,7 @@ impl<P: Provider + Clone> Rpc<P> {
                         "rpc transport error; backing off");
                     tokio::select! {
                         _ = tokio::time::sleep(delay) => {}
-                        _ = self.cancel.cancelled() => return Err(format!("cancelled during {what}")),
+                        _ = self.cancel.cancelled() => return Err(e),
                     }
                 }
             }
@@ -82,7 +86,7 @@ impl<P: Provider + Clone> Rpc<P> {
     }
 
     /// Like [`Self::call`] for reads: an error response is unexpected and fails the submission.
-    pub(super) async fn retry<T, F, Fut>(&self, what: &str, f: F) -> Result<T, TxError>
+    pub(super) async fn retry<T, F, Fut>(&self, what: &'static str, f: F) -> Result<T, TxError>
     where
         F: Fn(P) -> Fut,
         Fut: Future<Output = Result<T, RpcError<TransportErrorKind>>>,
@@ -90,12 +94,12 @@ impl<P: Provider + Clone> Rpc<P> {
         match self.call(what, f).await {
             Ok(v) => Ok(v),
             Err(_) if self.cancel.is_cancelled() => Err(TxError::Cancelled),
-            Err(m) => Err(TxError::Rpc(format!("{what}: {m}"))),
+            Err(source) => Err(TxError::Rpc { what, source }),
         }
     }
 
-    /// Broadcast a signed envelope. `Ok(Err(message))`: the node refused it.
-    pub(super) async fn broadcast(&self, raw: &Bytes) -> Result<Result<(), String>, TxError> {
+    /// Broadcast a signed envelope. `Ok(Err(answer))`: the node refused it.
+    pub(super) async fn broadcast(&self, raw: &Bytes) -> Result<Result<(), CallError>, TxError> {
         let r = self
             .call("send raw tx", |p| {
                 let raw = raw.clone();
@@ -104,7 +108,7 @@ impl<P: Provider + Clone> Rpc<P> {
             .await;
         match r {
             Err(_) if self.cancel.is_cancelled() => Err(TxError::Cancelled),
-            Err(m) if m.to_ascii_lowercase().contains("already known") => Ok(Ok(())),
+            Err(e) if message_of(&e).contains("already known") => Ok(Ok(())),
             other => Ok(other),
         }
     }
