@@ -15,7 +15,17 @@ pub struct Backoff {
     next: Duration,
 }
 
+/// First delay after a failed L1 read (the watcher's default and derivation's).
+pub const L1_BACKOFF_MIN: Duration = Duration::from_millis(250);
+/// Longest delay between L1 read attempts.
+pub const L1_BACKOFF_MAX: Duration = Duration::from_secs(30);
+
 impl Backoff {
+    /// The backoff of L1 reads: [`L1_BACKOFF_MIN`] up to [`L1_BACKOFF_MAX`].
+    pub fn l1_reads() -> Self {
+        Self::new(L1_BACKOFF_MIN, L1_BACKOFF_MAX)
+    }
+
     /// A backoff from `min` up to `max` (`max` below `min` acts as `min`).
     pub fn new(min: Duration, max: Duration) -> Self {
         Self {

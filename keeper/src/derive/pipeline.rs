@@ -2,7 +2,6 @@
 //! fetching each posted batch's calldata from L1.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use alloy::primitives::{keccak256, B256};
 use alloy::providers::Provider;
@@ -176,7 +175,7 @@ impl<P: Provider> Pipeline<P> {
         ev: &L1Event,
         cancel: &CancellationToken,
     ) -> Result<Option<Vec<News>>, DeriveError> {
-        let mut backoff = Backoff::new(Duration::from_millis(250), Duration::from_secs(30));
+        let mut backoff = Backoff::l1_reads();
         let mut news = Vec::new();
         loop {
             match self.apply(ev, &mut news).await {

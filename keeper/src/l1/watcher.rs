@@ -130,8 +130,8 @@ impl Default for WatcherConfig {
             start_block: 0,
             poll_interval: Duration::from_secs(2),
             history: 256,
-            backoff_min: Duration::from_millis(250),
-            backoff_max: Duration::from_secs(30),
+            backoff_min: crate::retry::L1_BACKOFF_MIN,
+            backoff_max: crate::retry::L1_BACKOFF_MAX,
         }
     }
 }

@@ -31,7 +31,8 @@ use crate::ops::{self, http::OpsServer, Health};
 use crate::prover::{ProveJob, ProverClient, ProverClientError};
 use crate::rpc::{ForwardClient, RpcServer};
 use crate::sequencer::{
-    Batcher, Core, DerivedTip, Sequencer, SequencerHandle, SequencerInput, SoftConfirmer,
+    Batcher, Core, DerivedTip, LeaderClient, Sequencer, SequencerHandle, SequencerInput,
+    SoftConfirmer,
 };
 use crate::store::Store;
 use crate::txmgr::TxManager;
@@ -314,11 +315,12 @@ impl Wiring<'_> {
             &DerivedTip::of(&pipeline.derivation),
         )?;
         let handle = SequencerHandle::new(core, operator);
-        let rpc = RpcServer::start(args.rpc_addr, handle.clone()).await?;
+        let forward: Arc<dyn LeaderClient> = Arc::new(ForwardClient::new());
+        let rpc = RpcServer::start(args.rpc_addr, handle.clone(), forward.clone()).await?;
         tracing::info!(target: "janus", url = %rpc.url(), "L2 JSON-RPC");
         let batcher = Batcher::new(self.provider.clone(), self.contracts.rollup, txmgr.clone());
         let (tx, rx) = mpsc::channel(1024);
-        let sequencer = Sequencer::new(handle, Some(batcher), cfg, Arc::new(ForwardClient::new()));
+        let sequencer = Sequencer::new(handle, Some(batcher), cfg, forward);
         spawn(
             self.tasks,
             "sequencer",

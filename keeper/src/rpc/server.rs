@@ -13,9 +13,8 @@ use tower_http::cors::{Any, CorsLayer};
 
 use super::api::JanusApiServer;
 use super::error::{err, mempool_error, sequencer_error, RpcError, FORWARD_FAILED, NOT_LEADER};
-use super::forward::ForwardClient;
 use super::types::{RpcAccount, RpcBlock, RpcLeader, RpcReceipt};
-use crate::sequencer::{ForwardError, MempoolError, SequencerHandle};
+use crate::sequencer::{ForwardError, LeaderClient, MempoolError, SequencerHandle};
 
 /// Largest request body accepted (a transaction is 137 bytes; this leaves room for batches).
 pub const MAX_REQUEST_BYTES: u32 = 64 * 1024;
@@ -24,7 +23,7 @@ pub const MAX_REQUEST_BYTES: u32 = 64 * 1024;
 #[derive(Debug)]
 struct Janus {
     seq: SequencerHandle,
-    forward: Arc<ForwardClient>,
+    forward: Arc<dyn LeaderClient>,
 }
 
 #[async_trait]
@@ -62,7 +61,7 @@ impl JanusApiServer for Janus {
             }
             return self
                 .forward
-                .send(&leader.rpc_url, &record, expected)
+                .forward(&leader.rpc_url, &record, expected)
                 .await
                 .map_err(|e| match e {
                     ForwardError::Unavailable(m) => err(FORWARD_FAILED, m),
@@ -126,8 +125,14 @@ pub struct RpcServer {
 }
 
 impl RpcServer {
-    /// Bind `addr` (port 0: any free port) and serve `seq` over http until [`Self::stop`].
-    pub async fn start(addr: SocketAddr, seq: SequencerHandle) -> Result<Self, RpcError> {
+    /// Bind `addr` (port 0: any free port) and serve `seq` over http until [`Self::stop`];
+    /// a transaction sent while this node does not lead goes to the leader through `forward`
+    /// (the client the sequencer's hand-off uses too).
+    pub async fn start(
+        addr: SocketAddr,
+        seq: SequencerHandle,
+        forward: Arc<dyn LeaderClient>,
+    ) -> Result<Self, RpcError> {
         let cfg = ServerConfig::builder()
             .http_only()
             .max_request_body_size(MAX_REQUEST_BYTES)
@@ -138,10 +143,7 @@ impl RpcServer {
             .build(addr)
             .await?;
         let addr = server.local_addr()?;
-        let janus = Janus {
-            seq,
-            forward: Arc::new(ForwardClient::new()),
-        };
+        let janus = Janus { seq, forward };
         let handle = server.start(janus.into_rpc());
         tracing::info!(target: "janus::rpc", %addr, "JSON-RPC listening");
         Ok(Self { addr, handle })

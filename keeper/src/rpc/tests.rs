@@ -1,11 +1,13 @@
 //! JSON-RPC over real http: every kind of bad request gets its error code and the server keeps
 //! answering; a valid transaction is pooled, included, and served; a non-leader forwards.
 
+use std::sync::Arc;
+
 use alloy::primitives::{hex, Address};
 use serde_json::{json, Value};
 
 use super::error::*;
-use super::RpcServer;
+use super::{ForwardClient, RpcServer};
 use crate::sequencer::tests::{funded, store, transfer};
 use crate::sequencer::{handoff, LeaderInfo, SequencerHandle, TxStatus};
 
@@ -65,9 +67,13 @@ fn leader_handle(s: &crate::store::Store, operator: Address, rpc_url: &str) -> S
 async fn bad_requests_get_stable_errors_and_the_server_keeps_answering() {
     let (_d, s) = store();
     let h = leader_handle(&s, Address::repeat_byte(1), "");
-    let srv = RpcServer::start("127.0.0.1:0".parse().expect("addr"), h.clone())
-        .await
-        .expect("start");
+    let srv = RpcServer::start(
+        "127.0.0.1:0".parse().expect("addr"),
+        h.clone(),
+        Arc::new(ForwardClient::new()),
+    )
+    .await
+    .expect("start");
     let url = srv.url();
     let good = transfer(1, 2, 5, 0, CHAIN).encode();
     let mut bad_sig = good;
@@ -238,9 +244,13 @@ async fn the_generated_client_reads_every_answer() {
 }
 
 async fn serve(h: &SequencerHandle) -> RpcServer {
-    RpcServer::start("127.0.0.1:0".parse().expect("addr"), h.clone())
-        .await
-        .expect("rpc server")
+    RpcServer::start(
+        "127.0.0.1:0".parse().expect("addr"),
+        h.clone(),
+        Arc::new(ForwardClient::new()),
+    )
+    .await
+    .expect("rpc server")
 }
 
 #[tokio::test]
