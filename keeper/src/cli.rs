@@ -89,10 +89,10 @@ mod tests {
         assert!(Cli::try_parse_from(["janus", "devnet", "--scenario", "nope"]).is_err());
         assert_eq!(args.l1_url().expect("default url").port(), Some(8545));
         let mut tls = args.clone();
-        tls.l1.l1_rpc = "https://rpc.example".into();
+        tls.follow.l1.l1_rpc = "https://rpc.example".into();
         assert!(matches!(tls.l1_url(), Err(ConfigError::Url { .. })));
         let mut junk = args;
-        junk.l1.l1_rpc = "not a url".into();
+        junk.follow.l1.l1_rpc = "not a url".into();
         assert!(matches!(junk.l1_url(), Err(ConfigError::Url { .. })));
     }
 
@@ -105,7 +105,7 @@ mod tests {
                 _ => None,
             })
             .expect("defaults");
-        args.l1.deployment = PathBuf::from(concat!(
+        args.follow.l1.deployment = PathBuf::from(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/fixtures/devnet-deployment.json"
         ));

@@ -32,6 +32,27 @@ pub struct L1Args {
     pub bridge: Option<Address>,
 }
 
+/// How a node follows L1 and which L2 it derives: the flags `janus node` and `janus prover`
+/// share (same names, defaults and variables).
+#[derive(Debug, Clone, Args)]
+pub struct FollowArgs {
+    /// Where the suite is.
+    #[command(flatten)]
+    pub l1: L1Args,
+    /// L2 chain id (covered by L2 signatures).
+    #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
+    pub l2_chain_id: u64,
+    /// Follow L1 this many blocks behind the head.
+    #[arg(long, env = "JANUS_CONFIRMATIONS", default_value_t = 2)]
+    pub confirmations: u64,
+    /// First L1 block to read (the deployment block).
+    #[arg(long, env = "JANUS_START_BLOCK", default_value_t = 0)]
+    pub start_block: u64,
+    /// L1 poll interval in milliseconds.
+    #[arg(long, env = "JANUS_POLL_MS", default_value_t = 2_000)]
+    pub poll_ms: u64,
+}
+
 impl L1Args {
     /// The contracts: flags first, the deployment file for what they leave out.
     pub fn contracts(&self) -> Result<Contracts, ConfigError> {

@@ -7,7 +7,7 @@
 //! | --- | --- |
 //! | [`node`] | [`NodeArgs`], [`ProvePolicy`], the roles' settings derived from them |
 //! | [`prover`] | [`ProverArgs`]: `janus prover`, a preset of `janus node` |
-//! | [`l1`] | [`L1Args`], [`Deployment`]: the L1 RPC URL and the contracts |
+//! | [`l1`] | [`L1Args`], [`Deployment`]: the L1 RPC URL and the contracts; [`FollowArgs`]: how a node follows L1 |
 //! | [`error`] | [`ConfigError`] |
 
 pub mod error;
@@ -16,6 +16,6 @@ pub mod node;
 pub mod prover;
 
 pub use error::{ConfigError, UrlProblem};
-pub use l1::{contracts_from, parse_l1_url, read_deployment, Deployment, L1Args};
+pub use l1::{contracts_from, parse_l1_url, read_deployment, Deployment, FollowArgs, L1Args};
 pub use node::{NodeArgs, ProvePolicy};
 pub use prover::ProverArgs;

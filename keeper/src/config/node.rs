@@ -8,7 +8,7 @@ use alloy::primitives::Address;
 use alloy::signers::local::PrivateKeySigner;
 use clap::{Args, ValueEnum};
 
-use super::{read_deployment, ConfigError, Deployment, L1Args};
+use super::{read_deployment, ConfigError, Deployment, FollowArgs};
 use crate::challenger::finalizer::FinalizerConfig;
 use crate::challenger::ChallengerConfig;
 use crate::l1::{Contracts, WatcherConfig};
@@ -19,27 +19,15 @@ use crate::txmgr::TxManagerConfig;
 /// Flags of `janus node`.
 #[derive(Debug, Clone, Args)]
 pub struct NodeArgs {
-    /// Where the suite is.
+    /// How the node follows L1.
     #[command(flatten)]
-    pub l1: L1Args,
+    pub follow: FollowArgs,
     /// Directory of the node's store.
     #[arg(long, env = "JANUS_DATA_DIR", default_value = ".janus")]
     pub data_dir: PathBuf,
-    /// L2 chain id (covered by L2 signatures).
-    #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
-    pub l2_chain_id: u64,
-    /// Follow L1 this many blocks behind the head.
-    #[arg(long, env = "JANUS_CONFIRMATIONS", default_value_t = 2)]
-    pub confirmations: u64,
-    /// First L1 block to read (the deployment block).
-    #[arg(long, env = "JANUS_START_BLOCK", default_value_t = 0)]
-    pub start_block: u64,
     /// Largest eth_getLogs range.
     #[arg(long, env = "JANUS_LOG_RANGE", default_value_t = 1_000)]
     pub log_range: u64,
-    /// L1 poll interval in milliseconds.
-    #[arg(long, env = "JANUS_POLL_MS", default_value_t = 2_000)]
-    pub poll_ms: u64,
     /// Seconds without a receipt before an L1 transaction's fees are bumped.
     #[arg(long, env = "JANUS_FEE_BUMP_SECS", default_value_t = 36)]
     pub fee_bump_secs: u64,
@@ -126,26 +114,26 @@ impl ProvePolicy {
 impl NodeArgs {
     /// The contracts to follow: flags first, the deployment file for what they leave out.
     pub fn contracts(&self) -> Result<Contracts, ConfigError> {
-        self.l1.contracts()
+        self.follow.l1.contracts()
     }
 
     /// The L1 RPC URL (http only, see [`parse_l1_url`]).
     pub fn l1_url(&self) -> Result<alloy::transports::http::reqwest::Url, ConfigError> {
-        self.l1.l1_url()
+        self.follow.l1.l1_url()
     }
 
     /// Parse the deployment file.
     pub fn read_deployment(&self) -> Result<Deployment, ConfigError> {
-        read_deployment(&self.l1.deployment)
+        read_deployment(&self.follow.l1.deployment)
     }
 
     /// Watcher settings.
     pub fn watcher(&self) -> WatcherConfig {
         WatcherConfig {
-            confirmations: self.confirmations,
+            confirmations: self.follow.confirmations,
             max_range: self.log_range.max(1),
-            start_block: self.start_block,
-            poll_interval: Duration::from_millis(self.poll_ms),
+            start_block: self.follow.start_block,
+            poll_interval: Duration::from_millis(self.follow.poll_ms),
             ..Default::default()
         }
     }
@@ -153,7 +141,7 @@ impl NodeArgs {
     /// Transaction manager settings.
     pub fn txmgr(&self) -> TxManagerConfig {
         TxManagerConfig {
-            poll_interval: Duration::from_millis(self.poll_ms),
+            poll_interval: Duration::from_millis(self.follow.poll_ms),
             bump_after: Duration::from_secs(self.fee_bump_secs),
             bump_percent: self.fee_bump_percent,
             ..Default::default()
@@ -162,7 +150,7 @@ impl NodeArgs {
 
     /// How long without L1 progress before `/health` reports the node stuck.
     pub fn health_timeout(&self) -> Duration {
-        Duration::from_millis(self.poll_ms * 10 + 30_000)
+        Duration::from_millis(self.follow.poll_ms * 10 + 30_000)
     }
 
     /// The operator's L1 signer (`--signer-key`), if any.
@@ -181,7 +169,7 @@ impl NodeArgs {
     /// How soon the challenger and the finalizer try a failed step again (they step at every new
     /// L1 head; a few L1 polls: they act on windows of minutes).
     fn checker_retry(&self) -> Duration {
-        Duration::from_millis((self.poll_ms * 6).clamp(500, 12_000))
+        Duration::from_millis((self.follow.poll_ms * 6).clamp(500, 12_000))
     }
 
     /// Challenger settings.
@@ -204,7 +192,7 @@ impl NodeArgs {
 
     /// The liveness reporter's poll interval (`None`: `--no-liveness-reports`).
     pub fn liveness_poll(&self) -> Option<Duration> {
-        (!self.no_liveness_reports).then(|| Duration::from_millis(self.poll_ms.max(1_000)))
+        (!self.no_liveness_reports).then(|| Duration::from_millis(self.follow.poll_ms.max(1_000)))
     }
 
     /// Prover client settings (`None`: `--prove none`).
@@ -219,7 +207,7 @@ impl NodeArgs {
     /// Sequencer settings.
     pub fn sequencer(&self) -> SequencerConfig {
         SequencerConfig {
-            l2_chain_id: self.l2_chain_id,
+            l2_chain_id: self.follow.l2_chain_id,
             block_interval: Duration::from_millis(self.block_ms.max(1)),
             fee_account: self.fee_account,
             batch_interval: Duration::from_secs(self.batch_secs.max(1)),
@@ -230,7 +218,7 @@ impl NodeArgs {
 
     /// How often the leader schedule is read.
     pub fn leader_poll(&self) -> Duration {
-        Duration::from_millis(self.poll_ms)
+        Duration::from_millis(self.follow.poll_ms)
     }
 }
 

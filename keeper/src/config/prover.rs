@@ -9,15 +9,15 @@ use std::path::PathBuf;
 use alloy::primitives::Address;
 use clap::Args;
 
-use super::{L1Args, NodeArgs, ProvePolicy};
+use super::{FollowArgs, NodeArgs, ProvePolicy};
 use crate::prover::ProverCacheArgs;
 
 /// Flags of `janus prover`.
 #[derive(Debug, Clone, Args)]
 pub struct ProverArgs {
-    /// Where the suite is.
+    /// How the prover follows L1.
     #[command(flatten)]
-    pub l1: L1Args,
+    pub follow: FollowArgs,
     /// Hex private key of the prover's L1 account (it sends `proveBatch`, the proofs are bound
     /// to it, and it is credited the rewards).
     #[arg(long, env = "JANUS_SIGNER_KEY", hide_env_values = true)]
@@ -25,18 +25,6 @@ pub struct ProverArgs {
     /// Directory of the prover's store.
     #[arg(long, env = "JANUS_DATA_DIR", default_value = ".janus-prover")]
     pub data_dir: PathBuf,
-    /// L2 chain id (covered by L2 signatures).
-    #[arg(long, env = "JANUS_L2_CHAIN_ID", default_value_t = janus_l2::DEFAULT_CHAIN_ID)]
-    pub l2_chain_id: u64,
-    /// Follow L1 this many blocks behind the head.
-    #[arg(long, env = "JANUS_CONFIRMATIONS", default_value_t = 2)]
-    pub confirmations: u64,
-    /// First L1 block to read (the deployment block).
-    #[arg(long, env = "JANUS_START_BLOCK", default_value_t = 0)]
-    pub start_block: u64,
-    /// L1 poll interval in milliseconds.
-    #[arg(long, env = "JANUS_POLL_MS", default_value_t = 2_000)]
-    pub poll_ms: u64,
     /// Proving policy: `bounty` (challenged batches and paying pending ones) or `defend` (only
     /// `--operator`'s challenged batches).
     #[arg(long, env = "JANUS_PROVE", default_value = "bounty", value_parser = ProvePolicy::proving_parser())]
@@ -63,13 +51,9 @@ impl ProverArgs {
     /// The node flags that run only the prover role.
     pub fn node_args(&self) -> NodeArgs {
         NodeArgs {
-            l1: self.l1.clone(),
+            follow: self.follow.clone(),
             data_dir: self.data_dir.clone(),
-            l2_chain_id: self.l2_chain_id,
-            confirmations: self.confirmations,
-            start_block: self.start_block,
             log_range: 1_000,
-            poll_ms: self.poll_ms,
             fee_bump_secs: 36,
             fee_bump_percent: 15,
             signer_key: Some(self.signer_key.clone()),

@@ -135,6 +135,17 @@ pub struct DevnetArgs {
 }
 
 impl DevnetArgs {
+    /// How the devnet's nodes follow L1 (from block 0: the devnet's L1 starts with the suite).
+    pub fn follow(&self) -> crate::config::FollowArgs {
+        crate::config::FollowArgs {
+            l1: self.l1(),
+            l2_chain_id: self.l2_chain_id,
+            confirmations: self.confirmations,
+            start_block: 0,
+            poll_ms: self.poll_ms,
+        }
+    }
+
     /// The L1 flags of the nodes it starts (contracts from the deployment file).
     pub fn l1(&self) -> crate::config::L1Args {
         crate::config::L1Args {
@@ -328,13 +339,9 @@ impl Devnet {
         let a = &self.args;
         let key = account(&a.mnemonic, PROVER_ACCOUNT)?;
         let args = crate::config::ProverArgs {
-            l1: a.l1(),
+            follow: a.follow(),
             signer_key: alloy::hex::encode(key.to_bytes()),
             data_dir: a.dir.join("prover"),
-            l2_chain_id: a.l2_chain_id,
-            confirmations: a.confirmations,
-            start_block: 0,
-            poll_ms: a.poll_ms,
             prove: a.prove,
             operator: None,
             prover_slots: a.prover_slots,
@@ -393,13 +400,9 @@ impl Devnet {
             .parse()
             .map_err(failed(format!("operator RPC URL {}", op.rpc_url)))?;
         let args = NodeArgs {
-            l1: a.l1(),
+            follow: a.follow(),
             data_dir: a.dir.join(format!("node-{}", op.index)),
-            l2_chain_id: a.l2_chain_id,
-            confirmations: a.confirmations,
-            start_block: 0,
             log_range: 1_000,
-            poll_ms: a.poll_ms,
             fee_bump_secs: 12,
             fee_bump_percent: 15,
             signer_key: Some(alloy::hex::encode(op.signer.to_bytes())),

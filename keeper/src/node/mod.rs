@@ -112,7 +112,7 @@ pub async fn run(
     tracing::info!(target: "janus", addr = %ops_addr, "ops endpoint (/metrics, /health)");
     spawn(&mut tasks, "ops", ops_server.serve(cancel.clone()));
 
-    let pipeline = Pipeline::new(provider.clone(), args.l2_chain_id);
+    let pipeline = Pipeline::new(provider.clone(), args.follow.l2_chain_id);
     match Rollup::new(contracts.rollup, provider.clone())
         .getBatch(0)
         .call()
@@ -267,7 +267,7 @@ impl Wiring<'_> {
         txmgr: &Arc<TxManager<RootProvider>>,
     ) -> Option<(mpsc::Sender<ProveJob>, usize)> {
         let cfg = self.args.prover_client()?;
-        let (slots, chain_id) = (self.args.prover_slots, self.args.l2_chain_id);
+        let (slots, chain_id) = (self.args.prover_slots, self.args.follow.l2_chain_id);
         let prover_cache = self.args.prover_cache.clone();
         let then = prover_cache.shape(slots).max_batches() - 1;
         let (provider, rollup, txmgr) =
@@ -307,7 +307,7 @@ impl Wiring<'_> {
             .equivocation_slasher
             .ok_or_else(|| sequence_needs("an equivocationSlasher in the deployment file"))?;
         let cfg = args.sequencer();
-        let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.l2_chain_id);
+        let confirmer = SoftConfirmer::new(signer, d.chain_id, slasher, args.follow.l2_chain_id);
         let core = Core::new(
             cfg.clone(),
             self.store.clone(),
