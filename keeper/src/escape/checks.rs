@@ -214,7 +214,5 @@ pub(crate) async fn queue_facts<P: Provider>(
 /// revert data decodes with a bound contract's ABI ([`crate::l1::describe_revert`]), else the
 /// node's message.
 pub fn decode_revert(e: &alloy::contract::Error) -> String {
-    e.as_revert_data()
-        .and_then(|data| crate::l1::describe_revert(&data))
-        .unwrap_or_else(|| e.to_string())
+    crate::l1::contract_revert(e).unwrap_or_else(|| e.to_string())
 }

@@ -15,7 +15,10 @@ pub use error::L1Error;
 pub use events::{BlockRef, Contracts, JanusEvent, JanusLog, LogPos};
 pub use leader::{LeaderInfo, LeaderView};
 pub use read::{rpc, L1ReadError, ReadFailure};
-pub use revert::{describe_error_payload, describe_revert, describe_rpc_error};
+pub use revert::{
+    contract_revert, describe_contract_error, describe_error_payload, describe_revert,
+    describe_rpc_error,
+};
 pub use status::{BatchStatus, UnknownBatchStatus};
 pub use watcher::{on_each_head, HeadStep, L1Event, L1Head, L1Watcher, WatcherConfig};
 

@@ -5,6 +5,8 @@
 
 use alloy::transports::{RpcError, TransportError};
 
+use super::{describe_contract_error, describe_rpc_error};
+
 /// An L1 read (a view call, a block) failed.
 #[derive(Debug, thiserror::Error)]
 #[error("L1 read ({what}): {source}")]
@@ -20,10 +22,11 @@ pub struct L1ReadError {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadFailure {
     /// The provider call failed (node unreachable, error response, undecodable answer).
-    #[error(transparent)]
+    #[error("{}", describe_rpc_error(.0))]
     Transport(#[from] TransportError),
-    /// The contract call failed (its transport, or the ABI decoding of the answer).
-    #[error(transparent)]
+    /// The contract call failed (a revert, named when a bound contract declares it; its
+    /// transport; or the ABI decoding of the answer).
+    #[error("{}", describe_contract_error(.0))]
     Contract(#[from] alloy::contract::Error),
     /// The node answered, without the thing asked for (no such block, no such log).
     #[error("{0}")]
@@ -84,5 +87,30 @@ mod tests {
         let undecodable: L1ReadError =
             rpc("getBatch")(alloy::contract::Error::UnknownFunction("getBatch".into()));
         assert!(!undecodable.is_transient());
+    }
+
+    #[test]
+    fn a_reverted_view_call_names_the_custom_error() {
+        use alloy::sol_types::SolError;
+        let data = crate::l1::bindings::Rollup::UnknownBatch { batchId: 999 }.abi_encode();
+        let payload: alloy::rpc::json_rpc::ErrorPayload =
+            serde_json::from_value(serde_json::json!({
+                "code": 3,
+                "message": "execution reverted",
+                "data": alloy::primitives::Bytes::from(data),
+            }))
+            .expect("payload");
+        let reverted = rpc("getBatch")(alloy::contract::Error::TransportError(
+            RpcError::ErrorResp(payload.clone()),
+        ));
+        assert_eq!(
+            reverted.to_string(),
+            "L1 read (getBatch): execution reverted: UnknownBatch { batchId: 999 }"
+        );
+        let raw = rpc("getBatch")(TransportError::ErrorResp(payload));
+        assert!(
+            raw.to_string().ends_with("UnknownBatch { batchId: 999 }"),
+            "{raw}"
+        );
     }
 }

@@ -38,6 +38,21 @@ pub fn describe_error_payload(payload: &ErrorPayload) -> String {
     }
 }
 
+/// The custom error a failed contract call reverted with, by name and with its arguments, when
+/// a bound contract declares it.
+pub fn contract_revert(e: &alloy::contract::Error) -> Option<String> {
+    e.as_revert_data().and_then(|data| describe_revert(&data))
+}
+
+/// A failed contract call in words: `execution reverted: Name { … }` when it reverted with a
+/// bound contract's custom error, else as alloy words it.
+pub fn describe_contract_error(e: &alloy::contract::Error) -> String {
+    match contract_revert(e) {
+        Some(error) => format!("execution reverted: {error}"),
+        None => e.to_string(),
+    }
+}
+
 /// A failed RPC call in words: a node's error response through [`describe_error_payload`],
 /// anything else (transport, a garbled answer) as the provider words it.
 pub fn describe_rpc_error(e: &RpcError<TransportErrorKind>) -> String {
