@@ -17,8 +17,8 @@ pub enum DevnetError {
         #[source]
         source: Box<dyn std::error::Error + Send + Sync>,
     },
-    /// An L1 call failed.
-    #[error("L1 {what}: {source}")]
+    /// An L1 call failed (a revert is named by its custom error).
+    #[error("L1 {what}: {}", in_words(source.as_ref()))]
     L1 {
         /// The call.
         what: String,
@@ -78,6 +78,18 @@ impl From<crate::l1::L1ReadError> for DevnetError {
     }
 }
 
+/// An L1 error in words: a contract call's revert or a node's error response with the custom
+/// error named ([`crate::l1::describe_contract_error`]), anything else as it words itself.
+fn in_words(e: &(dyn std::error::Error + Send + Sync + 'static)) -> String {
+    if let Some(e) = e.downcast_ref::<alloy::contract::Error>() {
+        crate::l1::describe_contract_error(e)
+    } else if let Some(e) = e.downcast_ref::<alloy::transports::TransportError>() {
+        crate::l1::describe_rpc_error(e)
+    } else {
+        e.to_string()
+    }
+}
+
 /// Map a failed step of the devnet's own to [`DevnetError::Failed`] with `what`.
 pub(crate) fn failed<E: std::error::Error + Send + Sync + 'static>(
     what: impl Into<String>,
@@ -96,5 +108,29 @@ pub(crate) fn l1<E: std::error::Error + Send + Sync + 'static>(
     move |e| DevnetError::L1 {
         what: what.to_string(),
         source: Box::new(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy::sol_types::SolError;
+
+    use super::*;
+
+    #[test]
+    fn a_reverted_l1_call_is_named_by_its_custom_error() {
+        let data = crate::l1::bindings::Rollup::UnknownBatch { batchId: 7 }.abi_encode();
+        let payload: alloy::rpc::json_rpc::ErrorPayload = serde_json::from_value(
+            serde_json::json!({"code": 3, "message": "execution reverted", "data": alloy::primitives::Bytes::from(data)}),
+        )
+        .expect("payload");
+        let e = l1("getBatch")(alloy::contract::Error::TransportError(
+            alloy::transports::RpcError::ErrorResp(payload),
+        ));
+        assert_eq!(
+            e.to_string(),
+            "L1 getBatch: execution reverted: UnknownBatch { batchId: 7 }"
+        );
+        assert!(std::error::Error::source(&e).is_some(), "keeps its source");
     }
 }
