@@ -3,15 +3,24 @@
 //! verifier removed submission stops with `VerifierNotSet` without sending a transaction; a real
 //! proof of the devnet circuit is accepted by the deployed verifier and finalizes its batch.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
+use alloy::primitives::{Address, U256};
 use alloy::providers::{Provider, RootProvider};
+use alloy::sol_types::SolEvent;
 use janus_l2::batch::Batch;
 use janus_l2::keys::SecretKey;
+use janus_prover::prover::batch::{check_data_binding, BatchProver};
 
+use super::submit::proof_reward;
 use super::*;
-use crate::store::Store;
+use crate::convert::b256;
+use crate::l1::bindings::Rollup;
+use crate::l1::BatchStatus;
+use crate::store::{Store, TxIntent};
 use crate::testutil::devnet::{apply, signed_transfer, Devnet, Posted, L2_CHAIN_ID};
+use crate::txmgr::TxManager;
 
 const SLOTS: usize = 2;
 const PROVER_KEY: usize = 8;
