@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 use super::{l1_now, send_call, ChallengerError};
 use crate::l1::bindings::Rollup;
 use crate::l1::rpc;
-use crate::l1::{on_each_head, BatchStatus, HeadStep, L1Head};
+use crate::l1::{next_height_to_finalize, on_each_head, BatchStatus, HeadStep, L1Head};
 use crate::txmgr::{TxError, TxManager};
 
 /// Policy of a [`Finalizer`].
@@ -74,12 +74,7 @@ impl<P: Provider + Clone> Finalizer<P> {
     /// The next batch to finalize, if it is finalizable now.
     pub async fn next_finalizable(&self) -> Result<Option<u64>, ChallengerError> {
         let rollup = Rollup::new(self.rollup, &self.provider);
-        let next = rollup
-            .lastFinalizedHeight()
-            .call()
-            .await
-            .map_err(rpc("lastFinalizedHeight"))?
-            + 1;
+        let next = next_height_to_finalize(&rollup).await?;
         let tip = rollup.tipHeight().call().await.map_err(rpc("tipHeight"))?;
         if next > tip {
             return Ok(None);

@@ -19,7 +19,7 @@ pub use revert::{
     contract_revert, describe_contract_error, describe_error_payload, describe_revert,
     describe_rpc_error,
 };
-pub use status::{BatchStatus, UnknownBatchStatus};
+pub use status::{next_height_to_finalize, BatchStatus, UnknownBatchStatus};
 pub use watcher::{on_each_head, HeadStep, L1Event, L1Head, L1Watcher, WatcherConfig};
 
 #[cfg(test)]

@@ -1,10 +1,13 @@
 //! [`BatchStatus`]: the keeper's copy of `IRollup.BatchStatus` (the bindings give the enum as a
 //! `u8`), with [`TryFrom<u8>`] for the value a `getBatch` call returns and [`IRollup::Batch::batch_status`]
-//! to convert it once where a batch is read.
+//! to convert it once where a batch is read; [`next_height_to_finalize`].
 
 use std::fmt;
 
-use super::bindings::IRollup;
+use alloy::providers::Provider;
+
+use super::bindings::{IRollup, Rollup};
+use super::{rpc, L1ReadError};
 
 /// The life cycle of a posted batch, in the order of `IRollup.BatchStatus` (the discriminants are
 /// the on-chain values).
@@ -70,6 +73,19 @@ impl IRollup::Batch {
     pub fn batch_status(&self) -> Result<BatchStatus, UnknownBatchStatus> {
         BatchStatus::try_from(self.status)
     }
+}
+
+/// The height `Rollup.finalizeBatch` finalizes next (`lastFinalizedHeight + 1`): the finalizer's
+/// next step, and the only batch whose proof is paid the bounty.
+pub async fn next_height_to_finalize<P: Provider>(
+    rollup: &Rollup::RollupInstance<P>,
+) -> Result<u64, L1ReadError> {
+    let last = rollup
+        .lastFinalizedHeight()
+        .call()
+        .await
+        .map_err(rpc("lastFinalizedHeight"))?;
+    Ok(last + 1)
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use tokio::sync::mpsc;
 use tokio_util::sync::CancellationToken;
 
 use crate::l1::bindings::Rollup;
-use crate::l1::{rpc, BatchStatus};
+use crate::l1::{next_height_to_finalize, rpc, BatchStatus};
 use crate::ops::metrics;
 use crate::txmgr::{TxManager, TxOutcome};
 
@@ -127,12 +127,7 @@ impl<P: Provider + Clone> ProverClient<P> {
         b: &crate::l1::bindings::IRollup::Batch,
     ) -> Result<bool, ProverClientError> {
         let rollup = self.contract();
-        let next = rollup
-            .lastFinalizedHeight()
-            .call()
-            .await
-            .map_err(rpc("lastFinalizedHeight"))?
-            + 1;
+        let next = next_height_to_finalize(&rollup).await?;
         if b.height != next {
             tracing::debug!(target: "janus::prover", batch = id, height = b.height, next, "not the next batch to finalize: a proof earns no bounty");
             return Ok(false);
@@ -236,12 +231,7 @@ impl<P: Provider + Clone> ProverClient<P> {
             .call()
             .await
             .map_err(rpc("getBatch"))?;
-        let next = rollup
-            .lastFinalizedHeight()
-            .call()
-            .await
-            .map_err(rpc("lastFinalizedHeight"))?
-            + 1;
+        let next = next_height_to_finalize(&rollup).await?;
         // A challenged batch is answered alone: a longer run would bring its proof closer to
         // the prove window's end, and a late range fails as a whole.
         if first.height != next || first.batch_status() != Ok(BatchStatus::Pending) {
