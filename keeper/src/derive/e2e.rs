@@ -4,12 +4,10 @@
 //! fresh node derives the same root from L1 alone; an L1 reorg under the posted batch rolls the
 //! derived state back to genesis.
 
-use alloy::primitives::B256;
 use alloy::providers::ext::AnvilApi;
 use alloy::providers::{Provider, RootProvider};
 use alloy::rpc::types::anvil::ReorgOptions;
 use janus_l2::batch::Batch;
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 
@@ -65,7 +63,7 @@ async fn fresh_node_derives_the_posted_root_and_rolls_back_on_reorg() {
         messages: vec![m0, m1.clone()],
     };
     let mut state = State::new();
-    let genesis = B256::from(digest_to_bytes32(&state.root()));
+    let genesis = crate::convert::b256(&state.root());
     let (new_root, _) = apply(&mut state, &batch, 0, [0; 32]);
 
     // The leader of the next block posts it through its transaction manager.

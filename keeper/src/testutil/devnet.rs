@@ -15,7 +15,6 @@ use alloy::providers::ext::AnvilApi;
 use alloy::providers::{Provider, ProviderBuilder, RootProvider};
 use alloy::sol_types::{SolCall, SolEvent};
 use janus_l2::batch::{apply_batch, Batch, BatchContext};
-use janus_l2::hash::digest_to_bytes32;
 use janus_l2::keys::SecretKey;
 use janus_l2::state::State;
 use janus_l2::tx::message::L1Message;
@@ -53,7 +52,7 @@ pub fn apply(
     };
     let out = apply_batch(state, batch, &ctx).expect("batch applies");
     (
-        B256::from(digest_to_bytes32(&out.new_root)),
+        crate::convert::b256(&out.new_root),
         out.chain_after,
     )
 }
