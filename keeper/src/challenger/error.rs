@@ -2,7 +2,7 @@
 
 use alloy::primitives::Address;
 
-use crate::l1::L1ReadError;
+use crate::l1::{HeadStep, L1ReadError};
 use crate::store::StoreError;
 use crate::txmgr::TxError;
 
@@ -51,6 +51,22 @@ impl ChallengerError {
             tracing::info!(target: "janus::challenger", role = target_role, error = %self, "{what}: not sent (another keeper was first, or it no longer applies)");
         } else {
             tracing::error!(target: "janus::challenger", role = target_role, error = %self, "{what} failed");
+        }
+    }
+
+    /// A role's step run by [`crate::l1::on_each_head`]: done at this head, or logged (see
+    /// [`Self::log`]) and retried.
+    pub(crate) fn head_step<T>(
+        step: Result<T, Self>,
+        target_role: &'static str,
+        what: &'static str,
+    ) -> HeadStep {
+        match step {
+            Ok(_) => HeadStep::Done,
+            Err(e) => {
+                e.log(target_role, what);
+                HeadStep::Retry
+            }
         }
     }
 }

@@ -157,12 +157,9 @@ impl<P: Provider + Clone> Finalizer<P> {
         }
         on_each_head(heads, self.cfg.retry_interval, &cancel, |_| async {
             match self.step().await {
+                // A full step: more batches may be ready now.
                 Ok(done) if done.len() >= self.cfg.max_per_step => HeadStep::Retry,
-                Ok(_) => HeadStep::Done,
-                Err(e) => {
-                    e.log("finalizer", "finalize step");
-                    HeadStep::Retry
-                }
+                other => ChallengerError::head_step(other, "finalizer", "finalize step"),
             }
         })
         .await;

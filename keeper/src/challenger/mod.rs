@@ -38,7 +38,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::derive::DerivedBatch;
 use crate::l1::bindings::{IRollup, Rollup};
-use crate::l1::{rpc, BatchStatus, L1Head, L1ReadError, ReadFailure};
+use crate::l1::{rpc, BatchStatus, HeadStep, L1Head, L1ReadError, ReadFailure};
 use crate::store::{Store, TxIntent};
 use crate::txmgr::{TxManager, TxOutcome};
 
@@ -376,13 +376,9 @@ impl<P: Provider + Clone> Challenger<P> {
         let mut retry_at: Option<tokio::time::Instant> = None;
         loop {
             if std::mem::take(&mut sweep_now) {
-                retry_at = match self.sweep().await {
-                    Ok(_) => None,
-                    Err(e) => {
-                        e.log("challenger", "sweep");
-                        Some(tokio::time::Instant::now() + self.cfg.retry_interval)
-                    }
-                };
+                let step = ChallengerError::head_step(self.sweep().await, "challenger", "sweep");
+                retry_at = (step == HeadStep::Retry)
+                    .then(|| tokio::time::Instant::now() + self.cfg.retry_interval);
             }
             let retry = async {
                 match retry_at {

@@ -12,7 +12,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::{send_call, ChallengerError};
 use crate::l1::bindings::{EquivocationSlasher, IEquivocationSlasher, SequencerSet};
-use crate::l1::{on_each_head, rpc, HeadStep, L1Head, LeaderView};
+use crate::l1::{on_each_head, rpc, L1Head, LeaderView};
 use crate::txmgr::{TxError, TxManager, TxOutcome};
 
 /// Reports the sequencer set's leader when it is late (see the module docs).
@@ -151,13 +151,7 @@ impl<P: Provider + Clone> LivenessReporter<P> {
     ) -> Result<(), ChallengerError> {
         let this = &self;
         on_each_head(heads, self.poll_interval, &cancel, |_| async move {
-            match this.step().await {
-                Ok(_) => HeadStep::Done,
-                Err(e) => {
-                    e.log("liveness reporter", "liveness step");
-                    HeadStep::Retry
-                }
-            }
+            ChallengerError::head_step(this.step().await, "liveness reporter", "liveness step")
         })
         .await;
         Ok(())
