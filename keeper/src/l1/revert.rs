@@ -44,12 +44,12 @@ pub fn contract_revert(e: &alloy::contract::Error) -> Option<String> {
     e.as_revert_data().and_then(|data| describe_revert(&data))
 }
 
-/// A failed contract call in words: `execution reverted: Name { … }` when it reverted with a
-/// bound contract's custom error, else as alloy words it.
+/// A failed contract call in words: a node's answer (a revert comes as one) through
+/// [`describe_rpc_error`], anything else (a bad argument, an undecodable return) as alloy words it.
 pub fn describe_contract_error(e: &alloy::contract::Error) -> String {
-    match contract_revert(e) {
-        Some(error) => format!("execution reverted: {error}"),
-        None => e.to_string(),
+    match e {
+        alloy::contract::Error::TransportError(t) => describe_rpc_error(t),
+        other => other.to_string(),
     }
 }
 
